@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <optional>
+
+// base64url without padding (RFC 7515 section 2). Decoding is strict: only the
+// 64 alphabet characters, no '=', no whitespace, and the encoding must be the
+// canonical one (unused trailing bits zero), so one token has one spelling.
+namespace Base64Url {
+QByteArray encode(QByteArrayView data);
+std::optional<QByteArray> decode(QByteArrayView text);
+}

@@ -1,0 +1,51 @@
+#include "secretfile.h"
+
+#include "securerandom.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+std::optional<QByteArray> SecretFile::read(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read key file %1: %2; check the path and that the server may read it")
+                         .arg(path, file.errorString());
+        return std::nullopt;
+    }
+    // Anything past 64 KiB is not a key someone meant to give us.
+    const QByteArray key = file.read(64 * 1024 + 1);
+    if (key.size() < MinimumBytes) {
+        *error = QStringLiteral("key file %1 has %2 bytes; HS256 needs at least %3 random bytes "
+                                "(e.g. head -c 64 /dev/urandom > %1)")
+                         .arg(path).arg(key.size()).arg(MinimumBytes);
+        return std::nullopt;
+    }
+    if (key.size() > 64 * 1024) {
+        *error = QStringLiteral("key file %1 is over 64 KiB; is it the right file?").arg(path);
+        return std::nullopt;
+    }
+    return key;
+}
+
+std::optional<QByteArray> SecretFile::create(const QString &path, QString *error)
+{
+    const QByteArray key = SecureRandom::bytes(64);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(key) != key.size() || !file.commit()) {
+        *error = QStringLiteral("cannot write key file %1: %2; make the data directory writable or pass --jwt-secret-file")
+                         .arg(path, file.errorString());
+        file.cancelWriting();
+        return std::nullopt;
+    }
+    return key;
+}
+
+bool SecretFile::isReadableByOthers(const QString &path)
+{
+    const QFileDevice::Permissions permissions = QFileInfo(path).permissions();
+    return permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther);
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// The HS256 key file. Its bytes are the key exactly as stored (no trimming,
+// no decoding), so a key written by another tool means the same here.
+namespace SecretFile {
+constexpr int MinimumBytes = 32;
+
+// Reads path; nullopt with *error (one sentence with the fix) when it is
+// missing, unreadable or shorter than MinimumBytes.
+std::optional<QByteArray> read(const QString &path, QString *error);
+// Writes 64 random bytes to path, mode 0600, atomically (QSaveFile): either
+// the whole key is there or nothing is.
+std::optional<QByteArray> create(const QString &path, QString *error);
+// True when group or others may read the file (a warning, not an error:
+// container secrets are often mounted 0644).
+bool isReadableByOthers(const QString &path);
+}

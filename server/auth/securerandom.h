@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QByteArray>
+
+// Cryptographically secure random bytes from OpenSSL (RAND_bytes). Aborts the
+// process if the generator fails: continuing with weak randomness would be worse.
+namespace SecureRandom {
+QByteArray bytes(int count);
+// base64url of count random bytes, for ids and opaque tokens.
+QByteArray token(int count);
+}

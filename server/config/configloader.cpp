@@ -1,0 +1,233 @@
+#include "configloader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QMap>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <functional>
+#include <optional>
+
+namespace {
+
+// Options that take a value; each may also be a key of the --config INI file.
+const QStringList valueOptions = {
+    QStringLiteral("listen"),        QStringLiteral("data-dir"),        QStringLiteral("jwt-alg"),
+    QStringLiteral("jwt-secret-file"), QStringLiteral("issuer"),       QStringLiteral("audience"),
+    QStringLiteral("access-ttl"),    QStringLiteral("refresh-ttl"),     QStringLiteral("leeway"),
+    QStringLiteral("signal-interval-ms"), QStringLiteral("signals-per-tick"),
+};
+
+std::optional<qint64> parseInteger(const QString &text, qint64 min, qint64 max)
+{
+    bool ok = false;
+    const qint64 value = text.trimmed().toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        return std::nullopt;
+    return value;
+}
+
+bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    const auto portValue = parseInteger(text.mid(colon + 1), 0, 65535);
+    if (!portValue)
+        return false;
+    QHostAddress parsed;
+    if (host == QLatin1String("localhost"))
+        parsed = QHostAddress(QHostAddress::LocalHost);
+    else if (!parsed.setAddress(host))
+        return false;
+    *address = parsed;
+    *port = quint16(*portValue);
+    return true;
+}
+
+QString flagError(const QString &flag, const QString &value, const QString &expected)
+{
+    return QStringLiteral("--%1: expected %2, got '%3'").arg(flag, expected, value);
+}
+
+} // namespace
+
+ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
+{
+    Result result;
+    ServerConfig &config = result.config;
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "SignalGate server: JWT-gated live signals over WebSocket, with HTTP auth endpoints.\n"
+            "Subcommands: user add NAME --password-stdin [--scope S] | user del NAME"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("listen"), QStringLiteral("Address and port (default 127.0.0.1:8765; port 0 picks a free one)."), QStringLiteral("HOST:PORT")},
+        {QStringLiteral("data-dir"), QStringLiteral("Directory for the database and generated key."), QStringLiteral("DIR")},
+        {QStringLiteral("config"), QStringLiteral("INI file with the same keys as the long flags; flags win."), QStringLiteral("FILE")},
+        {QStringLiteral("dev"), QStringLiteral("Development mode: loopback only, demo/demo and admin/admin, /dev/token.")},
+        {QStringLiteral("jwt-alg"), QStringLiteral("Access token algorithm (HS256)."), QStringLiteral("ALG")},
+        {QStringLiteral("jwt-secret-file"), QStringLiteral("HS256 key file, at least 32 bytes, used as is."), QStringLiteral("FILE")},
+        {QStringLiteral("issuer"), QStringLiteral("Token issuer (signalgate)."), QStringLiteral("S")},
+        {QStringLiteral("audience"), QStringLiteral("Token audience (signalgate-clients)."), QStringLiteral("S")},
+        {QStringLiteral("access-ttl"), QStringLiteral("Access token lifetime in seconds (900)."), QStringLiteral("S")},
+        {QStringLiteral("refresh-ttl"), QStringLiteral("Refresh token lifetime in seconds (28800)."), QStringLiteral("S")},
+        {QStringLiteral("leeway"), QStringLiteral("Clock leeway for exp/nbf in seconds (30)."), QStringLiteral("S")},
+        {QStringLiteral("signal-interval-ms"), QStringLiteral("Simulated feed interval (250; 0 = off)."), QStringLiteral("N")},
+        {QStringLiteral("signals-per-tick"), QStringLiteral("Simulated signals per tick (1)."), QStringLiteral("N")},
+        {QStringLiteral("password-stdin"), QStringLiteral("user add: read the password from standard input.")},
+        {QStringLiteral("scope"), QStringLiteral("user add: space separated scopes."), QStringLiteral("S")},
+    });
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: user add|del NAME"));
+
+    if (!parser.parse(arguments)) {
+        result.error = parser.errorText() + QStringLiteral("; see --help");
+        return result;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        result.helpText = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        result.helpText = QCoreApplication::applicationName() + QLatin1Char(' ')
+                + QCoreApplication::applicationVersion() + QLatin1Char('\n');
+        return result;
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        if (positional.value(0) != QLatin1String("user") || positional.size() != 3
+            || (positional[1] != QLatin1String("add") && positional[1] != QLatin1String("del"))) {
+            result.error = QStringLiteral("unknown command '%1'; expected 'user add NAME --password-stdin' or 'user del NAME'")
+                                   .arg(positional.join(QLatin1Char(' ')));
+            return result;
+        }
+        config.userName = positional[2];
+        if (positional[1] == QLatin1String("add")) {
+            config.command = ServerConfig::Command::UserAdd;
+            if (!parser.isSet(QStringLiteral("password-stdin"))) {
+                result.error = QStringLiteral("user add needs --password-stdin (passwords are never taken from the command line)");
+                return result;
+            }
+            config.userScope = parser.value(QStringLiteral("scope")).simplified();
+        } else {
+            config.command = ServerConfig::Command::UserDel;
+        }
+    } else if (parser.isSet(QStringLiteral("password-stdin")) || parser.isSet(QStringLiteral("scope"))) {
+        result.error = QStringLiteral("--password-stdin and --scope only go with 'user add NAME'");
+        return result;
+    }
+
+    // INI first, flags over it.
+    QMap<QString, QString> values;
+    bool dev = parser.isSet(QStringLiteral("dev"));
+    if (parser.isSet(QStringLiteral("config"))) {
+        const QString file = parser.value(QStringLiteral("config"));
+        const QFileInfo info(file);
+        if (!info.isFile() || !info.isReadable()) {
+            result.error = QStringLiteral("--config: cannot read '%1'; check the path and its permissions").arg(file);
+            return result;
+        }
+        QSettings ini(file, QSettings::IniFormat);
+        if (ini.status() != QSettings::NoError) {
+            result.error = QStringLiteral("--config: '%1' is not a valid INI file").arg(file);
+            return result;
+        }
+        for (const QString &key : ini.allKeys()) {
+            const QString value = ini.value(key).toString();
+            if (key == QLatin1String("dev")) {
+                const QString v = value.trimmed().toLower();
+                if (v != QLatin1String("true") && v != QLatin1String("false")) {
+                    result.error = QStringLiteral("--config: %1: dev must be true or false, got '%2'").arg(file, value);
+                    return result;
+                }
+                dev = dev || v == QLatin1String("true");
+            } else if (valueOptions.contains(key)) {
+                values.insert(key, value);
+            } else {
+                result.error = QStringLiteral("--config: %1: unknown key '%2'; keys are the long flag names without dashes")
+                                       .arg(file, key);
+                return result;
+            }
+        }
+    }
+    for (const QString &name : valueOptions) {
+        if (parser.isSet(name))
+            values.insert(name, parser.value(name));
+    }
+
+    config.dev = dev;
+    auto take = [&](const QString &name) { return values.value(name); };
+
+    if (values.contains(QStringLiteral("listen"))
+        && !parseListen(take(QStringLiteral("listen")), &config.listenAddress, &config.listenPort)) {
+        result.error = flagError(QStringLiteral("listen"), take(QStringLiteral("listen")),
+                                 QStringLiteral("HOST:PORT such as 127.0.0.1:8765 or [::1]:8765"));
+        return result;
+    }
+    if (config.dev && !config.listenAddress.isLoopback()) {
+        result.error = QStringLiteral("--dev binds loopback only; use --listen 127.0.0.1:PORT (or drop --dev)");
+        return result;
+    }
+
+    config.dataDir = values.contains(QStringLiteral("data-dir"))
+            ? take(QStringLiteral("data-dir"))
+            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (config.dataDir.isEmpty()) {
+        result.error = QStringLiteral("no data directory: pass --data-dir DIR");
+        return result;
+    }
+
+    if (values.contains(QStringLiteral("jwt-alg"))) {
+        config.jwtAlgorithm = take(QStringLiteral("jwt-alg"));
+        if (config.jwtAlgorithm != QLatin1String("HS256")) {
+            result.error = QStringLiteral("--jwt-alg: '%1' is not supported by this build; use HS256")
+                                   .arg(config.jwtAlgorithm);
+            return result;
+        }
+    }
+    config.jwtSecretFile = take(QStringLiteral("jwt-secret-file"));
+    if (values.contains(QStringLiteral("issuer")))
+        config.issuer = take(QStringLiteral("issuer"));
+    if (values.contains(QStringLiteral("audience")))
+        config.audience = take(QStringLiteral("audience"));
+    if (config.issuer.isEmpty() || config.audience.isEmpty()) {
+        result.error = QStringLiteral("--issuer and --audience must not be empty");
+        return result;
+    }
+
+    struct IntegerFlag
+    {
+        const char *name;
+        qint64 min;
+        qint64 max;
+        std::function<void(qint64)> store;
+    };
+    const IntegerFlag integers[] = {
+        {"access-ttl", 1, 7 * 24 * 3600, [&](qint64 v) { config.accessTtlSeconds = v; }},
+        {"refresh-ttl", 1, 365 * 24 * 3600, [&](qint64 v) { config.refreshTtlSeconds = v; }},
+        {"leeway", 0, 600, [&](qint64 v) { config.leewaySeconds = v; }},
+        {"signal-interval-ms", 0, 3600 * 1000, [&](qint64 v) { config.signalIntervalMs = int(v); }},
+        {"signals-per-tick", 1, 100000, [&](qint64 v) { config.signalsPerTick = int(v); }},
+    };
+    for (const IntegerFlag &flag : integers) {
+        const QString name = QString::fromLatin1(flag.name);
+        if (!values.contains(name))
+            continue;
+        const auto value = parseInteger(take(name), flag.min, flag.max);
+        if (!value) {
+            result.error = flagError(name, take(name),
+                                     QStringLiteral("an integer from %1 to %2").arg(flag.min).arg(flag.max));
+            return result;
+        }
+        flag.store(*value);
+    }
+    return result;
+}

@@ -1,0 +1,8 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcServer, "signalgate.server", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcGate, "signalgate.gate", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcHttp, "signalgate.http", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAuth, "signalgate.auth", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcPool, "signalgate.pool", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcFeed, "signalgate.feed", QtInfoMsg)

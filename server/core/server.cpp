@@ -1,0 +1,163 @@
+#include "server.h"
+
+#include "auth/accesstokenverifier.h"
+#include "auth/database.h"
+#include "auth/refreshstore.h"
+#include "auth/secretfile.h"
+#include "auth/tokenissuer.h"
+#include "auth/userstore.h"
+#include "core/logging.h"
+#include "feed/simulatedfeed.h"
+#include "gate/frontdoor.h"
+#include "gate/httpapi.h"
+#include "gate/websocketgate.h"
+#include "pool/signalpool.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QTimer>
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent),
+      m_config(std::move(config)),
+      m_clock([] { return QDateTime::currentSecsSinceEpoch(); })
+{
+}
+
+Server::~Server() = default;
+
+bool Server::start(QString *error)
+{
+    m_frontDoor = new FrontDoor(IncomingConnection::Limits(), this);
+    if (!m_frontDoor->listen(m_config.listenAddress, m_config.listenPort, error))
+        return false;
+    auto undo = [this] {
+        m_frontDoor->close();
+        return false;
+    };
+
+    if (!prepareDataDir(error))
+        return undo();
+    const std::optional<QByteArray> secret = loadKey(error);
+    if (!secret)
+        return undo();
+
+    m_database = std::make_unique<Database>();
+    if (!m_database->open(m_config.databasePath(), error)) {
+        *error += QStringLiteral("; check --data-dir");
+        return undo();
+    }
+    m_users = std::make_unique<UserStore>(*m_database);
+    m_refreshTokens = std::make_unique<RefreshStore>(*m_database, m_config.refreshTtlSeconds);
+    if (m_config.dev) {
+        if (!m_users->ensureUser(QStringLiteral("demo"), "demo", QString(), error)
+            || !m_users->ensureUser(QStringLiteral("admin"), "admin", QStringLiteral("admin signals:publish"), error))
+            return undo();
+    }
+
+    const JwsKey key = JwsKey::hmacSha256(*secret);
+    m_issuer = std::make_unique<TokenIssuer>(key, m_config.issuer, m_config.audience, m_config.accessTtlSeconds);
+    m_verifier = std::make_unique<AccessTokenVerifier>(
+            JwsVerifier(key), AccessTokenPolicy{m_config.issuer, m_config.audience, m_config.leewaySeconds});
+
+    const auto clock = [this] { return m_clock(); };
+    m_pool = new SignalPool(this);
+    const QJsonObject limits{
+        {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
+        {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
+        {QLatin1String("max_message_bytes"), m_config.maxMessageBytes},
+        {QLatin1String("refresh_attempts"), m_config.refreshAttempts},
+        {QLatin1String("history"), m_config.history}};
+    m_gate = new WebSocketGate(*m_verifier, m_pool, limits, clock, this);
+    m_httpApi = new HttpApi({m_users.get(), m_refreshTokens.get(), m_issuer.get()}, m_config.dev, clock, this);
+    connect(m_frontDoor, &FrontDoor::upgradeRequested, m_gate, &WebSocketGate::handleUpgrade);
+    connect(m_frontDoor, &FrontDoor::requestReceived, m_httpApi, &HttpApi::handle);
+
+    m_feed = new SimulatedFeed(m_config.signalIntervalMs, m_config.signalsPerTick, this);
+    connect(m_feed, &SimulatedFeed::produced, m_pool, &SignalPool::publish);
+    m_feed->start();
+    qCInfo(lcServer).noquote() << "listening on" << baseUrl() << (m_config.dev ? "(dev mode)" : "");
+    return true;
+}
+
+bool Server::prepareDataDir(QString *error)
+{
+    const QString dir = m_config.dataDir;
+    const bool existed = QFileInfo::exists(dir);
+    if (!QDir().mkpath(dir)) {
+        *error = QStringLiteral("cannot create data directory %1; create it or pass another --data-dir").arg(dir);
+        return false;
+    }
+    const QFileInfo info(dir);
+    if (!info.isDir() || !info.isWritable()) {
+        *error = QStringLiteral("data directory %1 is not writable; fix its permissions or pass another --data-dir").arg(dir);
+        return false;
+    }
+    // Keys, password hashes and refresh-token hashes live here: owner only.
+    if (!existed)
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return true;
+}
+
+std::optional<QByteArray> Server::loadKey(QString *error)
+{
+    if (!m_config.jwtSecretFile.isEmpty()) {
+        const auto key = SecretFile::read(m_config.jwtSecretFile, error);
+        if (key && SecretFile::isReadableByOthers(m_config.jwtSecretFile))
+            qCWarning(lcServer).noquote() << "key file" << m_config.jwtSecretFile << "is readable by group or others; chmod 600 it";
+        return key;
+    }
+    const QString path = m_config.defaultSecretPath();
+    if (QFileInfo::exists(path))
+        return SecretFile::read(path, error);
+    qCInfo(lcServer).noquote() << "generated a new HS256 key in" << path;
+    return SecretFile::create(path, error);
+}
+
+void Server::shutdown()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    if (!m_pool) {
+        QMetaObject::invokeMethod(this, &Server::stopped, Qt::QueuedConnection);
+        return;
+    }
+    m_feed->stop();
+    m_frontDoor->close();
+    auto finish = [this] {
+        if (!m_stopped) {
+            m_stopped = true;
+            Q_EMIT stopped();
+        }
+    };
+    connect(m_pool, &SignalPool::sizeChanged, this, [finish](int size) {
+        if (size == 0)
+            finish();
+    });
+    // closeGracefully aborts unresponsive peers after 5 s; this is the outer bound.
+    QTimer::singleShot(6000, this, finish);
+    if (m_pool->size() == 0)
+        QTimer::singleShot(0, this, finish);
+    else
+        m_pool->closeAll(Close::ServerShuttingDown);
+}
+
+quint16 Server::port() const
+{
+    return m_frontDoor ? m_frontDoor->port() : 0;
+}
+
+QString Server::baseUrl() const
+{
+    ServerConfig shown = m_config;
+    shown.listenPort = port();
+    return QStringLiteral("http://") + shown.listenText();
+}
+
+int Server::sessionCount() const
+{
+    return m_pool ? m_pool->size() : 0;
+}

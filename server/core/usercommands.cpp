@@ -1,0 +1,68 @@
+#include "usercommands.h"
+
+#include "auth/database.h"
+#include "auth/userstore.h"
+
+#include <QDir>
+
+namespace {
+
+bool openDatabase(const ServerConfig &config, Database &database, QTextStream &err)
+{
+    QString error;
+    if (!QDir().mkpath(config.dataDir)) {
+        err << "signalgate-server: error: cannot create data directory " << config.dataDir
+            << "; create it or pass another --data-dir\n";
+        return false;
+    }
+    if (!database.open(config.databasePath(), &error)) {
+        err << "signalgate-server: error: " << error << "; check --data-dir\n";
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int UserCommands::add(const ServerConfig &config, QIODevice &passwordInput, QTextStream &out, QTextStream &err)
+{
+    QByteArray password = passwordInput.readAll();
+    // Only the line end that `echo` or a terminal adds; every other byte is the password.
+    if (password.endsWith('\n'))
+        password.chop(1);
+    if (password.endsWith('\r'))
+        password.chop(1);
+    if (password.isEmpty()) {
+        err << "signalgate-server: error: empty password on standard input; pipe it in, e.g. printf %s \"$PW\" | signalgate-server user add NAME --password-stdin\n";
+        return 2;
+    }
+    Database database;
+    if (!openDatabase(config, database, err))
+        return 2;
+    UserStore users(database);
+    QString error;
+    if (!users.addUser(config.userName, password, config.userScope, &error)) {
+        err << "signalgate-server: error: " << error << '\n';
+        return 2;
+    }
+    out << "added user " << config.userName;
+    if (!config.userScope.isEmpty())
+        out << " with scope \"" << config.userScope << '"';
+    out << '\n';
+    return 0;
+}
+
+int UserCommands::remove(const ServerConfig &config, QTextStream &out, QTextStream &err)
+{
+    Database database;
+    if (!openDatabase(config, database, err))
+        return 2;
+    UserStore users(database);
+    QString error;
+    if (!users.removeUser(config.userName, &error)) {
+        err << "signalgate-server: error: " << error << '\n';
+        return 2;
+    }
+    out << "deleted user " << config.userName << '\n';
+    return 0;
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "signal.h"
+
+#include <QList>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QTimer>
+
+// A plausible market: a random walk per symbol, sides and confidences that
+// look like a model's output. For demos, tests and benchmarks.
+class SimulatedFeed : public QObject
+{
+    Q_OBJECT
+public:
+    SimulatedFeed(int intervalMs, int signalsPerTick, QObject *parent = nullptr);
+
+    void start();   // no-op when intervalMs is 0
+    void stop();
+
+Q_SIGNALS:
+    void produced(const Signal &signal);
+
+private:
+    struct Instrument
+    {
+        QString symbol;
+        double price;
+        double ticksPerUnit;
+    };
+
+    void onTick();
+    Signal next();
+
+    QTimer m_timer;
+    int m_intervalMs;
+    int m_signalsPerTick;
+    QList<Instrument> m_instruments;
+    QRandomGenerator m_random;
+};

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+// One HTTP/1.1 response. serialize() adds the headers every answer carries
+// (PROTOCOL.md section 1): nosniff, no-referrer, CSP default-src 'none',
+// Cache-Control no-store (token pairs must not be cached; nothing else here
+// benefits from caching), Content-Length and Connection: close.
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static HttpResponse json(int status, const QJsonObject &object);
+    static HttpResponse text(int status, const QByteArray &text);
+    // {"error": code, "message": message}
+    static HttpResponse error(int status, const QByteArray &code, const QString &message);
+    static HttpResponse noContent();
+
+    HttpResponse &withHeader(const QByteArray &name, const QByteArray &value);
+    QByteArray serialize() const;
+    static QByteArray reasonPhrase(int status);
+};

@@ -1,0 +1,98 @@
+#include "incomingconnection.h"
+
+#include "core/logging.h"
+
+#include <QTcpSocket>
+
+IncomingConnection::IncomingConnection(QTcpSocket *socket, Limits limits, QObject *parent)
+    : QObject(parent), m_socket(socket), m_limits(limits), m_peerAddress(socket->peerAddress())
+{
+    m_socket->setParent(this);
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        qCDebug(lcGate).noquote() << "request from" << m_peerAddress << "timed out in state" << int(m_state);
+        abortConnection();
+    });
+    m_timeout.start(m_limits.timeoutMs);
+    connect(m_socket, &QTcpSocket::readyRead, this, &IncomingConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &IncomingConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+void IncomingConnection::onReadyRead()
+{
+    if (m_state == State::ReadingHead)
+        readHead();
+    if (m_state == State::ReadingBody)
+        readBody();
+}
+
+void IncomingConnection::readHead()
+{
+    // Peek only: the upgrade path must leave every byte for QWebSocketServer.
+    const QByteArray bytes = m_socket->peek(qMin<qint64>(m_socket->bytesAvailable(), m_limits.maxHeadBytes + 1));
+    const auto parsed = HttpRequest::parseHead(bytes, m_limits.maxHeadBytes, &m_request);
+    switch (parsed.status) {
+    case HttpRequest::ParseStatus::Incomplete:
+        return;
+    case HttpRequest::ParseStatus::HeadTooLarge:
+        respond(HttpResponse::error(431, "head_too_large",
+                                    QStringLiteral("Request head over %1 bytes").arg(m_limits.maxHeadBytes)));
+        return;
+    case HttpRequest::ParseStatus::Bad:
+        respond(HttpResponse::error(400, "bad_request", parsed.error));
+        return;
+    case HttpRequest::ParseStatus::Complete:
+        break;
+    }
+
+    if (m_request.isWebSocketUpgrade()) {
+        m_state = State::Dispatched;
+        m_timeout.stop();
+        disconnect(m_socket, nullptr, this, nullptr);
+        QTcpSocket *socket = m_socket;
+        m_socket = nullptr;
+        socket->setParent(nullptr);
+        Q_EMIT upgradeRequested(socket, m_request);
+        deleteLater();
+        return;
+    }
+
+    if (m_request.contentLength > m_limits.maxBodyBytes) {
+        respond(HttpResponse::error(413, "body_too_large",
+                                    QStringLiteral("Request body over %1 bytes").arg(m_limits.maxBodyBytes)));
+        return;
+    }
+    m_socket->skip(m_request.headLength);
+    m_state = State::ReadingBody;
+}
+
+void IncomingConnection::readBody()
+{
+    if (m_socket->bytesAvailable() < m_request.contentLength)
+        return;
+    m_request.body = m_socket->read(m_request.contentLength);
+    m_state = State::Dispatched;
+    m_timeout.stop();
+    Q_EMIT requestReceived(this, m_request);
+}
+
+void IncomingConnection::respond(const HttpResponse &response)
+{
+    if (!m_socket || m_state == State::Closing)
+        return;
+    m_state = State::Closing;
+    disconnect(m_socket, &QTcpSocket::readyRead, this, nullptr);
+    m_socket->write(response.serialize());
+    m_socket->disconnectFromHost();
+    // A peer that never reads must not keep us waiting for the flush.
+    m_timeout.start(m_limits.timeoutMs);
+}
+
+void IncomingConnection::abortConnection()
+{
+    if (m_socket)
+        m_socket->abort();
+    deleteLater();
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "httprequest.h"
+#include "httpresponse.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+
+class QTcpSocket;
+
+// One accepted TCP connection until we know what it is. Reads the request
+// head without consuming it (peek), so a WebSocket upgrade can be handed to
+// QWebSocketServer untouched; plain HTTP requests are read whole (head and
+// Content-Length body) and answered once, then the connection closes.
+// The whole request must arrive within the handshake timeout: sockets handed
+// to QWebSocketServer::handleConnection get no timeout of their own in Qt 6.4.
+class IncomingConnection : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits
+    {
+        qsizetype maxHeadBytes = 16 * 1024;
+        qint64 maxBodyBytes = 64 * 1024;
+        int timeoutMs = 5000;
+    };
+
+    IncomingConnection(QTcpSocket *socket, Limits limits, QObject *parent = nullptr);
+
+    QHostAddress peerAddress() const { return m_peerAddress; }
+    // Writes the response, closes once it is flushed, then deletes itself.
+    void respond(const HttpResponse &response);
+
+Q_SIGNALS:
+    // The socket is released (no parent, nothing read from it): the receiver owns it.
+    void upgradeRequested(QTcpSocket *socket, const HttpRequest &request);
+    void requestReceived(IncomingConnection *connection, const HttpRequest &request);
+
+private:
+    void onReadyRead();
+    void readHead();
+    void readBody();
+    void abortConnection();
+
+    enum class State { ReadingHead, ReadingBody, Dispatched, Closing };
+
+    QTcpSocket *m_socket;
+    Limits m_limits;
+    QHostAddress m_peerAddress;
+    QTimer m_timeout;
+    HttpRequest m_request;
+    State m_state = State::ReadingHead;
+};

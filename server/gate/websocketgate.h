@@ -1,0 +1,51 @@
+#pragma once
+
+#include "auth/accesstokenverifier.h"
+#include "httprequest.h"
+#include "tokenextractor.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QObject>
+#include <QWebSocketServer>
+
+#include <functional>
+
+class QTcpSocket;
+class QWebSocket;
+class SignalPool;
+
+// Turns upgraded connections into sessions. The token is taken from the
+// request head the front door already parsed (every header, duplicates
+// included); after the upgrade it is verified, and a failure is answered by
+// accept-then-close (1008) before the connection can join the pool.
+class WebSocketGate : public QObject
+{
+    Q_OBJECT
+public:
+    using Clock = std::function<qint64()>;  // Unix seconds
+
+    WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, QJsonObject limits,
+                  Clock clock, QObject *parent = nullptr);
+
+    // Takes ownership of socket.
+    void handleUpgrade(QTcpSocket *socket, const HttpRequest &request);
+
+Q_SIGNALS:
+    void authenticationFailed(const QHostAddress &peer, TokenFailure failure);
+    void authenticated(const QHostAddress &peer, const QString &subject, const QString &sessionId);
+
+private:
+    using PeerKey = QPair<QString, quint16>;
+
+    void onNewConnection();
+    void admit(QWebSocket *socket, const ExtractedToken &extracted);
+
+    const AccessTokenVerifier &m_verifier;
+    SignalPool *m_pool;
+    QJsonObject m_limits;
+    Clock m_clock;
+    QWebSocketServer m_server;
+    QHash<PeerKey, ExtractedToken> m_pending;
+};

@@ -1,0 +1,11 @@
+#include "closing.h"
+
+#include <QTimer>
+#include <QWebSocket>
+
+void closeGracefully(QWebSocket *socket, const CloseSpec &spec, int abortAfterMs)
+{
+    QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater, Qt::UniqueConnection);
+    QTimer::singleShot(abortAfterMs, socket, [socket] { socket->abort(); });
+    socket->close(QWebSocketProtocol::CloseCode(spec.code), spec.reasonText());
+}

@@ -1,0 +1,10 @@
+#pragma once
+
+#include "protocol/closecodes.h"
+
+class QWebSocket;
+
+// Sends the close frame with the contract's code and reason, deletes the
+// socket once the peer has answered, and aborts it if the peer never answers
+// (Qt waits for the peer's close frame without a time limit).
+void closeGracefully(QWebSocket *socket, const CloseSpec &spec, int abortAfterMs = 5000);

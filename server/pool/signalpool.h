@@ -1,0 +1,36 @@
+#pragma once
+
+#include "feed/signal.h"
+#include "protocol/closecodes.h"
+
+#include <QList>
+#include <QObject>
+
+class Session;
+
+// The broadcast pool: only authenticated sessions are ever in it. Each signal
+// gets the next server-wide seq and is encoded once; every member is sent the
+// same (implicitly shared) frame.
+class SignalPool : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SignalPool(QObject *parent = nullptr);
+
+    // Takes ownership; the session leaves by itself when its socket is gone.
+    void join(Session *session);
+    int size() const { return int(m_sessions.size()); }
+    quint64 lastSeq() const { return m_lastSeq; }
+
+    void publish(Signal signal);
+    void closeAll(const CloseSpec &spec);
+
+Q_SIGNALS:
+    void sizeChanged(int size);
+
+private:
+    void onSessionFinished(Session *session);
+
+    QList<Session *> m_sessions;
+    quint64 m_lastSeq = 0;
+};

@@ -1,0 +1,97 @@
+#include "testserver.h"
+
+#include "auth/base64url.h"
+#include "auth/jwssigner.h"
+#include "auth/securerandom.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+
+#include <openssl/evp.h>
+
+TestServer::TestServer(const Tweak &tweak)
+{
+    m_secret = SecureRandom::bytes(48);
+    QFile key(secretPath());
+    if (key.open(QIODevice::WriteOnly))
+        key.write(m_secret);
+    key.close();
+    key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+    m_config.listenAddress = QHostAddress::LocalHost;
+    m_config.listenPort = 0;
+    m_config.dataDir = m_dir.filePath(QStringLiteral("data"));
+    m_config.jwtSecretFile = secretPath();
+    m_config.signalIntervalMs = 20;
+    if (tweak)
+        tweak(m_config);
+}
+
+TestServer::~TestServer() = default;
+
+QString TestServer::secretPath() const
+{
+    return m_dir.filePath(QStringLiteral("hs256.key"));
+}
+
+bool TestServer::start()
+{
+    m_server = std::make_unique<Server>(m_config);
+    return m_server->start(&m_error);
+}
+
+QUrl TestServer::wsUrl(const QString &query) const
+{
+    QUrl url(QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_server->port()));
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+QUrl TestServer::httpUrl(const QString &path) const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path));
+}
+
+qint64 TestServer::now()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+QJsonObject TestServer::defaultClaims() const
+{
+    const qint64 t = now();
+    return {{QStringLiteral("iss"), m_config.issuer},
+            {QStringLiteral("aud"), m_config.audience},
+            {QStringLiteral("sub"), QStringLiteral("alice")},
+            {QStringLiteral("iat"), t},
+            {QStringLiteral("exp"), t + 600},
+            {QStringLiteral("jti"), QString::fromLatin1(SecureRandom::token(16))}};
+}
+
+QByteArray TestServer::mint(const QJsonObject &claimOverrides, const QJsonObject &headerOverrides) const
+{
+    QJsonObject claims = defaultClaims();
+    for (auto it = claimOverrides.constBegin(); it != claimOverrides.constEnd(); ++it) {
+        if (it.value().isNull())
+            claims.remove(it.key());
+        else
+            claims.insert(it.key(), it.value());
+    }
+    return JwsSigner(JwsKey::hmacSha256(m_secret)).sign(claims, headerOverrides);
+}
+
+QByteArray TestServer::forge(const QJsonObject &header, const QJsonObject &payload, const QByteArray &key,
+                             const char *digest)
+{
+    const QByteArray input = Base64Url::encode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
+            + Base64Url::encode(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    size_t length = 0;
+    if (!EVP_Q_mac(nullptr, "HMAC", nullptr, digest, nullptr, key.constData(), size_t(key.size()),
+                   reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()), mac,
+                   sizeof mac, &length))
+        return {};
+    return input + '.' + Base64Url::encode(QByteArray(reinterpret_cast<const char *>(mac), qsizetype(length)));
+}

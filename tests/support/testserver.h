@@ -1,0 +1,51 @@
+#pragma once
+
+#include "auth/jwskey.h"
+#include "config/serverconfig.h"
+#include "core/server.h"
+
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+// A real signalgate server on 127.0.0.1 with a random port, its own data dir
+// and a known HS256 key, so tests can forge tokens the server will (or must not) accept.
+class TestServer
+{
+public:
+    using Tweak = std::function<void(ServerConfig &)>;
+
+    explicit TestServer(const Tweak &tweak = {});
+    ~TestServer();
+
+    bool start();
+    QString error() const { return m_error; }
+    Server *server() const { return m_server.get(); }
+    const ServerConfig &config() const { return m_config; }
+    QString dataDir() const { return m_dir.path(); }
+    QByteArray secret() const { return m_secret; }
+    QString secretPath() const;
+
+    QUrl wsUrl(const QString &query = {}) const;
+    QUrl httpUrl(const QString &path) const;
+
+    // A token the server accepts (defaults), with claims and header members
+    // overridden; a null value removes the member.
+    QByteArray mint(const QJsonObject &claimOverrides = {}, const QJsonObject &headerOverrides = {}) const;
+    // header.payload signed with HMAC over the given digest ("SHA256", "SHA384", ...)
+    // and an arbitrary key: for tokens the pinned verifier must refuse.
+    static QByteArray forge(const QJsonObject &header, const QJsonObject &payload,
+                            const QByteArray &key, const char *digest = "SHA256");
+    QJsonObject defaultClaims() const;
+    static qint64 now();
+
+private:
+    QTemporaryDir m_dir;
+    QByteArray m_secret;
+    ServerConfig m_config;
+    std::unique_ptr<Server> m_server;
+    QString m_error;
+};

@@ -1,0 +1,55 @@
+#include "wsprobe.h"
+
+#include <QJsonDocument>
+#include <QTest>
+#include <QWebSocketHandshakeOptions>
+
+WsProbe::WsProbe(QObject *parent) : QObject(parent)
+{
+    connect(&m_socket, &QWebSocket::connected, this, [this] { m_connected = true; });
+    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
+        m_disconnected = true;
+        m_closeCode = m_socket.closeCode();
+        m_closeReason = m_socket.closeReason();
+    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        m_messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
+    });
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this] { ++m_binaryFrames; });
+    // Qt 6.4: error(), not errorOccurred(). A refused handshake (403/429/431)
+    // does not disconnect by itself, so abort to end the attempt.
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError error) {
+                m_lastError = error;
+                if (!m_connected)
+                    m_socket.abort();
+            });
+}
+
+void WsProbe::open(const QNetworkRequest &request, const QStringList &subprotocols)
+{
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols(subprotocols);
+    m_socket.open(request, options);
+}
+
+bool WsProbe::waitDisconnected(int timeoutMs)
+{
+    return QTest::qWaitFor([this] {
+        return m_disconnected || (m_lastError != QAbstractSocket::UnknownSocketError && !m_connected);
+    }, timeoutMs);
+}
+
+bool WsProbe::waitForMessages(int count, int timeoutMs)
+{
+    // The caller learns from the count, not from why the wait ended.
+    [[maybe_unused]] const bool ended = QTest::qWaitFor([&] { return m_messages.size() >= count || m_disconnected; }, timeoutMs);
+    return m_messages.size() >= count;
+}
+
+int WsProbe::countOfType(const QString &type) const
+{
+    return int(std::count_if(m_messages.cbegin(), m_messages.cend(), [&](const QJsonObject &message) {
+        return message.value(QLatin1String("type")).toString() == type;
+    }));
+}
