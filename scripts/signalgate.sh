@@ -1,0 +1,73 @@
+#!/bin/sh
+# One entry point for a fresh Debian 12 machine:
+#   scripts/signalgate.sh run    install what is missing, build, start the server in --dev mode
+#   scripts/signalgate.sh test   install what is missing, build, run the whole suite
+#                                (default build, then the ASan/UBSan build)
+# Idempotent: on a machine that has everything it installs nothing and says little.
+set -eu
+cd "$(dirname "$0")/.."
+
+mode=${1:-}
+case "$mode" in
+run | test) ;;
+*)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac
+
+packages="cmake ninja-build g++ pkg-config qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libssl-dev"
+
+missing=""
+for package in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $package"
+    fi
+done
+if [ -n "$missing" ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "== installing:$missing"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+build() {
+    preset=$1
+    log="build/$preset-configure.log"
+    mkdir -p build
+    if ! cmake --preset "$preset" -G Ninja >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "== configure ($preset) failed; the log is above" >&2
+        exit 1
+    fi
+    echo "== building ($preset)"
+    cmake --build --preset "$preset" -- --quiet
+}
+
+run_tests() {
+    preset=$1
+    rm -f "build/$preset/test-results"/*.txt
+    echo "== testing ($preset)"
+    status=0
+    ctest --preset "$preset" || status=$?
+    # ctest counts executables; the Qt Test totals count every test function and data row.
+    echo "== Qt Test totals ($preset)"
+    for result in "build/$preset/test-results"/*.txt; do
+        [ -e "$result" ] || continue
+        printf '%-24s %s\n' "$(basename "$result" .txt)" "$(grep '^Totals:' "$result" || echo 'no totals: crashed?')"
+    done
+    awk '/^Totals:/ { p += $2; f += $4; s += $6 } END { printf "all: %d passed, %d failed, %d skipped\n", p, f, s }' \
+        "build/$preset/test-results"/*.txt
+    return $status
+}
+
+if [ "$mode" = run ]; then
+    build default
+    exec build/default/server/signalgate-server --dev
+fi
+
+build default
+run_tests default
+build asan
+run_tests asan
