@@ -100,6 +100,7 @@ private Q_SLOTS:
     void configFile();
     void userAddAndDelete();
     void sigtermClosesEveryConnectionWith1001();
+    void queryTokenIsRedactedInDebugLogs();
     void help();
 
 private:
@@ -294,6 +295,37 @@ void TestCli::sigtermClosesEveryConnectionWith1001()
     QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
     QCOMPARE(server.process().exitCode(), 0);
     QVERIFY(!server.allOutput().contains(token));
+}
+
+void TestCli::queryTokenIsRedactedInDebugLogs()
+{
+    TestServer keyHolder;
+    ServerProcess server;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("signalgate.*.debug=true"));
+    server.process().setProcessEnvironment(environment);
+    QVERIFY(server.start({"--listen", "127.0.0.1:0", "--data-dir", m_dir.filePath("redact"),
+                          "--jwt-secret-file", keyHolder.secretPath(), "--signal-interval-ms", "0"}));
+    const QByteArray good = keyHolder.mint();
+    const QByteArray bad = keyHolder.mint({{"iss", "elsewhere"}});
+    for (const QByteArray &token : {good, bad}) {
+        WsProbe probe;
+        probe.open(QNetworkRequest(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws?x=1&token=%2")
+                                                .arg(server.port()).arg(QString::fromLatin1(token)))));
+        if (token == good) {
+            QVERIFY(probe.waitForMessages(1));
+            probe.socket().close();
+        }
+        QVERIFY(probe.waitDisconnected());
+    }
+    server.process().terminate();
+    QVERIFY(server.waitForExit());
+    const QByteArray output = server.allOutput();
+    QVERIFY2(output.contains("/ws?x=1&token=[REDACTED]"), output.constData());   // the debug line is there...
+    for (const QByteArray &token : {good, bad}) {
+        QVERIFY(!output.contains(token));                                     // ...the token is not,
+        QVERIFY(!output.contains(token.split('.').at(2)));                    // not even its signature
+    }
 }
 
 void TestCli::help()
