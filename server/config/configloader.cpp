@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
@@ -18,7 +19,39 @@ const QStringList valueOptions = {
     QStringLiteral("jwt-secret-file"), QStringLiteral("issuer"),       QStringLiteral("audience"),
     QStringLiteral("access-ttl"),    QStringLiteral("refresh-ttl"),     QStringLiteral("leeway"),
     QStringLiteral("signal-interval-ms"), QStringLiteral("signals-per-tick"),
+    QStringLiteral("conn-rate"),     QStringLiteral("msg-rate"),        QStringLiteral("login-rate"),
+    QStringLiteral("max-conns-per-user"), QStringLiteral("max-message-bytes"),
+    QStringLiteral("max-outbound-bytes"), QStringLiteral("handshake-timeout-ms"),
+    QStringLiteral("rate-table-max"), QStringLiteral("audit-log"),
 };
+
+// "N/S" (N per S seconds) or "0" (off).
+std::optional<RateLimit> parseRate(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == QLatin1String("0"))
+        return RateLimit{0, 0};
+    const QStringList parts = trimmed.split(QLatin1Char('/'));
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool countOk = false;
+    bool windowOk = false;
+    const int count = parts[0].toInt(&countOk);
+    const int window = parts[1].toInt(&windowOk);
+    if (!countOk || !windowOk || count < 0 || count > 1000000 || window < 1 || window > 86400)
+        return std::nullopt;
+    return RateLimit{count, window};
+}
+
+// Browsers send an origin as scheme://host[:port]; exact matching only works
+// if the configured value has that form too, so anything else is refused.
+bool isOrigin(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+            && !url.host().isEmpty() && url.path().isEmpty() && !url.hasQuery() && !url.hasFragment()
+            && url.userInfo().isEmpty() && url.toString(QUrl::FullyEncoded) == text;
+}
 
 std::optional<qint64> parseInteger(const QString &text, qint64 min, qint64 max)
 {
@@ -82,6 +115,16 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         {QStringLiteral("leeway"), QStringLiteral("Clock leeway for exp/nbf in seconds (30)."), QStringLiteral("S")},
         {QStringLiteral("signal-interval-ms"), QStringLiteral("Simulated feed interval (250; 0 = off)."), QStringLiteral("N")},
         {QStringLiteral("signals-per-tick"), QStringLiteral("Simulated signals per tick (1)."), QStringLiteral("N")},
+        {QStringLiteral("allowed-origin"), QStringLiteral("Origin allowed to open /ws and get CORS answers (repeatable; exact match)."), QStringLiteral("ORIGIN")},
+        {QStringLiteral("conn-rate"), QStringLiteral("WebSocket upgrades per source IP, N/S (10/60; 0 = off)."), QStringLiteral("N/S")},
+        {QStringLiteral("msg-rate"), QStringLiteral("Messages per connection, N/S (60/60; 0 = off)."), QStringLiteral("N/S")},
+        {QStringLiteral("login-rate"), QStringLiteral("Failed logins per IP and user name, N/S (5/300; 0 = off)."), QStringLiteral("N/S")},
+        {QStringLiteral("max-conns-per-user"), QStringLiteral("Concurrent connections per user (5; 0 = off)."), QStringLiteral("N")},
+        {QStringLiteral("max-message-bytes"), QStringLiteral("Largest client message (65536; 0 = Qt's default)."), QStringLiteral("N")},
+        {QStringLiteral("max-outbound-bytes"), QStringLiteral("Unsent bytes per connection before 1013 (1048576; 0 = off)."), QStringLiteral("N")},
+        {QStringLiteral("handshake-timeout-ms"), QStringLiteral("Time for a whole request head (5000; 0 = off)."), QStringLiteral("N")},
+        {QStringLiteral("rate-table-max"), QStringLiteral("Keys per rate-limiter table before LRU eviction (100000)."), QStringLiteral("N")},
+        {QStringLiteral("audit-log"), QStringLiteral("Audit log file (JSON lines; default <data-dir>/audit.log)."), QStringLiteral("FILE")},
         {QStringLiteral("password-stdin"), QStringLiteral("user add: read the password from standard input.")},
         {QStringLiteral("scope"), QStringLiteral("user add: space separated scopes."), QStringLiteral("S")},
     });
@@ -149,6 +192,8 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
                     return result;
                 }
                 dev = dev || v == QLatin1String("true");
+            } else if (key == QLatin1String("allowed-origin")) {
+                config.allowedOrigins += ini.value(key).toStringList();
             } else if (valueOptions.contains(key)) {
                 values.insert(key, value);
             } else {
@@ -162,6 +207,17 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         if (parser.isSet(name))
             values.insert(name, parser.value(name));
     }
+
+    config.allowedOrigins += parser.values(QStringLiteral("allowed-origin"));
+    for (QString &origin : config.allowedOrigins) {
+        origin = origin.trimmed();
+        if (!isOrigin(origin)) {
+            result.error = flagError(QStringLiteral("allowed-origin"), origin,
+                                     QStringLiteral("an origin like https://app.example.com (scheme://host[:port], no path or slash)"));
+            return result;
+        }
+    }
+    config.allowedOrigins.removeDuplicates();
 
     config.dev = dev;
     auto take = [&](const QString &name) { return values.value(name); };
@@ -203,6 +259,24 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         return result;
     }
 
+    const struct
+    {
+        const char *name;
+        RateLimit *target;
+    } rates[] = {{"conn-rate", &config.connRate}, {"msg-rate", &config.msgRate}, {"login-rate", &config.loginRate}};
+    for (const auto &rate : rates) {
+        const QString name = QString::fromLatin1(rate.name);
+        if (!values.contains(name))
+            continue;
+        const auto parsed = parseRate(take(name));
+        if (!parsed) {
+            result.error = flagError(name, take(name), QStringLiteral("N/S such as 10/60 (N per S seconds), or 0 for off"));
+            return result;
+        }
+        *rate.target = *parsed;
+    }
+    config.auditLogPath = take(QStringLiteral("audit-log"));
+
     struct IntegerFlag
     {
         const char *name;
@@ -216,6 +290,11 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         {"leeway", 0, 600, [&](qint64 v) { config.leewaySeconds = v; }},
         {"signal-interval-ms", 0, 3600 * 1000, [&](qint64 v) { config.signalIntervalMs = int(v); }},
         {"signals-per-tick", 1, 100000, [&](qint64 v) { config.signalsPerTick = int(v); }},
+        {"max-conns-per-user", 0, 1000000, [&](qint64 v) { config.maxConnsPerUser = int(v); }},
+        {"max-message-bytes", 0, 64 * 1024 * 1024, [&](qint64 v) { config.maxMessageBytes = int(v); }},
+        {"max-outbound-bytes", 0, qint64(1) << 34, [&](qint64 v) { config.maxOutboundBytes = v; }},
+        {"handshake-timeout-ms", 0, 600000, [&](qint64 v) { config.handshakeTimeoutMs = int(v); }},
+        {"rate-table-max", 1, 100000000, [&](qint64 v) { config.rateTableMax = int(v); }},
     };
     for (const IntegerFlag &flag : integers) {
         const QString name = QString::fromLatin1(flag.name);

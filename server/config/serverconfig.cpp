@@ -7,6 +7,11 @@ QString ServerConfig::databasePath() const
     return QDir(dataDir).filePath(QStringLiteral("signalgate.db"));
 }
 
+QString ServerConfig::effectiveAuditLogPath() const
+{
+    return auditLogPath.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("audit.log")) : auditLogPath;
+}
+
 QString ServerConfig::defaultSecretPath() const
 {
     return QDir(dataDir).filePath(QStringLiteral("jwt-secret"));

@@ -1,18 +1,13 @@
 #pragma once
 
+#include "ratelimit.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
 
 // Everything the server is told at start, already validated. Defaults are
 // the contract's (PROTOCOL.md sections 6 and 8).
-struct RateLimit
-{
-    int count = 0;       // 0 turns the limit off
-    int windowSeconds = 0;
-    bool enabled() const { return count > 0 && windowSeconds > 0; }
-};
-
 struct ServerConfig
 {
     enum class Command { Run, UserAdd, UserDel };
@@ -37,15 +32,24 @@ struct ServerConfig
     int signalIntervalMs = 250;
     int signalsPerTick = 1;
 
-    // Announced in welcome.limits. Enforcement of the rate and size limits
-    // lands with the hardening work (issue 3); the values are the contract's.
-    RateLimit connRate{10, 60};
-    RateLimit msgRate{60, 60};
+    // Origins allowed to open /ws and to get CORS answers; exact match, empty by default.
+    QStringList allowedOrigins;
+    QString auditLogPath;    // empty: <dataDir>/audit.log
+
+    // Limits (PROTOCOL.md section 6); 0 turns one off.
+    RateLimit connRate{10, 60};     // WebSocket upgrades per source IP
+    RateLimit msgRate{60, 60};      // messages per connection
+    RateLimit loginRate{5, 300};    // failed logins per (IP, user name)
+    int maxConnsPerUser = 5;
     int maxMessageBytes = 65536;
+    qint64 maxOutboundBytes = 1024 * 1024;
+    int handshakeTimeoutMs = 5000;
+    int rateTableMax = 100000;      // keys per limiter table before LRU eviction
     int refreshAttempts = 3;
     int history = 10000;
 
     QString databasePath() const;
+    QString effectiveAuditLogPath() const;
     QString defaultSecretPath() const;
     QString listenText() const;
 };

@@ -11,6 +11,8 @@
 #include "gate/frontdoor.h"
 #include "gate/httpapi.h"
 #include "gate/websocketgate.h"
+#include "observe/auditlog.h"
+#include "observe/metrics.h"
 #include "pool/signalpool.h"
 
 #include <QDateTime>
@@ -22,15 +24,23 @@
 Server::Server(ServerConfig config, QObject *parent)
     : QObject(parent),
       m_config(std::move(config)),
-      m_clock([] { return QDateTime::currentSecsSinceEpoch(); })
+      m_clock([] { return QDateTime::currentSecsSinceEpoch(); }),
+      m_metrics(std::make_unique<Metrics>()),
+      m_audit(std::make_unique<AuditLog>())
 {
+    m_monotonic.start();
 }
 
 Server::~Server() = default;
 
 bool Server::start(QString *error)
 {
-    m_frontDoor = new FrontDoor(IncomingConnection::Limits(), this);
+    FrontDoor::Policy doorPolicy;
+    doorPolicy.limits.timeoutMs = m_config.handshakeTimeoutMs;
+    doorPolicy.allowedOrigins = m_config.allowedOrigins;
+    doorPolicy.connectionRate = m_config.connRate;
+    doorPolicy.rateTableMax = m_config.rateTableMax;
+    m_frontDoor = new FrontDoor(doorPolicy, m_audit.get(), m_metrics.get(), this);
     if (!m_frontDoor->listen(m_config.listenAddress, m_config.listenPort, error))
         return false;
     auto undo = [this] {
@@ -38,7 +48,7 @@ bool Server::start(QString *error)
         return false;
     };
 
-    if (!prepareDataDir(error))
+    if (!prepareDataDir(error) || !m_audit->open(m_config.effectiveAuditLogPath(), error))
         return undo();
     const std::optional<QByteArray> secret = loadKey(error);
     if (!secret)
@@ -63,17 +73,37 @@ bool Server::start(QString *error)
             JwsVerifier(key), AccessTokenPolicy{m_config.issuer, m_config.audience, m_config.leewaySeconds});
 
     const auto clock = [this] { return m_clock(); };
-    m_pool = new SignalPool(this);
+    m_pool = new SignalPool(m_metrics.get(), this);
     const QJsonObject limits{
         {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
         {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
         {QLatin1String("max_message_bytes"), m_config.maxMessageBytes},
         {QLatin1String("refresh_attempts"), m_config.refreshAttempts},
         {QLatin1String("history"), m_config.history}};
-    m_gate = new WebSocketGate(*m_verifier, m_pool, limits, clock, this);
-    m_httpApi = new HttpApi({m_users.get(), m_refreshTokens.get(), m_issuer.get()}, m_config.dev, clock, this);
-    connect(m_frontDoor, &FrontDoor::upgradeRequested, m_gate, &WebSocketGate::handleUpgrade);
+    WebSocketGate::Settings gateSettings;
+    gateSettings.limits = limits;
+    gateSettings.maxConnectionsPerUser = m_config.maxConnsPerUser;
+    gateSettings.session.messageRate = m_config.msgRate;
+    gateSettings.session.maxMessageBytes = m_config.maxMessageBytes;
+    gateSettings.session.maxOutboundBytes = m_config.maxOutboundBytes;
+    gateSettings.session.audit = m_audit.get();
+    gateSettings.session.metrics = m_metrics.get();
+    gateSettings.session.monotonicMs = [this] { return m_monotonic.elapsed(); };
+    m_gate = new WebSocketGate(*m_verifier, m_pool, gateSettings, clock, this);
+    HttpApi::Services services{m_users.get(), m_refreshTokens.get(), m_issuer.get(),
+                               &m_frontDoor->originPolicy(), m_audit.get(), m_metrics.get()};
+    m_httpApi = new HttpApi(services, m_config.dev, m_config.loginRate, m_config.rateTableMax, clock, this);
+    connect(m_frontDoor, &FrontDoor::upgradeAdmitted, m_gate, &WebSocketGate::handleUpgrade);
     connect(m_frontDoor, &FrontDoor::requestReceived, m_httpApi, &HttpApi::handle);
+
+    m_metrics->addGauge(QStringLiteral("signalgate_connections_active"), QStringLiteral("Authenticated connections in the pool."),
+                        {}, [this] { return double(m_pool->size()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_ratelimit_table_keys"), QStringLiteral("Keys held per rate-limiter table."),
+                        QStringLiteral("kind=\"connection\""), [this] { return double(m_frontDoor->connectionLimiter().size()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_ratelimit_table_keys"), QStringLiteral("Keys held per rate-limiter table."),
+                        QStringLiteral("kind=\"login\""), [this] { return double(m_httpApi->loginLimiter().size()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_audit_write_errors"), QStringLiteral("Audit lines that could not be written."),
+                        {}, [this] { return double(m_audit->writeErrors()); });
 
     m_feed = new SimulatedFeed(m_config.signalIntervalMs, m_config.signalsPerTick, this);
     connect(m_feed, &SimulatedFeed::produced, m_pool, &SignalPool::publish);
@@ -155,6 +185,16 @@ QString Server::baseUrl() const
     ServerConfig shown = m_config;
     shown.listenPort = port();
     return QStringLiteral("http://") + shown.listenText();
+}
+
+qsizetype Server::connectionLimiterSize() const
+{
+    return m_frontDoor ? m_frontDoor->connectionLimiter().size() : 0;
+}
+
+QString Server::auditLogPath() const
+{
+    return m_audit->path();
 }
 
 int Server::sessionCount() const

@@ -2,13 +2,16 @@
 
 #include "config/serverconfig.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <functional>
 #include <memory>
 
 class AccessTokenVerifier;
+class AuditLog;
 class Database;
+class Metrics;
 class FrontDoor;
 class HttpApi;
 class RefreshStore;
@@ -42,6 +45,10 @@ public:
     const ServerConfig &config() const { return m_config; }
     int sessionCount() const;
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    // Live state for tests, benchmarks and /metrics.
+    const Metrics &metrics() const { return *m_metrics; }
+    qsizetype connectionLimiterSize() const;
+    QString auditLogPath() const;
 
 Q_SIGNALS:
     void stopped();
@@ -52,6 +59,9 @@ private:
 
     ServerConfig m_config;
     Clock m_clock;
+    QElapsedTimer m_monotonic;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<UserStore> m_users;
     std::unique_ptr<RefreshStore> m_refreshTokens;

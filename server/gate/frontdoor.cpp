@@ -1,11 +1,34 @@
 #include "frontdoor.h"
 
 #include "core/logging.h"
+#include "observe/auditlog.h"
+#include "observe/metrics.h"
 
 #include <QTcpSocket>
 
-FrontDoor::FrontDoor(IncomingConnection::Limits limits, QObject *parent)
-    : QObject(parent), m_limits(limits)
+namespace {
+
+// One key per source address. IPv4-mapped IPv6 addresses count as their IPv4
+// address, so a dual-stack listener cannot be used to double the budget.
+QByteArray addressKey(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4)
+        return QByteArray::number(v4);
+    const Q_IPV6ADDR v6 = address.toIPv6Address();
+    return QByteArray(reinterpret_cast<const char *>(v6.c), 16);
+}
+
+} // namespace
+
+FrontDoor::FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QObject *parent)
+    : QObject(parent),
+      m_limits(policy.limits),
+      m_origins(policy.allowedOrigins),
+      m_connectionLimiter(policy.connectionRate, policy.rateTableMax),
+      m_audit(audit),
+      m_metrics(metrics)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &FrontDoor::onNewConnection);
 }
@@ -37,7 +60,45 @@ void FrontDoor::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         auto *connection = new IncomingConnection(socket, m_limits, this);
-        connect(connection, &IncomingConnection::upgradeRequested, this, &FrontDoor::upgradeRequested);
-        connect(connection, &IncomingConnection::requestReceived, this, &FrontDoor::requestReceived);
+        connect(connection, &IncomingConnection::upgradeRequested, this, &FrontDoor::onUpgradeRequested);
+        connect(connection, &IncomingConnection::requestReceived, this, &FrontDoor::onRequestReceived);
     }
+}
+
+bool FrontDoor::refuseForeignOrigin(IncomingConnection *connection, const HttpRequest &request)
+{
+    if (m_origins.allows(request))
+        return false;
+    qCInfo(lcGate).noquote() << "refused origin" << QString::fromLatin1(request.header("origin")).left(200)
+                             << "from" << connection->peerAddress().toString();
+    m_metrics->countOriginRejection();
+    m_audit->record({QStringLiteral("origin.rejected"), connection->peerAddress(), {}, {},
+                     QStringLiteral("origin_not_allowed"), 403});
+    connection->respond(HttpResponse::error(403, "origin_not_allowed", QStringLiteral("Origin not allowed")));
+    return true;
+}
+
+void FrontDoor::onUpgradeRequested(IncomingConnection *connection, const HttpRequest &request)
+{
+    // Origin first: a refused origin costs the IP none of its upgrade budget.
+    if (refuseForeignOrigin(connection, request))
+        return;
+    const RateLimiter::Decision decision = m_connectionLimiter.take(addressKey(connection->peerAddress()));
+    if (!decision.allowed) {
+        const qint64 retryAfter = qMax<qint64>(1, (decision.retryAfterMs + 999) / 1000);
+        m_metrics->countRateLimitRejection(QStringLiteral("connection"));
+        m_audit->record({QStringLiteral("ratelimit.connection"), connection->peerAddress(), {}, {},
+                         QStringLiteral("connection_rate"), 429});
+        connection->respond(HttpResponse::error(429, "rate_limited", QStringLiteral("Too many connection attempts"))
+                                    .withHeader("Retry-After", QByteArray::number(retryAfter)));
+        return;
+    }
+    if (QTcpSocket *socket = connection->releaseSocket())
+        Q_EMIT upgradeAdmitted(socket, request);
+}
+
+void FrontDoor::onRequestReceived(IncomingConnection *connection, const HttpRequest &request)
+{
+    if (!refuseForeignOrigin(connection, request))
+        Q_EMIT requestReceived(connection, request);
 }

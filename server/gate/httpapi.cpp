@@ -6,6 +6,9 @@
 #include "auth/userstore.h"
 #include "core/logging.h"
 #include "incomingconnection.h"
+#include "observe/auditlog.h"
+#include "observe/metrics.h"
+#include "originpolicy.h"
 
 #include <QFutureWatcher>
 #include <QJsonDocument>
@@ -36,8 +39,13 @@ HttpResponse invalidGrant()
 
 } // namespace
 
-HttpApi::HttpApi(Services services, bool devMode, Clock clock, QObject *parent)
-    : QObject(parent), m_services(services), m_devMode(devMode), m_clock(std::move(clock))
+HttpApi::HttpApi(Services services, bool devMode, RateLimit loginRate, qsizetype rateTableMax, Clock clock,
+                 QObject *parent)
+    : QObject(parent),
+      m_services(services),
+      m_devMode(devMode),
+      m_clock(std::move(clock)),
+      m_loginLimiter(loginRate, rateTableMax)
 {
 }
 
@@ -45,24 +53,31 @@ void HttpApi::handle(IncomingConnection *connection, const HttpRequest &request)
 {
     // The connection may be gone (peer hung up) by the time an async answer is ready.
     QPointer<IncomingConnection> guard(connection);
-    Respond respond = [guard](const HttpResponse &response) {
-        if (guard)
-            guard->respond(response);
+    const OriginPolicy *origins = m_services.origins;
+    Respond respond = [guard, origins, request](const HttpResponse &response) {
+        if (!guard)
+            return;
+        HttpResponse withCors = response;
+        origins->addCorsHeaders(request, withCors);
+        guard->respond(withCors);
     };
-    qCDebug(lcHttp).noquote() << request.method << request.redactedTarget() << "from" << connection->peerAddress();
+    qCDebug(lcHttp).noquote() << request.method << request.redactedTarget() << "from" << connection->peerAddress().toString();
 
     struct Route
     {
         const char *path;
         const char *method;
-        void (HttpApi::*handler)(const HttpRequest &, Respond);
+        void (HttpApi::*handler)(const Call &);
     };
     static constexpr Route routes[] = {
         {"/auth/login", "POST", &HttpApi::login},
         {"/auth/refresh", "POST", &HttpApi::refresh},
+        {"/metrics", "GET", &HttpApi::metrics},
         {"/dev/token", "POST", &HttpApi::devToken},
     };
 
+    if (origins->isCorsPreflight(request))
+        return respond(HttpResponse::noContent());
     if (request.path == QLatin1String("/healthz")) {
         if (request.method != "GET" && request.method != "HEAD")
             return respond(HttpResponse::error(405, "method_not_allowed", QStringLiteral("Use GET")).withHeader("Allow", "GET, HEAD"));
@@ -80,14 +95,22 @@ void HttpApi::handle(IncomingConnection *connection, const HttpRequest &request)
         if (request.method != route.method)
             return respond(HttpResponse::error(405, "method_not_allowed", QStringLiteral("Use %1").arg(QLatin1String(route.method)))
                                    .withHeader("Allow", route.method));
-        return (this->*route.handler)(request, respond);
+        return (this->*route.handler)({request, connection->peerAddress(), respond});
     }
     respond(HttpResponse::error(404, "not_found", QStringLiteral("No such endpoint")));
 }
 
-void HttpApi::login(const HttpRequest &request, Respond respond)
+void HttpApi::metrics(const Call &call)
 {
-    const auto body = jsonBody(request);
+    HttpResponse response = HttpResponse::text(200, m_services.metrics->render());
+    response.contentType = "text/plain; version=0.0.4; charset=utf-8";
+    call.respond(response);
+}
+
+void HttpApi::login(const Call &call)
+{
+    const Respond respond = call.respond;
+    const auto body = jsonBody(call.request);
     if (!body)
         return respond(badJson());
     const QString user = body->value(QLatin1String("username")).toString();
@@ -95,32 +118,52 @@ void HttpApi::login(const HttpRequest &request, Respond respond)
     if (user.isEmpty() || password.isEmpty())
         return respond(HttpResponse::error(400, "bad_request", QStringLiteral("username and password are required")));
 
+    const QHostAddress peer = call.peer;
+    const QByteArray limitKey = peer.toString().toUtf8() + '\n' + user.toUtf8();
+    const RateLimiter::Decision allowed = m_loginLimiter.check(limitKey);
+    if (!allowed.allowed || m_loginsInFlight.contains(limitKey)) {
+        const qint64 retryAfter = qMax<qint64>(1, (allowed.retryAfterMs + 999) / 1000);
+        m_services.metrics->countRateLimitRejection(QStringLiteral("login"));
+        m_services.audit->record({QStringLiteral("ratelimit.login"), peer, {}, {}, QStringLiteral("login_rate"), 429});
+        return respond(HttpResponse::error(429, "rate_limited", QStringLiteral("Too many failed logins; try later"))
+                               .withHeader("Retry-After", QByteArray::number(retryAfter)));
+    }
+
     const std::optional<UserRecord> record = UserStore::isValidName(user) ? m_services.users->find(user) : std::nullopt;
     // Unknown users are checked against a dummy hash so the answer takes as long.
     const QByteArray hash = record ? record->passwordHash : PasswordHasher::dummyHash();
     const QString scope = record ? record->scope : QString();
 
+    m_loginsInFlight.insert(limitKey);
     auto *watcher = new QFutureWatcher<bool>(this);
     connect(watcher, &QFutureWatcher<bool>::finished, this, [=] {
         watcher->deleteLater();
+        m_loginsInFlight.remove(limitKey);
         if (!record || !watcher->result()) {
-            // A password typed into the name field must not reach the log.
-            qCInfo(lcHttp).noquote() << "login failed for"
-                                     << (UserStore::isValidName(user) ? user : QStringLiteral("<invalid user name>"));
-            Q_EMIT loginFailed(user);
+            m_loginLimiter.take(limitKey);
+            m_services.metrics->countLoginFailure();
+            // Only names of real users are logged: a password typed into the
+            // name field must not reach the log.
+            m_services.audit->record({QStringLiteral("login.failure"), peer, record ? user : QString(), {},
+                                      record ? QStringLiteral("wrong_password") : QStringLiteral("unknown_user"), 401});
+            qCInfo(lcHttp).noquote() << "login failed for" << (record ? user : QStringLiteral("<unknown user>"))
+                                     << "from" << peer.toString();
             return respond(HttpResponse::error(401, "invalid_credentials", QStringLiteral("Wrong user name or password"))
                                    .withHeader("WWW-Authenticate", "Bearer"));
         }
         const RefreshStore::Issued refresh = m_services.refreshTokens->startFamily(user, m_clock());
-        Q_EMIT loginSucceeded(user);
+        if (refresh.token.isEmpty())
+            return respond(HttpResponse::error(503, "unavailable", QStringLiteral("Token storage failed; try again")));
+        m_services.audit->record({QStringLiteral("login.success"), peer, user, {}, {}, 200});
         respond(tokenPair(user, scope, refresh.family, refresh.token, refresh.expiresAt));
     });
     watcher->setFuture(QtConcurrent::run([password, hash] { return PasswordHasher::verify(password, hash); }));
 }
 
-void HttpApi::refresh(const HttpRequest &request, Respond respond)
+void HttpApi::refresh(const Call &call)
 {
-    const auto body = jsonBody(request);
+    const Respond &respond = call.respond;
+    const auto body = jsonBody(call.request);
     if (!body)
         return respond(badJson());
     const QByteArray presented = body->value(QLatin1String("refresh_token")).toString().toLatin1();
@@ -128,29 +171,42 @@ void HttpApi::refresh(const HttpRequest &request, Respond respond)
         return respond(HttpResponse::error(400, "bad_request", QStringLiteral("refresh_token is required")));
 
     const RefreshStore::Rotation rotation = m_services.refreshTokens->rotate(presented, m_clock());
+    auto fail = [&](const QString &reason) {
+        m_services.audit->record({QStringLiteral("refresh.failure"), call.peer, rotation.subject, {}, reason, 401});
+        respond(invalidGrant());
+    };
     switch (rotation.outcome) {
     case RefreshStore::Outcome::Rotated:
         break;
     case RefreshStore::Outcome::Reused:
-        qCWarning(lcAuth).noquote() << "refresh token reuse: family" << rotation.family << "of" << rotation.subject << "revoked";
+        qCWarning(lcAuth).noquote() << "refresh token reuse: a family of" << rotation.subject << "was revoked";
+        m_services.audit->record({QStringLiteral("token.revoked"), call.peer, rotation.subject, {},
+                                  QStringLiteral("refresh_reuse"), 0});
         Q_EMIT refreshReused(rotation.family);
-        return respond(invalidGrant());
+        return fail(QStringLiteral("reused"));
     case RefreshStore::Outcome::StorageError:
         return respond(HttpResponse::error(503, "unavailable", QStringLiteral("Token storage failed; try again")));
-    default:
-        return respond(invalidGrant());
+    case RefreshStore::Outcome::Expired:
+        return fail(QStringLiteral("expired"));
+    case RefreshStore::Outcome::FamilyRevoked:
+        return fail(QStringLiteral("revoked"));
+    case RefreshStore::Outcome::Unknown:
+        return fail(QStringLiteral("unknown"));
     }
     const std::optional<UserRecord> record = m_services.users->find(rotation.subject);
     if (!record) {
         // The user was deleted: its sessions end with its tokens.
         m_services.refreshTokens->revokeFamily(rotation.family, m_clock());
-        return respond(invalidGrant());
+        return fail(QStringLiteral("unknown_user"));
     }
+    m_services.audit->record({QStringLiteral("refresh.success"), call.peer, record->name, {}, {}, 200});
     respond(tokenPair(record->name, record->scope, rotation.family, rotation.next.token, rotation.next.expiresAt));
 }
 
-void HttpApi::devToken(const HttpRequest &request, Respond respond)
+void HttpApi::devToken(const Call &call)
 {
+    const HttpRequest &request = call.request;
+    const Respond &respond = call.respond;
     const auto body = request.body.trimmed().isEmpty() ? std::optional<QJsonObject>(QJsonObject()) : jsonBody(request);
     if (!body)
         return respond(badJson());

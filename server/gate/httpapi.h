@@ -2,20 +2,28 @@
 
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "ratelimiter.h"
 
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
+class AuditLog;
 class IncomingConnection;
+class Metrics;
+class OriginPolicy;
 class RefreshStore;
 class TokenIssuer;
 class UserStore;
 
-// The HTTP face of the port: /auth/login, /auth/refresh, /healthz and, in
-// dev mode only, /dev/token. Password checks (PBKDF2, ~0.1 s) run on the
-// global thread pool so they never stall the signal stream.
+// The HTTP face of the port: /auth/login, /auth/refresh, /healthz, /metrics
+// and, in dev mode only, /dev/token. Password checks (PBKDF2, ~0.1 s) run on
+// the global thread pool so they never stall the signal stream. Failed logins
+// are limited per (IP, user name); only one check per pair runs at a time, so
+// parallel guesses cannot slip past the limit while earlier ones are hashed.
 class HttpApi : public QObject
 {
     Q_OBJECT
@@ -27,27 +35,42 @@ public:
         UserStore *users = nullptr;
         RefreshStore *refreshTokens = nullptr;
         const TokenIssuer *issuer = nullptr;
+        const OriginPolicy *origins = nullptr;
+        AuditLog *audit = nullptr;
+        Metrics *metrics = nullptr;
     };
 
-    HttpApi(Services services, bool devMode, Clock clock, QObject *parent = nullptr);
+    HttpApi(Services services, bool devMode, RateLimit loginRate, qsizetype rateTableMax, Clock clock,
+            QObject *parent = nullptr);
+
+    const RateLimiter &loginLimiter() const { return m_loginLimiter; }
 
     void handle(IncomingConnection *connection, const HttpRequest &request);
 
 Q_SIGNALS:
-    void loginSucceeded(const QString &user);
-    void loginFailed(const QString &user);
+    // A spent refresh token came back: its family is revoked.
     void refreshReused(const QString &family);
 
 private:
     using Respond = std::function<void(const HttpResponse &)>;
 
-    void login(const HttpRequest &request, Respond respond);
-    void refresh(const HttpRequest &request, Respond respond);
-    void devToken(const HttpRequest &request, Respond respond);
+    struct Call
+    {
+        const HttpRequest &request;
+        QHostAddress peer;
+        Respond respond;
+    };
+
+    void login(const Call &call);
+    void refresh(const Call &call);
+    void devToken(const Call &call);
+    void metrics(const Call &call);
     HttpResponse tokenPair(const QString &user, const QString &scope, const QString &family,
                            const QByteArray &refreshToken, qint64 refreshExpiresAt);
 
     Services m_services;
     bool m_devMode;
     Clock m_clock;
+    RateLimiter m_loginLimiter;
+    QSet<QByteArray> m_loginsInFlight;
 };

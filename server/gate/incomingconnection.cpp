@@ -13,7 +13,8 @@ IncomingConnection::IncomingConnection(QTcpSocket *socket, Limits limits, QObjec
         qCDebug(lcGate).noquote() << "request from" << m_peerAddress << "timed out in state" << int(m_state);
         abortConnection();
     });
-    m_timeout.start(m_limits.timeoutMs);
+    if (m_limits.timeoutMs > 0)
+        m_timeout.start(m_limits.timeoutMs);
     connect(m_socket, &QTcpSocket::readyRead, this, &IncomingConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     if (m_socket->bytesAvailable() > 0)
@@ -50,12 +51,7 @@ void IncomingConnection::readHead()
     if (m_request.isWebSocketUpgrade()) {
         m_state = State::Dispatched;
         m_timeout.stop();
-        disconnect(m_socket, nullptr, this, nullptr);
-        QTcpSocket *socket = m_socket;
-        m_socket = nullptr;
-        socket->setParent(nullptr);
-        Q_EMIT upgradeRequested(socket, m_request);
-        deleteLater();
+        Q_EMIT upgradeRequested(this, m_request);
         return;
     }
 
@@ -87,7 +83,19 @@ void IncomingConnection::respond(const HttpResponse &response)
     m_socket->write(response.serialize());
     m_socket->disconnectFromHost();
     // A peer that never reads must not keep us waiting for the flush.
-    m_timeout.start(m_limits.timeoutMs);
+    m_timeout.start(m_limits.timeoutMs > 0 ? m_limits.timeoutMs : 5000);
+}
+
+QTcpSocket *IncomingConnection::releaseSocket()
+{
+    QTcpSocket *socket = m_socket;
+    if (!socket || m_state == State::Closing)
+        return nullptr;
+    disconnect(socket, nullptr, this, nullptr);
+    m_socket = nullptr;
+    socket->setParent(nullptr);
+    deleteLater();
+    return socket;
 }
 
 void IncomingConnection::abortConnection()

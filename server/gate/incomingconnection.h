@@ -31,10 +31,13 @@ public:
     QHostAddress peerAddress() const { return m_peerAddress; }
     // Writes the response, closes once it is flushed, then deletes itself.
     void respond(const HttpResponse &response);
+    // For an admitted upgrade: hands over the socket untouched (no parent, not
+    // a byte read) and deletes this object. The caller owns the socket.
+    QTcpSocket *releaseSocket();
 
 Q_SIGNALS:
-    // The socket is released (no parent, nothing read from it): the receiver owns it.
-    void upgradeRequested(QTcpSocket *socket, const HttpRequest &request);
+    // Answer with respond(), or take the socket with releaseSocket().
+    void upgradeRequested(IncomingConnection *connection, const HttpRequest &request);
     void requestReceived(IncomingConnection *connection, const HttpRequest &request);
 
 private:

@@ -2,6 +2,8 @@
 
 #include "auth/securerandom.h"
 #include "core/logging.h"
+#include "observe/auditlog.h"
+#include "observe/metrics.h"
 #include "pool/closing.h"
 #include "pool/session.h"
 #include "pool/signalpool.h"
@@ -11,12 +13,12 @@
 #include <QTcpSocket>
 #include <QWebSocket>
 
-WebSocketGate::WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, QJsonObject limits,
+WebSocketGate::WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, Settings settings,
                              Clock clock, QObject *parent)
     : QObject(parent),
       m_verifier(verifier),
       m_pool(pool),
-      m_limits(std::move(limits)),
+      m_settings(std::move(settings)),
       m_clock(std::move(clock)),
       m_server(QStringLiteral("signalgate"), QWebSocketServer::NonSecureMode)
 {
@@ -51,9 +53,14 @@ void WebSocketGate::onNewConnection()
 void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
 {
     const QHostAddress peer = socket->peerAddress();
+    AuditLog *audit = m_settings.session.audit;
+    Metrics *metrics = m_settings.session.metrics;
     auto refuse = [&](const CloseSpec &spec, TokenFailure failure) {
-        qCInfo(lcAuth).noquote() << "refused connection from" << peer.toString() << "reason" << tokenFailureReason(failure);
-        Q_EMIT authenticationFailed(peer, failure);
+        const QString reason = tokenFailureReason(failure);
+        qCInfo(lcAuth).noquote() << "refused connection from" << peer.toString() << "reason" << reason;
+        metrics->countAuthFailure(reason);
+        metrics->countClose(spec.code);
+        audit->record({QStringLiteral("auth.failure"), peer, {}, {}, reason, spec.code});
         closeGracefully(socket, spec);
     };
 
@@ -66,19 +73,31 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
     if (!result.ok())
         return refuse(Close::InvalidToken, result.failure);
 
+    const QString &subject = result.claims.subject;
+    if (m_settings.maxConnectionsPerUser > 0 && m_pool->countFor(subject) >= m_settings.maxConnectionsPerUser) {
+        qCInfo(lcAuth).noquote() << "refused connection for" << subject << ": too many connections";
+        metrics->countRateLimitRejection(QStringLiteral("user_connections"));
+        metrics->countClose(Close::TooManyConnections.code);
+        audit->record({QStringLiteral("ratelimit.connection"), peer, subject, {},
+                       QStringLiteral("too_many_connections"), Close::TooManyConnections.code});
+        closeGracefully(socket, Close::TooManyConnections);
+        return;
+    }
+
     const QString sessionId = QString::fromLatin1(SecureRandom::token(12));
-    auto *session = new Session(socket, result.claims, sessionId);
+    audit->record({QStringLiteral("auth.success"), peer, subject, sessionId, {}, 0});
+    auto *session = new Session(socket, result.claims, sessionId, m_settings.session);
     const QJsonObject welcome{{QLatin1String("type"), MessageType::Welcome},
                               {QLatin1String("protocol"), ProtocolName},
                               {QLatin1String("session_id"), sessionId},
-                              {QLatin1String("sub"), result.claims.subject},
+                              {QLatin1String("sub"), subject},
                               {QLatin1String("exp"), result.claims.expiresAt},
                               {QLatin1String("server_time"), QDateTime::currentMSecsSinceEpoch()},
                               {QLatin1String("last_seq"), qint64(m_pool->lastSeq())},
-                              {QLatin1String("limits"), m_limits}};
+                              {QLatin1String("limits"), m_settings.limits}};
     // welcome is queued before the session can receive any signal.
     session->sendText(QString::fromUtf8(Messages::encode(welcome)));
     m_pool->join(session);
-    qCInfo(lcAuth).noquote() << "session" << sessionId << "opened for" << result.claims.subject << "from" << peer.toString();
-    Q_EMIT authenticated(peer, result.claims.subject, sessionId);
+    audit->record({QStringLiteral("conn.open"), peer, subject, sessionId, {}, 0});
+    qCInfo(lcAuth).noquote() << "session" << sessionId << "opened for" << subject << "from" << peer.toString();
 }

@@ -2,6 +2,7 @@
 
 #include "auth/accesstokenverifier.h"
 #include "httprequest.h"
+#include "pool/session.h"
 #include "tokenextractor.h"
 
 #include <QHash>
@@ -26,15 +27,18 @@ class WebSocketGate : public QObject
 public:
     using Clock = std::function<qint64()>;  // Unix seconds
 
-    WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, QJsonObject limits,
+    struct Settings
+    {
+        QJsonObject limits;             // welcome.limits
+        int maxConnectionsPerUser = 0;  // 0: no cap
+        Session::Settings session;
+    };
+
+    WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, Settings settings,
                   Clock clock, QObject *parent = nullptr);
 
     // Takes ownership of socket.
     void handleUpgrade(QTcpSocket *socket, const HttpRequest &request);
-
-Q_SIGNALS:
-    void authenticationFailed(const QHostAddress &peer, TokenFailure failure);
-    void authenticated(const QHostAddress &peer, const QString &subject, const QString &sessionId);
 
 private:
     using PeerKey = QPair<QString, quint16>;
@@ -44,7 +48,7 @@ private:
 
     const AccessTokenVerifier &m_verifier;
     SignalPool *m_pool;
-    QJsonObject m_limits;
+    Settings m_settings;
     Clock m_clock;
     QWebSocketServer m_server;
     QHash<PeerKey, ExtractedToken> m_pending;

@@ -1,15 +1,17 @@
 #include "signalpool.h"
 
+#include "observe/metrics.h"
 #include "protocol/messages.h"
 #include "session.h"
 
-SignalPool::SignalPool(QObject *parent) : QObject(parent) { }
+SignalPool::SignalPool(Metrics *metrics, QObject *parent) : QObject(parent), m_metrics(metrics) { }
 
 void SignalPool::join(Session *session)
 {
     session->setParent(this);
     connect(session, &Session::finished, this, &SignalPool::onSessionFinished);
     m_sessions.append(session);
+    ++m_perSubject[session->claims().subject];
     Q_EMIT sizeChanged(size());
 }
 
@@ -19,8 +21,11 @@ void SignalPool::publish(Signal signal)
     // Qt 6.4's QWebSocket only sends text from a QString; building it once
     // here means the JSON is encoded once per signal, whatever the pool size.
     const QString frame = QString::fromUtf8(Messages::encode(signal.toJson()));
-    for (Session *session : std::as_const(m_sessions))
+    // A copy of the list: a slow consumer may be closed while we iterate.
+    const QList<Session *> sessions = m_sessions;
+    for (Session *session : sessions)
         session->sendText(frame);
+    m_metrics->countSignalBroadcast();
 }
 
 void SignalPool::closeAll(const CloseSpec &spec)
@@ -32,5 +37,8 @@ void SignalPool::closeAll(const CloseSpec &spec)
 void SignalPool::onSessionFinished(Session *session)
 {
     m_sessions.removeOne(session);
+    auto it = m_perSubject.find(session->claims().subject);
+    if (it != m_perSubject.end() && --it.value() <= 0)
+        m_perSubject.erase(it);
     Q_EMIT sizeChanged(size());
 }

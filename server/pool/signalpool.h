@@ -3,9 +3,11 @@
 #include "feed/signal.h"
 #include "protocol/closecodes.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 
+class Metrics;
 class Session;
 
 // The broadcast pool: only authenticated sessions are ever in it. Each signal
@@ -15,11 +17,12 @@ class SignalPool : public QObject
 {
     Q_OBJECT
 public:
-    explicit SignalPool(QObject *parent = nullptr);
+    explicit SignalPool(Metrics *metrics, QObject *parent = nullptr);
 
     // Takes ownership; the session leaves by itself when its socket is gone.
     void join(Session *session);
     int size() const { return int(m_sessions.size()); }
+    int countFor(const QString &subject) const { return m_perSubject.value(subject); }
     quint64 lastSeq() const { return m_lastSeq; }
 
     void publish(Signal signal);
@@ -31,6 +34,8 @@ Q_SIGNALS:
 private:
     void onSessionFinished(Session *session);
 
+    Metrics *m_metrics;
     QList<Session *> m_sessions;
+    QHash<QString, int> m_perSubject;
     quint64 m_lastSeq = 0;
 };

@@ -109,7 +109,8 @@ void TestWebSocketAuth::validToken()
     QVERIFY(!welcome.value("session_id").toString().isEmpty());
     QVERIFY(welcome.value("exp").toInteger() > TestServer::now());
     const QJsonObject limits = welcome.value("limits").toObject();
-    QCOMPARE(limits.value("conn_rate").toArray(), (QJsonArray{10, 60}));
+    const ServerConfig &config = m_server->config();
+    QCOMPARE(limits.value("conn_rate").toArray(), (QJsonArray{config.connRate.count, config.connRate.windowSeconds}));
     QCOMPARE(limits.value("msg_rate").toArray(), (QJsonArray{60, 60}));
     QCOMPARE(limits.value("max_message_bytes").toInt(), 65536);
     QCOMPARE(limits.value("refresh_attempts").toInt(), 3);

@@ -13,6 +13,7 @@
 
 // A real signalgate server on 127.0.0.1 with a random port, its own data dir
 // and a known HS256 key, so tests can forge tokens the server will (or must not) accept.
+// The per-IP connection and login rates are off by default (see the constructor).
 class TestServer
 {
 public:

@@ -1,0 +1,165 @@
+// libFuzzer target: the front door's HTTP request head parser
+// (HttpRequest::parseHead), and on every complete head what the gate does next
+// with it: TokenExtractor::extract and the redacted target that gets logged.
+#include "gate/httprequest.h"
+#include "gate/tokenextractor.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QtGlobal>
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" const char *__ubsan_default_options()
+{
+    return "halt_on_error=1:print_stacktrace=1";
+}
+
+namespace {
+
+constexpr qsizetype MaxHeadBytes = 16384;
+
+[[noreturn]] void violated()
+{
+    __builtin_trap();
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+void checkHead(QByteArrayView input, const HttpRequest &request)
+{
+    const qsizetype end = input.indexOf(QByteArrayView("\r\n\r\n"));
+    if (end < 0 || request.headLength != end + 4 || request.headLength > MaxHeadBytes)
+        violated();
+    if (request.method.isEmpty() || !request.target.startsWith('/'))
+        violated();
+    for (const auto &header : request.headers) {
+        if (header.first.isEmpty())
+            violated();
+        for (const char c : header.first) {
+            if ((c >= 'A' && c <= 'Z') || c == ':' || isSpace(c))
+                violated();
+        }
+        if (!header.second.isEmpty()
+            && (isSpace(header.second.front()) || isSpace(header.second.back())))
+            violated();
+    }
+    if (request.hasHeader("transfer-encoding") || request.headerValues("content-length").size() > 1
+        || request.contentLength < 0)
+        violated();
+    (void)request.isWebSocketUpgrade();
+}
+
+void checkToken(const HttpRequest &request)
+{
+    const ExtractedToken extracted = TokenExtractor::extract(request);
+    switch (extracted.status) {
+    case ExtractedToken::Status::Found:
+        if (extracted.token.isEmpty())
+            violated();
+        break;
+    case ExtractedToken::Status::Missing:
+    case ExtractedToken::Status::Conflict:
+        if (!extracted.token.isEmpty())
+            violated();
+        break;
+    }
+    // No place that can carry a token: nothing may be found.
+    if (extracted.status != ExtractedToken::Status::Missing && !request.hasHeader("authorization")
+        && !request.hasHeader("sec-websocket-protocol")
+        && !request.query.hasQueryItem(QStringLiteral("token")))
+        violated();
+}
+
+// What redactedTarget guarantees (and what is logged): the part up to the first
+// '?' is kept, the query keeps its '&'-separated items in order, every item that
+// is token=... (or a bare "token") reads token=[REDACTED] and no other item changes.
+// So no item of the logged query starts with "token=" unless it is the redaction.
+void checkRedaction(const HttpRequest &request)
+{
+    const QString redacted = request.redactedTarget();
+    const QByteArray &target = request.target;
+    const qsizetype q = target.indexOf('?');
+    if (q < 0) {
+        if (redacted != QString::fromLatin1(target))
+            violated();
+        return;
+    }
+    const QByteArray logged = redacted.toLatin1();
+    if (QString::fromLatin1(logged) != redacted || !logged.startsWith(target.left(q + 1)))
+        violated();
+    const QList<QByteArray> before = target.mid(q + 1).split('&');
+    const QList<QByteArray> after = logged.mid(q + 1).split('&');
+    if (before.size() != after.size())
+        violated();
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const bool isToken = before[i].startsWith("token=") || before[i] == "token";
+        if (isToken ? after[i] != "token=[REDACTED]" : after[i] != before[i])
+            violated();
+        if (after[i].startsWith("token=") && after[i] != "token=[REDACTED]")
+            violated();
+    }
+}
+
+// PROTOCOL.md section 7 asks more: no token the server would accept from the query
+// may reach a log. redactedTarget does not guarantee that today (it matches the raw
+// item text, while the server reads the query through QUrlQuery, which decodes
+// percent-encoded keys: "?tok%65n=<t>" authenticates and is logged as sent; see
+// README.md). So this check is opt-in: SIGNALGATE_FUZZ_REDACTION_CONTRACT=1.
+bool contractCheckEnabled()
+{
+    static const bool enabled = qEnvironmentVariableIntValue("SIGNALGATE_FUZZ_REDACTION_CONTRACT") == 1;
+    return enabled;
+}
+
+void checkRedactionContract(const HttpRequest &request)
+{
+    // Only a query token the server would actually take matters.
+    if (!request.query.hasQueryItem(QStringLiteral("token")))
+        return;
+    // The logged target, read back the way the server reads a target.
+    const QUrlQuery logged(QUrl(request.redactedTarget(), QUrl::TolerantMode));
+    const QStringList values = logged.allQueryItemValues(QStringLiteral("token"), QUrl::FullyDecoded);
+    for (const QString &value : values) {
+        if (value != QLatin1String("[REDACTED]"))
+            violated();
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
+    HttpRequest request;
+    const HttpRequest::ParseResult result = HttpRequest::parseHead(input, MaxHeadBytes, &request);
+    switch (result.status) {
+    case HttpRequest::ParseStatus::Incomplete:
+        if (input.contains(QByteArrayView("\r\n\r\n")) || input.size() > MaxHeadBytes)
+            violated();
+        return 0;
+    case HttpRequest::ParseStatus::Bad:
+    case HttpRequest::ParseStatus::HeadTooLarge:
+        if (result.error.isEmpty())
+            violated();
+        return 0;
+    case HttpRequest::ParseStatus::Complete:
+        break;
+    }
+    if (!result.error.isEmpty())
+        violated();
+    checkHead(input, request);
+    checkToken(request);
+    checkRedaction(request);
+    if (contractCheckEnabled())
+        checkRedactionContract(request);
+    return 0;
+}

@@ -1,0 +1,55 @@
+#include "auditlog.h"
+
+#include "core/logging.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+bool AuditLog::open(const QString &path, QString *error)
+{
+    const bool existed = QFileInfo::exists(path);
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
+        *error = QStringLiteral("cannot open audit log %1: %2; pass a writable --audit-log FILE")
+                         .arg(path, m_file.errorString());
+        return false;
+    }
+    if (!existed)
+        m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return true;
+}
+
+QByteArray AuditLog::encode(const AuditEvent &event)
+{
+    auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
+    const QJsonObject line{
+        {QLatin1String("ts"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QLatin1String("event"), event.event},
+        {QLatin1String("ip"), event.ip.isNull() ? QJsonValue() : QJsonValue(event.ip.toString())},
+        {QLatin1String("sub"), orNull(event.subject)},
+        {QLatin1String("session_id"), orNull(event.sessionId)},
+        {QLatin1String("reason"), orNull(event.reason)},
+        {QLatin1String("code"), event.code ? QJsonValue(event.code) : QJsonValue()},
+    };
+    return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+}
+
+void AuditLog::record(const AuditEvent &event)
+{
+    if (!m_file.isOpen())
+        return;
+    const QByteArray line = encode(event);
+    if (m_file.write(line) == line.size()) {
+        if (m_failing)
+            qCWarning(lcServer).noquote() << "audit log" << m_file.fileName() << "is writable again";
+        m_failing = false;
+        return;
+    }
+    ++m_writeErrors;
+    if (!m_failing)
+        qCWarning(lcServer).noquote() << "cannot write audit log" << m_file.fileName() << ":"
+                                      << m_file.errorString() << "- events are being lost; free disk space";
+    m_failing = true;
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QFile>
+#include <QHostAddress>
+#include <QString>
+
+// Security events as JSON lines (PROTOCOL.md section 7). Every line has the
+// same keys: ts, event, ip, sub, session_id, reason, code (null when not
+// known). An event carries no free text: nothing in it can hold a token, a
+// refresh token, a password or an Authorization value.
+struct AuditEvent
+{
+    QString event;          // "auth.failure", "conn.open", ...
+    QHostAddress ip;
+    QString subject;
+    QString sessionId;
+    QString reason;
+    int code = 0;           // close code or HTTP status; 0 = none
+};
+
+class AuditLog
+{
+public:
+    AuditLog() = default;
+    AuditLog(const AuditLog &) = delete;
+    AuditLog &operator=(const AuditLog &) = delete;
+
+    // Appends to path (created mode 0600). One sentence in *error on failure.
+    bool open(const QString &path, QString *error);
+    QString path() const { return m_file.fileName(); }
+
+    // Never fails the caller: a full disk must not take the server down. A
+    // failed write is counted and warned about once per run of failures.
+    void record(const AuditEvent &event);
+    quint64 writeErrors() const { return m_writeErrors; }
+
+    static QByteArray encode(const AuditEvent &event);
+
+private:
+    QFile m_file;
+    quint64 m_writeErrors = 0;
+    bool m_failing = false;
+};

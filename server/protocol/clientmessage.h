@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+// One client-to-server message (PROTOCOL.md section 5), parsed and checked
+// for shape. Anything that is not a JSON object with a string "type" is
+// Invalid (answered bad_request); a well-formed object of a type we do not
+// know is Unknown (answered unknown_type). Parsing never throws.
+struct ClientMessage
+{
+    enum class Kind { Invalid, Unknown, Ping, AuthRefresh, Resume, Publish };
+
+    Kind kind = Kind::Invalid;
+    QString type;
+    QJsonValue id;          // echoed in answers; undefined when absent
+    QJsonObject object;     // the whole message, for the handler of its kind
+    QString error;          // Invalid: what is wrong, in one sentence for the client
+
+    static ClientMessage parse(QByteArrayView utf8);
+};
