@@ -1,6 +1,7 @@
 // The signalgate-server executable as a user runs it: bad command lines and
 // bad files give one line on stderr and exit code 2; SIGTERM closes every
 // connection with 1001 and exits 0; no secret ever reaches the output.
+#include "serverprocess.h"
 #include "testserver.h"
 #include "wsprobe.h"
 
@@ -20,7 +21,7 @@
 
 namespace {
 
-const QString serverBinary = QStringLiteral(SIGNALGATE_SERVER_BINARY);
+const QString serverBinary = ServerProcess::binary();
 
 struct Run
 {
@@ -42,46 +43,6 @@ Run runServer(const QStringList &arguments, const QByteArray &input = {})
         process.kill();
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
-
-// A running server process; the port is read from its first line.
-class ServerProcess
-{
-public:
-    bool start(const QStringList &arguments)
-    {
-        m_process.start(serverBinary, arguments);
-        if (!m_process.waitForStarted(5000))
-            return false;
-        const QRegularExpression pattern(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
-        return QTest::qWaitFor([&] {
-            m_out += m_process.readAllStandardOutput();
-            const auto match = pattern.match(QString::fromUtf8(m_out));
-            if (match.hasMatch())
-                m_port = match.captured(1).toUShort();
-            return m_port != 0 || m_process.state() == QProcess::NotRunning;
-        }, 10000) && m_port != 0;
-    }
-    quint16 port() const { return m_port; }
-    // QProcess::waitForFinished() answers false for a process that already
-    // ended while the event loop ran, so wait on the state instead.
-    bool waitForExit(int timeoutMs = 10000)
-    {
-        return QTest::qWaitFor([&] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
-    }
-    QProcess &process() { return m_process; }
-    QByteArray allOutput()
-    {
-        m_out += m_process.readAllStandardOutput();
-        m_err += m_process.readAllStandardError();
-        return m_out + m_err;
-    }
-
-private:
-    QProcess m_process;
-    QByteArray m_out;
-    QByteArray m_err;
-    quint16 m_port = 0;
-};
 
 } // namespace
 
@@ -300,10 +261,9 @@ void TestCli::sigtermClosesEveryConnectionWith1001()
 void TestCli::queryTokenIsRedactedInDebugLogs()
 {
     TestServer keyHolder;
-    ServerProcess server;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("signalgate.*.debug=true"));
-    server.process().setProcessEnvironment(environment);
+    ServerProcess server(environment);
     QVERIFY(server.start({"--listen", "127.0.0.1:0", "--data-dir", m_dir.filePath("redact"),
                           "--jwt-secret-file", keyHolder.secretPath(), "--signal-interval-ms", "0"}));
     const QByteArray good = keyHolder.mint();
