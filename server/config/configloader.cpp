@@ -50,7 +50,10 @@ bool isOrigin(const QString &text)
     const QUrl url(text, QUrl::StrictMode);
     return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
             && !url.host().isEmpty() && url.path().isEmpty() && !url.hasQuery() && !url.hasFragment()
-            && url.userInfo().isEmpty() && url.toString(QUrl::FullyEncoded) == text;
+            && url.userInfo().isEmpty() && url.toString(QUrl::FullyEncoded) == text
+            // Browsers omit the default port (RFC 6454), so "https://a:443" could never match.
+            && !(url.scheme() == QLatin1String("https") && url.port() == 443)
+            && !(url.scheme() == QLatin1String("http") && url.port() == 80);
 }
 
 std::optional<qint64> parseInteger(const QString &text, qint64 min, qint64 max)
@@ -70,6 +73,8 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
     QString host = text.left(colon);
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
+    else if (host.contains(QLatin1Char(':')))
+        return false;   // an IPv6 address needs brackets, or its last group reads as the port
     const auto portValue = parseInteger(text.mid(colon + 1), 0, 65535);
     if (!portValue)
         return false;
@@ -162,6 +167,10 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
             config.userScope = parser.value(QStringLiteral("scope")).simplified();
         } else {
             config.command = ServerConfig::Command::UserDel;
+            if (parser.isSet(QStringLiteral("password-stdin")) || parser.isSet(QStringLiteral("scope"))) {
+                result.error = QStringLiteral("--password-stdin and --scope only go with 'user add NAME'");
+                return result;
+            }
         }
     } else if (parser.isSet(QStringLiteral("password-stdin")) || parser.isSet(QStringLiteral("scope"))) {
         result.error = QStringLiteral("--password-stdin and --scope only go with 'user add NAME'");
@@ -179,11 +188,21 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
             return result;
         }
         QSettings ini(file, QSettings::IniFormat);
+        // QSettings reads lazily: the status means something only after a read.
+        const QStringList keys = ini.allKeys();
         if (ini.status() != QSettings::NoError) {
-            result.error = QStringLiteral("--config: '%1' is not a valid INI file").arg(file);
+            result.error = QStringLiteral("--config: '%1' is not a valid INI file (every line must be key=value)").arg(file);
             return result;
         }
-        for (const QString &key : ini.allKeys()) {
+        QStringList iniOrigins;
+        for (const QString &key : keys) {
+            // QSettings turns an unquoted comma into a list; for a single value
+            // that would silently lose it, so say so instead.
+            if (ini.value(key).userType() == QMetaType::QStringList && key != QLatin1String("allowed-origin")) {
+                result.error = QStringLiteral("--config: %1: the value of '%2' (--%2) has an unquoted comma; put it in double quotes")
+                                       .arg(file, key);
+                return result;
+            }
             const QString value = ini.value(key).toString();
             if (key == QLatin1String("dev")) {
                 const QString v = value.trimmed().toLower();
@@ -193,7 +212,7 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
                 }
                 dev = dev || v == QLatin1String("true");
             } else if (key == QLatin1String("allowed-origin")) {
-                config.allowedOrigins += ini.value(key).toStringList();
+                iniOrigins = ini.value(key).toStringList();
             } else if (valueOptions.contains(key)) {
                 values.insert(key, value);
             } else {
@@ -202,18 +221,21 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
                 return result;
             }
         }
+        config.allowedOrigins = iniOrigins;
     }
     for (const QString &name : valueOptions) {
         if (parser.isSet(name))
             values.insert(name, parser.value(name));
     }
 
-    config.allowedOrigins += parser.values(QStringLiteral("allowed-origin"));
+    // Flags win: given on the command line, the list replaces the file's.
+    if (parser.isSet(QStringLiteral("allowed-origin")))
+        config.allowedOrigins = parser.values(QStringLiteral("allowed-origin"));
     for (QString &origin : config.allowedOrigins) {
         origin = origin.trimmed();
         if (!isOrigin(origin)) {
             result.error = flagError(QStringLiteral("allowed-origin"), origin,
-                                     QStringLiteral("an origin like https://app.example.com (scheme://host[:port], no path or slash)"));
+                                     QStringLiteral("an origin like https://app.example.com (scheme://host[:port], no path, no slash, no default port)"));
             return result;
         }
     }
@@ -236,7 +258,7 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
     config.dataDir = values.contains(QStringLiteral("data-dir"))
             ? take(QStringLiteral("data-dir"))
             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (config.dataDir.isEmpty()) {
+    if (config.dataDir.trimmed().isEmpty()) {
         result.error = QStringLiteral("no data directory: pass --data-dir DIR");
         return result;
     }
@@ -254,7 +276,7 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         config.issuer = take(QStringLiteral("issuer"));
     if (values.contains(QStringLiteral("audience")))
         config.audience = take(QStringLiteral("audience"));
-    if (config.issuer.isEmpty() || config.audience.isEmpty()) {
+    if (config.issuer.trimmed().isEmpty() || config.audience.trimmed().isEmpty()) {
         result.error = QStringLiteral("--issuer and --audience must not be empty");
         return result;
     }
