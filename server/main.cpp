@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <sys/resource.h>
+
 int main(int argc, char *argv[])
 {
     // Qt's own UNIX event dispatcher fans out about three times faster than
@@ -16,6 +18,13 @@ int main(int argc, char *argv[])
 
     if (!qEnvironmentVariableIsSet("QT_MESSAGE_PATTERN"))
         qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"));
+    // Each client is a file descriptor; the usual soft limit of 1024 would
+    // refuse connections long before memory or CPU run short.
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("signalgate-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SIGNALGATE_VERSION));

@@ -22,7 +22,7 @@ const QStringList valueOptions = {
     QStringLiteral("conn-rate"),     QStringLiteral("msg-rate"),        QStringLiteral("login-rate"),
     QStringLiteral("max-conns-per-user"), QStringLiteral("max-message-bytes"),
     QStringLiteral("max-outbound-bytes"), QStringLiteral("handshake-timeout-ms"),
-    QStringLiteral("rate-table-max"), QStringLiteral("audit-log"),
+    QStringLiteral("rate-table-max"), QStringLiteral("audit-log"),   QStringLiteral("max-pending-per-ip"),
 };
 
 // "N/S" (N per S seconds) or "0" (off).
@@ -128,6 +128,7 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         {QStringLiteral("max-message-bytes"), QStringLiteral("Largest client message (65536; 0 = Qt's default)."), QStringLiteral("N")},
         {QStringLiteral("max-outbound-bytes"), QStringLiteral("Unsent bytes per connection before 1013 (1048576; 0 = off)."), QStringLiteral("N")},
         {QStringLiteral("handshake-timeout-ms"), QStringLiteral("Time for a whole request head (5000; 0 = off)."), QStringLiteral("N")},
+        {QStringLiteral("max-pending-per-ip"), QStringLiteral("Requests per IP still sending their head (32; 0 = off)."), QStringLiteral("N")},
         {QStringLiteral("rate-table-max"), QStringLiteral("Keys per rate-limiter table before LRU eviction (100000)."), QStringLiteral("N")},
         {QStringLiteral("audit-log"), QStringLiteral("Audit log file (JSON lines; default <data-dir>/audit.log)."), QStringLiteral("FILE")},
         {QStringLiteral("password-stdin"), QStringLiteral("user add: read the password from standard input.")},
@@ -316,6 +317,7 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         {"max-message-bytes", 0, 64 * 1024 * 1024, [&](qint64 v) { config.maxMessageBytes = int(v); }},
         {"max-outbound-bytes", 0, qint64(1) << 34, [&](qint64 v) { config.maxOutboundBytes = v; }},
         {"handshake-timeout-ms", 0, 600000, [&](qint64 v) { config.handshakeTimeoutMs = int(v); }},
+        {"max-pending-per-ip", 0, 1000000, [&](qint64 v) { config.maxPendingPerIp = int(v); }},
         {"rate-table-max", 1, 100000000, [&](qint64 v) { config.rateTableMax = int(v); }},
     };
     for (const IntegerFlag &flag : integers) {

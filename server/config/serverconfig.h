@@ -44,6 +44,7 @@ struct ServerConfig
     int maxMessageBytes = 65536;
     qint64 maxOutboundBytes = 1024 * 1024;
     int handshakeTimeoutMs = 5000;
+    int maxPendingPerIp = 32;       // requests from one IP still sending their head
     int rateTableMax = 100000;      // keys per limiter table before LRU eviction
     int refreshAttempts = 3;
     int history = 10000;

@@ -40,6 +40,7 @@ bool Server::start(QString *error)
     doorPolicy.allowedOrigins = m_config.allowedOrigins;
     doorPolicy.connectionRate = m_config.connRate;
     doorPolicy.rateTableMax = m_config.rateTableMax;
+    doorPolicy.maxPendingPerAddress = m_config.maxPendingPerIp;
     m_frontDoor = new FrontDoor(doorPolicy, m_audit.get(), m_metrics.get(), this);
     if (!m_frontDoor->listen(m_config.listenAddress, m_config.listenPort, error))
         return false;

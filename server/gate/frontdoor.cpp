@@ -25,6 +25,7 @@ QByteArray addressKey(const QHostAddress &address)
 FrontDoor::FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QObject *parent)
     : QObject(parent),
       m_limits(policy.limits),
+      m_maxPendingPerAddress(policy.maxPendingPerAddress),
       m_origins(policy.allowedOrigins),
       m_connectionLimiter(policy.connectionRate, policy.rateTableMax),
       m_audit(audit),
@@ -59,7 +60,24 @@ void FrontDoor::close()
 void FrontDoor::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        const QByteArray key = addressKey(socket->peerAddress());
+        int &pending = m_pendingPerAddress[key];
+        if (m_maxPendingPerAddress > 0 && pending >= m_maxPendingPerAddress) {
+            qCDebug(lcGate).noquote() << "dropping a connection from" << socket->peerAddress().toString()
+                                      << ":" << pending << "requests already pending";
+            m_metrics->countRateLimitRejection(QStringLiteral("pending"));
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++pending;
         auto *connection = new IncomingConnection(socket, m_limits, this);
+        // Released or answered, the request is no longer pending.
+        connect(connection, &QObject::destroyed, this, [this, key] {
+            auto it = m_pendingPerAddress.find(key);
+            if (it != m_pendingPerAddress.end() && --it.value() <= 0)
+                m_pendingPerAddress.erase(it);
+        });
         connect(connection, &IncomingConnection::upgradeRequested, this, &FrontDoor::onUpgradeRequested);
         connect(connection, &IncomingConnection::requestReceived, this, &FrontDoor::onRequestReceived);
     }

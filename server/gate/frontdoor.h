@@ -4,6 +4,7 @@
 #include "originpolicy.h"
 #include "ratelimiter.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QTcpServer>
@@ -26,6 +27,9 @@ public:
         QStringList allowedOrigins;
         RateLimit connectionRate;
         qsizetype rateTableMax = RateLimiter::DefaultMaxKeys;
+        // Requests from one address still waiting for their head. Caps what a
+        // slow-loris client can hold (sockets, memory) within the handshake timeout.
+        int maxPendingPerAddress = 32;
     };
 
     FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QObject *parent = nullptr);
@@ -50,6 +54,8 @@ private:
 
     QTcpServer m_server;
     IncomingConnection::Limits m_limits;
+    int m_maxPendingPerAddress;
+    QHash<QByteArray, int> m_pendingPerAddress;
     OriginPolicy m_origins;
     RateLimiter m_connectionLimiter;
     AuditLog *m_audit;

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void connectionRateGives429WithRetryAfter();
     void connectionRateResetsAfterWindow();
     void handshakeTimeoutDropsSilentClients();
+    void slowLorisIsCappedPerAddress();
     void tooManyConnectionsPerUser();
     void messageFloodIsDroppedThenClosed();
     void invalidMessagesCountTowardTheRate();
@@ -223,6 +224,31 @@ void TestHardening::handshakeTimeoutDropsSilentClients()
     QTRY_COMPARE_WITH_TIMEOUT(slow.state(), QAbstractSocket::UnconnectedState, 5000);
     QVERIFY2(timer.elapsed() >= 250, "closed before the timeout");
     QCOMPARE(slow.readAll(), QByteArray());   // dropped, not answered
+}
+
+void TestHardening::slowLorisIsCappedPerAddress()
+{
+    auto server = startServer([](ServerConfig &c) { c.maxPendingPerIp = 8; });
+    const quint16 port = server->server()->port();
+    std::vector<std::unique_ptr<QTcpSocket>> loris;
+    for (int i = 0; i < 12; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(socket->waitForConnected(5000));
+        socket->write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\n");   // never finished
+        loris.push_back(std::move(socket));
+    }
+    // The first 8 are held (until the handshake timeout), the rest dropped at once.
+    QTRY_COMPARE(std::count_if(loris.begin(), loris.end(), [](const auto &s) {
+                     return s->state() == QAbstractSocket::UnconnectedState;
+                 }), qsizetype(4));
+    QVERIFY(metricsText(*server).contains("signalgate_ratelimit_rejections_total{kind=\"pending\"} 4"));
+    // Another address is not affected.
+    const QByteArray head = RawHttp::responseHead(port, "GET /healthz HTTP/1.1\r\n\r\n", QHostAddress(QStringLiteral("127.0.0.2")));
+    QCOMPARE(RawHttp::status(head), 200);
+    // Once the held ones are gone, the address may connect again.
+    loris.clear();
+    QTRY_COMPARE(RawHttp::status(RawHttp::responseHead(port, "GET /healthz HTTP/1.1\r\n\r\n")), 200);
 }
 
 void TestHardening::tooManyConnectionsPerUser()
