@@ -41,7 +41,7 @@ bool Server::start(QString *error)
     doorPolicy.connectionRate = m_config.connRate;
     doorPolicy.rateTableMax = m_config.rateTableMax;
     doorPolicy.maxPendingPerAddress = m_config.maxPendingPerIp;
-    m_frontDoor = new FrontDoor(doorPolicy, m_audit.get(), m_metrics.get(), this);
+    m_frontDoor = std::make_unique<FrontDoor>(doorPolicy, m_audit.get(), m_metrics.get());
     if (!m_frontDoor->listen(m_config.listenAddress, m_config.listenPort, error))
         return false;
     auto undo = [this] {
@@ -74,7 +74,7 @@ bool Server::start(QString *error)
             JwsVerifier(key), AccessTokenPolicy{m_config.issuer, m_config.audience, m_config.leewaySeconds});
 
     const auto clock = [this] { return m_clock(); };
-    m_pool = new SignalPool(m_metrics.get(), this);
+    m_pool = std::make_unique<SignalPool>(m_metrics.get());
     const QJsonObject limits{
         {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
         {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
@@ -90,12 +90,12 @@ bool Server::start(QString *error)
     gateSettings.session.audit = m_audit.get();
     gateSettings.session.metrics = m_metrics.get();
     gateSettings.session.monotonicMs = [this] { return m_monotonic.elapsed(); };
-    m_gate = new WebSocketGate(*m_verifier, m_pool, gateSettings, clock, this);
+    m_gate = std::make_unique<WebSocketGate>(*m_verifier, m_pool.get(), gateSettings, clock);
     HttpApi::Services services{m_users.get(), m_refreshTokens.get(), m_issuer.get(),
                                &m_frontDoor->originPolicy(), m_audit.get(), m_metrics.get()};
-    m_httpApi = new HttpApi(services, m_config.dev, m_config.loginRate, m_config.rateTableMax, clock, this);
-    connect(m_frontDoor, &FrontDoor::upgradeAdmitted, m_gate, &WebSocketGate::handleUpgrade);
-    connect(m_frontDoor, &FrontDoor::requestReceived, m_httpApi, &HttpApi::handle);
+    m_httpApi = std::make_unique<HttpApi>(services, m_config.dev, m_config.loginRate, m_config.rateTableMax, clock);
+    connect(m_frontDoor.get(), &FrontDoor::upgradeAdmitted, m_gate.get(), &WebSocketGate::handleUpgrade);
+    connect(m_frontDoor.get(), &FrontDoor::requestReceived, m_httpApi.get(), &HttpApi::handle);
 
     m_metrics->addGauge(QStringLiteral("signalgate_connections_active"), QStringLiteral("Authenticated connections in the pool."),
                         {}, [this] { return double(m_pool->size()); });
@@ -106,8 +106,8 @@ bool Server::start(QString *error)
     m_metrics->addGauge(QStringLiteral("signalgate_audit_write_errors"), QStringLiteral("Audit lines that could not be written."),
                         {}, [this] { return double(m_audit->writeErrors()); });
 
-    m_feed = new SimulatedFeed(m_config.signalIntervalMs, m_config.signalsPerTick, this);
-    connect(m_feed, &SimulatedFeed::produced, m_pool, &SignalPool::publish);
+    m_feed = std::make_unique<SimulatedFeed>(m_config.signalIntervalMs, m_config.signalsPerTick);
+    connect(m_feed.get(), &SimulatedFeed::produced, m_pool.get(), &SignalPool::publish);
     m_feed->start();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl() << (m_config.dev ? "(dev mode)" : "");
     return true;
@@ -164,7 +164,7 @@ void Server::shutdown()
             Q_EMIT stopped();
         }
     };
-    connect(m_pool, &SignalPool::sizeChanged, this, [finish](int size) {
+    connect(m_pool.get(), &SignalPool::sizeChanged, this, [finish](int size) {
         if (size == 0)
             finish();
     });

@@ -67,11 +67,13 @@ private:
     std::unique_ptr<RefreshStore> m_refreshTokens;
     std::unique_ptr<TokenIssuer> m_issuer;
     std::unique_ptr<AccessTokenVerifier> m_verifier;
-    FrontDoor *m_frontDoor = nullptr;
-    SignalPool *m_pool = nullptr;
-    WebSocketGate *m_gate = nullptr;
-    HttpApi *m_httpApi = nullptr;
-    SimulatedFeed *m_feed = nullptr;
+    // Declared in dependency order: destroyed in reverse, so sessions closing
+    // during destruction still find the audit log, metrics and stores alive.
+    std::unique_ptr<FrontDoor> m_frontDoor;
+    std::unique_ptr<SignalPool> m_pool;
+    std::unique_ptr<WebSocketGate> m_gate;
+    std::unique_ptr<HttpApi> m_httpApi;
+    std::unique_ptr<SimulatedFeed> m_feed;
     bool m_stopping = false;
     bool m_stopped = false;
 };

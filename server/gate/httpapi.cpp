@@ -49,6 +49,11 @@ HttpApi::HttpApi(Services services, bool devMode, RateLimit loginRate, qsizetype
 {
 }
 
+HttpApi::~HttpApi()
+{
+    m_hashingPool.waitForDone();
+}
+
 void HttpApi::handle(IncomingConnection *connection, const HttpRequest &request)
 {
     // The connection may be gone (peer hung up) by the time an async answer is ready.
@@ -157,7 +162,7 @@ void HttpApi::login(const Call &call)
         m_services.audit->record({QStringLiteral("login.success"), peer, user, {}, {}, 200});
         respond(tokenPair(user, scope, refresh.family, refresh.token, refresh.expiresAt));
     });
-    watcher->setFuture(QtConcurrent::run([password, hash] { return PasswordHasher::verify(password, hash); }));
+    watcher->setFuture(QtConcurrent::run(&m_hashingPool, [password, hash] { return PasswordHasher::verify(password, hash); }));
 }
 
 void HttpApi::refresh(const Call &call)

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QThreadPool>
 
 #include <functional>
 
@@ -42,6 +43,7 @@ public:
 
     HttpApi(Services services, bool devMode, RateLimit loginRate, qsizetype rateTableMax, Clock clock,
             QObject *parent = nullptr);
+    ~HttpApi() override;
 
     const RateLimiter &loginLimiter() const { return m_loginLimiter; }
 
@@ -73,4 +75,8 @@ private:
     Clock m_clock;
     RateLimiter m_loginLimiter;
     QSet<QByteArray> m_loginsInFlight;
+    // Our own pool rather than Qt's global one: its threads are joined when the
+    // API is destroyed, so per-thread OpenSSL state is released with them, and
+    // password hashing cannot starve other users of the global pool.
+    QThreadPool m_hashingPool;
 };

@@ -43,6 +43,15 @@ Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, const
     connect(m_socket, &QWebSocket::disconnected, this, &Session::onDisconnected);
 }
 
+Session::~Session()
+{
+    // Destroyed while open only when the whole server goes away without a
+    // shutdown(). Qt 6.4 would start a closing handshake from the socket's
+    // destructor (and leak its reason string); drop the connection instead.
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
+}
+
 void Session::sendText(const QString &frame)
 {
     if (m_closing)

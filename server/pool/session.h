@@ -38,6 +38,7 @@ public:
 
     Session(QWebSocket *socket, AccessTokenClaims claims, QString id, const Settings &settings,
             QObject *parent = nullptr);
+    ~Session() override;
 
     QString id() const { return m_id; }
     const AccessTokenClaims &claims() const { return m_claims; }

@@ -26,6 +26,14 @@ WsProbe::WsProbe(QObject *parent) : QObject(parent)
             });
 }
 
+WsProbe::~WsProbe()
+{
+    // Qt 6.4 leaks the close reason string when a QWebSocket is destroyed
+    // while still open (it starts a closing handshake from its destructor);
+    // dropping the connection first avoids that path.
+    m_socket.abort();
+}
+
 void WsProbe::open(const QNetworkRequest &request, const QStringList &subprotocols)
 {
     QWebSocketHandshakeOptions options;

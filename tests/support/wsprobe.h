@@ -14,6 +14,7 @@ class WsProbe : public QObject
     Q_OBJECT
 public:
     explicit WsProbe(QObject *parent = nullptr);
+    ~WsProbe() override;
 
     void open(const QNetworkRequest &request, const QStringList &subprotocols = {});
     // Waits (event loop running) until the socket is disconnected.
