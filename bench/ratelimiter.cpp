@@ -4,27 +4,12 @@
 //   bench_ratelimiter   (prints JSON)
 #include "gate/ratelimiter.h"
 
+#include "rss.h"
+
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
-
-namespace {
-
-qint64 rssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
 
 int main()
 {
@@ -35,14 +20,14 @@ int main()
     for (int i = 0; i < keys * 2; ++i)
         names.append(QByteArray::number(0x7f000000 + i));
 
-    const qint64 rssBefore = rssKiB();
+    const qint64 rssBefore = residentKiB();
     RateLimiter limiter(RateLimit{10, 60}, RateLimiter::DefaultMaxKeys, [&now] { return now; });
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < keys; ++i)
         limiter.take(names[i]);
     const double newKeyNs = double(timer.nsecsElapsed()) / keys;
-    const qint64 rssFull = rssKiB();
+    const qint64 rssFull = residentKiB();
 
     timer.restart();
     const int hot = 1000000;

@@ -6,6 +6,8 @@
 //   bench_stalled_reader [--stalled N] [--seconds S] [--signals-per-tick K]
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include "rss.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -36,17 +38,6 @@ void waitFor(const std::function<bool()> &done, int timeoutMs)
     }
 }
 
-qint64 rssKiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 QJsonObject run(qint64 maxOutboundBytes, int stalledCount, int seconds, int signalsPerTick)
 {
@@ -77,7 +68,7 @@ QJsonObject run(qint64 maxOutboundBytes, int stalledCount, int seconds, int sign
     const QByteArray token = QJsonDocument::fromJson(reply->readAll()).object().value("access_token").toString().toLatin1();
     reply->deleteLater();
 
-    const qint64 rssBefore = rssKiB(server.processId());
+    const qint64 rssBefore = residentKiB(QString::number(server.processId()));
     std::vector<std::unique_ptr<QTcpSocket>> stalled;
     for (int i = 0; i < stalledCount; ++i) {
         auto socket = std::make_unique<QTcpSocket>();
@@ -95,7 +86,7 @@ QJsonObject run(qint64 maxOutboundBytes, int stalledCount, int seconds, int sign
     timer.start();
     while (timer.elapsed() < seconds * 1000) {
         waitFor([] { return false; }, 250);
-        const qint64 rss = rssKiB(server.processId());
+        const qint64 rss = residentKiB(QString::number(server.processId()));
         peak = qMax(peak, rss);
         samples.append(rss);
     }
@@ -104,7 +95,7 @@ QJsonObject run(qint64 maxOutboundBytes, int stalledCount, int seconds, int sign
     const QByteArray metricsText = metrics->readAll();
     metrics->deleteLater();
     const auto closes = QRegularExpression(QStringLiteral("signalgate_slow_consumer_closes_total (\\d+)")).match(QString::fromUtf8(metricsText));
-    const qint64 rssEnd = rssKiB(server.processId());
+    const qint64 rssEnd = residentKiB(QString::number(server.processId()));
 
     server.terminate();
     server.waitForFinished(10000);

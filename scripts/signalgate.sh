@@ -2,7 +2,8 @@
 # One entry point for a fresh Debian 12 machine:
 #   scripts/signalgate.sh run    install what is missing, build, start the server in --dev mode
 #   scripts/signalgate.sh test   install what is missing, build, run the whole suite
-#                                (default build, then the ASan/UBSan build)
+#                                (default build, the ASan/UBSan build, then each
+#                                libFuzzer target for SIGNALGATE_FUZZ_SECONDS, 60)
 # Idempotent: on a machine that has everything it installs nothing and says little.
 set -eu
 cd "$(dirname "$0")/.."
@@ -16,21 +17,8 @@ run | test) ;;
     ;;
 esac
 
-packages="cmake ninja-build g++ pkg-config qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libssl-dev"
-
-missing=""
-for package in $packages; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-        missing="$missing $package"
-    fi
-done
-if [ -n "$missing" ]; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "== installing:$missing"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+scripts/install-deps.sh cmake ninja-build g++ pkg-config qt6-base-dev qt6-websockets-dev \
+    libqt6sql6-sqlite libssl-dev
 
 build() {
     preset=$1
@@ -71,3 +59,5 @@ build default
 run_tests default
 build asan
 run_tests asan
+echo "== fuzzing (${SIGNALGATE_FUZZ_SECONDS:-60} s per target)"
+scripts/fuzz.sh "${SIGNALGATE_FUZZ_SECONDS:-60}"

@@ -75,13 +75,17 @@ bool HttpRequest::isWebSocketUpgrade() const
 
 QString HttpRequest::redactedTarget() const
 {
+    // Every query value is redacted, not only "token=": a key can be spelled
+    // "tok%65n" (QUrlQuery decodes it to "token") or in another case, and a
+    // log line needs the keys, never the values.
     const qsizetype q = target.indexOf('?');
     if (q < 0)
         return QString::fromLatin1(target);
     QList<QByteArray> items = target.mid(q + 1).split('&');
     for (QByteArray &item : items) {
-        if (item.startsWith("token=") || item == "token")
-            item = "token=[REDACTED]";
+        const qsizetype equals = item.indexOf('=');
+        if (equals >= 0)
+            item = item.left(equals) + "=[REDACTED]";
     }
     return QString::fromLatin1(target.left(q + 1) + items.join('&'));
 }

@@ -24,7 +24,7 @@ struct HttpRequest
     bool hasHeader(QByteArrayView lowerName) const;
     QList<QByteArray> headerValues(QByteArrayView lowerName) const;
     bool isWebSocketUpgrade() const;
-    // The target with the value of any token= query item replaced by [REDACTED].
+    // The target with every query value replaced by [REDACTED] (so token=[REDACTED]).
     QString redactedTarget() const;
 
     enum class ParseStatus { Incomplete, Complete, Bad, HeadTooLarge };
