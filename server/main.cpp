@@ -1,4 +1,5 @@
 #include "config/configloader.h"
+#include "core/devcertificate.h"
 #include "core/server.h"
 #include "core/unixsignalwatcher.h"
 #include "core/usercommands.h"
@@ -53,6 +54,8 @@ int main(int argc, char *argv[])
     }
     case ServerConfig::Command::UserDel:
         return UserCommands::remove(config, out, err);
+    case ServerConfig::Command::GenDevCert:
+        return DevCertificate::run(config.devCertDir, out, err);
     case ServerConfig::Command::Run:
         break;
     }
@@ -63,8 +66,9 @@ int main(int argc, char *argv[])
         err << "signalgate-server: error: " << error << '\n';
         return 2;
     }
+    // http -> ws, https -> wss
     out << "SignalGate server listening on " << server.baseUrl() << "  (WebSocket: "
-        << QString(server.baseUrl()).replace(QLatin1String("http://"), QLatin1String("ws://")) << "/ws)\n";
+        << QString(server.baseUrl()).replace(0, 4, QLatin1String("ws")) << "/ws)\n";
     if (config.dev)
         out << "dev mode: users demo/demo and admin/admin; POST /dev/token mints test tokens\n";
     out.flush();

@@ -13,6 +13,8 @@ struct AccessTokenClaims
     QString family;     // "fam": the refresh family the token was issued from, may be empty
     qint64 issuedAt = 0;
     qint64 expiresAt = 0;
+
+    bool hasScope(const QString &wanted) const { return scope.split(QLatin1Char(' ')).contains(wanted); }
 };
 
 struct AccessTokenResult

@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int SchemaVersion = 1;
+constexpr int SchemaVersion = 2;
 // Long enough to ride out another connection's write transaction (e.g. a
 // `user add` run next to a live server), short enough not to hang a request.
 constexpr int BusyTimeoutMs = 5000;
@@ -162,6 +162,17 @@ bool Database::migrate(QString *error)
         exec(undo, QStringLiteral("ROLLBACK"));
     };
 
+    const auto runAll = [&](const QStringList &statements) {
+        for (const QString &sql : statements) {
+            if (!exec(query, sql)) {
+                failQuery();
+                rollback();
+                return false;
+            }
+        }
+        return true;
+    };
+
     if (!exec(query, QStringLiteral("PRAGMA user_version")) || !query.next()) {
         failQuery();
         rollback();
@@ -202,13 +213,25 @@ bool Database::migrate(QString *error)
             QStringLiteral("CREATE INDEX refresh_tokens_expires ON refresh_tokens(expires_at)"),
             QStringLiteral("PRAGMA user_version = 1"),
         };
-        for (const QString &sql : statements) {
-            if (!exec(query, sql)) {
-                failQuery();
-                rollback();
-                return false;
-            }
-        }
+        if (!runAll(statements))
+            return false;
+    }
+
+    if (version < 2) {
+        // Revocations outlive a restart (PROTOCOL.md section 2): single access
+        // tokens until they expire, and whole users from a point in time.
+        const QStringList statements = {
+            QStringLiteral("CREATE TABLE revoked_tokens ("
+                           " jti TEXT PRIMARY KEY,"
+                           " expires_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX revoked_tokens_expires ON revoked_tokens(expires_at)"),
+            QStringLiteral("CREATE TABLE revoked_subjects ("
+                           " subject TEXT PRIMARY KEY,"
+                           " revoked_at INTEGER NOT NULL)"),
+            QStringLiteral("PRAGMA user_version = 2"),
+        };
+        if (!runAll(statements))
+            return false;
     }
 
     if (!exec(query, QStringLiteral("COMMIT"))) {

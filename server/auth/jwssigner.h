@@ -16,6 +16,8 @@ public:
     // whose value is null is removed. Returns base64url(header).base64url(payload).base64url(sig),
     // or an empty array when the key cannot sign.
     QByteArray sign(const QJsonObject &payload, const QJsonObject &headerOverrides = {}) const;
+    // False when the key is verify-only (a public key alone) or a too-short secret.
+    bool canSign() const { return m_key.canSign(); }
 
 private:
     JwsKey m_key;

@@ -264,3 +264,31 @@ bool RefreshStore::isFamilyRevoked(const QString &family) const
         return true;
     return !query.isNull(0);
 }
+
+bool RefreshStore::revokeSubject(const QString &subject, qint64 nowSeconds)
+{
+    QSqlDatabase db = m_database.handle();
+    if (subject.isEmpty() || !db.isOpen())
+        return false;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "UPDATE refresh_families SET revoked_at = COALESCE(revoked_at, :now) WHERE subject = :subject"));
+    query.bindValue(QStringLiteral(":now"), nowSeconds);
+    query.bindValue(QStringLiteral(":subject"), subject);
+    return query.exec();
+}
+
+RefreshStore::Owner RefreshStore::ownerOf(QByteArrayView presented) const
+{
+    QSqlDatabase db = m_database.handle();
+    if (!isWellFormedToken(presented) || !db.isOpen())
+        return {};
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "SELECT f.family, f.subject FROM refresh_tokens t JOIN refresh_families f ON f.family = t.family"
+        " WHERE t.token_hash = :hash"));
+    query.bindValue(QStringLiteral(":hash"), sha256(presented));
+    if (!query.exec() || !query.next())
+        return {};
+    return {query.value(0).toString(), query.value(1).toString()};
+}

@@ -39,6 +39,17 @@ public:
     // Fails closed: true for a storage error and for a non-empty family that is not
     // (or no longer) stored. False for an empty family (a token not born of a login).
     bool isFamilyRevoked(const QString &family) const;
+    // Marks every family of subject revoked (admin revoke). False on a storage error.
+    bool revokeSubject(const QString &subject, qint64 nowSeconds);
+
+    struct Owner
+    {
+        QString family;
+        QString subject;
+    };
+    // The family and subject a refresh token (spent or not) belongs to; empty
+    // when unknown. Used by logout, which revokes the family it names.
+    Owner ownerOf(QByteArrayView presented) const;
 
     qint64 ttl() const { return m_ttl; }
 

@@ -29,6 +29,27 @@ std::optional<QByteArray> SecretFile::read(const QString &path, QString *error)
     return key;
 }
 
+std::optional<QByteArray> SecretFile::readPem(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read key file %1: %2; check the path and that the server may read it")
+                         .arg(path, file.errorString());
+        return std::nullopt;
+    }
+    // An RSA-8192 private key is under 7 KiB of PEM; 64 KiB means a wrong file.
+    const QByteArray pem = file.read(64 * 1024 + 1);
+    if (pem.isEmpty()) {
+        *error = QStringLiteral("key file %1 is empty; it should hold a PEM key").arg(path);
+        return std::nullopt;
+    }
+    if (pem.size() > 64 * 1024) {
+        *error = QStringLiteral("key file %1 is over 64 KiB; is it the right file?").arg(path);
+        return std::nullopt;
+    }
+    return pem;
+}
+
 std::optional<QByteArray> SecretFile::create(const QString &path, QString *error)
 {
     const QByteArray key = SecureRandom::bytes(64);

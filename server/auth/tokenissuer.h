@@ -26,6 +26,8 @@ public:
     QJsonObject defaultClaims(const QString &subject, const QString &scope, qint64 nowSeconds,
                               const QJsonObject &overrides = {}) const;
     const JwsSigner &signer() const { return m_signer; }
+    // A server holding only the public key verifies tokens but issues none.
+    bool canSign() const { return m_signer.canSign(); }
     qint64 accessTtl() const { return m_accessTtl; }
 
 private:

@@ -1,5 +1,7 @@
 #include "configloader.h"
 
+#include "auth/jwskey.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -17,12 +19,15 @@ namespace {
 const QStringList valueOptions = {
     QStringLiteral("listen"),        QStringLiteral("data-dir"),        QStringLiteral("jwt-alg"),
     QStringLiteral("jwt-secret-file"), QStringLiteral("issuer"),       QStringLiteral("audience"),
+    QStringLiteral("jwt-private-key"), QStringLiteral("jwt-public-key"),
     QStringLiteral("access-ttl"),    QStringLiteral("refresh-ttl"),     QStringLiteral("leeway"),
     QStringLiteral("signal-interval-ms"), QStringLiteral("signals-per-tick"),
     QStringLiteral("conn-rate"),     QStringLiteral("msg-rate"),        QStringLiteral("login-rate"),
     QStringLiteral("max-conns-per-user"), QStringLiteral("max-message-bytes"),
     QStringLiteral("max-outbound-bytes"), QStringLiteral("handshake-timeout-ms"),
     QStringLiteral("rate-table-max"), QStringLiteral("audit-log"),   QStringLiteral("max-pending-per-ip"),
+    QStringLiteral("history"),
+    QStringLiteral("tls-cert"),      QStringLiteral("tls-key"),
 };
 
 // "N/S" (N per S seconds) or "0" (off).
@@ -103,7 +108,7 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
             "SignalGate server: JWT-gated live signals over WebSocket, with HTTP auth endpoints.\n"
-            "Subcommands: user add NAME --password-stdin [--scope S] | user del NAME"));
+            "Subcommands: user add NAME --password-stdin [--scope S] | user del NAME | gen-dev-cert DIR"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -111,8 +116,10 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         {QStringLiteral("data-dir"), QStringLiteral("Directory for the database and generated key."), QStringLiteral("DIR")},
         {QStringLiteral("config"), QStringLiteral("INI file with the same keys as the long flags; flags win."), QStringLiteral("FILE")},
         {QStringLiteral("dev"), QStringLiteral("Development mode: loopback only, demo/demo and admin/admin, /dev/token.")},
-        {QStringLiteral("jwt-alg"), QStringLiteral("Access token algorithm (HS256)."), QStringLiteral("ALG")},
+        {QStringLiteral("jwt-alg"), QStringLiteral("Access token algorithm: HS256 (default), RS256, ES256 or EdDSA."), QStringLiteral("ALG")},
         {QStringLiteral("jwt-secret-file"), QStringLiteral("HS256 key file, at least 32 bytes, used as is."), QStringLiteral("FILE")},
+        {QStringLiteral("jwt-private-key"), QStringLiteral("RS256/ES256/EdDSA private key (PEM, unencrypted): signs and verifies."), QStringLiteral("FILE")},
+        {QStringLiteral("jwt-public-key"), QStringLiteral("RS256/ES256/EdDSA public key (PEM); alone, the server verifies but issues no tokens."), QStringLiteral("FILE")},
         {QStringLiteral("issuer"), QStringLiteral("Token issuer (signalgate)."), QStringLiteral("S")},
         {QStringLiteral("audience"), QStringLiteral("Token audience (signalgate-clients)."), QStringLiteral("S")},
         {QStringLiteral("access-ttl"), QStringLiteral("Access token lifetime in seconds (900)."), QStringLiteral("S")},
@@ -128,13 +135,16 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         {QStringLiteral("max-message-bytes"), QStringLiteral("Largest client message (65536; 0 = Qt's default)."), QStringLiteral("N")},
         {QStringLiteral("max-outbound-bytes"), QStringLiteral("Unsent bytes per connection before 1013 (1048576; 0 = off)."), QStringLiteral("N")},
         {QStringLiteral("handshake-timeout-ms"), QStringLiteral("Time for a whole request head (5000; 0 = off)."), QStringLiteral("N")},
+        {QStringLiteral("history"), QStringLiteral("Signals kept for resume (10000; 0 = none)."), QStringLiteral("N")},
         {QStringLiteral("max-pending-per-ip"), QStringLiteral("Requests per IP still sending their head (32; 0 = off)."), QStringLiteral("N")},
         {QStringLiteral("rate-table-max"), QStringLiteral("Keys per rate-limiter table before LRU eviction (100000)."), QStringLiteral("N")},
         {QStringLiteral("audit-log"), QStringLiteral("Audit log file (JSON lines; default <data-dir>/audit.log)."), QStringLiteral("FILE")},
+        {QStringLiteral("tls-cert"), QStringLiteral("TLS certificate (PEM, chain after it); with --tls-key the port speaks only https/wss."), QStringLiteral("FILE")},
+        {QStringLiteral("tls-key"), QStringLiteral("TLS private key (PEM, EC or RSA, unencrypted) for --tls-cert."), QStringLiteral("FILE")},
         {QStringLiteral("password-stdin"), QStringLiteral("user add: read the password from standard input.")},
         {QStringLiteral("scope"), QStringLiteral("user add: space separated scopes."), QStringLiteral("S")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: user add|del NAME"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: user add|del NAME, or gen-dev-cert DIR"));
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText() + QStringLiteral("; see --help");
@@ -151,10 +161,21 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
     }
 
     const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty()) {
+    if (positional.value(0) == QLatin1String("gen-dev-cert")) {
+        if (positional.size() != 2 || positional[1].trimmed().isEmpty()) {
+            result.error = QStringLiteral("gen-dev-cert takes one directory: gen-dev-cert DIR");
+            return result;
+        }
+        if (parser.isSet(QStringLiteral("password-stdin")) || parser.isSet(QStringLiteral("scope"))) {
+            result.error = QStringLiteral("--password-stdin and --scope only go with 'user add NAME'");
+            return result;
+        }
+        config.command = ServerConfig::Command::GenDevCert;
+        config.devCertDir = positional[1];
+    } else if (!positional.isEmpty()) {
         if (positional.value(0) != QLatin1String("user") || positional.size() != 3
             || (positional[1] != QLatin1String("add") && positional[1] != QLatin1String("del"))) {
-            result.error = QStringLiteral("unknown command '%1'; expected 'user add NAME --password-stdin' or 'user del NAME'")
+            result.error = QStringLiteral("unknown command '%1'; expected 'user add NAME --password-stdin', 'user del NAME' or 'gen-dev-cert DIR'")
                                    .arg(positional.join(QLatin1Char(' ')));
             return result;
         }
@@ -266,13 +287,33 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
 
     if (values.contains(QStringLiteral("jwt-alg"))) {
         config.jwtAlgorithm = take(QStringLiteral("jwt-alg"));
-        if (config.jwtAlgorithm != QLatin1String("HS256")) {
-            result.error = QStringLiteral("--jwt-alg: '%1' is not supported by this build; use HS256")
-                                   .arg(config.jwtAlgorithm);
+        // Exact JWA names only (jwsAlgorithmFromName): "eddsa" or "Ed25519" is a typo, not a choice.
+        if (!jwsAlgorithmFromName(config.jwtAlgorithm)) {
+            result.error = flagError(QStringLiteral("jwt-alg"), config.jwtAlgorithm,
+                                     QStringLiteral("HS256, RS256, ES256 or EdDSA (exact spelling)"));
             return result;
         }
     }
     config.jwtSecretFile = take(QStringLiteral("jwt-secret-file"));
+    config.jwtPrivateKeyFile = take(QStringLiteral("jwt-private-key"));
+    config.jwtPublicKeyFile = take(QStringLiteral("jwt-public-key"));
+    // A key file the algorithm ignores would look configured but do nothing: refuse it.
+    if (config.jwtAlgorithm == QLatin1String("HS256")) {
+        if (values.contains(QStringLiteral("jwt-private-key")) || values.contains(QStringLiteral("jwt-public-key"))) {
+            result.error = QStringLiteral("--jwt-private-key and --jwt-public-key need --jwt-alg RS256, ES256 or EdDSA; "
+                                          "HS256 uses --jwt-secret-file");
+            return result;
+        }
+    } else if (values.contains(QStringLiteral("jwt-secret-file"))) {
+        result.error = QStringLiteral("--jwt-secret-file is for HS256; --jwt-alg %1 uses --jwt-private-key and/or --jwt-public-key")
+                               .arg(config.jwtAlgorithm);
+        return result;
+    } else if (config.jwtPrivateKeyFile.trimmed().isEmpty() && config.jwtPublicKeyFile.trimmed().isEmpty()) {
+        result.error = QStringLiteral("--jwt-alg %1 needs --jwt-private-key FILE (to issue tokens) and/or "
+                                      "--jwt-public-key FILE (to verify them)")
+                               .arg(config.jwtAlgorithm);
+        return result;
+    }
     if (values.contains(QStringLiteral("issuer")))
         config.issuer = take(QStringLiteral("issuer"));
     if (values.contains(QStringLiteral("audience")))
@@ -299,6 +340,19 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         *rate.target = *parsed;
     }
     config.auditLogPath = take(QStringLiteral("audit-log"));
+    for (const QString &name : {QStringLiteral("tls-cert"), QStringLiteral("tls-key")}) {
+        if (values.contains(name) && take(name).trimmed().isEmpty()) {
+            result.error = flagError(name, take(name), QStringLiteral("a PEM file"));
+            return result;
+        }
+    }
+    config.tlsCertFile = take(QStringLiteral("tls-cert"));
+    config.tlsKeyFile = take(QStringLiteral("tls-key"));
+    // One without the other would silently serve plain HTTP: refuse instead.
+    if (config.tlsCertFile.isEmpty() != config.tlsKeyFile.isEmpty()) {
+        result.error = QStringLiteral("--tls-cert and --tls-key go together; pass both (gen-dev-cert DIR makes a pair) or neither");
+        return result;
+    }
 
     struct IntegerFlag
     {
@@ -317,6 +371,7 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         {"max-message-bytes", 0, 64 * 1024 * 1024, [&](qint64 v) { config.maxMessageBytes = int(v); }},
         {"max-outbound-bytes", 0, qint64(1) << 34, [&](qint64 v) { config.maxOutboundBytes = v; }},
         {"handshake-timeout-ms", 0, 600000, [&](qint64 v) { config.handshakeTimeoutMs = int(v); }},
+        {"history", 0, 10000000, [&](qint64 v) { config.history = int(v); }},
         {"max-pending-per-ip", 0, 1000000, [&](qint64 v) { config.maxPendingPerIp = int(v); }},
         {"rate-table-max", 1, 100000000, [&](qint64 v) { config.rateTableMax = int(v); }},
     };

@@ -10,11 +10,12 @@
 // the contract's (PROTOCOL.md sections 6 and 8).
 struct ServerConfig
 {
-    enum class Command { Run, UserAdd, UserDel };
+    enum class Command { Run, UserAdd, UserDel, GenDevCert };
 
     Command command = Command::Run;
     QString userName;        // user add / user del
     QString userScope;       // user add --scope
+    QString devCertDir;      // gen-dev-cert DIR
 
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8765;
@@ -23,6 +24,9 @@ struct ServerConfig
 
     QString jwtAlgorithm = QStringLiteral("HS256");
     QString jwtSecretFile;   // empty: <dataDir>/jwt-secret, generated when absent
+    // RS256/ES256/EdDSA (PEM). At least one; the public key alone verifies but cannot issue.
+    QString jwtPrivateKeyFile;
+    QString jwtPublicKeyFile;
     QString issuer = QStringLiteral("signalgate");
     QString audience = QStringLiteral("signalgate-clients");
     qint64 accessTtlSeconds = 900;
@@ -35,6 +39,10 @@ struct ServerConfig
     // Origins allowed to open /ws and to get CORS answers; exact match, empty by default.
     QStringList allowedOrigins;
     QString auditLogPath;    // empty: <dataDir>/audit.log
+    // Both set: TLS only (https and wss) on the one port; both empty: plain.
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    bool tlsEnabled() const { return !tlsCertFile.isEmpty(); }
 
     // Limits (PROTOCOL.md section 6); 0 turns one off.
     RateLimit connRate{10, 60};     // WebSocket upgrades per source IP

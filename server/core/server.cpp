@@ -3,6 +3,7 @@
 #include "auth/accesstokenverifier.h"
 #include "auth/database.h"
 #include "auth/refreshstore.h"
+#include "auth/revocationlist.h"
 #include "auth/secretfile.h"
 #include "auth/tokenissuer.h"
 #include "auth/userstore.h"
@@ -13,6 +14,8 @@
 #include "gate/websocketgate.h"
 #include "observe/auditlog.h"
 #include "observe/metrics.h"
+#include "pool/expiryqueue.h"
+#include "pool/session.h"
 #include "pool/signalpool.h"
 
 #include <QDateTime>
@@ -41,6 +44,12 @@ bool Server::start(QString *error)
     doorPolicy.connectionRate = m_config.connRate;
     doorPolicy.rateTableMax = m_config.rateTableMax;
     doorPolicy.maxPendingPerAddress = m_config.maxPendingPerIp;
+    // Before the port and the data dir: a bad certificate or key changes nothing.
+    if (m_config.tlsEnabled()) {
+        doorPolicy.tls = FrontDoor::loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, error);
+        if (!doorPolicy.tls)
+            return false;
+    }
     m_frontDoor = std::make_unique<FrontDoor>(doorPolicy, m_audit.get(), m_metrics.get());
     if (!m_frontDoor->listen(m_config.listenAddress, m_config.listenPort, error))
         return false;
@@ -51,8 +60,8 @@ bool Server::start(QString *error)
 
     if (!prepareDataDir(error) || !m_audit->open(m_config.effectiveAuditLogPath(), error))
         return undo();
-    const std::optional<QByteArray> secret = loadKey(error);
-    if (!secret)
+    const std::optional<JwsKey> key = loadKey(error);
+    if (!key)
         return undo();
 
     m_database = std::make_unique<Database>();
@@ -62,19 +71,25 @@ bool Server::start(QString *error)
     }
     m_users = std::make_unique<UserStore>(*m_database);
     m_refreshTokens = std::make_unique<RefreshStore>(*m_database, m_config.refreshTtlSeconds);
+    m_revocations = std::make_unique<RevocationList>(*m_database, *m_refreshTokens);
+    if (!m_revocations->load(m_clock(), error))
+        return undo();
     if (m_config.dev) {
         if (!m_users->ensureUser(QStringLiteral("demo"), "demo", QString(), error)
             || !m_users->ensureUser(QStringLiteral("admin"), "admin", QStringLiteral("admin signals:publish"), error))
             return undo();
     }
 
-    const JwsKey key = JwsKey::hmacSha256(*secret);
-    m_issuer = std::make_unique<TokenIssuer>(key, m_config.issuer, m_config.audience, m_config.accessTtlSeconds);
+    m_issuer = std::make_unique<TokenIssuer>(*key, m_config.issuer, m_config.audience, m_config.accessTtlSeconds);
     m_verifier = std::make_unique<AccessTokenVerifier>(
-            JwsVerifier(key), AccessTokenPolicy{m_config.issuer, m_config.audience, m_config.leewaySeconds});
+            JwsVerifier(*key), AccessTokenPolicy{m_config.issuer, m_config.audience, m_config.leewaySeconds});
 
     const auto clock = [this] { return m_clock(); };
-    m_pool = std::make_unique<SignalPool>(m_metrics.get());
+    m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_config.history);
+    const auto wallMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    m_expiry = std::make_unique<ExpiryQueue>(wallMs);
+    connect(m_expiry.get(), &ExpiryQueue::due, this, [](Session *session) { session->onDeadline(); });
+    const auto publish = [this](Signal signal) { return m_pool->publish(std::move(signal)); };
     const QJsonObject limits{
         {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
         {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
@@ -90,12 +105,35 @@ bool Server::start(QString *error)
     gateSettings.session.audit = m_audit.get();
     gateSettings.session.metrics = m_metrics.get();
     gateSettings.session.monotonicMs = [this] { return m_monotonic.elapsed(); };
+    gateSettings.session.wallMs = wallMs;
+    gateSettings.session.nowSeconds = clock;
+    gateSettings.session.refreshAttempts = m_config.refreshAttempts;
+    gateSettings.session.leewaySeconds = m_config.leewaySeconds;
+    gateSettings.session.verifier = m_verifier.get();
+    gateSettings.session.revocations = m_revocations.get();
+    gateSettings.session.history = &m_pool->history();
+    gateSettings.session.expiry = m_expiry.get();
+    gateSettings.session.publish = publish;
     m_gate = std::make_unique<WebSocketGate>(*m_verifier, m_pool.get(), gateSettings, clock);
     HttpApi::Services services{m_users.get(), m_refreshTokens.get(), m_issuer.get(),
-                               &m_frontDoor->originPolicy(), m_audit.get(), m_metrics.get()};
+                               &m_frontDoor->originPolicy(), m_audit.get(), m_metrics.get(),
+                               m_verifier.get(), m_revocations.get(), publish};
     m_httpApi = std::make_unique<HttpApi>(services, m_config.dev, m_config.loginRate, m_config.rateTableMax, clock);
     connect(m_frontDoor.get(), &FrontDoor::upgradeAdmitted, m_gate.get(), &WebSocketGate::handleUpgrade);
     connect(m_frontDoor.get(), &FrontDoor::requestReceived, m_httpApi.get(), &HttpApi::handle);
+    // Revocations reach open connections at once (synchronously), well within 1 s.
+    const auto closeRevoked = [this](const std::function<bool(const Session &)> &match) {
+        m_pool->closeMatching(match, Close::TokenRevoked);
+    };
+    connect(m_httpApi.get(), &HttpApi::tokenRevoked, this, [closeRevoked](const QString &jti) {
+        closeRevoked([&](const Session &s) { return s.claims().jwtId == jti; });
+    });
+    connect(m_httpApi.get(), &HttpApi::familyRevoked, this, [closeRevoked](const QString &family) {
+        closeRevoked([&](const Session &s) { return s.claims().family == family; });
+    });
+    connect(m_httpApi.get(), &HttpApi::subjectRevoked, this, [closeRevoked](const QString &subject) {
+        closeRevoked([&](const Session &s) { return s.claims().subject == subject; });
+    });
 
     m_metrics->addGauge(QStringLiteral("signalgate_connections_active"), QStringLiteral("Authenticated connections in the pool."),
                         {}, [this] { return double(m_pool->size()); });
@@ -107,7 +145,7 @@ bool Server::start(QString *error)
                         {}, [this] { return double(m_audit->writeErrors()); });
 
     m_feed = std::make_unique<SimulatedFeed>(m_config.signalIntervalMs, m_config.signalsPerTick);
-    connect(m_feed.get(), &SimulatedFeed::produced, m_pool.get(), &SignalPool::publish);
+    connect(m_feed.get(), &SimulatedFeed::produced, m_pool.get(), [this](const Signal &signal) { m_pool->publish(signal); });
     m_feed->start();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl() << (m_config.dev ? "(dev mode)" : "");
     return true;
@@ -132,19 +170,78 @@ bool Server::prepareDataDir(QString *error)
     return true;
 }
 
-std::optional<QByteArray> Server::loadKey(QString *error)
+std::optional<JwsKey> Server::loadKey(QString *error)
 {
+    const std::optional<JwsAlgorithm> algorithm = jwsAlgorithmFromName(m_config.jwtAlgorithm);
+    if (!algorithm) {
+        *error = QStringLiteral("--jwt-alg: expected HS256, RS256, ES256 or EdDSA, got '%1'").arg(m_config.jwtAlgorithm);
+        return std::nullopt;
+    }
+    if (*algorithm != JwsAlgorithm::HS256)
+        return loadKeyPair(*algorithm, error);
+
+    auto toKey = [](const std::optional<QByteArray> &secret) {
+        return secret ? std::optional<JwsKey>(JwsKey::hmacSha256(*secret)) : std::nullopt;
+    };
     if (!m_config.jwtSecretFile.isEmpty()) {
         const auto key = SecretFile::read(m_config.jwtSecretFile, error);
         if (key && SecretFile::isReadableByOthers(m_config.jwtSecretFile))
             qCWarning(lcServer).noquote() << "key file" << m_config.jwtSecretFile << "is readable by group or others; chmod 600 it";
-        return key;
+        return toKey(key);
     }
     const QString path = m_config.defaultSecretPath();
     if (QFileInfo::exists(path))
-        return SecretFile::read(path, error);
+        return toKey(SecretFile::read(path, error));
     qCInfo(lcServer).noquote() << "generated a new HS256 key in" << path;
-    return SecretFile::create(path, error);
+    return toKey(SecretFile::create(path, error));
+}
+
+std::optional<JwsKey> Server::loadKeyPair(JwsAlgorithm algorithm, QString *error)
+{
+    const QString &privatePath = m_config.jwtPrivateKeyFile;
+    const QString &publicPath = m_config.jwtPublicKeyFile;
+    if (privatePath.isEmpty() && publicPath.isEmpty()) {
+        *error = QStringLiteral("--jwt-alg %1 needs --jwt-private-key FILE and/or --jwt-public-key FILE")
+                         .arg(jwsAlgorithmName(algorithm));
+        return std::nullopt;
+    }
+    // Each file is checked on its own first, so the error names the one at fault;
+    // only then the pair, whose mismatch names both.
+    QByteArray privatePem;
+    QByteArray publicPem;
+    QString why;
+    if (!privatePath.isEmpty()) {
+        const std::optional<QByteArray> pem = SecretFile::readPem(privatePath, error);
+        if (!pem)
+            return std::nullopt;
+        if (!JwsKey::fromPem(algorithm, *pem, {}, &why)) {
+            *error = QStringLiteral("--jwt-private-key %1: %2").arg(privatePath, why);
+            return std::nullopt;
+        }
+        if (SecretFile::isReadableByOthers(privatePath))
+            qCWarning(lcServer).noquote() << "key file" << privatePath << "is readable by group or others; chmod 600 it";
+        privatePem = *pem;
+    }
+    if (!publicPath.isEmpty()) {
+        const std::optional<QByteArray> pem = SecretFile::readPem(publicPath, error);
+        if (!pem)
+            return std::nullopt;
+        if (!JwsKey::fromPem(algorithm, {}, *pem, &why)) {
+            *error = QStringLiteral("--jwt-public-key %1: %2").arg(publicPath, why);
+            return std::nullopt;
+        }
+        publicPem = *pem;
+    }
+    std::optional<JwsKey> key = JwsKey::fromPem(algorithm, privatePem, publicPem, &why);
+    if (!key) {
+        *error = QStringLiteral("--jwt-private-key %1 and --jwt-public-key %2: %3; pass the public key of that private key (or only the private key)")
+                         .arg(privatePath, publicPath, why);
+        return std::nullopt;
+    }
+    if (!key->canSign())
+        qCInfo(lcServer).noquote() << "no --jwt-private-key: this server verifies" << jwsAlgorithmName(algorithm)
+                                   << "tokens but issues none (/auth/login and /auth/refresh answer 503)";
+    return key;
 }
 
 void Server::shutdown()
@@ -185,12 +282,17 @@ QString Server::baseUrl() const
 {
     ServerConfig shown = m_config;
     shown.listenPort = port();
-    return QStringLiteral("http://") + shown.listenText();
+    return (m_config.tlsEnabled() ? QStringLiteral("https://") : QStringLiteral("http://")) + shown.listenText();
 }
 
 qsizetype Server::connectionLimiterSize() const
 {
     return m_frontDoor ? m_frontDoor->connectionLimiter().size() : 0;
+}
+
+qsizetype Server::expiryQueueSize() const
+{
+    return m_expiry ? m_expiry->size() : 0;
 }
 
 QString Server::auditLogPath() const

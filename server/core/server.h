@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/jwskey.h"
 #include "config/serverconfig.h"
 
 #include <QElapsedTimer>
@@ -11,6 +12,8 @@
 class AccessTokenVerifier;
 class AuditLog;
 class Database;
+class ExpiryQueue;
+class RevocationList;
 class Metrics;
 class FrontDoor;
 class HttpApi;
@@ -41,13 +44,14 @@ public:
     void shutdown();
 
     quint16 port() const;
-    QString baseUrl() const;    // http://127.0.0.1:PORT
+    QString baseUrl() const;    // http://127.0.0.1:PORT, https:// with TLS
     const ServerConfig &config() const { return m_config; }
     int sessionCount() const;
     void setClock(Clock clock) { m_clock = std::move(clock); }
     // Live state for tests, benchmarks and /metrics.
     const Metrics &metrics() const { return *m_metrics; }
     qsizetype connectionLimiterSize() const;
+    qsizetype expiryQueueSize() const;
     QString auditLogPath() const;
 
 Q_SIGNALS:
@@ -55,7 +59,8 @@ Q_SIGNALS:
 
 private:
     bool prepareDataDir(QString *error);
-    std::optional<QByteArray> loadKey(QString *error);
+    std::optional<JwsKey> loadKey(QString *error);
+    std::optional<JwsKey> loadKeyPair(JwsAlgorithm algorithm, QString *error);
 
     ServerConfig m_config;
     Clock m_clock;
@@ -65,10 +70,12 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<UserStore> m_users;
     std::unique_ptr<RefreshStore> m_refreshTokens;
+    std::unique_ptr<RevocationList> m_revocations;
     std::unique_ptr<TokenIssuer> m_issuer;
     std::unique_ptr<AccessTokenVerifier> m_verifier;
     // Declared in dependency order: destroyed in reverse, so sessions closing
     // during destruction still find the audit log, metrics and stores alive.
+    std::unique_ptr<ExpiryQueue> m_expiry;
     std::unique_ptr<FrontDoor> m_frontDoor;
     std::unique_ptr<SignalPool> m_pool;
     std::unique_ptr<WebSocketGate> m_gate;

@@ -12,3 +12,14 @@ QJsonObject Signal::toJson() const
             {QLatin1String("price"), price},
             {QLatin1String("confidence"), confidence}};
 }
+
+Signal Signal::fromPublished(const QJsonObject &object, qint64 nowMs)
+{
+    Signal signal;
+    signal.timestampMs = nowMs;
+    signal.symbol = object.value(QLatin1String("symbol")).toString();
+    signal.side = object.value(QLatin1String("side")).toString();
+    signal.price = object.value(QLatin1String("price")).toDouble();
+    signal.confidence = object.value(QLatin1String("confidence")).toDouble();
+    return signal;
+}

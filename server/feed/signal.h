@@ -15,4 +15,7 @@ struct Signal
     double confidence = 0;      // 0..1
 
     QJsonObject toJson() const;
+    // A published signal (already checked with ClientMessage::signalProblem);
+    // seq and ts are the server's to set.
+    static Signal fromPublished(const QJsonObject &object, qint64 nowMs);
 };

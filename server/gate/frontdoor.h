@@ -7,16 +7,40 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTcpServer>
+
+#include <optional>
 
 class AuditLog;
 class Metrics;
+
+// The listening socket. With a TLS configuration every accepted connection
+// is a QSslSocket whose server handshake has already started, so everything
+// after accept reads plaintext and never knows the difference. QSslServer
+// (6.4) is not used: its handshake timeout and when it queues a socket are
+// its own, while ours must count the handshake within the request timeout and
+// the per-address cap.
+class FrontDoorListener : public QTcpServer
+{
+    Q_OBJECT
+public:
+    using QTcpServer::QTcpServer;
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    std::optional<QSslConfiguration> m_tls;
+};
 
 // The one listening port. Accepts TCP connections, sorts each into a
 // WebSocket upgrade or a plain HTTP request (IncomingConnection), and makes
 // the decisions that must be answered before any upgrade: a foreign Origin
 // gets 403, an IP over its upgrade rate gets 429 with Retry-After. Only then
-// does the untouched socket go on to the WebSocket gate.
+// does the untouched socket go on to the WebSocket gate. With TLS the port
+// speaks only TLS: the socket is decrypted underneath, the rest is the same.
 class FrontDoor : public QObject
 {
     Q_OBJECT
@@ -30,7 +54,15 @@ public:
         // Requests from one address still waiting for their head. Caps what a
         // slow-loris client can hold (sockets, memory) within the handshake timeout.
         int maxPendingPerAddress = 32;
+        // Set: every connection is TLS (https/wss); unset: plain HTTP.
+        std::optional<QSslConfiguration> tls;
     };
+
+    // The server side of TLS 1.2+ from a PEM certificate (chain after it) and
+    // a PEM private key (EC or RSA, unencrypted) that must belong to it. On
+    // failure *error is one line naming the file and the fix.
+    static std::optional<QSslConfiguration> loadTlsConfiguration(const QString &certificateFile,
+                                                                 const QString &keyFile, QString *error);
 
     FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QObject *parent = nullptr);
 
@@ -52,7 +84,7 @@ private:
     void onRequestReceived(IncomingConnection *connection, const HttpRequest &request);
     bool refuseForeignOrigin(IncomingConnection *connection, const HttpRequest &request);
 
-    QTcpServer m_server;
+    FrontDoorListener m_server;
     IncomingConnection::Limits m_limits;
     int m_maxPendingPerAddress;
     QHash<QByteArray, int> m_pendingPerAddress;

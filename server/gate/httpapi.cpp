@@ -1,6 +1,10 @@
 #include "httpapi.h"
 
+#include "auth/accesstokenverifier.h"
 #include "auth/passwordhasher.h"
+#include "auth/revocationlist.h"
+#include "feed/signal.h"
+#include "protocol/clientmessage.h"
 #include "auth/refreshstore.h"
 #include "auth/tokenissuer.h"
 #include "auth/userstore.h"
@@ -10,6 +14,7 @@
 #include "observe/metrics.h"
 #include "originpolicy.h"
 
+#include <QDateTime>
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +34,14 @@ std::optional<QJsonObject> jsonBody(const HttpRequest &request)
 HttpResponse badJson()
 {
     return HttpResponse::error(400, "bad_request", QStringLiteral("Expected a JSON object body"));
+}
+
+// A server configured with only the public key verifies tokens but cannot mint them.
+HttpResponse cannotIssue()
+{
+    return HttpResponse::error(503, "cannot_issue",
+                               QStringLiteral("This server only verifies tokens (no signing key configured); "
+                                              "get tokens from the issuing server"));
 }
 
 HttpResponse invalidGrant()
@@ -77,6 +90,9 @@ void HttpApi::handle(IncomingConnection *connection, const HttpRequest &request)
     static constexpr Route routes[] = {
         {"/auth/login", "POST", &HttpApi::login},
         {"/auth/refresh", "POST", &HttpApi::refresh},
+        {"/auth/logout", "POST", &HttpApi::logout},
+        {"/admin/revoke", "POST", &HttpApi::adminRevoke},
+        {"/signals", "POST", &HttpApi::publishSignal},
         {"/metrics", "GET", &HttpApi::metrics},
         {"/dev/token", "POST", &HttpApi::devToken},
     };
@@ -115,6 +131,9 @@ void HttpApi::metrics(const Call &call)
 void HttpApi::login(const Call &call)
 {
     const Respond respond = call.respond;
+    // Before the password hash: nothing it could lead to can be issued.
+    if (!m_services.issuer->canSign())
+        return respond(cannotIssue());
     const auto body = jsonBody(call.request);
     if (!body)
         return respond(badJson());
@@ -168,6 +187,9 @@ void HttpApi::login(const Call &call)
 void HttpApi::refresh(const Call &call)
 {
     const Respond &respond = call.respond;
+    // Before the rotation: a refresh token spent for nothing would end the session.
+    if (!m_services.issuer->canSign())
+        return respond(cannotIssue());
     const auto body = jsonBody(call.request);
     if (!body)
         return respond(badJson());
@@ -187,7 +209,7 @@ void HttpApi::refresh(const Call &call)
         qCWarning(lcAuth).noquote() << "refresh token reuse: a family of" << rotation.subject << "was revoked";
         m_services.audit->record({QStringLiteral("token.revoked"), call.peer, rotation.subject, {},
                                   QStringLiteral("refresh_reuse"), 0});
-        Q_EMIT refreshReused(rotation.family);
+        Q_EMIT familyRevoked(rotation.family);
         return fail(QStringLiteral("reused"));
     case RefreshStore::Outcome::StorageError:
         return respond(HttpResponse::error(503, "unavailable", QStringLiteral("Token storage failed; try again")));
@@ -212,6 +234,8 @@ void HttpApi::devToken(const Call &call)
 {
     const HttpRequest &request = call.request;
     const Respond &respond = call.respond;
+    if (!m_services.issuer->canSign())
+        return respond(cannotIssue());
     const auto body = request.body.trimmed().isEmpty() ? std::optional<QJsonObject>(QJsonObject()) : jsonBody(request);
     if (!body)
         return respond(badJson());
@@ -249,4 +273,93 @@ HttpResponse HttpApi::tokenPair(const QString &user, const QString &scope, const
                                     {QLatin1String("expires_in"), access.expiresAt - now},
                                     {QLatin1String("refresh_token"), QString::fromLatin1(refreshToken)},
                                     {QLatin1String("refresh_expires_in"), refreshExpiresAt - now}});
+}
+
+std::optional<AccessTokenClaims> HttpApi::authenticate(const Call &call)
+{
+    const QByteArray header = call.request.header("authorization");
+    const qsizetype space = header.indexOf(' ');
+    const bool bearer = space > 0 && header.left(space).toLower() == "bearer";
+    const QByteArray token = bearer ? header.mid(space + 1).trimmed() : QByteArray();
+    AccessTokenResult result = m_services.verifier->verify(token, m_clock());
+    if (result.ok() && m_services.revocations->isRevoked(result.claims))
+        result.failure = TokenFailure::Revoked;
+    if (result.ok())
+        return result.claims;
+    const QString reason = tokenFailureReason(result.failure);
+    m_services.metrics->countAuthFailure(reason);
+    m_services.audit->record({QStringLiteral("auth.failure"), call.peer, {}, {}, reason, 401});
+    call.respond(HttpResponse::error(401, "invalid_token",
+                                     token.isEmpty() ? QStringLiteral("A Bearer access token is required")
+                                                     : QStringLiteral("The access token was refused"))
+                         .withHeader("WWW-Authenticate", token.isEmpty() ? "Bearer" : "Bearer error=\"invalid_token\""));
+    return std::nullopt;
+}
+
+void HttpApi::logout(const Call &call)
+{
+    const std::optional<AccessTokenClaims> claims = authenticate(call);
+    if (!claims)
+        return;
+    const qint64 now = m_clock();
+    QStringList families;
+    if (!claims->family.isEmpty())
+        families.append(claims->family);
+    const auto body = call.request.body.trimmed().isEmpty() ? std::optional<QJsonObject>(QJsonObject()) : jsonBody(call.request);
+    if (!body)
+        return call.respond(badJson());
+    const QByteArray refreshToken = body->value(QLatin1String("refresh_token")).toString().toLatin1();
+    if (!refreshToken.isEmpty()) {
+        const RefreshStore::Owner owner = m_services.refreshTokens->ownerOf(refreshToken);
+        // Only one's own family: a stolen access token must not end someone else's session.
+        if (owner.subject == claims->subject && !families.contains(owner.family))
+            families.append(owner.family);
+    }
+    if (!m_services.revocations->revokeToken(claims->jwtId, claims->expiresAt, now))
+        return call.respond(HttpResponse::error(503, "unavailable", QStringLiteral("Revocation storage failed; try again")));
+    for (const QString &family : std::as_const(families))
+        m_services.refreshTokens->revokeFamily(family, now);
+    m_services.audit->record({QStringLiteral("token.revoked"), call.peer, claims->subject, {}, QStringLiteral("logout"), 204});
+    Q_EMIT tokenRevoked(claims->jwtId);
+    for (const QString &family : std::as_const(families))
+        Q_EMIT familyRevoked(family);
+    call.respond(HttpResponse::noContent());
+}
+
+void HttpApi::adminRevoke(const Call &call)
+{
+    const std::optional<AccessTokenClaims> claims = authenticate(call);
+    if (!claims)
+        return;
+    if (!claims->hasScope(QStringLiteral("admin")))
+        return call.respond(HttpResponse::error(403, "forbidden", QStringLiteral("Revoking needs the scope admin")));
+    const auto body = jsonBody(call.request);
+    if (!body)
+        return call.respond(badJson());
+    const QString subject = body->value(QLatin1String("sub")).toString();
+    if (subject.isEmpty() || subject.size() > 256)
+        return call.respond(HttpResponse::error(400, "bad_request", QStringLiteral("\"sub\" must name a user")));
+    if (!m_services.revocations->revokeSubject(subject, m_clock()))
+        return call.respond(HttpResponse::error(503, "unavailable", QStringLiteral("Revocation storage failed; try again")));
+    m_services.audit->record({QStringLiteral("token.revoked"), call.peer, subject, {},
+                              QStringLiteral("admin:") + claims->subject, 204});
+    Q_EMIT subjectRevoked(subject);
+    call.respond(HttpResponse::noContent());
+}
+
+void HttpApi::publishSignal(const Call &call)
+{
+    const std::optional<AccessTokenClaims> claims = authenticate(call);
+    if (!claims)
+        return;
+    if (!claims->hasScope(QStringLiteral("signals:publish")))
+        return call.respond(HttpResponse::error(403, "forbidden", QStringLiteral("Publishing needs the scope signals:publish")));
+    const auto body = jsonBody(call.request);
+    if (!body)
+        return call.respond(badJson());
+    const QString problem = ClientMessage::signalProblem(*body);
+    if (!problem.isEmpty())
+        return call.respond(HttpResponse::error(400, "bad_request", problem));
+    const quint64 seq = m_services.publish(Signal::fromPublished(*body, QDateTime::currentMSecsSinceEpoch()));
+    call.respond(HttpResponse::json(202, {{QLatin1String("seq"), qint64(seq)}}));
 }

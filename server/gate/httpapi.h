@@ -11,17 +11,22 @@
 #include <QThreadPool>
 
 #include <functional>
+#include <optional>
 
+class AccessTokenVerifier;
 class AuditLog;
 class IncomingConnection;
+class RevocationList;
+struct AccessTokenClaims;
+struct Signal;
 class Metrics;
 class OriginPolicy;
 class RefreshStore;
 class TokenIssuer;
 class UserStore;
 
-// The HTTP face of the port: /auth/login, /auth/refresh, /healthz, /metrics
-// and, in dev mode only, /dev/token. Password checks (PBKDF2, ~0.1 s) run on
+// The HTTP face of the port: /auth/login, /auth/refresh, /auth/logout,
+// /admin/revoke, /signals, /healthz, /metrics and, in dev mode only, /dev/token. Password checks (PBKDF2, ~0.1 s) run on
 // the global thread pool so they never stall the signal stream. Failed logins
 // are limited per (IP, user name); only one check per pair runs at a time, so
 // parallel guesses cannot slip past the limit while earlier ones are hashed.
@@ -39,6 +44,9 @@ public:
         const OriginPolicy *origins = nullptr;
         AuditLog *audit = nullptr;
         Metrics *metrics = nullptr;
+        const AccessTokenVerifier *verifier = nullptr;
+        RevocationList *revocations = nullptr;
+        std::function<quint64(Signal)> publish;     // returns the seq given
     };
 
     HttpApi(Services services, bool devMode, RateLimit loginRate, qsizetype rateTableMax, Clock clock,
@@ -50,8 +58,10 @@ public:
     void handle(IncomingConnection *connection, const HttpRequest &request);
 
 Q_SIGNALS:
-    // A spent refresh token came back: its family is revoked.
-    void refreshReused(const QString &family);
+    // Revocations the open connections must follow (close 1008 "Token revoked").
+    void tokenRevoked(const QString &jwtId);
+    void familyRevoked(const QString &family);
+    void subjectRevoked(const QString &subject);
 
 private:
     using Respond = std::function<void(const HttpResponse &)>;
@@ -67,6 +77,12 @@ private:
     void refresh(const Call &call);
     void devToken(const Call &call);
     void metrics(const Call &call);
+    void logout(const Call &call);
+    void adminRevoke(const Call &call);
+    void publishSignal(const Call &call);
+    // The verified, unrevoked claims of the request's Bearer token, or nullopt
+    // after answering 401 itself.
+    std::optional<AccessTokenClaims> authenticate(const Call &call);
     HttpResponse tokenPair(const QString &user, const QString &scope, const QString &family,
                            const QByteArray &refreshToken, qint64 refreshExpiresAt);
 

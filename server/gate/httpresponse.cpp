@@ -62,7 +62,7 @@ QByteArray HttpResponse::reasonPhrase(int status)
     }
 }
 
-QByteArray HttpResponse::serialize() const
+QByteArray HttpResponse::serialize(Transport transport) const
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     if (!contentType.isEmpty())
@@ -74,6 +74,9 @@ QByteArray HttpResponse::serialize() const
            "Content-Security-Policy: default-src 'none'\r\n"
            "Cache-Control: no-store\r\n"
            "Connection: close\r\n";
+    // HSTS is only honoured over TLS (RFC 6797 8.1); on plain http it would be ignored at best.
+    if (transport == Transport::Tls)
+        out += "Strict-Transport-Security: max-age=31536000\r\n";
     for (const auto &h : headers)
         out += h.first + ": " + h.second + "\r\n";
     out += "\r\n";

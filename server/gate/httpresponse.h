@@ -8,7 +8,8 @@
 // One HTTP/1.1 response. serialize() adds the headers every answer carries
 // (PROTOCOL.md section 1): nosniff, no-referrer, CSP default-src 'none',
 // Cache-Control no-store (token pairs must not be cached; nothing else here
-// benefits from caching), Content-Length and Connection: close.
+// benefits from caching), Content-Length and Connection: close; over TLS also
+// Strict-Transport-Security, so a browser never falls back to plain http.
 struct HttpResponse
 {
     int status = 200;
@@ -23,6 +24,7 @@ struct HttpResponse
     static HttpResponse noContent();
 
     HttpResponse &withHeader(const QByteArray &name, const QByteArray &value);
-    QByteArray serialize() const;
+    enum class Transport { Plain, Tls };
+    QByteArray serialize(Transport transport = Transport::Plain) const;
     static QByteArray reasonPhrase(int status);
 };

@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 IncomingConnection::IncomingConnection(QTcpSocket *socket, Limits limits, QObject *parent)
@@ -17,6 +18,10 @@ IncomingConnection::IncomingConnection(QTcpSocket *socket, Limits limits, QObjec
         m_timeout.start(m_limits.timeoutMs);
     connect(m_socket, &QTcpSocket::readyRead, this, &IncomingConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    if (const auto *tls = qobject_cast<QSslSocket *>(m_socket))
+        m_tls = tls->mode() != QSslSocket::UnencryptedMode;
+    if (m_tls)
+        connect(m_socket, &QAbstractSocket::errorOccurred, this, &IncomingConnection::onSocketError);
     if (m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &IncomingConnection::onReadyRead, Qt::QueuedConnection);
 }
@@ -80,7 +85,7 @@ void IncomingConnection::respond(const HttpResponse &response)
         return;
     m_state = State::Closing;
     disconnect(m_socket, &QTcpSocket::readyRead, this, nullptr);
-    m_socket->write(response.serialize());
+    m_socket->write(response.serialize(m_tls ? HttpResponse::Transport::Tls : HttpResponse::Transport::Plain));
     m_socket->disconnectFromHost();
     // A peer that never reads must not keep us waiting for the flush.
     m_timeout.start(m_limits.timeoutMs > 0 ? m_limits.timeoutMs : 5000);
@@ -96,6 +101,18 @@ QTcpSocket *IncomingConnection::releaseSocket()
     socket->setParent(nullptr);
     deleteLater();
     return socket;
+}
+
+void IncomingConnection::onSocketError(QAbstractSocket::SocketError error)
+{
+    // Plain HTTP sent to the TLS port, a client that does not trust our
+    // certificate, garbage: nothing can be answered over a channel that never
+    // came up, and none of it is worth more than a debug line.
+    if (error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError
+        || error == QAbstractSocket::SslInvalidUserDataError) {
+        qCDebug(lcGate).noquote() << "TLS with" << m_peerAddress.toString() << "failed:" << m_socket->errorString();
+        abortConnection();
+    }
 }
 
 void IncomingConnection::abortConnection()

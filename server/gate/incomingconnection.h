@@ -3,6 +3,7 @@
 #include "httprequest.h"
 #include "httpresponse.h"
 
+#include <QAbstractSocket>
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
@@ -15,6 +16,9 @@ class QTcpSocket;
 // Content-Length body) and answered once, then the connection closes.
 // The whole request must arrive within the handshake timeout: sockets handed
 // to QWebSocketServer::handleConnection get no timeout of their own in Qt 6.4.
+// A QSslSocket (TLS port) is read the same way, decrypted; its TLS handshake
+// counts within the same timeout, and a failed handshake drops it silently
+// (there is no channel to answer on).
 class IncomingConnection : public QObject
 {
     Q_OBJECT
@@ -29,6 +33,7 @@ public:
     IncomingConnection(QTcpSocket *socket, Limits limits, QObject *parent = nullptr);
 
     QHostAddress peerAddress() const { return m_peerAddress; }
+    bool isTls() const { return m_tls; }
     // Writes the response, closes once it is flushed, then deletes itself.
     void respond(const HttpResponse &response);
     // For an admitted upgrade: hands over the socket untouched (no parent, not
@@ -45,12 +50,14 @@ private:
     void readHead();
     void readBody();
     void abortConnection();
+    void onSocketError(QAbstractSocket::SocketError error);
 
     enum class State { ReadingHead, ReadingBody, Dispatched, Closing };
 
     QTcpSocket *m_socket;
     Limits m_limits;
     QHostAddress m_peerAddress;
+    bool m_tls = false;
     QTimer m_timeout;
     HttpRequest m_request;
     State m_state = State::ReadingHead;

@@ -1,5 +1,6 @@
 #include "websocketgate.h"
 
+#include "auth/revocationlist.h"
 #include "auth/securerandom.h"
 #include "core/logging.h"
 #include "observe/auditlog.h"
@@ -69,7 +70,9 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
     if (extracted.status == ExtractedToken::Status::Conflict)
         return refuse(Close::InvalidToken, TokenFailure::Malformed);
 
-    const AccessTokenResult result = m_verifier.verify(extracted.token, m_clock());
+    AccessTokenResult result = m_verifier.verify(extracted.token, m_clock());
+    if (result.ok() && m_settings.session.revocations->isRevoked(result.claims))
+        result.failure = TokenFailure::Revoked;
     if (!result.ok())
         return refuse(Close::InvalidToken, result.failure);
 
@@ -86,18 +89,20 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
 
     const QString sessionId = QString::fromLatin1(SecureRandom::token(12));
     audit->record({QStringLiteral("auth.success"), peer, subject, sessionId, {}, 0});
-    auto *session = new Session(socket, result.claims, sessionId, m_settings.session);
+    const quint64 joinSeq = m_pool->lastSeq();
+    auto *session = new Session(socket, result.claims, sessionId, joinSeq, m_settings.session);
     const QJsonObject welcome{{QLatin1String("type"), MessageType::Welcome},
                               {QLatin1String("protocol"), ProtocolName},
                               {QLatin1String("session_id"), sessionId},
                               {QLatin1String("sub"), subject},
                               {QLatin1String("exp"), result.claims.expiresAt},
                               {QLatin1String("server_time"), QDateTime::currentMSecsSinceEpoch()},
-                              {QLatin1String("last_seq"), qint64(m_pool->lastSeq())},
+                              {QLatin1String("last_seq"), qint64(joinSeq)},
                               {QLatin1String("limits"), m_settings.limits}};
     // welcome is queued before the session can receive any signal.
     session->sendText(QString::fromUtf8(Messages::encode(welcome)));
     m_pool->join(session);
+    session->startExpiry();
     audit->record({QStringLiteral("conn.open"), peer, subject, sessionId, {}, 0});
     qCInfo(lcAuth).noquote() << "session" << sessionId << "opened for" << subject << "from" << peer.toString();
 }

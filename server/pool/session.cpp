@@ -1,13 +1,15 @@
 #include "session.h"
 
+#include "auth/revocationlist.h"
 #include "closing.h"
 #include "core/logging.h"
+#include "expiryqueue.h"
+#include "history.h"
 #include "observe/auditlog.h"
 #include "observe/metrics.h"
 #include "protocol/clientmessage.h"
 #include "protocol/messages.h"
 
-#include <QDateTime>
 #include <QWebSocket>
 
 namespace {
@@ -20,15 +22,22 @@ quint64 qtHardCap(int maxMessageBytes)
     return qMax<quint64>(quint64(maxMessageBytes) * 4, 1024 * 1024);
 }
 
+QString encoded(const QJsonObject &object)
+{
+    return QString::fromUtf8(Messages::encode(object));
+}
+
 } // namespace
 
-Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, const Settings &settings, QObject *parent)
+Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, quint64 joinSeq,
+                 const Settings &settings, QObject *parent)
     : QObject(parent),
       m_socket(socket),
       m_claims(std::move(claims)),
       m_id(std::move(id)),
       m_settings(settings),
       m_peer(socket->peerAddress()),
+      m_joinSeq(joinSeq),
       m_messageBucket(settings.messageRate, settings.monotonicMs())
 {
     m_socket->setParent(this);
@@ -41,10 +50,15 @@ Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, const
     // At the first binary frame, without waiting for (or buffering) the rest.
     connect(m_socket, &QWebSocket::binaryFrameReceived, this, [this] { close(Close::UnsupportedData); });
     connect(m_socket, &QWebSocket::disconnected, this, &Session::onDisconnected);
+    // A resume's replay may queue more than the outbound limit at once; that
+    // allowance shrinks as the client reads it.
+    connect(m_socket, &QWebSocket::bytesWritten, this,
+            [this](qint64 written) { m_replayBacklog = qMax<qint64>(0, m_replayBacklog - written); });
 }
 
 Session::~Session()
 {
+    m_settings.expiry->cancel(this);
     // Destroyed while open only when the whole server goes away without a
     // shutdown(). Qt 6.4 would start a closing handshake from the socket's
     // destructor (and leak its reason string); drop the connection instead.
@@ -52,17 +66,35 @@ Session::~Session()
         m_socket->abort();
 }
 
+void Session::audit(const QString &event, const QString &reason, int code)
+{
+    m_settings.audit->record({event, m_peer, m_claims.subject, m_id, reason, code});
+}
+
 void Session::sendText(const QString &frame)
 {
     if (m_closing)
         return;
     m_socket->sendTextMessage(frame);
-    if (m_settings.maxOutboundBytes > 0 && m_socket->bytesToWrite() > m_settings.maxOutboundBytes) {
+    if (m_settings.maxOutboundBytes > 0
+        && m_socket->bytesToWrite() > m_settings.maxOutboundBytes + m_replayBacklog) {
         qCInfo(lcPool).noquote() << "session" << m_id << "is not reading:" << m_socket->bytesToWrite()
                                  << "bytes unsent; closing 1013";
         m_settings.metrics->countSlowConsumerClose();
         close(Close::SlowConsumer);
     }
+}
+
+void Session::sendError(QLatin1String code, const QString &message, const QJsonValue &id, const QJsonObject &extra)
+{
+    QJsonObject error{{QLatin1String("type"), MessageType::Error},
+                      {QLatin1String("code"), code},
+                      {QLatin1String("message"), message}};
+    if (!id.isUndefined() && !id.isNull())
+        error.insert(QLatin1String("id"), id);
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        error.insert(it.key(), it.value());
+    sendText(encoded(error));
 }
 
 void Session::close(const CloseSpec &spec)
@@ -71,10 +103,42 @@ void Session::close(const CloseSpec &spec)
         return;
     m_closing = true;
     m_closeCode = spec.code;
+    m_settings.expiry->cancel(this);
     qCDebug(lcPool).noquote() << "closing session" << m_id << spec.code << spec.reason;
-    m_settings.audit->record({QStringLiteral("conn.close"), m_peer, m_claims.subject, m_id,
-                              spec.reasonText(), spec.code});
+    audit(QStringLiteral("conn.close"), spec.reasonText(), spec.code);
     closeGracefully(m_socket, spec);
+}
+
+void Session::startExpiry()
+{
+    scheduleExpiry();
+}
+
+void Session::scheduleExpiry()
+{
+    if (m_closing)
+        return;
+    const qint64 now = m_settings.wallMs();
+    const qint64 warnAt = (m_claims.expiresAt - ExpiryWarningSeconds) * 1000;
+    const qint64 closeAt = (m_claims.expiresAt + m_settings.leewaySeconds) * 1000;
+    if (!m_expiryWarned && now >= warnAt) {
+        m_expiryWarned = true;
+        sendText(encoded({{QLatin1String("type"), MessageType::AuthExpiring},
+                          {QLatin1String("exp"), m_claims.expiresAt},
+                          {QLatin1String("seconds_left"), qMax<qint64>(0, m_claims.expiresAt - now / 1000)}}));
+    }
+    m_settings.expiry->schedule(this, m_expiryWarned ? closeAt : warnAt);
+}
+
+void Session::onDeadline()
+{
+    if (m_closing)
+        return;
+    if (m_settings.wallMs() >= (m_claims.expiresAt + m_settings.leewaySeconds) * 1000) {
+        close(Close::TokenExpired);
+        return;
+    }
+    scheduleExpiry();
 }
 
 void Session::onTextFrame(const QString &frame, bool isLastFrame)
@@ -101,17 +165,13 @@ bool Session::admitMessage()
         m_violations.removeFirst();
     m_violations.append(now);
     m_settings.metrics->countRateLimitRejection(QStringLiteral("message"));
-    m_settings.audit->record({QStringLiteral("ratelimit.message"), m_peer, m_claims.subject, m_id,
-                              QStringLiteral("message_rate"), 0});
+    audit(QStringLiteral("ratelimit.message"), QStringLiteral("message_rate"));
     if (m_violations.size() >= ViolationsBeforeClose) {
         close(Close::RateLimitExceeded);
         return false;
     }
-    QJsonObject error{{QLatin1String("type"), MessageType::Error},
-                      {QLatin1String("code"), ErrorCode::RateLimited},
-                      {QLatin1String("message"), QStringLiteral("Too many messages; this one was dropped")},
-                      {QLatin1String("retry_after_ms"), qMax<qint64>(1, m_messageBucket.retryAfterMs(now))}};
-    sendText(QString::fromUtf8(Messages::encode(error)));
+    sendError(ErrorCode::RateLimited, QStringLiteral("Too many messages; this one was dropped"), {},
+              {{QLatin1String("retry_after_ms"), qMax<qint64>(1, m_messageBucket.retryAfterMs(now))}});
     return false;
 }
 
@@ -127,29 +187,106 @@ void Session::onTextMessage(const QString &message)
     const ClientMessage parsed = ClientMessage::parse(message.toUtf8());
     switch (parsed.kind) {
     case ClientMessage::Kind::Invalid:
-        sendText(QString::fromUtf8(Messages::error(ErrorCode::BadRequest, parsed.error, parsed.id)));
-        return;
-    case ClientMessage::Kind::Ping:
-        sendText(QString::fromUtf8(Messages::pong(parsed.id, QDateTime::currentMSecsSinceEpoch())));
-        return;
+        return sendError(ErrorCode::BadRequest, parsed.error, parsed.id);
     case ClientMessage::Kind::Unknown:
-    case ClientMessage::Kind::AuthRefresh:   // in-band refresh, resume and publish
-    case ClientMessage::Kind::Resume:        // arrive with the token-lifecycle work
+        return sendError(ErrorCode::UnknownType, QStringLiteral("Unknown message type"), parsed.id);
+    case ClientMessage::Kind::Ping:
+        return sendText(QString::fromUtf8(Messages::pong(parsed.id, m_settings.wallMs())));
+    case ClientMessage::Kind::AuthRefresh:
+        return handleRefresh(parsed);
+    case ClientMessage::Kind::Resume:
+        return handleResume(parsed);
     case ClientMessage::Kind::Publish:
-        sendText(QString::fromUtf8(Messages::error(ErrorCode::UnknownType,
-                                                   QStringLiteral("Unknown message type"), parsed.id)));
+        return handlePublish(parsed);
+    }
+}
+
+void Session::handleRefresh(const ClientMessage &message)
+{
+    ++m_refreshAttemptsUsed;
+    if (m_refreshAttemptsUsed > m_settings.refreshAttempts) {
+        audit(QStringLiteral("refresh.failure"), QStringLiteral("attempts_exhausted"), Close::RefreshRejected.code);
+        close(Close::RefreshRejected);
         return;
     }
+    const QByteArray token = message.object.value(QLatin1String("token")).toString().toUtf8();
+    AccessTokenResult result = m_settings.verifier->verify(token, m_settings.nowSeconds());
+    if (result.ok() && m_settings.revocations->isRevoked(result.claims))
+        result.failure = TokenFailure::Revoked;
+    if (result.ok() && result.claims.subject != m_claims.subject) {
+        // Someone else's valid token on this connection: not a mistake to retry.
+        audit(QStringLiteral("refresh.failure"), QStringLiteral("other_subject"), Close::RefreshRejected.code);
+        close(Close::RefreshRejected);
+        return;
+    }
+    QString reason = tokenFailureReason(result.failure);
+    if (result.ok() && result.claims.expiresAt <= m_claims.expiresAt)
+        reason = QStringLiteral("not_later");
+    if (!reason.isEmpty()) {
+        const int left = m_settings.refreshAttempts - m_refreshAttemptsUsed;
+        audit(QStringLiteral("refresh.failure"), reason);
+        return sendError(ErrorCode::RefreshFailed,
+                         reason == QLatin1String("not_later")
+                                 ? QStringLiteral("The new token must expire later than the current one")
+                                 : QStringLiteral("The new token was refused (%1)").arg(reason),
+                         message.id, {{QLatin1String("attempts_left"), left}});
+    }
+
+    m_claims = result.claims;
+    m_refreshAttemptsUsed = 0;
+    m_expiryWarned = false;
+    audit(QStringLiteral("refresh.success"), QStringLiteral("in_band"));
+    QJsonObject refreshed{{QLatin1String("type"), MessageType::AuthRefreshed},
+                          {QLatin1String("exp"), m_claims.expiresAt},
+                          {QLatin1String("attempts_left"), m_settings.refreshAttempts}};
+    if (!message.id.isUndefined())
+        refreshed.insert(QLatin1String("id"), message.id);
+    sendText(encoded(refreshed));
+    scheduleExpiry();
+}
+
+void Session::handleResume(const ClientMessage &message)
+{
+    // Replayed frames bypass sendText's outbound check (see m_replayBacklog).
+    const quint64 since = quint64(message.object.value(QLatin1String("since")).toDouble());
+    const History &history = *m_settings.history;
+    // Signals after m_joinSeq reached this connection live: never replay them.
+    if (since < m_joinSeq && (history.isEmpty() || history.firstSeq() > since + 1)) {
+        sendError(ErrorCode::ResumeGap, QStringLiteral("Some signals after %1 are no longer retained").arg(since),
+                  message.id,
+                  {{QLatin1String("first_seq"), qint64(history.isEmpty() ? m_joinSeq + 1 : history.firstSeq())}});
+    }
+    const QList<QString> frames = history.between(since, m_joinSeq);
+    const qint64 before = m_socket->bytesToWrite();
+    for (const QString &frame : frames)
+        m_socket->sendTextMessage(frame);
+    m_replayBacklog += m_socket->bytesToWrite() - before;
+    const qint64 from = frames.isEmpty() ? qint64(since + 1) : qint64(qMax(since + 1, history.firstSeq()));
+    QJsonObject resumed{{QLatin1String("type"), MessageType::Resumed},
+                        {QLatin1String("from"), from},
+                        {QLatin1String("to"), frames.isEmpty() ? from - 1 : from + frames.size() - 1},
+                        {QLatin1String("count"), frames.size()}};
+    if (!message.id.isUndefined())
+        resumed.insert(QLatin1String("id"), message.id);
+    sendText(encoded(resumed));
+}
+
+void Session::handlePublish(const ClientMessage &message)
+{
+    if (!m_claims.hasScope(QStringLiteral("signals:publish")))
+        return sendError(ErrorCode::Forbidden, QStringLiteral("Publishing needs the scope signals:publish"), message.id);
+    m_settings.publish(Signal::fromPublished(message.object.value(QLatin1String("signal")).toObject(),
+                                             m_settings.wallMs()));
 }
 
 void Session::onDisconnected()
 {
+    m_settings.expiry->cancel(this);
     if (!m_closing) {
         // The peer closed (or vanished): record the code it used, 1006 if none.
         const int code = m_socket->closeCode() ? int(m_socket->closeCode()) : 1006;
         m_closeCode = code;
-        m_settings.audit->record({QStringLiteral("conn.close"), m_peer, m_claims.subject, m_id,
-                                  QStringLiteral("peer_closed"), code});
+        audit(QStringLiteral("conn.close"), QStringLiteral("peer_closed"), code);
     }
     m_closing = true;
     m_settings.metrics->countClose(m_closeCode);

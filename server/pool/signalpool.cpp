@@ -4,7 +4,10 @@
 #include "protocol/messages.h"
 #include "session.h"
 
-SignalPool::SignalPool(Metrics *metrics, QObject *parent) : QObject(parent), m_metrics(metrics) { }
+SignalPool::SignalPool(Metrics *metrics, int historySize, QObject *parent)
+    : QObject(parent), m_metrics(metrics), m_history(historySize)
+{
+}
 
 void SignalPool::join(Session *session)
 {
@@ -15,23 +18,38 @@ void SignalPool::join(Session *session)
     Q_EMIT sizeChanged(size());
 }
 
-void SignalPool::publish(Signal signal)
+quint64 SignalPool::publish(Signal signal)
 {
     signal.seq = ++m_lastSeq;
     // Qt 6.4's QWebSocket only sends text from a QString; building it once
     // here means the JSON is encoded once per signal, whatever the pool size.
     const QString frame = QString::fromUtf8(Messages::encode(signal.toJson()));
+    m_history.append(signal.seq, frame);
     // A copy of the list: a slow consumer may be closed while we iterate.
     const QList<Session *> sessions = m_sessions;
     for (Session *session : sessions)
         session->sendText(frame);
     m_metrics->countSignalBroadcast();
+    return signal.seq;
 }
 
 void SignalPool::closeAll(const CloseSpec &spec)
 {
     for (Session *session : std::as_const(m_sessions))
         session->close(spec);
+}
+
+int SignalPool::closeMatching(const std::function<bool(const Session &)> &predicate, const CloseSpec &spec)
+{
+    int closed = 0;
+    const QList<Session *> sessions = m_sessions;
+    for (Session *session : sessions) {
+        if (!session->isClosing() && predicate(*session)) {
+            session->close(spec);
+            ++closed;
+        }
+    }
+    return closed;
 }
 
 void SignalPool::onSessionFinished(Session *session)

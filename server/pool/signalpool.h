@@ -3,9 +3,13 @@
 #include "feed/signal.h"
 #include "protocol/closecodes.h"
 
+#include "history.h"
+
 #include <QHash>
 #include <QList>
 #include <QObject>
+
+#include <functional>
 
 class Metrics;
 class Session;
@@ -17,7 +21,7 @@ class SignalPool : public QObject
 {
     Q_OBJECT
 public:
-    explicit SignalPool(Metrics *metrics, QObject *parent = nullptr);
+    SignalPool(Metrics *metrics, int historySize, QObject *parent = nullptr);
 
     // Takes ownership; the session leaves by itself when its socket is gone.
     void join(Session *session);
@@ -25,8 +29,12 @@ public:
     int countFor(const QString &subject) const { return m_perSubject.value(subject); }
     quint64 lastSeq() const { return m_lastSeq; }
 
-    void publish(Signal signal);
+    // Gives the signal the next seq, keeps it for resume, sends it to all. Returns the seq.
+    quint64 publish(Signal signal);
     void closeAll(const CloseSpec &spec);
+    // Closes every session the predicate picks; returns how many.
+    int closeMatching(const std::function<bool(const Session &)> &predicate, const CloseSpec &spec);
+    const History &history() const { return m_history; }
 
 Q_SIGNALS:
     void sizeChanged(int size);
@@ -35,6 +43,7 @@ private:
     void onSessionFinished(Session *session);
 
     Metrics *m_metrics;
+    History m_history;
     QList<Session *> m_sessions;
     QHash<QString, int> m_perSubject;
     quint64 m_lastSeq = 0;

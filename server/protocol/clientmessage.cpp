@@ -24,7 +24,9 @@ bool isNonNegativeInteger(const QJsonValue &value)
     return number >= 0 && number <= 9007199254740992.0 && std::floor(number) == number;
 }
 
-QString checkSignal(const QJsonValue &value)
+} // namespace
+
+QString ClientMessage::signalProblem(const QJsonValue &value)
 {
     if (!value.isObject())
         return QStringLiteral("\"signal\" must be an object");
@@ -43,8 +45,6 @@ QString checkSignal(const QJsonValue &value)
         return QStringLiteral("\"signal.confidence\" must be a number from 0 to 1");
     return {};
 }
-
-} // namespace
 
 ClientMessage ClientMessage::parse(QByteArrayView utf8)
 {
@@ -75,7 +75,7 @@ ClientMessage ClientMessage::parse(QByteArrayView utf8)
             return invalid(message, QStringLiteral("\"since\" must be a non-negative integer"));
         message.kind = Kind::Resume;
     } else if (message.type == MessageType::Publish) {
-        const QString problem = checkSignal(message.object.value(QLatin1String("signal")));
+        const QString problem = signalProblem(message.object.value(QLatin1String("signal")));
         if (!problem.isEmpty())
             return invalid(message, problem);
         message.kind = Kind::Publish;

@@ -20,4 +20,7 @@ struct ClientMessage
     QString error;          // Invalid: what is wrong, in one sentence for the client
 
     static ClientMessage parse(QByteArrayView utf8);
+    // The shape rules of a published signal (publish message and POST /signals):
+    // empty when fine, else one sentence for the client.
+    static QString signalProblem(const QJsonValue &signal);
 };

@@ -35,6 +35,8 @@ QString commandText(ServerConfig::Command command)
         return QStringLiteral("user add");
     case ServerConfig::Command::UserDel:
         return QStringLiteral("user del");
+    case ServerConfig::Command::GenDevCert:
+        return QStringLiteral("gen-dev-cert");
     }
     return QStringLiteral("?");
 }

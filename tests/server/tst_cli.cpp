@@ -4,6 +4,7 @@
 #include "rawhttp.h"
 #include "serverprocess.h"
 #include "testserver.h"
+#include "testkeys.h"
 #include "wsprobe.h"
 
 #include <QDir>
@@ -64,6 +65,9 @@ private Q_SLOTS:
     void sigtermClosesEveryConnectionWith1001();
     void queryTokenIsRedactedInDebugLogs();
     void help();
+    void asymmetricKeyFileErrors_data();
+    void asymmetricKeyFileErrors();
+    void asymmetricKeysFromConfigFile();
 
 private:
     QTemporaryDir m_dir;
@@ -93,6 +97,11 @@ void TestCli::badCommandLines_data()
     QTest::newRow("unknown subcommand") << QStringList{"frobnicate"} << "frobnicate";
     QTest::newRow("user add without stdin flag") << QStringList{"user", "add", "bob"} << "--password-stdin";
     QTest::newRow("empty issuer") << QStringList{"--issuer", ""} << "--issuer";
+    QTest::newRow("RS256 without key files") << QStringList{"--jwt-alg", "RS256"} << "--jwt-private-key";
+    QTest::newRow("EdDSA with a secret file")
+            << QStringList{"--jwt-alg", "EdDSA", "--jwt-public-key", "k.pem", "--jwt-secret-file", "k"} << "--jwt-secret-file";
+    QTest::newRow("key file with HS256") << QStringList{"--jwt-private-key", "k.pem"} << "--jwt-alg";
+    QTest::newRow("alg spelled Ed25519") << QStringList{"--jwt-alg", "Ed25519", "--jwt-public-key", "k.pem"} << "--jwt-alg";
 }
 
 void TestCli::badCommandLines()
@@ -299,6 +308,67 @@ void TestCli::help()
     const Run run = runServer({"--help"});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("--jwt-secret-file"));
+}
+
+void TestCli::asymmetricKeyFileErrors_data()
+{
+    QTest::addColumn<QStringList>("keyArguments");
+    QTest::addColumn<QStringList>("mentions");
+
+    const QString notAKey = m_dir.filePath("not-a-key.pem");
+    const QString es256Private = m_dir.filePath("es256-private.pem");
+    const QString otherPublic = m_dir.filePath("other-es256-public.pem");
+    const QString p384Private = m_dir.filePath("p384-private.pem");
+    QVERIFY(TestKeys::writeFile(notAKey, "just some text, no PEM here\n"));
+    QVERIFY(TestKeys::writeFile(es256Private, TestKeys::privatePem(TestKeys::ec("P-256"))));
+    QVERIFY(TestKeys::writeFile(otherPublic, TestKeys::publicPem(TestKeys::ec("P-256"))));
+    QVERIFY(TestKeys::writeFile(p384Private, TestKeys::privatePem(TestKeys::ec("P-384"))));
+
+    QTest::newRow("private key is not a key") << QStringList{"--jwt-alg", "ES256", "--jwt-private-key", notAKey}
+                                              << QStringList{"--jwt-private-key", notAKey};
+    QTest::newRow("mismatched pair")
+            << QStringList{"--jwt-alg", "ES256", "--jwt-private-key", es256Private, "--jwt-public-key", otherPublic}
+            << QStringList{es256Private, otherPublic, "not one key pair"};
+    QTest::newRow("P-384 key for ES256") << QStringList{"--jwt-alg", "ES256", "--jwt-private-key", p384Private}
+                                         << QStringList{p384Private, "P-256"};
+    QTest::newRow("missing public key") << QStringList{"--jwt-alg", "EdDSA", "--jwt-public-key", m_dir.filePath("none.pem")}
+                                        << QStringList{"cannot read key file", m_dir.filePath("none.pem")};
+}
+
+void TestCli::asymmetricKeyFileErrors()
+{
+    QFETCH(QStringList, keyArguments);
+    QFETCH(QStringList, mentions);
+    const QString dataDir = m_dir.filePath("asymmetric-errors");
+    const Run run = runServer(QStringList{"--listen", "127.0.0.1:0", "--data-dir", dataDir} + keyArguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith("signalgate-server: error: "), run.err.constData());
+    QCOMPARE(run.err.count('\n'), 1);
+    for (const QString &word : mentions)
+        QVERIFY2(run.err.contains(word.toUtf8()), run.err.constData());
+    QVERIFY(!QFile::exists(QDir(dataDir).filePath("signalgate.db")));
+}
+
+void TestCli::asymmetricKeysFromConfigFile()
+{
+    const TestKeys::Key key = TestKeys::generate("ED25519");
+    const QString publicKey = m_dir.filePath("ini-ed25519-public.pem");
+    const QString privateKey = m_dir.filePath("ini-ed25519-private.pem");
+    QVERIFY(TestKeys::writeFile(publicKey, TestKeys::publicPem(key)));
+    QVERIFY(TestKeys::writeFile(privateKey, TestKeys::privatePem(key)));
+    const QString ini = m_dir.filePath("eddsa.ini");
+    QFile file(ini);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("listen=127.0.0.1:0\nsignal-interval-ms=0\njwt-alg=EdDSA\njwt-private-key=" + privateKey.toUtf8()
+               + "\njwt-public-key=" + publicKey.toUtf8() + "\n");
+    file.close();
+    ServerProcess server;
+    QVERIFY(server.start({"--config", ini, "--data-dir", m_dir.filePath("ini-eddsa")}));
+    server.process().terminate();
+    QVERIFY(server.waitForExit());
+    QCOMPARE(server.process().exitCode(), 0);
+    // The PEM never reaches the output.
+    QVERIFY(!server.allOutput().contains("PRIVATE KEY"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

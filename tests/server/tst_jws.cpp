@@ -6,6 +6,7 @@
 #include "auth/securerandom.h"
 #include "auth/tokenfailure.h"
 #include "auth/tokenissuer.h"
+#include "../support/testkeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +18,7 @@
 #include <openssl/evp.h>
 
 Q_DECLARE_METATYPE(TokenFailure)
+Q_DECLARE_METATYPE(JwsAlgorithm)
 
 // Found by QCOMPARE through argument-dependent lookup: failures then print the
 // audit reason instead of "Compared values are not the same" with no values.
@@ -197,6 +199,25 @@ private Q_SLOTS:
 
     void failureReasons_data();
     void failureReasons();
+
+    void rfc7515A3Es256();
+    void rfc8037A4Ed25519();
+    void rs256RoundTrip();
+    void rsaUnder2048IsRefused();
+    void asymmetricIssuerRoundTrip_data();
+    void asymmetricIssuerRoundTrip();
+    void verifyOnlyKey_data();
+    void verifyOnlyKey();
+    void wrongKeyType_data();
+    void wrongKeyType();
+    void pemProblems_data();
+    void pemProblems();
+    void keyConfusion_data();
+    void keyConfusion();
+    void es256HostileSignatures_data();
+    void es256HostileSignatures();
+    void eddsaHeaderSpellings_data();
+    void eddsaHeaderSpellings();
 };
 
 void TestJws::base64UrlEncode_data()
@@ -272,11 +293,23 @@ void TestJws::secureRandom()
 
 void TestJws::algorithmNames()
 {
+    for (const JwsAlgorithm algorithm :
+         { JwsAlgorithm::HS256, JwsAlgorithm::RS256, JwsAlgorithm::ES256, JwsAlgorithm::EdDSA }) {
+        QVERIFY(jwsAlgorithmFromName(jwsAlgorithmName(algorithm)) == algorithm);
+    }
     QCOMPARE(jwsAlgorithmName(JwsAlgorithm::HS256), QStringLiteral("HS256"));
+    QCOMPARE(jwsAlgorithmName(JwsAlgorithm::RS256), QStringLiteral("RS256"));
+    QCOMPARE(jwsAlgorithmName(JwsAlgorithm::ES256), QStringLiteral("ES256"));
+    // RFC 8037 section 3.1: the JWS name of Ed25519 signatures is "EdDSA".
+    QCOMPARE(jwsAlgorithmName(JwsAlgorithm::EdDSA), QStringLiteral("EdDSA"));
     QVERIFY(jwsAlgorithmFromName(u"HS256") == JwsAlgorithm::HS256);
     for (const QString &name : { QStringLiteral("hs256"), QStringLiteral("HS256 "),
                                  QStringLiteral("none"), QStringLiteral("None"),
-                                 QStringLiteral("HS384"), QStringLiteral("RS256"), QString() }) {
+                                 QStringLiteral("HS384"), QStringLiteral("rs256"), QStringLiteral("RS384"),
+                                 QStringLiteral("PS256"), QStringLiteral("es256"), QStringLiteral("ES384"),
+                                 QStringLiteral("ES256K"), QStringLiteral("Ed25519"), QStringLiteral("ed25519"),
+                                 QStringLiteral("eddsa"), QStringLiteral("EDDSA"), QStringLiteral(" EdDSA"),
+                                 QString() }) {
         QVERIFY2(!jwsAlgorithmFromName(name).has_value(), qPrintable(name));
     }
 }
@@ -836,6 +869,501 @@ void TestJws::failureReasons()
     QFETCH(TokenFailure, failure);
     QFETCH(QString, reason);
     QCOMPARE(tokenFailureReason(failure), reason);
+}
+
+namespace {
+
+// RFC 7515 appendix A.3 (ES256): the token and the JWK of its P-256 key.
+const char rfcA3Token[] =
+        "eyJhbGciOiJFUzI1NiJ9"
+        ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
+        ".DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
+const char rfcA3JwkX[] = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU";
+const char rfcA3JwkY[] = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0";
+const char rfcA3JwkD[] = "jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI";
+
+// RFC 8037 appendices A.1 and A.4 (Ed25519): key, signing input and signature.
+const char rfc8037D[] = "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A";
+const char rfc8037X[] = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+const char rfc8037SigningInput[] = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc";
+const char rfc8037Signature[] =
+        "hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+
+// The order n of P-256 (SEC 2 / FIPS 186-4), typed in here so the test does
+// not take it from the same OpenSSL call the code under test uses.
+QByteArray p256Order()
+{
+    return QByteArray::fromHex("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551");
+}
+
+// Generated once per run: RSA key generation takes a noticeable fraction of a second.
+struct GeneratedKeys
+{
+    TestKeys::Key rsa = TestKeys::rsa(2048);
+    TestKeys::Key otherRsa = TestKeys::rsa(2048);
+    TestKeys::Key p256 = TestKeys::ec("P-256");
+    TestKeys::Key otherP256 = TestKeys::ec("P-256");
+    TestKeys::Key ed25519 = TestKeys::generate("ED25519");
+    TestKeys::Key otherEd25519 = TestKeys::generate("ED25519");
+};
+
+const GeneratedKeys &keys()
+{
+    static const GeneratedKeys generated;
+    return generated;
+}
+
+TestKeys::Key keyFor(JwsAlgorithm algorithm, bool other = false)
+{
+    switch (algorithm) {
+    case JwsAlgorithm::RS256:
+        return other ? keys().otherRsa : keys().rsa;
+    case JwsAlgorithm::ES256:
+        return other ? keys().otherP256 : keys().p256;
+    case JwsAlgorithm::EdDSA:
+        return other ? keys().otherEd25519 : keys().ed25519;
+    case JwsAlgorithm::HS256:
+        break;
+    }
+    return {};
+}
+
+// Private + public PEM of the generated key for algorithm; nullopt (with a
+// warning naming the reason) only if the code under test refuses a good key.
+std::optional<JwsKey> pemKey(JwsAlgorithm algorithm, bool withPrivate, bool withPublic, bool other = false)
+{
+    const TestKeys::Key key = keyFor(algorithm, other);
+    QString error;
+    std::optional<JwsKey> result = JwsKey::fromPem(algorithm, withPrivate ? TestKeys::privatePem(key) : QByteArray(),
+                                                   withPublic ? TestKeys::publicPem(key) : QByteArray(), &error);
+    if (!result)
+        qWarning("fromPem refused a good key: %s", qPrintable(error));
+    return result;
+}
+
+QJsonObject headerFor(const QString &alg)
+{
+    return { { QStringLiteral("alg"), alg }, { QStringLiteral("typ"), QStringLiteral("at+jwt") } };
+}
+
+QByteArray signingInput(const QJsonObject &header, const QJsonObject &payload)
+{
+    return Base64Url::encode(compactJson(header)) + '.' + Base64Url::encode(compactJson(payload));
+}
+
+QByteArray withSignature(const QByteArray &input, const QByteArray &signature)
+{
+    return input + '.' + Base64Url::encode(signature);
+}
+
+} // namespace
+
+void TestJws::rfc7515A3Es256()
+{
+    const QByteArray x = *Base64Url::decode(rfcA3JwkX);
+    const QByteArray y = *Base64Url::decode(rfcA3JwkY);
+    QCOMPARE(x.size(), 32);
+    QCOMPARE(y.size(), 32);
+    const QByteArray publicPem = TestKeys::publicPem(TestKeys::p256PublicKey(x, y));
+    QVERIFY(publicPem.startsWith("-----BEGIN PUBLIC KEY-----"));
+
+    QString error;
+    const std::optional<JwsKey> key = JwsKey::fromPem(JwsAlgorithm::ES256, {}, publicPem, &error);
+    QVERIFY2(key.has_value(), qPrintable(error));
+    QVERIFY(!key->canSign());
+    QVERIFY(key->keyId().isEmpty());
+
+    const JwsVerifier verifier(*key);
+    const JwsResult result = verifier.verify(rfcA3Token);
+    QCOMPARE(result.failure, TokenFailure::None);
+    QCOMPARE(result.header.value(QLatin1StringView("alg")).toString(), QStringLiteral("ES256"));
+    QCOMPARE(result.payload.value(QLatin1StringView("iss")).toString(), QStringLiteral("joe"));
+    QCOMPARE(result.payload.value(QLatin1StringView("exp")).toInteger(), rfcA1Exp);
+
+    const QByteArray token(rfcA3Token);
+    const QByteArray input = token.left(token.lastIndexOf('.'));
+    const QByteArray signature = *Base64Url::decode(token.mid(token.lastIndexOf('.') + 1));
+    QCOMPARE(signature.size(), 64);
+    QVERIFY(key->verify(input, signature));
+    // One byte changed anywhere in R or S, or in the signed input: refused.
+    for (qsizetype i = 0; i < signature.size(); ++i) {
+        QByteArray flipped = signature;
+        flipped[i] = char(flipped.at(i) ^ 0x01);
+        QVERIFY2(!key->verify(input, flipped), qPrintable(QString::number(i)));
+    }
+    QVERIFY(!key->verify(replaceAt(input, input.size() - 1, 'R'), signature));
+    QCOMPARE(verifier.verify(replaceAt(token, token.indexOf('.') + 5, 'A')).failure, TokenFailure::BadSignature);
+    QVERIFY(!key->verify(input, signature.left(63)));
+    QVERIFY(!key->verify(input, signature + '\0'));
+
+    // The RFC's private key with its public key is one pair; what it signs is
+    // 64 raw bytes that the public key alone accepts (ECDSA is randomized, so
+    // the RFC's exact signature cannot be reproduced).
+    const QByteArray d = *Base64Url::decode(rfcA3JwkD);
+    const QByteArray privatePem = TestKeys::privatePem(TestKeys::p256PrivateKey(d, x, y));
+    const std::optional<JwsKey> pair = JwsKey::fromPem(JwsAlgorithm::ES256, privatePem, publicPem, &error);
+    QVERIFY2(pair.has_value(), qPrintable(error));
+    QVERIFY(pair->canSign());
+    const QByteArray mine = pair->sign(input);
+    QCOMPARE(mine.size(), 64);
+    QVERIFY(key->verify(input, mine));
+    QVERIFY(pair->verify(input, signature));
+}
+
+void TestJws::rfc8037A4Ed25519()
+{
+    const QByteArray d = *Base64Url::decode(rfc8037D);
+    const QByteArray x = *Base64Url::decode(rfc8037X);
+    const TestKeys::Key privateKey = TestKeys::ed25519PrivateKey(d);
+    QVERIFY(privateKey);
+    QCOMPARE(TestKeys::rawPublicKey(privateKey), x);   // the vector's d and x belong together
+
+    QString error;
+    const std::optional<JwsKey> key =
+            JwsKey::fromPem(JwsAlgorithm::EdDSA, TestKeys::privatePem(privateKey), {}, &error);
+    QVERIFY2(key.has_value(), qPrintable(error));
+    QVERIFY(key->canSign());
+
+    const QByteArray input(rfc8037SigningInput);
+    const QByteArray expected = *Base64Url::decode(rfc8037Signature);
+    QCOMPARE(expected.size(), 64);
+    QCOMPARE(key->sign(input), expected);              // Ed25519 is deterministic
+    QVERIFY(key->verify(input, expected));
+
+    const std::optional<JwsKey> publicOnly = JwsKey::fromPem(
+            JwsAlgorithm::EdDSA, {}, TestKeys::publicPem(TestKeys::ed25519PublicKey(x)), &error);
+    QVERIFY2(publicOnly.has_value(), qPrintable(error));
+    QVERIFY(publicOnly->verify(input, expected));
+    QVERIFY(publicOnly->sign(input).isEmpty());
+
+    for (const qsizetype i : { qsizetype(0), qsizetype(31), qsizetype(32), qsizetype(63) }) {
+        QByteArray flipped = expected;
+        flipped[i] = char(flipped.at(i) ^ 0x01);
+        QVERIFY2(!publicOnly->verify(input, flipped), qPrintable(QString::number(i)));
+    }
+    QVERIFY(!publicOnly->verify(replaceAt(input, input.size() - 1, 'Z'), expected));
+    QVERIFY(!publicOnly->verify(input, expected.left(63)));
+    QVERIFY(!publicOnly->verify(input, expected + '\0'));
+    QVERIFY(!publicOnly->verify(input, QByteArray()));
+}
+
+void TestJws::rs256RoundTrip()
+{
+    const std::optional<JwsKey> key = pemKey(JwsAlgorithm::RS256, true, true);
+    QVERIFY(key.has_value());
+    QCOMPARE(key->algorithm(), JwsAlgorithm::RS256);
+    const QByteArray input("header.payload");
+    const QByteArray signature = key->sign(input);
+    QCOMPARE(signature.size(), 256);
+    // PKCS#1 v1.5 is deterministic, PSS is not: equal signatures show the padding.
+    QCOMPARE(key->sign(input), signature);
+    QVERIFY(key->verify(input, signature));
+
+    QByteArray flipped = signature;
+    flipped[100] = char(flipped.at(100) ^ 0x01);
+    QVERIFY(!key->verify(input, flipped));
+    QVERIFY(!key->verify("header.payloae", signature));
+    QVERIFY(!key->verify(input, signature.left(255)));
+    QVERIFY(!key->verify(input, QByteArray(1, '\0') + signature));
+
+    const JwsSigner signer(*key);
+    const QByteArray token = signer.sign(goodClaims());
+    QCOMPARE(*Base64Url::decode(token.split('.').at(0)), QByteArray(R"({"alg":"RS256","typ":"at+jwt"})"));
+    const std::optional<JwsKey> publicOnly = pemKey(JwsAlgorithm::RS256, false, true);
+    QVERIFY(publicOnly.has_value());
+    QCOMPARE(JwsVerifier(*publicOnly).verify(token).failure, TokenFailure::None);
+    const std::optional<JwsKey> other = pemKey(JwsAlgorithm::RS256, false, true, true);
+    QVERIFY(other.has_value());
+    QCOMPARE(JwsVerifier(*other).verify(token).failure, TokenFailure::BadSignature);
+}
+
+void TestJws::rsaUnder2048IsRefused()
+{
+    const TestKeys::Key small = TestKeys::rsa(1024);
+    QVERIFY(small);
+    QString error;
+    QVERIFY(!JwsKey::fromPem(JwsAlgorithm::RS256, TestKeys::privatePem(small), {}, &error).has_value());
+    QVERIFY2(error.contains(QLatin1String("1024 bits")) && error.contains(QLatin1String("at least 2048")),
+             qPrintable(error));
+    error.clear();
+    QVERIFY(!JwsKey::fromPem(JwsAlgorithm::RS256, {}, TestKeys::publicPem(small), &error).has_value());
+    QVERIFY2(error.contains(QLatin1String("at least 2048")), qPrintable(error));
+}
+
+void TestJws::asymmetricIssuerRoundTrip_data()
+{
+    QTest::addColumn<JwsAlgorithm>("algorithm");
+    QTest::newRow("RS256") << JwsAlgorithm::RS256;
+    QTest::newRow("ES256") << JwsAlgorithm::ES256;
+    QTest::newRow("EdDSA") << JwsAlgorithm::EdDSA;
+}
+
+void TestJws::asymmetricIssuerRoundTrip()
+{
+    QFETCH(JwsAlgorithm, algorithm);
+    const std::optional<JwsKey> signing = pemKey(algorithm, true, false);
+    const std::optional<JwsKey> verifying = pemKey(algorithm, false, true);
+    QVERIFY(signing && verifying);
+
+    const TokenIssuer issuer(*signing, QStringLiteral("signalgate"), QStringLiteral("signalgate-clients"), 900);
+    QVERIFY(issuer.canSign());
+    const TokenIssuer::Issued issued =
+            issuer.issue(QStringLiteral("alice"), QStringLiteral("admin"), QStringLiteral("fam-1"), fixedNow);
+    QVERIFY(!issued.token.isEmpty());
+    const QJsonObject header =
+            QJsonDocument::fromJson(*Base64Url::decode(issued.token.split('.').at(0))).object();
+    QCOMPARE(header.value(QLatin1StringView("alg")).toString(), jwsAlgorithmName(algorithm));
+
+    AccessTokenPolicy policy;
+    policy.issuer = QStringLiteral("signalgate");
+    policy.audience = QStringLiteral("signalgate-clients");
+    const AccessTokenVerifier verifier(JwsVerifier(*verifying), policy);
+    const AccessTokenResult result = verifier.verify(issued.token, fixedNow);
+    QCOMPARE(result.failure, TokenFailure::None);
+    QCOMPARE(result.claims.subject, QStringLiteral("alice"));
+    QCOMPARE(result.claims.jwtId, issued.jwtId);
+    // The signing key verifies too (it derives its public half).
+    QCOMPARE(AccessTokenVerifier(JwsVerifier(*signing), policy).verify(issued.token, fixedNow).failure,
+             TokenFailure::None);
+
+    const std::optional<JwsKey> other = pemKey(algorithm, false, true, true);
+    QVERIFY(other.has_value());
+    QCOMPARE(AccessTokenVerifier(JwsVerifier(*other), policy).verify(issued.token, fixedNow).failure,
+             TokenFailure::BadSignature);
+}
+
+void TestJws::verifyOnlyKey_data()
+{
+    asymmetricIssuerRoundTrip_data();
+}
+
+void TestJws::verifyOnlyKey()
+{
+    QFETCH(JwsAlgorithm, algorithm);
+    const std::optional<JwsKey> publicOnly = pemKey(algorithm, false, true);
+    QVERIFY(publicOnly.has_value());
+    QVERIFY(!publicOnly->canSign());
+    QVERIFY(publicOnly->sign("header.payload").isEmpty());
+    QVERIFY(JwsSigner(*publicOnly).sign(goodClaims()).isEmpty());   // never "header.payload."
+    const TokenIssuer issuer(*publicOnly, QStringLiteral("signalgate"), QStringLiteral("signalgate-clients"), 900);
+    QVERIFY(!issuer.canSign());
+    QVERIFY(issuer.issue(QStringLiteral("alice"), QString(), QString(), fixedNow).token.isEmpty());
+
+    // Copies share the key: both still verify after the original is gone.
+    std::optional<JwsKey> copy;
+    {
+        const std::optional<JwsKey> signing = pemKey(algorithm, true, false);
+        QVERIFY(signing.has_value());
+        copy = signing;
+    }
+    const QByteArray token = JwsSigner(*copy).sign(goodClaims());
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(JwsVerifier(*publicOnly).verify(token).failure, TokenFailure::None);
+
+    // Only HS256 keys are made from secrets; the HS256 "can sign" rule is unchanged.
+    QVERIFY(JwsKey::hmacSha256(QByteArray(32, 'k')).canSign());
+    QVERIFY(!JwsKey::hmacSha256(QByteArray(31, 'k')).canSign());
+}
+
+void TestJws::wrongKeyType_data()
+{
+    QTest::addColumn<JwsAlgorithm>("algorithm");
+    QTest::addColumn<QByteArray>("privatePem");
+    QTest::addColumn<QByteArray>("publicPem");
+    QTest::addColumn<QString>("mentions");
+
+    const auto row = [](const char *name, JwsAlgorithm algorithm, const TestKeys::Key &key, const char *mentions) {
+        QVERIFY2(key, name);
+        QTest::newRow(name) << algorithm << TestKeys::privatePem(key) << TestKeys::publicPem(key)
+                            << QString::fromLatin1(mentions);
+    };
+    row("EC P-256 key for RS256", JwsAlgorithm::RS256, keys().p256, "needs an RSA key of at least 2048 bits");
+    row("Ed25519 key for RS256", JwsAlgorithm::RS256, keys().ed25519, "needs an RSA key");
+    row("RSA-PSS key for RS256", JwsAlgorithm::RS256, TestKeys::rsa(2048, "RSA-PSS"), "needs an RSA key");
+    row("RSA key for EdDSA", JwsAlgorithm::EdDSA, keys().rsa, "EdDSA needs an Ed25519 key");
+    row("Ed448 key for EdDSA", JwsAlgorithm::EdDSA, TestKeys::generate("ED448"), "EdDSA needs an Ed25519 key");
+    row("X25519 key for EdDSA", JwsAlgorithm::EdDSA, TestKeys::generate("X25519"), "EdDSA needs an Ed25519 key");
+    row("P-384 key for ES256", JwsAlgorithm::ES256, TestKeys::ec("P-384"), "ES256 needs an EC key on P-256");
+    row("secp256k1 key for ES256", JwsAlgorithm::ES256, TestKeys::ec("secp256k1"), "ES256 needs an EC key on P-256");
+    row("RSA key for ES256", JwsAlgorithm::ES256, keys().rsa, "ES256 needs an EC key on P-256");
+    row("Ed25519 key for ES256", JwsAlgorithm::ES256, keys().ed25519, "ES256 needs an EC key on P-256");
+}
+
+void TestJws::wrongKeyType()
+{
+    QFETCH(JwsAlgorithm, algorithm);
+    QFETCH(QByteArray, privatePem);
+    QFETCH(QByteArray, publicPem);
+    QFETCH(QString, mentions);
+    QVERIFY(!privatePem.isEmpty() && !publicPem.isEmpty());
+
+    QString error;
+    QVERIFY(!JwsKey::fromPem(algorithm, privatePem, {}, &error).has_value());
+    QVERIFY2(error.startsWith(QLatin1String("the private key is ")) && error.contains(mentions), qPrintable(error));
+    QVERIFY(!error.contains(u'\n'));
+    error.clear();
+    QVERIFY(!JwsKey::fromPem(algorithm, {}, publicPem, &error).has_value());
+    QVERIFY2(error.startsWith(QLatin1String("the public key is ")) && error.contains(mentions), qPrintable(error));
+    error.clear();
+    QVERIFY(!JwsKey::fromPem(algorithm, privatePem, publicPem, &error).has_value());
+    QVERIFY2(error.contains(mentions), qPrintable(error));
+}
+
+void TestJws::pemProblems_data()
+{
+    QTest::addColumn<JwsAlgorithm>("algorithm");
+    QTest::addColumn<QByteArray>("privatePem");
+    QTest::addColumn<QByteArray>("publicPem");
+    QTest::addColumn<QString>("mentions");
+
+    const QByteArray p256Private = TestKeys::privatePem(keys().p256);
+    const QByteArray p256Public = TestKeys::publicPem(keys().p256);
+    QTest::newRow("neither") << JwsAlgorithm::ES256 << QByteArray() << QByteArray() << "needs a private key";
+    QTest::newRow("HS256 from PEM") << JwsAlgorithm::HS256 << p256Private << p256Public << "HS256";
+    QTest::newRow("garbage as private") << JwsAlgorithm::ES256 << QByteArray("not a key at all\n") << QByteArray()
+                                        << "not an unencrypted PEM private key";
+    QTest::newRow("garbage as public") << JwsAlgorithm::ES256 << QByteArray() << QByteArray("not a key at all\n")
+                                       << "not a PEM public key";
+    QTest::newRow("public key as private") << JwsAlgorithm::ES256 << p256Public << QByteArray()
+                                           << "not an unencrypted PEM private key";
+    QTest::newRow("private key as public") << JwsAlgorithm::ES256 << QByteArray() << p256Private
+                                           << "not a PEM public key";
+    QTest::newRow("truncated private") << JwsAlgorithm::ES256 << p256Private.left(p256Private.size() / 2)
+                                       << QByteArray() << "not an unencrypted PEM private key";
+    // Must fail at once: a passphrase prompt would hang a server (and this test).
+    QTest::newRow("encrypted private") << JwsAlgorithm::ES256
+                                       << TestKeys::privatePem(keys().p256, "passphrase") << QByteArray()
+                                       << "unencrypted";
+    QTest::newRow("mismatched ES256 pair") << JwsAlgorithm::ES256 << p256Private
+                                           << TestKeys::publicPem(keys().otherP256) << "not one key pair";
+    QTest::newRow("mismatched RS256 pair") << JwsAlgorithm::RS256 << TestKeys::privatePem(keys().rsa)
+                                           << TestKeys::publicPem(keys().otherRsa) << "not one key pair";
+    QTest::newRow("mismatched EdDSA pair") << JwsAlgorithm::EdDSA << TestKeys::privatePem(keys().ed25519)
+                                           << TestKeys::publicPem(keys().otherEd25519) << "not one key pair";
+}
+
+void TestJws::pemProblems()
+{
+    QFETCH(JwsAlgorithm, algorithm);
+    QFETCH(QByteArray, privatePem);
+    QFETCH(QByteArray, publicPem);
+    QFETCH(QString, mentions);
+
+    QString error;
+    QVERIFY(!JwsKey::fromPem(algorithm, privatePem, publicPem, &error).has_value());
+    QVERIFY2(error.contains(mentions), qPrintable(error));
+    QVERIFY(!error.contains(u'\n'));
+}
+
+void TestJws::keyConfusion_data()
+{
+    asymmetricIssuerRoundTrip_data();
+}
+
+void TestJws::keyConfusion()
+{
+    QFETCH(JwsAlgorithm, algorithm);
+    const QByteArray publicPem = TestKeys::publicPem(keyFor(algorithm));
+    QString error;
+    const std::optional<JwsKey> key = JwsKey::fromPem(algorithm, {}, publicPem, &error);
+    QVERIFY2(key.has_value(), qPrintable(error));
+    const JwsVerifier verifier(*key);
+    const QString name = jwsAlgorithmName(algorithm);
+
+    // The classic attack: the public key's PEM text, which anyone has, used as an HMAC secret.
+    QCOMPARE(verifier.verify(makeToken(goodHeader(), goodClaims(), publicPem)).failure, TokenFailure::AlgNotAllowed);
+    // The same MAC under the configured alg's name: the header passes, the signature must not.
+    QCOMPARE(verifier.verify(makeToken(headerFor(name), goodClaims(), publicPem)).failure, TokenFailure::BadSignature);
+    QCOMPARE(verifier.verify(makeToken(headerFor(name), goodClaims(), publicPem, "SHA512")).failure,
+             TokenFailure::BadSignature);
+    // A genuine signature by this key pair under another alg name, and none at all.
+    const QByteArray genuineInput = signingInput(headerFor(QStringLiteral("HS256")), goodClaims());
+    const std::optional<JwsKey> signing = pemKey(algorithm, true, false);
+    QVERIFY(signing.has_value());
+    QCOMPARE(verifier.verify(withSignature(genuineInput, signing->sign(genuineInput))).failure,
+             TokenFailure::AlgNotAllowed);
+    QCOMPARE(verifier.verify(signingInput(headerFor(QStringLiteral("none")), goodClaims()) + '.').failure,
+             TokenFailure::AlgNotAllowed);
+    QCOMPARE(verifier.verify(signingInput(headerFor(name), goodClaims()) + '.').failure, TokenFailure::BadSignature);
+    // Control: the same claims signed properly are accepted.
+    const QByteArray input = signingInput(headerFor(name), goodClaims());
+    QCOMPARE(verifier.verify(withSignature(input, signing->sign(input))).failure, TokenFailure::None);
+
+    // An HS256 server never accepts an asymmetric token, even one whose
+    // "secret" happens to be that PEM text.
+    const JwsVerifier hmacVerifier(JwsKey::hmacSha256(publicPem));
+    QCOMPARE(hmacVerifier.verify(withSignature(input, signing->sign(input))).failure, TokenFailure::AlgNotAllowed);
+}
+
+void TestJws::es256HostileSignatures_data()
+{
+    QTest::addColumn<QByteArray>("signature");
+    QTest::addColumn<bool>("accepted");
+
+    const std::optional<JwsKey> key = pemKey(JwsAlgorithm::ES256, true, false);
+    QVERIFY(key.has_value());
+    const QByteArray input = signingInput(headerFor(QStringLiteral("ES256")), goodClaims());
+    const QByteArray genuine = key->sign(input);
+    QCOMPARE(genuine.size(), 64);
+    const QByteArray r = genuine.left(32);
+    const QByteArray s = genuine.mid(32);
+    const QByteArray n = p256Order();
+    QCOMPARE(n.size(), 32);
+    const QByteArray zero(32, '\0');
+
+    QTest::newRow("genuine (control)") << genuine << true;
+    QTest::newRow("all zero") << QByteArray(64, '\0') << false;
+    QTest::newRow("r zero") << zero + s << false;
+    QTest::newRow("s zero") << r + zero << false;
+    QTest::newRow("r = n") << n + s << false;
+    QTest::newRow("s = n") << r + n << false;
+    QTest::newRow("r = n, s = n") << n + n << false;
+    QTest::newRow("all 0xff") << QByteArray(64, '\xff') << false;
+    QTest::newRow("DER instead of R||S") << TestKeys::derEcdsaSignature(keys().p256, input) << false;
+    QTest::newRow("63 bytes") << genuine.left(63) << false;
+    QTest::newRow("65 bytes") << QByteArray(1, '\0') + genuine << false;
+    QTest::newRow("r and s swapped") << s + r << false;
+    QTest::newRow("empty") << QByteArray() << false;
+}
+
+void TestJws::es256HostileSignatures()
+{
+    QFETCH(QByteArray, signature);
+    QFETCH(bool, accepted);
+
+    const std::optional<JwsKey> key = pemKey(JwsAlgorithm::ES256, false, true);
+    QVERIFY(key.has_value());
+    const QByteArray input = signingInput(headerFor(QStringLiteral("ES256")), goodClaims());
+    QCOMPARE(key->verify(input, signature), accepted);
+    const TokenFailure failure = JwsVerifier(*key).verify(withSignature(input, signature)).failure;
+    QCOMPARE(failure, accepted ? TokenFailure::None : TokenFailure::BadSignature);
+}
+
+void TestJws::eddsaHeaderSpellings_data()
+{
+    QTest::addColumn<QString>("alg");
+    QTest::addColumn<TokenFailure>("expected");
+    QTest::newRow("EdDSA (control)") << QStringLiteral("EdDSA") << TokenFailure::None;
+    QTest::newRow("Ed25519") << QStringLiteral("Ed25519") << TokenFailure::AlgNotAllowed;
+    QTest::newRow("ed25519") << QStringLiteral("ed25519") << TokenFailure::AlgNotAllowed;
+    QTest::newRow("eddsa") << QStringLiteral("eddsa") << TokenFailure::AlgNotAllowed;
+    QTest::newRow("EDDSA") << QStringLiteral("EDDSA") << TokenFailure::AlgNotAllowed;
+    QTest::newRow("EdDSA with a space") << QStringLiteral("EdDSA ") << TokenFailure::AlgNotAllowed;
+    QTest::newRow("Ed448") << QStringLiteral("Ed448") << TokenFailure::AlgNotAllowed;
+    QTest::newRow("ES256") << QStringLiteral("ES256") << TokenFailure::AlgNotAllowed;
+}
+
+void TestJws::eddsaHeaderSpellings()
+{
+    QFETCH(QString, alg);
+    QFETCH(TokenFailure, expected);
+
+    const std::optional<JwsKey> key = pemKey(JwsAlgorithm::EdDSA, true, true);
+    QVERIFY(key.has_value());
+    // A genuine Ed25519 signature each time: only the header's alg differs.
+    const QByteArray token = JwsSigner(*key).sign(goodClaims(), { { QStringLiteral("alg"), alg } });
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(JwsVerifier(*key).verify(token).failure, expected);
 }
 
 QTEST_GUILESS_MAIN(TestJws)

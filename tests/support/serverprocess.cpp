@@ -26,7 +26,7 @@ bool ServerProcess::start(const QStringList &arguments)
     m_process.start(binary(), arguments);
     if (!m_process.waitForStarted(5000))
         return false;
-    const QRegularExpression pattern(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+    const QRegularExpression pattern(QStringLiteral("listening on https?://127\\.0\\.0\\.1:(\\d+)"));
     const bool started = QTest::qWaitFor([&] {
         m_out += m_process.readAllStandardOutput();
         const auto match = pattern.match(QString::fromUtf8(m_out));

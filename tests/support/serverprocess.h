@@ -5,7 +5,7 @@
 #include <QStringList>
 
 // The real signalgate-server executable, started with arguments; the port is
-// read from its first line ("listening on http://127.0.0.1:PORT").
+// read from its first line ("listening on http://127.0.0.1:PORT", or https://).
 class ServerProcess
 {
 public:

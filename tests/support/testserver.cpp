@@ -34,6 +34,17 @@ TestServer::TestServer(const Tweak &tweak)
 
 TestServer::~TestServer() = default;
 
+TestServer::Tweak TestServer::asymmetricKeys(const QString &algorithm, const QString &privateKeyFile,
+                                             const QString &publicKeyFile)
+{
+    return [=](ServerConfig &config) {
+        config.jwtAlgorithm = algorithm;
+        config.jwtSecretFile.clear();
+        config.jwtPrivateKeyFile = privateKeyFile;
+        config.jwtPublicKeyFile = publicKeyFile;
+    };
+}
+
 QString TestServer::secretPath() const
 {
     return m_dir.filePath(QStringLiteral("hs256.key"));
@@ -45,9 +56,16 @@ bool TestServer::start()
     return m_server->start(&m_error);
 }
 
+void TestServer::stop()
+{
+    m_server.reset();
+}
+
 QUrl TestServer::wsUrl(const QString &query) const
 {
-    QUrl url(QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_server->port()));
+    QUrl url(QStringLiteral("%1://127.0.0.1:%2/ws")
+                     .arg(m_config.tlsEnabled() ? QLatin1String("wss") : QLatin1String("ws"))
+                     .arg(m_server->port()));
     if (!query.isEmpty())
         url.setQuery(query);
     return url;
@@ -55,7 +73,10 @@ QUrl TestServer::wsUrl(const QString &query) const
 
 QUrl TestServer::httpUrl(const QString &path) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
+                        .arg(m_config.tlsEnabled() ? QLatin1String("https") : QLatin1String("http"))
+                        .arg(m_server->port())
+                        .arg(path));
 }
 
 qint64 TestServer::now()

@@ -20,9 +20,16 @@ public:
     using Tweak = std::function<void(ServerConfig &)>;
 
     explicit TestServer(const Tweak &tweak = {});
+    // A tweak for RS256/ES256/EdDSA servers: sets the algorithm and PEM key files
+    // (either may be empty) and drops the HS256 secret file. mint() then makes
+    // tokens such a server refuses; sign asymmetric ones with a JwsKey of your own.
+    static Tweak asymmetricKeys(const QString &algorithm, const QString &privateKeyFile,
+                                const QString &publicKeyFile);
     ~TestServer();
 
     bool start();
+    // Destroys the server and keeps its data dir and key, so start() again is a restart.
+    void stop();
     QString error() const { return m_error; }
     Server *server() const { return m_server.get(); }
     const ServerConfig &config() const { return m_config; }
@@ -30,6 +37,7 @@ public:
     QByteArray secret() const { return m_secret; }
     QString secretPath() const;
 
+    // ws:// and http://, or wss:// and https:// when the config has TLS files.
     QUrl wsUrl(const QString &query = {}) const;
     QUrl httpUrl(const QString &path) const;
 

@@ -1,0 +1,89 @@
+#include "revocationlist.h"
+
+#include "database.h"
+#include "refreshstore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+RevocationList::RevocationList(Database &database, RefreshStore &refreshTokens)
+    : m_database(database), m_refreshTokens(refreshTokens)
+{
+}
+
+bool RevocationList::load(qint64 nowSeconds, QString *error)
+{
+    purge(nowSeconds);
+    QSqlQuery tokens(m_database.handle());
+    QSqlQuery subjects(m_database.handle());
+    if (!tokens.exec(QStringLiteral("SELECT jti, expires_at FROM revoked_tokens"))
+        || !subjects.exec(QStringLiteral("SELECT subject, revoked_at FROM revoked_subjects"))) {
+        *error = QStringLiteral("cannot read revocations from %1: %2")
+                         .arg(m_database.path(), tokens.lastError().text() + subjects.lastError().text());
+        return false;
+    }
+    m_tokens.clear();
+    m_subjects.clear();
+    while (tokens.next())
+        m_tokens.insert(tokens.value(0).toString(), tokens.value(1).toLongLong());
+    while (subjects.next())
+        m_subjects.insert(subjects.value(0).toString(), subjects.value(1).toLongLong());
+    return true;
+}
+
+void RevocationList::purge(qint64 nowSeconds)
+{
+    // A revoked token that has expired anyway needs no entry any more.
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("DELETE FROM revoked_tokens WHERE expires_at < :now"));
+    query.bindValue(QStringLiteral(":now"), nowSeconds);
+    query.exec();
+    for (auto it = m_tokens.begin(); it != m_tokens.end();) {
+        if (it.value() < nowSeconds)
+            it = m_tokens.erase(it);
+        else
+            ++it;
+    }
+}
+
+bool RevocationList::revokeToken(const QString &jwtId, qint64 expiresAt, qint64 nowSeconds)
+{
+    if (jwtId.isEmpty())
+        return false;
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO revoked_tokens (jti, expires_at) VALUES (:jti, :exp)"));
+    query.bindValue(QStringLiteral(":jti"), jwtId);
+    query.bindValue(QStringLiteral(":exp"), expiresAt);
+    if (!query.exec())
+        return false;
+    m_tokens.insert(jwtId, expiresAt);
+    if (m_tokens.size() % 1024 == 0)
+        purge(nowSeconds);
+    return true;
+}
+
+bool RevocationList::revokeSubject(const QString &subject, qint64 nowSeconds)
+{
+    if (subject.isEmpty())
+        return false;
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO revoked_subjects (subject, revoked_at) VALUES (:sub, :at)"));
+    query.bindValue(QStringLiteral(":sub"), subject);
+    query.bindValue(QStringLiteral(":at"), nowSeconds);
+    if (!query.exec())
+        return false;
+    m_subjects.insert(subject, nowSeconds);
+    return m_refreshTokens.revokeSubject(subject, nowSeconds);
+}
+
+bool RevocationList::isRevoked(const AccessTokenClaims &claims) const
+{
+    if (m_tokens.contains(claims.jwtId))
+        return true;
+    // iat has whole seconds: a token issued in the same second as the
+    // revocation counts as revoked (the safe side; the user logs in again).
+    const auto subject = m_subjects.constFind(claims.subject);
+    if (subject != m_subjects.constEnd() && claims.issuedAt <= subject.value())
+        return true;
+    return !claims.family.isEmpty() && m_refreshTokens.isFamilyRevoked(claims.family);
+}

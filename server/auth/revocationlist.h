@@ -1,0 +1,39 @@
+#pragma once
+
+#include "accesstokenverifier.h"
+
+#include <QHash>
+#include <QString>
+
+class Database;
+class RefreshStore;
+
+// What has been revoked before its natural expiry (PROTOCOL.md section 2):
+// single access tokens (by jti, kept until they expire), whole users from a
+// point in time (admin revoke: every token issued at or before it), and
+// refresh families (kept by RefreshStore; logout and refresh-token reuse).
+// Everything is written to SQLite first and cached, so a restart forgets
+// nothing and a check costs no query for tokens and users.
+class RevocationList
+{
+public:
+    RevocationList(Database &database, RefreshStore &refreshTokens);
+
+    // Loads the cache and drops entries that expired. One sentence in *error on failure.
+    bool load(qint64 nowSeconds, QString *error);
+
+    bool revokeToken(const QString &jwtId, qint64 expiresAt, qint64 nowSeconds);
+    // Also revokes every refresh family of the subject.
+    bool revokeSubject(const QString &subject, qint64 nowSeconds);
+
+    bool isRevoked(const AccessTokenClaims &claims) const;
+    qsizetype revokedTokenCount() const { return m_tokens.size(); }
+
+private:
+    void purge(qint64 nowSeconds);
+
+    Database &m_database;
+    RefreshStore &m_refreshTokens;
+    QHash<QString, qint64> m_tokens;     // jti -> exp
+    QHash<QString, qint64> m_subjects;   // sub -> revoked at
+};

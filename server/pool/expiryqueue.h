@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+
+class Session;
+
+// Every session's next deadline (expiry warning, then expiry) in one ordered
+// map driven by one timer armed for the earliest entry: no timer per session
+// and no periodic scan of the pool. O(log n) to schedule or cancel.
+class ExpiryQueue : public QObject
+{
+    Q_OBJECT
+public:
+    using Clock = std::function<qint64()>;  // wall clock, Unix milliseconds
+
+    explicit ExpiryQueue(Clock clock, QObject *parent = nullptr);
+
+    // Replaces the session's pending deadline, if any.
+    void schedule(Session *session, qint64 atMs);
+    void cancel(Session *session);
+    qsizetype size() const { return m_entries.size(); }
+
+Q_SIGNALS:
+    void due(Session *session);
+
+private:
+    void arm();
+    void onTimeout();
+
+    Clock m_clock;
+    QTimer m_timer;
+    std::multimap<qint64, Session *> m_byTime;
+    QHash<Session *, std::multimap<qint64, Session *>::iterator> m_entries;
+};
