@@ -18,7 +18,7 @@ run | test) ;;
 esac
 
 scripts/install-deps.sh cmake ninja-build g++ pkg-config qt6-base-dev qt6-websockets-dev \
-    libqt6sql6-sqlite libssl-dev
+    libqt6sql6-sqlite libssl-dev qtkeychain-qt6-dev gnome-keyring dbus-x11 libsecret-tools
 
 build() {
     preset=$1
@@ -38,7 +38,9 @@ run_tests() {
     rm -f "build/$preset/test-results"/*.txt
     echo "== testing ($preset)"
     status=0
-    ctest --preset "$preset" || status=$?
+    # A private D-Bus session with an unlocked gnome-keyring and a throwaway
+    # HOME: the token store is tested against a real keychain.
+    scripts/with-keyring.sh ctest --preset "$preset" || status=$?
     # ctest counts executables; the Qt Test totals count every test function and data row.
     echo "== Qt Test totals ($preset)"
     for result in "build/$preset/test-results"/*.txt; do

@@ -1,0 +1,275 @@
+#include "auth/authapi.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+#include <optional>
+
+// Logs the operation and the HTTP status only: never a body, a token, a
+// password or an Authorization value.
+Q_LOGGING_CATEGORY(lcAuthApi, "signalgate.client.authapi", QtInfoMsg)
+
+namespace {
+
+constexpr int kTransferTimeoutMs = 15000;
+constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+constexpr qsizetype kMaxTokenBytes = 16 * 1024;
+constexpr qsizetype kMaxMessageChars = 300;
+constexpr qint64 kMaxRetryAfterMs = 24LL * 3600 * 1000;
+
+const char *operationName(AuthApi::Operation operation)
+{
+    switch (operation) {
+    case AuthApi::Operation::Login:
+        return "login";
+    case AuthApi::Operation::Refresh:
+        return "refresh";
+    case AuthApi::Operation::Logout:
+        return "logout";
+    }
+    return "?";
+}
+
+// Access tokens are JWS compact (A-Z a-z 0-9 - _ .), refresh tokens
+// base64url; anything else (control characters above all: they would end up
+// in an Authorization header) is refused. token68 of RFC 6750 as the bound.
+bool isPlausibleToken(const QByteArray &token)
+{
+    if (token.isEmpty() || token.size() > kMaxTokenBytes)
+        return false;
+    for (const char c : token) {
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                || c == '_' || c == '.' || c == '~' || c == '+' || c == '/' || c == '=';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+std::optional<AuthApi::TokenPair> parseTokenPair(const QByteArray &body)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    const QJsonObject object = document.object();
+    const QJsonValue access = object.value(QLatin1String("access_token"));
+    const QJsonValue refresh = object.value(QLatin1String("refresh_token"));
+    const QJsonValue type = object.value(QLatin1String("token_type"));
+    const QJsonValue expiresIn = object.value(QLatin1String("expires_in"));
+    const QJsonValue refreshExpiresIn = object.value(QLatin1String("refresh_expires_in"));
+    if (!access.isString() || !refresh.isString())
+        return std::nullopt;
+    if (!type.isUndefined() && type.toString().compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0)
+        return std::nullopt;
+    if (!expiresIn.isDouble() || expiresIn.toDouble() <= 0)
+        return std::nullopt;
+    AuthApi::TokenPair pair;
+    pair.accessToken = access.toString().toLatin1();
+    pair.refreshToken = refresh.toString().toLatin1();
+    pair.expiresIn = qint64(expiresIn.toDouble());
+    pair.refreshExpiresIn = refreshExpiresIn.isDouble() ? qint64(refreshExpiresIn.toDouble()) : 0;
+    if (!isPlausibleToken(pair.accessToken) || !isPlausibleToken(pair.refreshToken))
+        return std::nullopt;
+    return pair;
+}
+
+// The server's {"error","message"} body, cut to something a status line can
+// show, without control characters. Empty when there is none.
+QString serverMessage(const QByteArray &body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isObject())
+        return {};
+    QString message = document.object().value(QLatin1String("message")).toString().simplified();
+    message.removeIf([](QChar c) { return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format; });
+    if (message.size() > kMaxMessageChars)
+        message = message.left(kMaxMessageChars - 1) + QChar(0x2026);
+    return message;
+}
+
+// Retry-After (RFC 9110 10.2.3): delay-seconds or an HTTP-date. 0 when absent
+// or unreadable; capped at a day.
+qint64 retryAfterMs(const QNetworkReply *reply)
+{
+    const QByteArray value = reply->rawHeader("Retry-After").trimmed();
+    if (value.isEmpty())
+        return 0;
+    bool ok = false;
+    const qint64 seconds = value.toLongLong(&ok);
+    if (ok)
+        return seconds <= 0 ? 0 : qMin(kMaxRetryAfterMs, seconds * 1000);
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    if (!when.isValid())
+        return 0;
+    return qBound<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when), kMaxRetryAfterMs);
+}
+
+QString networkErrorMessage(const QNetworkReply *reply)
+{
+    switch (reply->error()) {
+    case QNetworkReply::ConnectionRefusedError:
+        return AuthApi::tr("Could not connect to the server: the connection was refused.");
+    case QNetworkReply::HostNotFoundError:
+        return AuthApi::tr("Could not connect to the server: the host name was not found.");
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:   // the transfer timeout aborts this way
+        return AuthApi::tr("The server did not answer in time.");
+    case QNetworkReply::SslHandshakeFailedError:
+        return AuthApi::tr("Could not connect to the server securely (TLS): %1").arg(reply->errorString());
+    default:
+        return AuthApi::tr("Could not connect to the server: %1").arg(reply->errorString());
+    }
+}
+
+QString statusMessage(int status)
+{
+    switch (status) {
+    case 400:
+        return AuthApi::tr("The server refused the request as malformed (HTTP 400).");
+    case 401:
+        return AuthApi::tr("The server refused the credentials (HTTP 401).");
+    case 403:
+        return AuthApi::tr("The server refused the request (HTTP 403).");
+    case 404:
+        return AuthApi::tr("The server has no such endpoint (HTTP 404): is this a SignalGate server?");
+    case 429:
+        return AuthApi::tr("Too many attempts; try again later (HTTP 429).");
+    default:
+        break;
+    }
+    if (status >= 300 && status < 400)
+        return AuthApi::tr("The server redirected the request (HTTP %1); redirects are not followed.").arg(status);
+    if (status >= 500)
+        return AuthApi::tr("The server failed to answer (HTTP %1).").arg(status);
+    return AuthApi::tr("The server answered HTTP %1.").arg(status);
+}
+
+struct Failure
+{
+    int status = 0;
+    QString message;
+    qint64 retryAfterMs = 0;
+};
+
+// Why a finished reply is not the success it should be: status 0 (and a
+// sentence about the connection) when there was no HTTP answer at all.
+Failure describeFailure(AuthApi::Operation operation, QNetworkReply *reply, const QByteArray &body)
+{
+    Failure failure;
+    failure.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (failure.status == 0) {
+        failure.message = networkErrorMessage(reply);
+    } else if (failure.status >= 200 && failure.status < 300) {
+        failure.message = AuthApi::tr("The server sent an answer that is not a token pair (HTTP %1).").arg(failure.status);
+    } else {
+        failure.message = serverMessage(body);
+        if (failure.message.isEmpty())
+            failure.message = statusMessage(failure.status);
+        failure.retryAfterMs = retryAfterMs(reply);
+    }
+    qCInfo(lcAuthApi).nospace() << operationName(operation) << " failed: HTTP " << failure.status
+                                << " (network error " << int(reply->error()) << ")";
+    return failure;
+}
+
+} // namespace
+
+AuthApi::AuthApi(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent), m_network(network)
+{
+}
+
+void AuthApi::setServer(const QUrl &server)
+{
+    m_server = server;
+}
+
+void AuthApi::login(const QString &user, const QString &password)
+{
+    const QJsonObject body{{QLatin1String("username"), user}, {QLatin1String("password"), password}};
+    QNetworkReply *reply = post(QStringLiteral("/auth/login"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        if (status == 200) {
+            if (const auto pair = parseTokenPair(body))
+                return Q_EMIT loggedIn(*pair);
+        }
+        const Failure f = describeFailure(Operation::Login, reply, body);
+        Q_EMIT failed(Operation::Login, f.status, f.message, f.retryAfterMs);
+    });
+}
+
+void AuthApi::refresh(const QByteArray &refreshToken)
+{
+    const QJsonObject body{{QLatin1String("refresh_token"), QString::fromLatin1(refreshToken)}};
+    QNetworkReply *reply = post(QStringLiteral("/auth/refresh"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        if (status == 200) {
+            if (const auto pair = parseTokenPair(body))
+                return Q_EMIT refreshed(*pair);
+        }
+        const Failure f = describeFailure(Operation::Refresh, reply, body);
+        Q_EMIT failed(Operation::Refresh, f.status, f.message, f.retryAfterMs);
+    });
+}
+
+void AuthApi::logout(const QByteArray &accessToken, const QByteArray &refreshToken)
+{
+    const QJsonObject body{{QLatin1String("refresh_token"), QString::fromLatin1(refreshToken)}};
+    QNetworkReply *reply =
+            post(QStringLiteral("/auth/logout"), QJsonDocument(body).toJson(QJsonDocument::Compact), accessToken);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 200 && status < 300)
+            return Q_EMIT loggedOut();
+        const QByteArray body = reply->readAll();
+        const Failure f = describeFailure(Operation::Logout, reply, body);
+        Q_EMIT failed(Operation::Logout, f.status, f.message, f.retryAfterMs);
+    });
+}
+
+QNetworkReply *AuthApi::post(const QString &path, const QByteArray &body, const QByteArray &bearer)
+{
+    // The server URL may carry a path prefix (a reverse proxy): keep it.
+    QUrl url = m_server.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QString prefix = url.path();
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    url.setPath(prefix + path);
+
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Accept", "application/json");
+    if (!bearer.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + bearer);
+    request.setTransferTimeout(kTransferTimeoutMs);
+    // Credentials and tokens go to this URL and nowhere else: no redirects,
+    // and nothing of it in a cache.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+
+    QNetworkReply *reply = m_network->post(request, body);
+    // Token answers are small; a server that sends megabytes is not one.
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > kMaxBodyBytes)
+            reply->abort();
+    });
+    // Destroying the API aborts what it still waits for.
+    reply->setParent(this);
+    return reply;
+}
+

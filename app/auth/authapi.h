@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+// The HTTP auth endpoints of PROTOCOL.md section 1 from the client side.
+// Every answer comes back as a signal; failures carry the HTTP status (0 for
+// a network error), a message for people and Retry-After when given.
+class AuthApi : public QObject
+{
+    Q_OBJECT
+public:
+    struct TokenPair
+    {
+        QByteArray accessToken;
+        QByteArray refreshToken;
+        qint64 expiresIn = 0;
+        qint64 refreshExpiresIn = 0;
+    };
+    enum class Operation { Login, Refresh, Logout };
+
+    AuthApi(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    void setServer(const QUrl &server);   // http(s)://host:port
+    QUrl server() const { return m_server; }
+
+    void login(const QString &user, const QString &password);
+    void refresh(const QByteArray &refreshToken);
+    void logout(const QByteArray &accessToken, const QByteArray &refreshToken);
+
+Q_SIGNALS:
+    void loggedIn(const AuthApi::TokenPair &pair);
+    void refreshed(const AuthApi::TokenPair &pair);
+    void loggedOut();
+    void failed(AuthApi::Operation operation, int httpStatus, const QString &message, qint64 retryAfterMs);
+
+private:
+    QNetworkReply *post(const QString &path, const QByteArray &body, const QByteArray &bearer = {});
+
+    QNetworkAccessManager *m_network;
+    QUrl m_server;
+};

@@ -1,0 +1,84 @@
+#include "tokenclaims.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// PROTOCOL.md section 2: a token is only these characters, so anything else
+// (padding, '+', '/', whitespace) is malformed rather than leniently decoded.
+bool isTokenCharacter(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+bool isBase64Url(const QByteArray &segment)
+{
+    return std::all_of(segment.cbegin(), segment.cend(), isTokenCharacter);
+}
+
+std::optional<QJsonObject> decodeObject(const QByteArray &segment)
+{
+    if (segment.isEmpty() || !isBase64Url(segment))
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(
+        segment, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+                     | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(decoded.decoded, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
+// A NumericDate (RFC 7519): missing is 0; anything that is not a number a
+// qint64 can hold exactly is malformed. Fractions are cut off.
+bool readTime(const QJsonObject &payload, const QString &name, qint64 *seconds)
+{
+    const QJsonValue value = payload.value(name);
+    if (value.isUndefined()) {
+        *seconds = 0;
+        return true;
+    }
+    if (!value.isDouble())
+        return false;
+    const double number = value.toDouble();
+    constexpr double maxExact = 9007199254740992.0;   // 2^53
+    if (!std::isfinite(number) || number < 0 || number > maxExact)
+        return false;
+    *seconds = static_cast<qint64>(number);
+    return true;
+}
+
+} // namespace
+
+std::optional<TokenClaims> TokenClaims::decodeUnverified(const QByteArray &token)
+{
+    const QList<QByteArray> segments = token.split('.');
+    if (segments.size() != 3 || !isBase64Url(segments.at(2)))
+        return std::nullopt;
+
+    const std::optional<QJsonObject> header = decodeObject(segments.at(0));
+    const std::optional<QJsonObject> payload = decodeObject(segments.at(1));
+    if (!header || !payload)
+        return std::nullopt;
+
+    TokenClaims claims;
+    claims.header = *header;
+    claims.payload = *payload;
+    if (!readTime(claims.payload, QStringLiteral("exp"), &claims.expiresAt)
+        || !readTime(claims.payload, QStringLiteral("iat"), &claims.issuedAt)) {
+        return std::nullopt;
+    }
+    const QJsonValue subject = claims.payload.value(QStringLiteral("sub"));
+    if (!subject.isUndefined() && !subject.isString())
+        return std::nullopt;
+    claims.subject = subject.toString();
+    return claims;
+}
