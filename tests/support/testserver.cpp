@@ -58,7 +58,15 @@ bool TestServer::start()
 
 void TestServer::stop()
 {
+    if (m_server)
+        m_previousPort = m_server->port();
     m_server.reset();
+}
+
+bool TestServer::startOnPreviousPort()
+{
+    m_config.listenPort = m_previousPort;
+    return start();
 }
 
 QUrl TestServer::wsUrl(const QString &query) const

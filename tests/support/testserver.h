@@ -30,6 +30,9 @@ public:
     bool start();
     // Destroys the server and keeps its data dir and key, so start() again is a restart.
     void stop();
+    // start() on the port the last stop() released, so clients that knew the
+    // server find it again (start() alone binds a new random port).
+    bool startOnPreviousPort();
     QString error() const { return m_error; }
     Server *server() const { return m_server.get(); }
     const ServerConfig &config() const { return m_config; }
@@ -57,4 +60,5 @@ private:
     ServerConfig m_config;
     std::unique_ptr<Server> m_server;
     QString m_error;
+    quint16 m_previousPort = 0;
 };

@@ -1,0 +1,223 @@
+#pragma once
+
+#include "connection/closecodeinfo.h"
+#include "connection/reconnectpolicy.h"
+
+#include <QAbstractSocket>
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QString>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+
+class QWebSocket;
+
+// One WebSocket session with one server for one user (issue 5, PROTOCOL.md
+// sections 3 to 5). GUI-free: the window, the test console and the tests all
+// drive this same object.
+//
+// It never decides on its own to sign in or refresh: it holds the access
+// token the owner gives it and asks (needsToken, needsRefresh, needsSignIn)
+// when that is not enough. What it decides on its own:
+//  - it opens a socket only while the token has at least MinTokenLifetimeMs
+//    left by the injected clock ("waits for auth"): a token the server would
+//    close within seconds is not worth a connection, and without a token
+//    there is no reconnect loop at all;
+//  - after a close, ReconnectPolicy says what comes next;
+//  - after a reconnect it resumes from the last seq it delivered, and never
+//    delivers a seq twice.
+//
+// No token ever reaches a log line or a signal: the owner passed it in and
+// already has it.
+class SignalConnection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Idle,             // not started
+        WaitingForToken,  // started, but no usable token: asked the owner for one
+        Connecting,       // socket opening, handshake, or waiting for welcome
+        Open,             // welcome received
+        Reconnecting,     // counting down to the next attempt
+        Stopped,          // stop() or a close after which the policy says Stop
+    };
+    Q_ENUM(State)
+
+    // Where the token goes (PROTOCOL.md section 3). Header is the default and
+    // the only one that keeps the token out of URLs; the others are for tests.
+    enum class Transport { Header, Subprotocol, Query };
+    Q_ENUM(Transport)
+
+    using Clock = std::function<qint64()>;   // Unix milliseconds
+
+    static constexpr qint64 MinTokenLifetimeMs = 30 * 1000;
+    // From opening the socket to welcome; the server's own limit is 5 s.
+    static constexpr int DefaultHandshakeTimeoutMs = 10 * 1000;
+    // From sending resume to "resumed": live signals wait this long at most.
+    static constexpr int ResumeTimeoutMs = 10 * 1000;
+    // WebSocket ping frames (not JSON pings: those count toward the message
+    // rate) find a connection that died without a FIN.
+    static constexpr int DefaultKeepAliveMs = 30 * 1000;
+    static constexpr qint64 MaxIncomingMessageBytes = 1024 * 1024;
+
+    explicit SignalConnection(QObject *parent = nullptr);
+    ~SignalConnection() override;
+
+    // ws:// or wss://host:port; the path defaults to /ws. A different server
+    // forgets the seq history (seqs are per server).
+    void setServer(const QUrl &server);
+    QUrl server() const { return m_server; }
+    void setTransport(Transport transport) { m_transport = transport; }
+    Transport transport() const { return m_transport; }
+
+    // The current access token (after sign-in or an HTTP refresh). exp and iat
+    // are read unverified; a token that cannot be read counts as none. While
+    // waiting for a token this (re)starts the connection.
+    void setAccessToken(const QByteArray &token);
+    void clearAccessToken();
+    bool hasToken() const { return !m_token.isEmpty(); }
+    qint64 tokenExpiresAt() const { return m_expiresAt; }   // Unix seconds, 0 without a token
+    // A token with at least MinTokenLifetimeMs left that the server has not refused yet.
+    bool hasUsableToken() const;
+
+    void setClock(Clock clock);
+    void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
+    // TLS: Qt's default configuration (system CAs) unless replaced here.
+    // Certificate errors are reported (sslErrors) and never ignored.
+    void setSslConfiguration(const QSslConfiguration &configuration) { m_sslConfiguration = configuration; }
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
+    QSslConfiguration sslConfiguration() const { return m_sslConfiguration; }
+    void setHandshakeTimeoutMs(int ms) { m_handshakeTimeoutMs = ms; }
+    void setKeepAliveMs(int ms);   // 0 turns keep-alive pings off
+
+    State state() const { return m_state; }
+    // The highest seq delivered (or the welcome's last_seq on the first connect); 0 before any.
+    qint64 lastSeq() const { return m_lastSeq; }
+    QJsonObject lastWelcome() const { return m_welcome; }
+    // For the countdown: ms until the next attempt, -1 when none is scheduled.
+    qint64 reconnectRemainingMs() const;
+    // The certificate chain and protocol of the open TLS connection (for the lock icon).
+    QSslConfiguration sessionSslConfiguration() const;
+
+public Q_SLOTS:
+    void start();
+    // Closes with 1000 "Normal closure" and stays Stopped until start().
+    void stop();
+    // Skips a reconnect countdown (or starts again after Stopped).
+    void reconnectNow();
+    // Sends {"type":"auth.refresh","token":...}; the token becomes current
+    // when the server answers auth.refreshed. Not open: just setAccessToken().
+    void refreshInBand(const QByteArray &newToken);
+
+Q_SIGNALS:
+    void stateChanged(SignalConnection::State state);
+    void welcomed(const QJsonObject &welcome);
+    // Every signal once, in seq order, never one with seq <= an earlier one.
+    void signalReceived(const QJsonObject &signal);
+    // The same signals in one list per read from the socket (connect to one
+    // of the two): a model can insert a batch in one go.
+    void signalBatchReceived(const QList<QJsonObject> &batch);
+    void expiring(qint64 secondsLeft);
+    void refreshed(qint64 expiresAt);
+    void refreshFailed(const QString &message, int attemptsLeft);   // -1 when the server did not say
+    // Any {"type":"error"} from the server (refresh_failed and resume_gap too).
+    void errorMessage(const QString &code, const QString &message);
+    // Every end of a connection attempt except an HTTP refusal (handshakeRefused)
+    // and stop(). 1006 when it ended without a close frame (reason empty; the
+    // cause came in networkError or sslErrors). info is what the code means in
+    // general; decision is what this connection does next.
+    void closed(quint16 code, const QString &reason, const CloseCodeInfo &info,
+                const ReconnectPolicy::Decision &decision);
+    // The handshake was answered with an HTTP status instead of 101.
+    void handshakeRefused(int httpStatus, const ReconnectPolicy::Decision &decision);
+    void networkError(QAbstractSocket::SocketError error, const QString &message);
+    void sslErrors(const QList<QSslError> &errors);
+    void reconnectScheduled(qint64 delayMs);
+    void needsToken();
+    void needsRefresh();
+    void needsSignIn(const QString &why);
+    void stopped(const QString &why);
+    // After a reconnect: recovered = replayed signals delivered, lost = signals
+    // the server no longer had (resume_gap); lost is -1 when unknown (the
+    // server's seq restarted, see sequenceRestarted).
+    void resumeResult(qint64 recovered, qint64 lost);
+    // The server's seq went backwards (welcome.last_seq < lastSeq): it was
+    // restarted and its history, kept in memory, is gone. Seqs start again;
+    // whatever the old server sent after previousLastSeq is lost, count unknown.
+    void sequenceRestarted(qint64 previousLastSeq, qint64 serverLastSeq);
+
+private:
+    enum class Ending { None, Closed, NetworkError, Refused, TlsFailure, Timeout };
+
+    void setState(State state);
+    void attemptConnect();
+    void openSocket();
+    void dropSocket();
+    void onConnected();
+    void onDisconnected();
+    void onSocketError(QAbstractSocket::SocketError error);
+    void onSslErrors(const QList<QSslError> &errors);
+    void onTextMessage(const QString &message);
+    void onHandshakeTimeout();
+    void onKeepAlive();
+    void finishConnection(Ending ending, quint16 code, const QString &reason, int httpStatus);
+    void apply(const ReconnectPolicy::Decision &decision);
+    void enterWaitingForToken();
+
+    void handleWelcome(const QJsonObject &message);
+    void handleSignal(const QJsonObject &message);
+    void handleError(const QJsonObject &message);
+    void handleRefreshed(const QJsonObject &message);
+    void finishResume();
+    void deliver(const QJsonObject &signal, qint64 seq);
+    void flushBatch();
+    void sendJson(const QJsonObject &object);
+
+    Clock m_clock;
+    ReconnectPolicy m_policy;
+    QUrl m_server;
+    Transport m_transport = Transport::Header;
+    QSslConfiguration m_sslConfiguration;
+    int m_handshakeTimeoutMs = DefaultHandshakeTimeoutMs;
+    int m_keepAliveMs = DefaultKeepAliveMs;
+
+    QByteArray m_token;
+    qint64 m_expiresAt = 0;      // Unix seconds
+    bool m_tokenRefused = false; // the server refused this token: wait for another
+    // In-band refreshes sent and not yet answered, by the id they carry.
+    QHash<QString, QByteArray> m_pendingRefresh;
+    QList<QString> m_pendingOrder;   // for a server that does not echo ids
+    int m_nextRefreshId = 1;
+
+    State m_state = State::Idle;
+    QWebSocket *m_socket = nullptr;
+    bool m_socketConnected = false;  // the 101 arrived
+    bool m_closeFrameSeen = false;   // the peer sent a close frame
+    bool m_closingByUs = false;
+    QString m_lastErrorText;
+    QTimer m_handshakeTimer;
+    QTimer m_reconnectTimer;
+    QTimer m_keepAliveTimer;
+    QTimer m_resumeTimer;
+    bool m_pongPending = false;
+
+    // Stream position.
+    bool m_everWelcomed = false;     // a later welcome is a reconnect: resume
+    qint64 m_lastSeq = 0;            // highest seq delivered to listeners
+    QJsonObject m_welcome;
+    bool m_resuming = false;
+    qint64 m_resumeSince = 0;        // the since of the resume in flight
+    qint64 m_resumeJoinSeq = 0;      // welcome.last_seq of the resuming connection
+    qint64 m_recovered = 0;
+    qint64 m_lost = 0;
+    QList<QJsonObject> m_heldLive;   // live signals held back until the replay is done
+    QList<QJsonObject> m_batch;
+    QTimer m_batchTimer;
+};
