@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 // Long enough to ride out another connection's write transaction (e.g. a
 // `user add` run next to a live server), short enough not to hang a request.
 constexpr int BusyTimeoutMs = 5000;
@@ -229,6 +229,18 @@ bool Database::migrate(QString *error)
                            " subject TEXT PRIMARY KEY,"
                            " revoked_at INTEGER NOT NULL)"),
             QStringLiteral("PRAGMA user_version = 2"),
+        };
+        if (!runAll(statements))
+            return false;
+    }
+
+    if (version < 3) {
+        // Small server facts that must outlive a restart (the signal sequence).
+        const QStringList statements = {
+            QStringLiteral("CREATE TABLE server_state ("
+                           " key TEXT PRIMARY KEY,"
+                           " value INTEGER NOT NULL)"),
+            QStringLiteral("PRAGMA user_version = 3"),
         };
         if (!runAll(statements))
             return false;

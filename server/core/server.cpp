@@ -15,6 +15,7 @@
 #include "observe/auditlog.h"
 #include "observe/metrics.h"
 #include "pool/expiryqueue.h"
+#include "pool/sequencestore.h"
 #include "pool/session.h"
 #include "pool/signalpool.h"
 
@@ -34,7 +35,12 @@ Server::Server(ServerConfig config, QObject *parent)
     m_monotonic.start();
 }
 
-Server::~Server() = default;
+Server::~Server()
+{
+    // Destroying the server is a clean stop: the next run continues the seq exactly.
+    if (m_sequence && m_pool)
+        m_sequence->recordCleanStop(m_pool->lastSeq());
+}
 
 bool Server::start(QString *error)
 {
@@ -85,7 +91,9 @@ bool Server::start(QString *error)
             JwsVerifier(*key), AccessTokenPolicy{m_config.issuer, m_config.audience, m_config.leewaySeconds});
 
     const auto clock = [this] { return m_clock(); };
-    m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_config.history);
+    m_sequence = std::make_unique<SequenceStore>(*m_database);
+    m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_config.history, m_sequence->start(),
+                                          [this](quint64 last) { return m_sequence->reserveFrom(last); });
     const auto wallMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
     m_expiry = std::make_unique<ExpiryQueue>(wallMs);
     connect(m_expiry.get(), &ExpiryQueue::due, this, [](Session *session) { session->onDeadline(); });

@@ -14,6 +14,7 @@ class AuditLog;
 class Database;
 class ExpiryQueue;
 class RevocationList;
+class SequenceStore;
 class Metrics;
 class FrontDoor;
 class HttpApi;
@@ -71,6 +72,7 @@ private:
     std::unique_ptr<UserStore> m_users;
     std::unique_ptr<RefreshStore> m_refreshTokens;
     std::unique_ptr<RevocationList> m_revocations;
+    std::unique_ptr<SequenceStore> m_sequence;
     std::unique_ptr<TokenIssuer> m_issuer;
     std::unique_ptr<AccessTokenVerifier> m_verifier;
     // Declared in dependency order: destroyed in reverse, so sessions closing

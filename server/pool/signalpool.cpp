@@ -4,8 +4,8 @@
 #include "protocol/messages.h"
 #include "session.h"
 
-SignalPool::SignalPool(Metrics *metrics, int historySize, QObject *parent)
-    : QObject(parent), m_metrics(metrics), m_history(historySize)
+SignalPool::SignalPool(Metrics *metrics, int historySize, quint64 lastSeq, Reserve reserve, QObject *parent)
+    : QObject(parent), m_metrics(metrics), m_history(historySize), m_lastSeq(lastSeq), m_reserve(std::move(reserve))
 {
 }
 
@@ -21,6 +21,8 @@ void SignalPool::join(Session *session)
 quint64 SignalPool::publish(Signal signal)
 {
     signal.seq = ++m_lastSeq;
+    if (m_reserve && signal.seq > m_reservedUpTo)
+        m_reservedUpTo = m_reserve(m_lastSeq);
     // Qt 6.4's QWebSocket only sends text from a QString; building it once
     // here means the JSON is encoded once per signal, whatever the pool size.
     const QString frame = QString::fromUtf8(Messages::encode(signal.toJson()));

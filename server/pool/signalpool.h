@@ -21,7 +21,11 @@ class SignalPool : public QObject
 {
     Q_OBJECT
 public:
-    SignalPool(Metrics *metrics, int historySize, QObject *parent = nullptr);
+    // Reserve is asked for a new limit whenever seq would pass the current one
+    // (see SequenceStore); lastSeq is where the previous run stopped.
+    using Reserve = std::function<quint64(quint64 lastSeq)>;
+    SignalPool(Metrics *metrics, int historySize, quint64 lastSeq = 0, Reserve reserve = {},
+               QObject *parent = nullptr);
 
     // Takes ownership; the session leaves by itself when its socket is gone.
     void join(Session *session);
@@ -47,4 +51,6 @@ private:
     QList<Session *> m_sessions;
     QHash<QString, int> m_perSubject;
     quint64 m_lastSeq = 0;
+    quint64 m_reservedUpTo = 0;
+    Reserve m_reserve;
 };

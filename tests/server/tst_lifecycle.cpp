@@ -3,6 +3,7 @@
 // refresh-token reuse (also across a restart), resume across a forced
 // disconnect, and publishing with and without scope. Real server, real
 // sockets, lifetimes of a few seconds with leeway 0.
+#include "serverprocess.h"
 #include "testserver.h"
 #include "wsprobe.h"
 
@@ -12,6 +13,7 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -73,6 +75,8 @@ private Q_SLOTS:
     void restartKeepsRevocations();
     void resumeAcrossDisconnectYieldsEverySeqOnce();
     void resumeReportsGap();
+    void seqContinuesAcrossACleanRestart();
+    void seqNeverRepeatsAfterACrash();
     void publishNeedsScope();
     void thousandConnectionsExpireOnOneTimer();
 
@@ -369,6 +373,59 @@ void TestLifecycle::resumeReportsGap()
     QCOMPARE(resumed.value("from").toInteger(), firstRetained);
     QCOMPARE(resumed.value("to").toInteger(), lastSeq);
     QCOMPARE(resumed.value("count").toInteger(), lastSeq - firstRetained + 1);
+}
+
+void TestLifecycle::seqContinuesAcrossACleanRestart()
+{
+    TestServer server([](ServerConfig &c) { c.signalIntervalMs = 5; });
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    auto before = openWithToken(server, server.mint());
+    QVERIFY(before->waitForMessages(20));
+    server.stop();
+    QVERIFY(before->waitDisconnected());
+    const qint64 lastBefore = seqs(*before).last();
+
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    auto after = openWithToken(server, server.mint());
+    QVERIFY(after->waitForMessages(5));
+    const qint64 joinSeq = after->messages().first().value("last_seq").toInteger();
+    // The stop is recorded with its exact last seq: the next run goes on from it.
+    QVERIFY2(joinSeq >= lastBefore && joinSeq <= lastBefore + 5, QByteArray::number(joinSeq).constData());
+    QCOMPARE(seqs(*after).first(), joinSeq + 1);
+}
+
+void TestLifecycle::seqNeverRepeatsAfterACrash()
+{
+    TestServer keyHolder;
+    QTemporaryDir dir;
+    const QStringList arguments{"--listen", "127.0.0.1:0", "--data-dir", dir.path(), "--jwt-secret-file",
+                                keyHolder.secretPath(), "--signal-interval-ms", "5"};
+    qint64 lastSeen = 0;
+    {
+        ServerProcess crashing;
+        QVERIFY(crashing.start(arguments));
+        WsProbe probe;
+        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(crashing.port())));
+        request.setRawHeader("Authorization", "Bearer " + keyHolder.mint());
+        probe.open(request, protocols);
+        QVERIFY(probe.waitForMessages(30));
+        crashing.process().kill();   // SIGKILL: no destructor, no clean-stop record
+        QVERIFY(crashing.waitForExit());
+        QVERIFY(probe.waitDisconnected());
+        lastSeen = seqs(probe).last();
+    }
+    ServerProcess restarted;
+    QVERIFY(restarted.start(arguments));
+    WsProbe probe;
+    QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(restarted.port())));
+    request.setRawHeader("Authorization", "Bearer " + keyHolder.mint());
+    probe.open(request, protocols);
+    QVERIFY(probe.waitForMessages(3));
+    // After a crash the run starts above everything the dead one had reserved:
+    // a jump, never a seq a client has already seen.
+    const qint64 joinSeq = probe.messages().first().value("last_seq").toInteger();
+    QVERIFY2(joinSeq > lastSeen, qPrintable(QStringLiteral("%1 after %2").arg(joinSeq).arg(lastSeen)));
+    QVERIFY(seqs(probe).first() > lastSeen);
 }
 
 void TestLifecycle::publishNeedsScope()

@@ -292,12 +292,12 @@ void TestStores::schemaAndPragmas()
     QString error;
     QVERIFY2(db.open(dbPath(), &error), qPrintable(error));
     QCOMPARE(db.path(), dbPath());
-    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 3);
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     QVERIFY(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
     const QStringList tables = db.handle().tables();
-    for (const char *table : { "users", "refresh_families", "refresh_tokens", "revoked_tokens", "revoked_subjects" })
+    for (const char *table : { "users", "refresh_families", "refresh_tokens", "revoked_tokens", "revoked_subjects", "server_state" })
         QVERIFY2(tables.contains(QLatin1String(table)), table);
 }
 
