@@ -99,9 +99,12 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
                               {QLatin1String("server_time"), QDateTime::currentMSecsSinceEpoch()},
                               {QLatin1String("last_seq"), qint64(joinSeq)},
                               {QLatin1String("limits"), m_settings.limits}};
-    // welcome is queued before the session can receive any signal.
-    session->sendText(QString::fromUtf8(Messages::encode(welcome)));
+    // Join first, so the pool follows the session even if sending the welcome
+    // already ends it (a tiny --max-outbound-bytes closes it 1013 right here);
+    // joining after that left a deleted session in the pool. Nothing runs in
+    // between, so welcome still goes out before any signal.
     m_pool->join(session);
+    session->sendText(QString::fromUtf8(Messages::encode(welcome)));
     session->startExpiry();
     audit->record({QStringLiteral("conn.open"), peer, subject, sessionId, {}, 0});
     qCInfo(lcAuth).noquote() << "session" << sessionId << "opened for" << subject << "from" << peer.toString();

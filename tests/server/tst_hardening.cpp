@@ -97,6 +97,7 @@ private Q_SLOTS:
     void binaryFrameCloses1003();
     void invalidJsonAndUnknownTypeKeepConnection();
     void slowConsumerIsClosed1013();
+    void slowConsumerClosedDuringWelcomeLeavesThePool();
     void limiterTableStaysBoundedWith1000SourceAddresses();
     void auditLogHasSpecificReasons();
     void metricsInPrometheusFormat();
@@ -479,6 +480,25 @@ void TestHardening::slowConsumerIsClosed1013()
     const int before = reader->countOfType("signal");
     QTRY_VERIFY(reader->countOfType("signal") > before + 10);
     QVERIFY(!reader->disconnected());
+}
+
+void TestHardening::slowConsumerClosedDuringWelcomeLeavesThePool()
+{
+    // An outbound limit smaller than the welcome closes the session while it
+    // is being admitted; the pool must not keep a pointer to it (this was a
+    // use-after-free at the next broadcast, found under ASan).
+    auto server = startServer([](ServerConfig &c) {
+        c.maxOutboundBytes = 1;
+        c.signalIntervalMs = 2;
+    });
+    for (int i = 0; i < 3; ++i) {
+        auto probe = openWithToken(*server, server->mint());
+        QVERIFY(probe->waitDisconnected());
+        QVERIFY(probe->connected());
+    }
+    QTRY_COMPARE(server->server()->sessionCount(), 0);
+    QTest::qWait(100);   // broadcasts keep going over an empty pool
+    QVERIFY(metricsText(*server).contains("signalgate_slow_consumer_closes_total 3"));
 }
 
 void TestHardening::limiterTableStaysBoundedWith1000SourceAddresses()
