@@ -193,34 +193,29 @@ void AuthApi::setServer(const QUrl &server)
 void AuthApi::login(const QString &user, const QString &password)
 {
     const QJsonObject body{{QLatin1String("username"), user}, {QLatin1String("password"), password}};
-    QNetworkReply *reply = post(QStringLiteral("/auth/login"), QJsonDocument(body).toJson(QJsonDocument::Compact));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
-        if (status == 200) {
-            if (const auto pair = parseTokenPair(body))
-                return Q_EMIT loggedIn(*pair);
-        }
-        const Failure f = describeFailure(Operation::Login, reply, body);
-        Q_EMIT failed(Operation::Login, f.status, f.message, f.retryAfterMs);
-    });
+    requestTokenPair(Operation::Login, QStringLiteral("/auth/login"), body, &AuthApi::loggedIn);
 }
 
 void AuthApi::refresh(const QByteArray &refreshToken)
 {
     const QJsonObject body{{QLatin1String("refresh_token"), QString::fromLatin1(refreshToken)}};
-    QNetworkReply *reply = post(QStringLiteral("/auth/refresh"), QJsonDocument(body).toJson(QJsonDocument::Compact));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    requestTokenPair(Operation::Refresh, QStringLiteral("/auth/refresh"), body, &AuthApi::refreshed);
+}
+
+void AuthApi::requestTokenPair(Operation operation, const QString &path, const QJsonObject &body,
+                               void (AuthApi::*succeeded)(const AuthApi::TokenPair &))
+{
+    QNetworkReply *reply = post(path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, operation, succeeded] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
+        const QByteArray answer = reply->readAll();
         if (status == 200) {
-            if (const auto pair = parseTokenPair(body))
-                return Q_EMIT refreshed(*pair);
+            if (const auto pair = parseTokenPair(answer))
+                return Q_EMIT(this->*succeeded)(*pair);
         }
-        const Failure f = describeFailure(Operation::Refresh, reply, body);
-        Q_EMIT failed(Operation::Refresh, f.status, f.message, f.retryAfterMs);
+        const Failure f = describeFailure(operation, reply, answer);
+        Q_EMIT failed(operation, f.status, f.message, f.retryAfterMs);
     });
 }
 

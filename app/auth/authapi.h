@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -40,6 +41,9 @@ Q_SIGNALS:
     void failed(AuthApi::Operation operation, int httpStatus, const QString &message, qint64 retryAfterMs);
 
 private:
+    // login and refresh share the answer: a token pair or a failure.
+    void requestTokenPair(Operation operation, const QString &path, const QJsonObject &body,
+                          void (AuthApi::*succeeded)(const AuthApi::TokenPair &));
     QNetworkReply *post(const QString &path, const QByteArray &body, const QByteArray &bearer = {});
 
     QNetworkAccessManager *m_network;

@@ -2,6 +2,7 @@
 // login, refresh rotation, reuse, logout, rate limits and a dead port; and
 // against a scripted HTTP peer for what a real server never sends (odd
 // answers) and to see exactly what the client puts on the wire.
+#include "logcapture.h"
 #include "auth/authapi.h"
 #include "testserver.h"
 
@@ -91,20 +92,6 @@ bool isJws(const QByteArray &token)
     return token.count('.') == 2;
 }
 
-// Everything logged in this process, to prove no token reaches a log.
-QStringList &loggedLines()
-{
-    static QStringList lines;
-    return lines;
-}
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    loggedLines().append(message);
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
 
 // A one-request-at-a-time HTTP peer with a scripted answer; it records the
 // request it got.
@@ -496,7 +483,7 @@ void TestAuthApi::oddAnswers()
 void TestAuthApi::noTokenInTheLog()
 {
     QVERIFY(m_tokens.size() >= 8);
-    for (const QString &line : std::as_const(loggedLines())) {
+    for (const QString &line : LogCapture::lines()) {
         for (const QByteArray &token : std::as_const(m_tokens))
             QVERIFY2(!line.contains(QString::fromLatin1(token)), qPrintable(QStringLiteral("a token was logged: ") + line.left(60)));
     }
@@ -505,7 +492,7 @@ void TestAuthApi::noTokenInTheLog()
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    previousHandler = qInstallMessageHandler(captureMessage);
+    LogCapture::install();
     TestAuthApi test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -5,6 +5,7 @@
 // Run through scripts/with-keyring.sh (a private D-Bus session with an
 // unlocked gnome-keyring and a throwaway HOME); without a session bus the
 // keychain tests fail rather than skip.
+#include "logcapture.h"
 #include "auth/tokenstore.h"
 
 #include <QCoreApplication>
@@ -128,20 +129,6 @@ ToolResult secretTool(const QStringList &arguments)
     return result;
 }
 
-// Everything logged in this process, to prove no token reaches a log.
-QStringList &loggedLines()
-{
-    static QStringList lines;
-    return lines;
-}
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    loggedLines().append(message);
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
 
 } // namespace
 
@@ -205,7 +192,7 @@ void TestTokenStore::cleanupTestCase()
     }
     delete m_unavailable;
     m_unavailable = nullptr;
-    for (const QString &line : std::as_const(loggedLines())) {
+    for (const QString &line : LogCapture::lines()) {
         for (const QByteArray &token : std::as_const(m_written))
             QVERIFY2(!line.contains(QString::fromLatin1(token)), "a token reached the log");
     }
@@ -537,7 +524,7 @@ void TestTokenStoreNoKeychain::lockedKeyring()
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    previousHandler = qInstallMessageHandler(captureMessage);
+    LogCapture::install();
     const QString childFunction = qEnvironmentVariable(kChildVariable);
     if (!childFunction.isEmpty()) {
         TestTokenStoreNoKeychain child;
