@@ -964,7 +964,7 @@ void TestJws::rfc7515A3Es256()
     const QByteArray y = *Base64Url::decode(rfcA3JwkY);
     QCOMPARE(x.size(), 32);
     QCOMPARE(y.size(), 32);
-    const QByteArray publicPem = TestKeys::publicPem(TestKeys::p256PublicKey(x, y));
+    const QByteArray publicPem = TestKeys::publicPem(TestKeys::p256Key(x, y));
     QVERIFY(publicPem.startsWith("-----BEGIN PUBLIC KEY-----"));
 
     QString error;
@@ -1000,7 +1000,7 @@ void TestJws::rfc7515A3Es256()
     // 64 raw bytes that the public key alone accepts (ECDSA is randomized, so
     // the RFC's exact signature cannot be reproduced).
     const QByteArray d = *Base64Url::decode(rfcA3JwkD);
-    const QByteArray privatePem = TestKeys::privatePem(TestKeys::p256PrivateKey(d, x, y));
+    const QByteArray privatePem = TestKeys::privatePem(TestKeys::p256Key(x, y, d));
     const std::optional<JwsKey> pair = JwsKey::fromPem(JwsAlgorithm::ES256, privatePem, publicPem, &error);
     QVERIFY2(pair.has_value(), qPrintable(error));
     QVERIFY(pair->canSign());

@@ -83,41 +83,22 @@ inline QByteArray publicPem(const Key &key)
     return readBio(bio.get());
 }
 
-// A P-256 public key from JWK x and y (32 bytes each): the uncompressed point 04||x||y.
-inline Key p256PublicKey(const QByteArray &x, const QByteArray &y)
-{
-    const QByteArray point = QByteArray(1, '\x04') + x + y;
-    std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> builder(OSSL_PARAM_BLD_new(),
-                                                                           OSSL_PARAM_BLD_free);
-    if (!builder
-        || OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1
-        || OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
-                                            size_t(point.size())) != 1)
-        return {};
-    std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)> params(OSSL_PARAM_BLD_to_param(builder.get()),
-                                                                   OSSL_PARAM_free);
-    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> context(
-            EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr), EVP_PKEY_CTX_free);
-    EVP_PKEY *key = nullptr;
-    if (!params || !context || EVP_PKEY_fromdata_init(context.get()) != 1
-        || EVP_PKEY_fromdata(context.get(), &key, EVP_PKEY_PUBLIC_KEY, params.get()) != 1)
-        return {};
-    return adopt(key);
-}
-
-// A P-256 key pair from JWK d, x and y.
-inline Key p256PrivateKey(const QByteArray &d, const QByteArray &x, const QByteArray &y)
+// A P-256 key from JWK x and y (32 bytes each: the uncompressed point
+// 04||x||y), and the private scalar d when given (a key pair).
+inline Key p256Key(const QByteArray &x, const QByteArray &y, const QByteArray &d = {})
 {
     const QByteArray point = QByteArray(1, '\x04') + x + y;
     std::unique_ptr<BIGNUM, decltype(&BN_free)> scalar(
-            BN_bin2bn(reinterpret_cast<const unsigned char *>(d.constData()), int(d.size()), nullptr), BN_free);
+            d.isEmpty() ? nullptr
+                        : BN_bin2bn(reinterpret_cast<const unsigned char *>(d.constData()), int(d.size()), nullptr),
+            BN_free);
     std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> builder(OSSL_PARAM_BLD_new(),
                                                                            OSSL_PARAM_BLD_free);
-    if (!scalar || !builder
+    if ((!d.isEmpty() && !scalar) || !builder
         || OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1
         || OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
                                             size_t(point.size())) != 1
-        || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_PRIV_KEY, scalar.get()) != 1)
+        || (scalar && OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_PRIV_KEY, scalar.get()) != 1))
         return {};
     std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)> params(OSSL_PARAM_BLD_to_param(builder.get()),
                                                                    OSSL_PARAM_free);
@@ -125,7 +106,7 @@ inline Key p256PrivateKey(const QByteArray &d, const QByteArray &x, const QByteA
             EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr), EVP_PKEY_CTX_free);
     EVP_PKEY *key = nullptr;
     if (!params || !context || EVP_PKEY_fromdata_init(context.get()) != 1
-        || EVP_PKEY_fromdata(context.get(), &key, EVP_PKEY_KEYPAIR, params.get()) != 1)
+        || EVP_PKEY_fromdata(context.get(), &key, scalar ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, params.get()) != 1)
         return {};
     return adopt(key);
 }
