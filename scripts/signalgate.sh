@@ -1,6 +1,7 @@
 #!/bin/sh
 # One entry point for a fresh Debian 12 machine:
 #   scripts/signalgate.sh run    install what is missing, build, start the server in --dev mode
+#                                and the desktop client signed in to it as demo
 #   scripts/signalgate.sh test   install what is missing, build, run the whole suite
 #                                (default build, the ASan/UBSan build, then each
 #                                libFuzzer target for SIGNALGATE_FUZZ_SECONDS, 60)
@@ -17,8 +18,11 @@ run | test) ;;
     ;;
 esac
 
-scripts/install-deps.sh cmake ninja-build g++ pkg-config qt6-base-dev qt6-websockets-dev \
-    libqt6sql6-sqlite libssl-dev qtkeychain-qt6-dev gnome-keyring dbus-x11 libsecret-tools
+# qt6-charts-dev needs libqt6opengl6-dev for its CMake package but does not
+# depend on it in Debian 12; libqt6svg6 draws the SVG icons.
+scripts/install-deps.sh cmake ninja-build g++ pkg-config curl qt6-base-dev qt6-websockets-dev \
+    libqt6sql6-sqlite libssl-dev qtkeychain-qt6-dev gnome-keyring dbus-x11 libsecret-tools \
+    qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools libqt6svg6
 
 build() {
     preset=$1
@@ -54,7 +58,32 @@ run_tests() {
 
 if [ "$mode" = run ]; then
     build default
-    exec build/default/server/signalgate-server --dev
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        echo "== no display (DISPLAY and WAYLAND_DISPLAY are unset): starting only the server;" \
+            "run build/default/app/signalgate on a desktop to watch it" >&2
+        exec build/default/server/signalgate-server --dev
+    fi
+    build/default/server/signalgate-server --dev &
+    server=$!
+    trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    tries=0
+    until curl -fs http://127.0.0.1:8765/healthz >/dev/null 2>&1; do
+        if ! kill -0 "$server" 2>/dev/null; then
+            echo "== the server did not start (its message is above)" >&2
+            exit 1
+        fi
+        tries=$((tries + 1))
+        if [ "$tries" -gt 100 ]; then
+            echo "== the server did not answer on http://127.0.0.1:8765 within 10 s" >&2
+            exit 1
+        fi
+        sleep 0.1
+    done
+    echo "== starting the desktop client as demo (closing it stops the server)"
+    printf 'demo\n' | build/default/app/signalgate --server http://127.0.0.1:8765 --user demo --password-stdin
+    exit 0
 fi
 
 build default

@@ -250,6 +250,7 @@ QNetworkReply *AuthApi::post(const QString &path, const QByteArray &body, const 
     if (!bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + bearer);
     request.setTransferTimeout(kTransferTimeoutMs);
+    request.setSslConfiguration(m_sslConfiguration);
     // Credentials and tokens go to this URL and nowhere else: no redirects,
     // and nothing of it in a cache.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QString>
 #include <QUrl>
 
@@ -29,6 +30,8 @@ public:
 
     void setServer(const QUrl &server);   // http(s)://host:port
     QUrl server() const { return m_server; }
+    // For https: the CA certificates to trust (Qt's default configuration otherwise).
+    void setSslConfiguration(const QSslConfiguration &configuration) { m_sslConfiguration = configuration; }
 
     void login(const QString &user, const QString &password);
     void refresh(const QByteArray &refreshToken);
@@ -48,4 +51,5 @@ private:
 
     QNetworkAccessManager *m_network;
     QUrl m_server;
+    QSslConfiguration m_sslConfiguration = QSslConfiguration::defaultConfiguration();
 };

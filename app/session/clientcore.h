@@ -1,0 +1,45 @@
+#pragma once
+
+#include "session/sessioncontroller.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+
+class EventLog;
+class SignalModel;
+class TokenStore;
+
+// Everything the desktop client is, without a widget: the keychain store,
+// the session (auth, refresh, the one connection), the live signals model
+// and the connection log, wired together. The window, the tests and the
+// view benchmark construct exactly this.
+//
+// Wiring that is not the session's business lives here: every signal batch
+// goes to the model, every welcome re-syncs the model's seq tracking (after a
+// crash the server's seq jumps ahead; the connection reports the loss itself),
+// and every event of the session and the connection becomes a log entry with
+// its meaning and what happens next.
+class ClientCore : public QObject
+{
+    Q_OBJECT
+public:
+    // An empty keychain service uses "signalgate".
+    explicit ClientCore(const QString &keychainService = QString(), QObject *parent = nullptr);
+    ~ClientCore() override;
+
+    SessionController *session() const { return m_session; }
+    SignalConnection *connection() const { return m_session->connection(); }
+    SignalModel *signalModel() const { return m_signals; }
+    EventLog *eventLog() const { return m_log; }
+    TokenStore *tokenStore() const { return m_store; }
+
+private:
+    void recordSessionEvents();
+    void recordConnectionEvents();
+
+    QNetworkAccessManager m_network;
+    TokenStore *m_store;
+    SessionController *m_session;
+    SignalModel *m_signals;
+    EventLog *m_log;
+};

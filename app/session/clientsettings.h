@@ -1,0 +1,44 @@
+#pragma once
+
+#include "connection/signalconnection.h"
+
+#include <QSettings>
+#include <QString>
+
+// What the client remembers between runs (QSettings, organisation
+// "SignalGate", application "signalgate"): the server, the user name, the CA
+// file, the token transport, the language and the plain-text opt-in. Never a
+// password and never a token: those live only in the keychain (TokenStore).
+class ClientSettings
+{
+public:
+    static constexpr const char *DefaultServer = "http://127.0.0.1:8765";
+
+    // The default QSettings location, or a given INI file (tests, --settings).
+    ClientSettings();
+    explicit ClientSettings(const QString &iniFile);
+
+    QString server() const;
+    void setServer(const QString &server);
+    QString user() const;
+    void setUser(const QString &user);
+    QString caFile() const;
+    void setCaFile(const QString &path);
+    SignalConnection::Transport transport() const;
+    void setTransport(SignalConnection::Transport transport);
+    // "" follows the system; otherwise a language code ("en", "de").
+    QString language() const;
+    void setLanguage(const QString &language);
+    bool allowPlainTextRemote() const;
+    void setAllowPlainTextRemote(bool allow);
+
+    static QString transportName(SignalConnection::Transport transport);
+    static bool transportFromName(const QString &name, SignalConnection::Transport *transport);
+
+    void sync() { m_settings.sync(); }
+    QSettings::Status status() const { return m_settings.status(); }
+    QString fileName() const { return m_settings.fileName(); }
+
+private:
+    QSettings m_settings;
+};

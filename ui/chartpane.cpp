@@ -1,0 +1,137 @@
+#include "chartpane.h"
+
+#include "model/signalmodel.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QScrollArea>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+ChartPane::ChartPane(QWidget *parent)
+    : QWidget(parent), m_grid(new QGridLayout), m_placeholder(new QLabel(this))
+{
+    auto *content = new QWidget;
+    content->setLayout(m_grid);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    scroll->setAccessibleName(tr("Price charts"));
+    m_placeholder->setText(tr("No signals yet. A chart appears here for every symbol as its first signal arrives."));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_grid->addWidget(m_placeholder, 0, 0);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+
+    m_redrawTimer.setInterval(RedrawIntervalMs);
+    connect(&m_redrawTimer, &QTimer::timeout, this, &ChartPane::redraw);
+}
+
+QStringList ChartPane::symbols() const
+{
+    return m_order;
+}
+
+int ChartPane::pointCount(const QString &symbol) const
+{
+    const auto it = m_charts.constFind(symbol);
+    return it == m_charts.cend() ? 0 : int(it->series->count());
+}
+
+void ChartPane::addSignals(const QList<QJsonObject> &batch)
+{
+    for (const QJsonObject &object : batch) {
+        const std::optional<LiveSignal> signal = LiveSignal::fromJson(object);
+        if (!signal || signal->symbol.isEmpty())
+            continue;
+        SymbolChart *chart = chartFor(signal->symbol);
+        if (!chart)
+            continue;
+        chart->points.emplace_back(double(signal->timestampMs), signal->price);
+        if (chart->points.size() > MaxPoints)
+            chart->points.pop_front();
+        chart->dirty = true;
+    }
+    if (!m_redrawTimer.isActive())
+        m_redrawTimer.start();
+}
+
+void ChartPane::clear()
+{
+    for (SymbolChart &chart : m_charts) {
+        chart.points.clear();
+        chart.dirty = true;
+    }
+    redraw();
+}
+
+ChartPane::SymbolChart *ChartPane::chartFor(const QString &symbol)
+{
+    auto it = m_charts.find(symbol);
+    if (it != m_charts.end())
+        return &*it;
+    if (m_charts.size() >= MaxCharts) {
+        // A server with hundreds of symbols would otherwise build hundreds
+        // of charts; the table still shows every signal.
+        return nullptr;
+    }
+    m_placeholder->hide();
+    SymbolChart chart;
+    chart.series = new QLineSeries;
+    chart.series->setName(symbol);
+    auto *qchart = new QChart;
+    qchart->addSeries(chart.series);
+    qchart->setTitle(symbol);
+    qchart->legend()->hide();
+    qchart->setMargins(QMargins(4, 4, 4, 4));
+    chart.timeAxis = new QDateTimeAxis;
+    chart.timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
+    chart.timeAxis->setTickCount(4);
+    chart.priceAxis = new QValueAxis;
+    chart.priceAxis->setLabelFormat(QStringLiteral("%g"));
+    qchart->addAxis(chart.timeAxis, Qt::AlignBottom);
+    qchart->addAxis(chart.priceAxis, Qt::AlignLeft);
+    chart.series->attachAxis(chart.timeAxis);
+    chart.series->attachAxis(chart.priceAxis);
+    chart.view = new QChartView(qchart);
+    chart.view->setRenderHint(QPainter::Antialiasing);
+    chart.view->setMinimumSize(320, 200);
+    chart.view->setAccessibleName(tr("Price chart of %1").arg(symbol));
+    const int index = int(m_order.size());
+    m_grid->addWidget(chart.view, index / 2, index % 2);
+    m_order.append(symbol);
+    return &*m_charts.insert(symbol, chart);
+}
+
+void ChartPane::redraw()
+{
+    bool any = false;
+    for (SymbolChart &chart : m_charts) {
+        if (!chart.dirty)
+            continue;
+        chart.dirty = false;
+        any = true;
+        const QList<QPointF> points(chart.points.cbegin(), chart.points.cend());
+        chart.series->replace(points);
+        if (points.isEmpty())
+            continue;
+        const auto [low, high] = std::minmax_element(points.cbegin(), points.cend(),
+                                                     [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
+        const double margin = std::max((high->y() - low->y()) * 0.05, std::abs(high->y()) * 1e-6);
+        chart.priceAxis->setRange(low->y() - margin, high->y() + margin);
+        chart.timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(points.constFirst().x())),
+                                 QDateTime::fromMSecsSinceEpoch(qint64(std::max(points.constLast().x(),
+                                                                                points.constFirst().x() + 1000))));
+    }
+    if (!any)
+        m_redrawTimer.stop();   // nothing came since the last redraw
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class SessionController;
+
+// The status bar's content: connection state, user, server, a TLS lock, the
+// access token's remaining time and the next refresh. Refreshed once a
+// second (the countdowns) and on every state change.
+class ConnectionStatus : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionStatus(SessionController *session, QWidget *parent = nullptr);
+
+    QString stateText() const;
+    QString expiryText() const;
+
+public Q_SLOTS:
+    void refresh();
+
+private:
+    SessionController *m_session;
+    QLabel *m_state;
+    QLabel *m_user;
+    QLabel *m_server;
+    QLabel *m_lock;
+    QLabel *m_expiry;
+    QLabel *m_nextRefresh;
+    QTimer m_tick;
+};

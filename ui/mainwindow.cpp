@@ -1,0 +1,297 @@
+#include "mainwindow.h"
+
+#include "chartpane.h"
+#include "connectionstatus.h"
+#include "eventlogpane.h"
+#include "logindialog.h"
+#include "settingsdialog.h"
+#include "signalspane.h"
+
+#include "connection/signalconnection.h"
+#include "model/eventlog.h"
+#include "session/clientcore.h"
+#include "session/clientsettings.h"
+#include "session/sessioncontroller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *parent)
+    : QMainWindow(parent),
+      m_core(core),
+      m_settings(settings),
+      m_tabs(new QTabWidget(this)),
+      m_signalsPane(new SignalsPane(core->signalModel(), this)),
+      m_chartPane(new ChartPane(this)),
+      m_logPane(new EventLogPane(core->eventLog(), this)),
+      m_status(new ConnectionStatus(core->session(), this)),
+      m_banner(new QLabel(this)),
+      m_reconnectBar(new QWidget(this)),
+      m_reconnectLabel(new QLabel(m_reconnectBar)),
+      m_reconnectButton(new QPushButton(QIcon(QStringLiteral(":/icons/reconnect.svg")), tr("Reconnect &now"), m_reconnectBar))
+{
+    setWindowTitle(tr("SignalGate"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/signalgate.svg")));
+    resize(1100, 720);
+
+    m_tabs->addTab(m_signalsPane, tr("&Signals"));
+    m_tabs->addTab(m_chartPane, tr("C&harts"));
+    m_tabs->addTab(m_logPane, tr("Connection &log"));
+    m_tabs->setAccessibleName(tr("Views"));
+
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setStyleSheet(QStringLiteral("background: #fff3cd; color: #5d4300; border: 1px solid #e0c36c; padding: 6px;"));
+    m_banner->setAccessibleName(tr("Attention"));
+    m_banner->hide();
+
+    m_reconnectButton->setAccessibleName(tr("Reconnect now"));
+    auto *barLayout = new QHBoxLayout(m_reconnectBar);
+    barLayout->setContentsMargins(6, 2, 6, 2);
+    barLayout->addWidget(m_reconnectLabel, 1);
+    barLayout->addWidget(m_reconnectButton);
+    m_reconnectBar->hide();
+    connect(m_reconnectButton, &QPushButton::clicked, this, &MainWindow::reconnectNow);
+    m_countdown.setInterval(250);
+    connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateReconnectBar);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_reconnectBar);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    statusBar()->addWidget(m_status, 1);
+
+    createActions();
+    createMenus();
+
+    SessionController *session = core->session();
+    SignalConnection *connection = core->connection();
+    connect(connection, &SignalConnection::signalBatchReceived, m_chartPane, &ChartPane::addSignals);
+    connect(session, &SessionController::stateChanged, this, &MainWindow::updateActions);
+    connect(connection, &SignalConnection::stateChanged, this, [this] {
+        updateActions();
+        updateReconnectBar();
+    });
+    connect(session, &SessionController::signedIn, this, [this](const QString &user) {
+        hideBanner();
+        setWindowTitle(tr("SignalGate — %1 at %2").arg(user, m_core->session()->server().text()));
+    });
+    connect(session, &SessionController::signInFailed, this, &MainWindow::showSignIn);
+    connect(session, &SessionController::noStoredSession, this, [this] { showSignIn(); });
+    connect(session, &SessionController::signedOut, this, [this](const QString &why) {
+        setWindowTitle(tr("SignalGate"));
+        if (!why.isEmpty())
+            showBanner(tr("You are signed out: %1").arg(why));
+    });
+    connect(session, &SessionController::keychainUnavailable, this, [this](const QString &why) {
+        m_keychainWarning = why;
+        showBanner(QString());
+    });
+    connect(connection, &SignalConnection::welcomed, this, [this] { hideBanner(); });
+    connect(connection, &SignalConnection::closed, this,
+            [this](quint16 code, const QString &reason, const CloseCodeInfo &info, const ReconnectPolicy::Decision &decision) {
+                if (decision.kind == ReconnectPolicy::Kind::Stop || decision.kind == ReconnectPolicy::Kind::SignIn)
+                    showBanner(tr("The server closed the connection: %1 %2. %3 %4")
+                                       .arg(code).arg(reason, info.meaning, decision.why));
+            });
+    connect(connection, &SignalConnection::handshakeRefused, this,
+            [this](int status, const ReconnectPolicy::Decision &decision) {
+                if (decision.kind == ReconnectPolicy::Kind::Stop)
+                    showBanner(tr("The server refused the connection with HTTP %1. %2").arg(status).arg(decision.why));
+            });
+    connect(connection, &SignalConnection::sslErrors, this, [this](const QList<QSslError> &errors) {
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts.append(error.errorString());
+        showBanner(tr("The server's TLS certificate was not accepted: %1. The connection log has the certificate's "
+                      "details; set the right CA file in Settings.").arg(texts.join(QLatin1String("; "))));
+    });
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_signIn = new QAction(QIcon(QStringLiteral(":/icons/signin.svg")), tr("Sign &in…"), this);
+    m_signIn->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_signIn, &QAction::triggered, this, [this] { showSignIn(); });
+    m_signOut = new QAction(QIcon(QStringLiteral(":/icons/signout.svg")), tr("Sign &out"), this);
+    m_signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_signOut, &QAction::triggered, this, &MainWindow::signOut);
+    m_reconnect = new QAction(QIcon(QStringLiteral(":/icons/reconnect.svg")), tr("&Reconnect now"), this);
+    m_reconnect->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(m_reconnect, &QAction::triggered, this, &MainWindow::reconnectNow);
+    m_settingsAction = new QAction(QIcon(QStringLiteral(":/icons/settings.svg")), tr("S&ettings…"), this);
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    for (int tab = 0; tab < m_tabs->count(); ++tab) {
+        auto *action = new QAction(m_tabs->tabText(tab), this);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + tab)));
+        connect(action, &QAction::triggered, this, [this, tab] { m_tabs->setCurrentIndex(tab); });
+        m_tabActions.append(action);
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *sessionMenu = menuBar()->addMenu(tr("&Session"));
+    sessionMenu->addActions({m_signIn, m_signOut, m_reconnect});
+    sessionMenu->addSeparator();
+    sessionMenu->addAction(m_settingsAction);
+    sessionMenu->addSeparator();
+    sessionMenu->addAction(m_quit);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addActions(m_tabActions);
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About SignalGate"), this, [this] {
+        QMessageBox::about(this, tr("About SignalGate"),
+                           tr("<p><b>SignalGate %1</b></p><p>Live signals behind JWT authentication. Tokens are "
+                              "kept in your system keychain only.</p>").arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Session"));
+    toolbar->setObjectName(QStringLiteral("sessionToolbar"));
+    toolbar->addActions({m_signIn, m_signOut, m_reconnect, m_settingsAction});
+}
+
+bool MainWindow::prepareSession(const ServerAddress &server)
+{
+    SessionController *session = m_core->session();
+    QList<QSslCertificate> certificates;
+    const QString caFile = m_settings->caFile();
+    if (!caFile.isEmpty()) {
+        QString error;
+        if (!SessionController::loadCaFile(caFile, &certificates, &error)) {
+            showBanner(error);
+            m_core->eventLog()->addEvent(CloseCodeInfo::Severity::Error, error);
+            return false;
+        }
+    }
+    session->setServer(server);
+    session->setCaCertificates(certificates);
+    m_core->connection()->setTransport(m_settings->transport());
+    return true;
+}
+
+void MainWindow::start()
+{
+    const QString user = m_settings->user();
+    const ServerAddress server = ServerAddress::parse(m_settings->server());
+    if (user.isEmpty() || !server.isValid() || !prepareSession(server)) {
+        showSignIn();
+        return;
+    }
+    m_core->session()->resumeStoredSession(user);
+}
+
+void MainWindow::signInWith(const ServerAddress &server, const QString &user, const QString &password)
+{
+    if (!prepareSession(server))
+        return;
+    m_settings->setServer(server.text());
+    m_settings->setUser(user);
+    m_core->session()->signIn(user, password);
+}
+
+void MainWindow::showSignIn(const QString &error)
+{
+    if (m_core->session()->state() != SessionController::State::SignedOut)
+        return;
+    if (!m_loginDialog) {
+        m_loginDialog = new LoginDialog(m_settings->server(), m_settings->user(), m_settings->allowPlainTextRemote(), this);
+        m_loginDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_loginDialog, &QDialog::accepted, this, [this] {
+            const ServerAddress server = m_loginDialog->server();
+            const QString user = m_loginDialog->user();
+            const QString password = m_loginDialog->password();
+            signInWith(server, user, password);
+        });
+    }
+    m_loginDialog->setError(error);
+    m_loginDialog->open();
+}
+
+void MainWindow::signOut()
+{
+    m_core->session()->signOut();
+}
+
+void MainWindow::reconnectNow()
+{
+    if (m_core->session()->state() == SessionController::State::SignedIn)
+        m_core->connection()->reconnectNow();
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->text();
+}
+
+bool MainWindow::isBannerShown() const
+{
+    return !m_banner->isHidden();
+}
+
+void MainWindow::showBanner(const QString &text)
+{
+    QStringList parts;
+    if (!m_keychainWarning.isEmpty())
+        parts.append(m_keychainWarning);
+    if (!text.isEmpty())
+        parts.append(text);
+    m_banner->setText(parts.join(QLatin1String("\n")));
+    m_banner->setVisible(!parts.isEmpty());
+}
+
+void MainWindow::hideBanner()
+{
+    showBanner(QString());   // the keychain warning stays for the session
+}
+
+void MainWindow::updateActions()
+{
+    const SessionController::State state = m_core->session()->state();
+    m_signIn->setEnabled(state == SessionController::State::SignedOut);
+    m_signOut->setEnabled(state != SessionController::State::SignedOut);
+    const SignalConnection::State connectionState = m_core->connection()->state();
+    m_reconnect->setEnabled(state == SessionController::State::SignedIn
+                            && (connectionState == SignalConnection::State::Reconnecting
+                                || connectionState == SignalConnection::State::Stopped));
+}
+
+void MainWindow::updateReconnectBar()
+{
+    const qint64 remaining = m_core->connection()->reconnectRemainingMs();
+    const bool counting = m_core->connection()->state() == SignalConnection::State::Reconnecting && remaining >= 0;
+    m_reconnectBar->setVisible(counting);
+    if (!counting) {
+        m_countdown.stop();
+        return;
+    }
+    m_reconnectLabel->setText(tr("Connection lost. Reconnecting in %1 s…").arg((remaining + 999) / 1000));
+    if (!m_countdown.isActive())
+        m_countdown.start();
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "logindialog.h"
+#include "session/serveraddress.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class ChartPane;
+class ClientCore;
+class ClientSettings;
+class ConnectionStatus;
+class EventLogPane;
+class QAction;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class SignalsPane;
+
+// The desktop client's window: tabs for live signals, charts and the
+// connection log, a banner for what needs the user's attention (no keychain,
+// a TLS problem, a session that ended), a reconnect countdown with
+// "Reconnect now", and the status bar. It only shows what ClientCore
+// reports and forwards the user's commands; it holds no protocol logic.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Tab { SignalsTab, ChartTab, LogTab };
+
+    MainWindow(ClientCore *core, ClientSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Silent sign-in from the keychain when a user is remembered, else the login dialog.
+    void start();
+    // Sign in without the dialog (--password-stdin).
+    void signInWith(const ServerAddress &server, const QString &user, const QString &password);
+
+    QTabWidget *tabs() const { return m_tabs; }
+    SignalsPane *signalsPane() const { return m_signalsPane; }
+    ChartPane *chartPane() const { return m_chartPane; }
+    EventLogPane *eventLogPane() const { return m_logPane; }
+    ConnectionStatus *connectionStatus() const { return m_status; }
+    LoginDialog *loginDialog() const { return m_loginDialog; }
+    QString bannerText() const;
+    bool isBannerShown() const;
+    QAction *signInAction() const { return m_signIn; }
+    QAction *signOutAction() const { return m_signOut; }
+    QAction *reconnectAction() const { return m_reconnect; }
+
+public Q_SLOTS:
+    void showSignIn(const QString &error = QString());
+    void signOut();
+    void reconnectNow();
+    void showSettings();
+
+private:
+    void createActions();
+    void createMenus();
+    bool prepareSession(const ServerAddress &server);
+    void showBanner(const QString &text);
+    void hideBanner();
+    void updateActions();
+    void updateReconnectBar();
+
+    ClientCore *m_core;
+    ClientSettings *m_settings;
+    QTabWidget *m_tabs;
+    SignalsPane *m_signalsPane;
+    ChartPane *m_chartPane;
+    EventLogPane *m_logPane;
+    ConnectionStatus *m_status;
+    QLabel *m_banner;
+    QWidget *m_reconnectBar;
+    QLabel *m_reconnectLabel;
+    QPushButton *m_reconnectButton;
+    QTimer m_countdown;
+    QPointer<LoginDialog> m_loginDialog;
+    QString m_keychainWarning;   // stays in the banner for the whole session
+
+    QAction *m_signIn = nullptr;
+    QAction *m_signOut = nullptr;
+    QAction *m_reconnect = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quit = nullptr;
+    QList<QAction *> m_tabActions;
+};

@@ -1,0 +1,110 @@
+#include "settingsdialog.h"
+
+#include "session/clientsettings.h"
+#include "session/serveraddress.h"
+#include "session/sessioncontroller.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
+    : QDialog(parent),
+      m_settings(settings),
+      m_server(new QLineEdit(settings->server(), this)),
+      m_caFile(new QLineEdit(settings->caFile(), this)),
+      m_transport(new QComboBox(this)),
+      m_language(new QComboBox(this)),
+      m_allowPlain(new QCheckBox(tr("Allow unencrypted ws:// to hosts other than this computer (testing only)"), this)),
+      m_problem(new QLabel(this))
+{
+    setWindowTitle(tr("SignalGate settings"));
+    m_server->setAccessibleName(tr("Server address"));
+    m_caFile->setAccessibleName(tr("CA certificate file"));
+    m_caFile->setPlaceholderText(tr("System certificates"));
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("CA certificate (PEM)"), m_caFile->text(),
+                                                          tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        if (!path.isEmpty())
+            m_caFile->setText(path);
+    });
+    m_transport->setAccessibleName(tr("Token transport"));
+    m_transport->addItem(tr("Authorization header (recommended)"), ClientSettings::transportName(SignalConnection::Transport::Header));
+    m_transport->addItem(tr("Subprotocol bearer.<token> (testing)"), ClientSettings::transportName(SignalConnection::Transport::Subprotocol));
+    m_transport->addItem(tr("Query ?token= (testing; the token appears in URLs)"), ClientSettings::transportName(SignalConnection::Transport::Query));
+    m_transport->setCurrentIndex(m_transport->findData(ClientSettings::transportName(settings->transport())));
+    m_language->setAccessibleName(tr("Language"));
+    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(settings->language())));
+    m_allowPlain->setChecked(settings->allowPlainTextRemote());
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_problem->hide();
+
+    auto *caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(browse);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Se&rver:"), m_server);
+    form->addRow(tr("&CA file (TLS):"), caRow);
+    form->addRow(tr("&Token transport:"), m_transport);
+    form->addRow(tr("&Language:"), m_language);
+    form->addRow(QString(), m_allowPlain);
+    auto *note = new QLabel(tr("A new server, CA file or transport applies from the next sign-in; "
+                               "a new language from the next start."), this);
+    note->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addWidget(m_problem);
+    layout->addWidget(buttons);
+}
+
+QString SettingsDialog::problem() const
+{
+    const ServerAddress address = ServerAddress::parse(m_server->text());
+    if (!address.isValid())
+        return address.error();
+    if (address.needsPlainTextOptIn() && !m_allowPlain->isChecked())
+        return tr("%1 is not encrypted and not on this computer. Use https://, or tick the box that allows "
+                  "unencrypted connections.").arg(address.text());
+    const QString caFile = m_caFile->text().trimmed();
+    if (!caFile.isEmpty()) {
+        QList<QSslCertificate> certificates;
+        QString error;
+        if (!SessionController::loadCaFile(caFile, &certificates, &error))
+            return error;
+    }
+    return QString();
+}
+
+void SettingsDialog::accept()
+{
+    const QString why = problem();
+    m_problem->setText(why);
+    m_problem->setVisible(!why.isEmpty());
+    if (!why.isEmpty())
+        return;
+    m_settings->setServer(ServerAddress::parse(m_server->text()).text());
+    m_settings->setCaFile(m_caFile->text().trimmed());
+    SignalConnection::Transport transport = SignalConnection::Transport::Header;
+    ClientSettings::transportFromName(m_transport->currentData().toString(), &transport);
+    m_settings->setTransport(transport);
+    m_settings->setLanguage(m_language->currentData().toString());
+    m_settings->setAllowPlainTextRemote(m_allowPlain->isChecked());
+    m_settings->sync();
+    QDialog::accept();
+}

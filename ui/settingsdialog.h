@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QDialog>
+
+class ClientSettings;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+// Server address, CA file for TLS, token transport, language and the
+// plain-text opt-in. Checks what it can before saving (the address, that the
+// CA file holds certificates) and saves to ClientSettings on OK only.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SettingsDialog(ClientSettings *settings, QWidget *parent = nullptr);
+
+    void accept() override;
+
+    QLineEdit *serverEdit() const { return m_server; }
+    QLineEdit *caFileEdit() const { return m_caFile; }
+    QComboBox *transportBox() const { return m_transport; }
+    QComboBox *languageBox() const { return m_language; }
+    QCheckBox *plainTextBox() const { return m_allowPlain; }
+    QString problem() const;
+
+private:
+    ClientSettings *m_settings;
+    QLineEdit *m_server;
+    QLineEdit *m_caFile;
+    QComboBox *m_transport;
+    QComboBox *m_language;
+    QCheckBox *m_allowPlain;
+    QLabel *m_problem;
+};

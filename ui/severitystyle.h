@@ -1,0 +1,16 @@
+#pragma once
+
+#include "connection/closecodeinfo.h"
+
+#include <QColor>
+#include <QIcon>
+
+// One colour and icon per severity, shared by the connection log and the
+// legend, so a colour means the same wherever it appears. Light tints keep
+// the text readable in light and dark palettes alike.
+namespace SeverityStyle {
+
+QColor background(CloseCodeInfo::Severity severity);
+QIcon icon(CloseCodeInfo::Severity severity);
+
+} // namespace SeverityStyle

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class SignalFilterModel;
+class SignalModel;
+
+// The live signals tab: a table over the bounded SignalModel (newest first),
+// a symbol filter, pause/resume, copy, clear and the counters. The model
+// batches its updates; this view adds nothing per signal (fixed row heights,
+// no resizing to contents) so 5000 signals/s stay smooth.
+class SignalsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SignalsPane(SignalModel *model, QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    SignalFilterModel *filterModel() const { return m_filter; }
+
+public Q_SLOTS:
+    void setPaused(bool paused);
+    void copySelection();
+
+Q_SIGNALS:
+    void pausedChanged(bool paused);
+
+private:
+    void updateCounters();
+
+    SignalModel *m_model;
+    SignalFilterModel *m_filter;
+    QLineEdit *m_filterEdit;
+    QCheckBox *m_exact;
+    QPushButton *m_pause;
+    QPushButton *m_copy;
+    QPushButton *m_clear;
+    QLabel *m_counters;
+    QTableView *m_table;
+};
