@@ -41,12 +41,14 @@ qint64 integer(const QJsonValue &value, qint64 fallback = -1)
     return value.isDouble() ? value.toInteger(fallback) : fallback;
 }
 
+} // namespace
+
 // Qt 6.4 reports a refused handshake only as ConnectionRefusedError with a
 // message like "QWebSocketPrivate::processHandshake: Unhandled http status
 // code: 429 (Too Many Requests)." and offers no accessor for the status or
 // the headers (so no Retry-After either). A translated or changed message
 // gives 0: the caller then treats it as a network error.
-int httpStatusFrom(const QString &errorText)
+int SignalConnection::refusedHttpStatus(const QString &errorText)
 {
     static const QRegularExpression pattern(QStringLiteral("status code:?\\s*([1-5][0-9][0-9])\\b"),
                                             QRegularExpression::CaseInsensitiveOption);
@@ -59,7 +61,7 @@ int httpStatusFrom(const QString &errorText)
 // close code %1 detected.", formatting the 1002, so the server's code is gone.
 // The contract's only such code is 1013 Slow consumer ("reconnect and resume");
 // read as 1002, it would stop the client for a protocol error instead.
-bool isUnreadableCloseCode(quint16 code, const QString &reason)
+bool SignalConnection::isUnreadableCloseCode(quint16 code, const QString &reason)
 {
     if (code != QWebSocketProtocol::CloseCodeProtocolError)
         return false;
@@ -67,8 +69,6 @@ bool isUnreadableCloseCode(quint16 code, const QString &reason)
     return reason == QString::fromLatin1(text).arg(code)
             || reason == QCoreApplication::translate("QWebSocketDataProcessor", text).arg(code);
 }
-
-} // namespace
 
 SignalConnection::SignalConnection(QObject *parent)
     : QObject(parent),
@@ -356,7 +356,7 @@ void SignalConnection::onSocketError(QAbstractSocket::SocketError error)
         finishConnection(Ending::TlsFailure, QWebSocketProtocol::CloseCodeAbnormalDisconnection, {}, 0);
         return;
     }
-    const int status = error == QAbstractSocket::ConnectionRefusedError ? httpStatusFrom(m_lastErrorText) : 0;
+    const int status = error == QAbstractSocket::ConnectionRefusedError ? refusedHttpStatus(m_lastErrorText) : 0;
     if (status > 0) {
         finishConnection(Ending::Refused, 0, {}, status);
         return;

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "scenarios/scenarioengine.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QTextStream>
+
+// signalgate-check: parse the command line, run the engine, print progress
+// on stderr and the table on stdout, write the reports, and say the exit
+// code (0 all ran scenarios passed, 1 one failed, 2 usage or connection error).
+class CheckCommand : public QObject
+{
+    Q_OBJECT
+public:
+    enum ExitCode { AllPassed = 0, SomeFailed = 1, UsageOrConnection = 2 };
+
+    explicit CheckCommand(QObject *parent = nullptr);
+    // False with exit code 2 already printed on a usage error.
+    bool parse(const QStringList &arguments, const QByteArray &standardInput);
+    bool wantsPasswordFromStdin() const { return m_passwordStdin; }
+    void start();
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    void usageError(const QString &cause);
+    void onFinished();
+
+    QTextStream m_out;
+    QTextStream m_err;
+    ScenarioEngine m_engine;
+    ScenarioEngine::Settings m_settings;
+    QStringList m_only;
+    QString m_jsonPath;
+    QString m_markdownPath;
+    bool m_passwordStdin = false;
+};

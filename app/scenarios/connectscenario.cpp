@@ -1,0 +1,108 @@
+#include "scenarios/connectscenario.h"
+
+#include "protocol/closecodes.h"
+#include "scenarios/probeconnection.h"
+#include "scenarios/tokenmutation.h"
+#include "scenarios/tokensource.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+namespace {
+const QStringList kIds{QStringLiteral("valid-token"),   QStringLiteral("no-token"),      QStringLiteral("empty-token"),
+                       QStringLiteral("null-token"),    QStringLiteral("malformed-token"), QStringLiteral("bad-signature"),
+                       QStringLiteral("alg-none"),      QStringLiteral("expired"),       QStringLiteral("not-yet-valid"),
+                       QStringLiteral("wrong-issuer"),  QStringLiteral("wrong-audience"), QStringLiteral("alg-confusion"),
+                       QStringLiteral("wrong-type"),    QStringLiteral("revoked-token")};
+} // namespace
+
+bool ConnectScenario::handles(const QString &id)
+{
+    return kIds.contains(id);
+}
+
+qint64 ConnectScenario::plannedMs() const
+{
+    return m_scenario.id == QLatin1String("valid-token") ? 1000 : 300;
+}
+
+void ConnectScenario::begin()
+{
+    using Mode = ProbeRequest::TokenMode;
+    const QString &id = m_scenario.id;
+    TokenSource *tokens = m_context->tokens;
+    const QByteArray current = tokens->accessToken();
+    const auto withToken = [this](const QByteArray &token, const QString &error) {
+        if (token.isEmpty())
+            return skip(error);
+        connectWith(ProbeRequest::TokenMode::Value, token);
+    };
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+
+    if (id == QLatin1String("valid-token"))
+        return connectWith(Mode::Value, current);
+    if (id == QLatin1String("no-token"))
+        return connectWith(Mode::None, {});
+    if (id == QLatin1String("empty-token"))
+        return connectWith(Mode::Empty, {});
+    if (id == QLatin1String("null-token"))
+        return connectWith(Mode::Value, TokenMutation::nullSignature(current));
+    if (id == QLatin1String("malformed-token"))
+        return connectWith(Mode::Value, TokenMutation::malformed());
+    if (id == QLatin1String("bad-signature"))
+        return connectWith(Mode::Value, TokenMutation::badSignature(current));
+    if (id == QLatin1String("alg-none"))
+        return connectWith(Mode::Value, TokenMutation::algNone(current));
+    if (id == QLatin1String("expired"))
+        return tokens->mint({{QStringLiteral("iat"), now - 7200}, {QStringLiteral("exp"), now - 3600}}, {}, withToken);
+    if (id == QLatin1String("not-yet-valid"))
+        return tokens->mint({{QStringLiteral("nbf"), now + 3600}}, {}, withToken);
+    if (id == QLatin1String("wrong-issuer"))
+        return tokens->mint({{QStringLiteral("iss"), QStringLiteral("https://issuer.invalid")}}, {}, withToken);
+    if (id == QLatin1String("wrong-audience"))
+        return tokens->mint({{QStringLiteral("aud"), QStringLiteral("another-audience")}}, {}, withToken);
+    if (id == QLatin1String("wrong-type"))
+        return tokens->mint({}, {{QStringLiteral("typ"), QStringLiteral("JWT")}}, withToken);
+    if (id == QLatin1String("alg-confusion"))
+        return tokens->mintConfused(withToken);
+    if (id == QLatin1String("revoked-token"))
+        return tokens->revokedToken(withToken);
+    fail(tr("unknown scenario"));
+}
+
+void ConnectScenario::connectWith(ProbeRequest::TokenMode mode, const QByteArray &token)
+{
+    openProbe(m_context->request(mode, token), [this, mode](ProbeConnection *probe) {
+        if (m_scenario.id == QLatin1String("valid-token"))
+            return expectWelcomeAndSignal(probe);
+        const CloseSpec expected = mode == ProbeRequest::TokenMode::Value ? Close::InvalidToken : Close::AuthenticationRequired;
+        const auto judge = [this, probe, expected] { judgeRefusal(probe, expected.code, expected.reasonText()); };
+        // A server that admits the token gets no time to stream: one welcome is enough to fail.
+        connect(probe, &ProbeConnection::welcomeReceived, this, judge);
+        whenFinished(probe, judge);
+        after(m_context->answerWaitMs, judge);
+    });
+}
+
+void ConnectScenario::expectWelcomeAndSignal(ProbeConnection *probe)
+{
+    const auto judge = [this, probe] {
+        take(probe);
+        if (!probe->welcomed()) {
+            if (probe->isFinished())
+                return fail(tr("not admitted"));
+            return fail(tr("no welcome within %1 ms").arg(m_context->answerWaitMs + m_context->signalWaitMs));
+        }
+        if (probe->signalsReceived() == 0) {
+            return fail(probe->isFinished() ? tr("closed before any signal")
+                                            : tr("welcome, but no signal within %1 ms").arg(m_context->signalWaitMs));
+        }
+        pass(tr("welcome, then a live signal"));
+    };
+    connect(probe, &ProbeConnection::messageReceived, this, [probe, judge](const QJsonObject &) {
+        if (probe->signalsReceived() > 0)
+            judge();
+    });
+    whenFinished(probe, judge);
+    after(m_context->answerWaitMs + m_context->signalWaitMs, judge);
+}

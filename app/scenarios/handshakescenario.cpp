@@ -1,0 +1,133 @@
+#include "scenarios/handshakescenario.h"
+
+#include "protocol/closecodes.h"
+#include "scenarios/connectionpacer.h"
+#include "scenarios/handshakeprobe.h"
+#include "scenarios/probeconnection.h"
+#include "scenarios/redactor.h"
+#include "scenarios/tokenmutation.h"
+#include "scenarios/tokensource.h"
+
+bool HandshakeScenario::handles(const QString &id)
+{
+    return id == QLatin1String("bad-origin") || id == QLatin1String("oversized-token")
+            || id == QLatin1String("connection-flood");
+}
+
+int HandshakeScenario::plannedUpgrades() const
+{
+    // The flood's own upgrades are not paced; only reading the limits first is.
+    return m_scenario.id == QLatin1String("connection-flood") ? (m_context->limits.isEmpty() ? 1 : 0) : 1;
+}
+
+void HandshakeScenario::begin()
+{
+    if (m_scenario.id == QLatin1String("bad-origin"))
+        return badOrigin();
+    if (m_scenario.id == QLatin1String("oversized-token"))
+        return oversizedToken();
+    flood();
+}
+
+void HandshakeScenario::take(const HandshakeProbe *probe)
+{
+    ScenarioResult::Actual &actual = m_result.actual;
+    actual.httpStatus = probe->httpStatus();
+    actual.welcomed = actual.welcomed || probe->welcomed();
+    actual.closeCode = probe->closeCode();
+    actual.closeReason = probe->closeReason();
+    if (!probe->error().isEmpty())
+        actual.errors << probe->error();
+}
+
+void HandshakeScenario::badOrigin()
+{
+    ProbeRequest request = m_context->request(ProbeRequest::TokenMode::Value, m_context->tokens->accessToken());
+    request.origin = m_context->foreignOrigin;
+    openHandshake(request, [this](HandshakeProbe *probe) {
+        take(probe);
+        if (probe->httpStatus() == 403)
+            return pass(tr("refused with HTTP 403 before the upgrade"));
+        if (probe->httpStatus() == 101)
+            return fail(tr("upgraded a request from the foreign Origin %1%2").arg(m_context->foreignOrigin,
+                        probe->welcomed() ? tr(" and sent welcome") : QString()));
+        fail(probe->httpStatus() ? tr("HTTP %1 instead of 403").arg(probe->httpStatus()) : tr("no answer: %1").arg(probe->error()));
+    }, m_context->answerWaitMs);
+}
+
+void HandshakeScenario::oversizedToken()
+{
+    const QByteArray token = TokenMutation::oversized(m_context->tokens->accessToken());
+    m_context->redactor->addSecret(token);
+    openHandshake(m_context->request(ProbeRequest::TokenMode::Value, token), [this](HandshakeProbe *probe) {
+        take(probe);
+        const int status = probe->httpStatus();
+        if (status == 400 || status == 431)
+            return pass(tr("refused with HTTP %1 before the upgrade").arg(status));
+        if (status != 101)
+            return fail(status ? tr("HTTP %1 instead of 400/431 or 1008").arg(status) : tr("no answer: %1").arg(probe->error()));
+        if (probe->welcomed())
+            return fail(tr("admitted a %1-byte token: the server sent welcome").arg(TokenMutation::OversizedBytes));
+        const CloseSpec expected = Close::InvalidToken;
+        if (probe->closeCode() == expected.code
+            && (!m_context->compareReasons() || probe->closeReason() == expected.reasonText()))
+            return pass(tr("upgraded, then closed as the contract says"));
+        fail(probe->closeCode() < 0 ? tr("no close after the upgrade")
+                                    : tr("closed %1 \"%2\"").arg(probe->closeCode()).arg(probe->closeReason()));
+    }, m_context->answerWaitMs);
+}
+
+void HandshakeScenario::flood()
+{
+    if (m_context->limits.isEmpty()) {
+        // Read the published rate first: flooding by a guessed one could
+        // stop short of the limit and blame the server for it.
+        openProbe(m_context->request(ProbeRequest::TokenMode::Value, m_context->tokens->accessToken()),
+                  [this](ProbeConnection *probe) {
+                      const auto go = [this, probe] {
+                          probe->close();
+                          flood();
+                      };
+                      if (probe->welcomed() || probe->isFinished()) {
+                          if (m_context->limits.isEmpty())
+                              m_context->limits.insert(QStringLiteral("conn_rate"), QJsonValue());
+                          return go();
+                      }
+                      connect(probe, &ProbeConnection::welcomeReceived, this, go);
+                      connect(probe, &ProbeConnection::finished, this, [this] {
+                          if (m_context->limits.isEmpty())
+                              fail(tr("could not read the published limits: no welcome"));
+                      });
+                  });
+        return;
+    }
+    ConnectionPacer *pacer = m_context->pacer;
+    const int max = pacer->limited() ? pacer->available() + FloodExtra : DefaultConnRate + FloodExtra;
+    floodNext(0, max);
+}
+
+void HandshakeScenario::floodNext(int sent, int max)
+{
+    if (sent >= max) {
+        const int count = m_context->limit(QStringLiteral("conn_rate"), 0, 0);
+        return fail(tr("no 429 after %1 upgrades in a row (the server publishes conn_rate %2)")
+                            .arg(max)
+                            .arg(count > 0 ? QStringLiteral("%1/%2 s").arg(count).arg(m_context->limit(QStringLiteral("conn_rate"), 1, 0))
+                                           : tr("off")));
+    }
+    // No token: each admitted upgrade is closed 1008 by the server at once
+    // and never joins the pool, so the flood leaves nothing behind.
+    openHandshake(m_context->request(ProbeRequest::TokenMode::None), [this, sent, max](HandshakeProbe *probe) {
+        take(probe);
+        const int status = probe->httpStatus();
+        if (status == 429) {
+            const QByteArray retryAfter = probe->header("Retry-After");
+            if (retryAfter.isEmpty() || probe->retryAfterMs() < 0)
+                return fail(tr("429 after %1 upgrade(s), but without a valid Retry-After").arg(sent));
+            return pass(tr("429 after %1 admitted upgrade(s), Retry-After: %2 s").arg(sent).arg(QString::fromLatin1(retryAfter)));
+        }
+        if (status != 101)
+            return fail(status ? tr("HTTP %1 during the flood").arg(status) : tr("no answer: %1").arg(probe->error()));
+        floodNext(sent + 1, max);
+    }, m_context->answerWaitMs, false);
+}

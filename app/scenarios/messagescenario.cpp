@@ -1,0 +1,113 @@
+#include "scenarios/messagescenario.h"
+
+#include "protocol/closecodes.h"
+#include "protocol/messages.h"
+#include "scenarios/probeconnection.h"
+#include "scenarios/tokensource.h"
+
+#include <QJsonDocument>
+
+namespace {
+QString json(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+bool MessageScenario::handles(const QString &id)
+{
+    return id == QLatin1String("message-flood") || id == QLatin1String("oversized-message")
+            || id == QLatin1String("binary-frame") || id == QLatin1String("invalid-json");
+}
+
+void MessageScenario::begin()
+{
+    openAdmitted(m_context->tokens->accessToken(), [this](ProbeConnection *probe) { act(probe); });
+}
+
+void MessageScenario::act(ProbeConnection *probe)
+{
+    const QString &id = m_scenario.id;
+    if (id == QLatin1String("binary-frame")) {
+        probe->sendBinary(QByteArray::fromHex("00ff00ff"));
+        return expectClose(probe, Close::UnsupportedData.code, {});
+    }
+    if (id == QLatin1String("oversized-message")) {
+        int limit = m_context->limit(QStringLiteral("max_message_bytes"), 0, DefaultMaxMessageBytes);
+        if (limit <= 0)
+            limit = DefaultMaxMessageBytes;
+        const QString head = QStringLiteral("{\"type\":\"ping\",\"pad\":\"");
+        const QString tail = QStringLiteral("\"}");
+        probe->sendText(head + QString(limit + 1 - head.size() - tail.size(), QLatin1Char('x')) + tail);
+        return expectClose(probe, Close::MessageTooBig.code, {});
+    }
+    if (id == QLatin1String("invalid-json"))
+        return invalidJson(probe);
+    messageFlood(probe);
+}
+
+void MessageScenario::expectClose(ProbeConnection *probe, int code, const QString &reason)
+{
+    const auto judge = [this, probe, code, reason] {
+        take(probe);
+        if (probe->closeCode() < 0)
+            return fail(tr("still open %1 ms later").arg(m_context->answerWaitMs));
+        if (!closedWith(probe, code, reason))
+            return fail(tr("closed %1 \"%2\" instead of %3").arg(probe->closeCode()).arg(probe->closeReason()).arg(code));
+        pass(tr("closed %1").arg(code));
+    };
+    whenFinished(probe, judge);
+    after(m_context->answerWaitMs, judge);
+}
+
+void MessageScenario::invalidJson(ProbeConnection *probe)
+{
+    const QString pingId = QStringLiteral("after-invalid-json");
+    const auto judge = [this, probe, pingId] {
+        take(probe);
+        if (probe->isFinished())
+            return fail(tr("the connection closed (%1 \"%2\")").arg(probe->closeCode()).arg(probe->closeReason()));
+        if (probe->countOfError(ErrorCode::BadRequest) == 0 && m_context->compareReasons())
+            return fail(tr("no bad_request error within %1 ms").arg(m_context->answerWaitMs));
+        for (const QJsonObject &message : probe->messages()) {
+            if (message.value(QLatin1String("type")).toString() == MessageType::Pong
+                && message.value(QLatin1String("id")).toString() == pingId)
+                return pass(tr("bad_request, and the connection still answers a ping"));
+        }
+        fail(tr("no pong after the error: the connection is not usable"));
+    };
+    connect(probe, &ProbeConnection::messageReceived, this, [this, probe, pingId, judge](const QJsonObject &message) {
+        const QString type = message.value(QLatin1String("type")).toString();
+        if (type == MessageType::Error && message.value(QLatin1String("code")).toString() == ErrorCode::BadRequest)
+            probe->sendText(json({{QStringLiteral("type"), QString(MessageType::Ping)}, {QStringLiteral("id"), pingId}}));
+        else if (type == MessageType::Pong && message.value(QLatin1String("id")).toString() == pingId)
+            judge();
+    });
+    whenFinished(probe, judge);
+    after(m_context->answerWaitMs, judge);
+    probe->sendText(QStringLiteral("{\"type\": \"ping\", not json"));
+}
+
+void MessageScenario::messageFlood(ProbeConnection *probe)
+{
+    int rate = m_context->limit(QStringLiteral("msg_rate"), 0, DefaultMsgRate);
+    if (rate <= 0)
+        rate = DefaultMsgRate;
+    const int count = rate + FloodExtra;
+    const auto judge = [this, probe, count] {
+        take(probe);
+        const int limited = probe->countOfError(ErrorCode::RateLimited);
+        if (limited == 0 && m_context->compareReasons())
+            return fail(tr("no rate_limited error after %1 messages").arg(count)
+                        + (probe->isFinished() ? QString() : tr(", and the connection stays open")));
+        if (probe->closeCode() < 0)
+            return fail(tr("%1 rate_limited error(s) but no close after %2 messages").arg(limited).arg(count));
+        if (!closedWith(probe, Close::RateLimitExceeded.code, Close::RateLimitExceeded.reasonText()))
+            return fail(tr("closed %1 \"%2\"").arg(probe->closeCode()).arg(probe->closeReason()));
+        pass(tr("%1 rate_limited error(s), then the close, after %2 messages").arg(limited).arg(count));
+    };
+    whenFinished(probe, judge);
+    after(m_context->answerWaitMs, judge);
+    for (int i = 1; i <= count && probe->isOpen(); ++i)
+        probe->sendText(json({{QStringLiteral("type"), QString(MessageType::Ping)}, {QStringLiteral("id"), i}}));
+}

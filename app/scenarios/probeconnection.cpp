@@ -1,0 +1,253 @@
+#include "scenarios/probeconnection.h"
+
+#include "scenarios/redactor.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+#include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
+
+Q_LOGGING_CATEGORY(lcProbe, "signalgate.scenarios.probe", QtInfoMsg)
+
+namespace {
+// The server's own frames are small; this only bounds a hostile server.
+constexpr qint64 kMaxIncomingBytes = 4 * 1024 * 1024;
+constexpr int kCloseAnswerMs = 3000;
+constexpr int kBinaryPreviewBytes = 32;
+
+QString transportName(ProbeRequest::Transport transport)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<SignalConnection::Transport>().valueToKey(int(transport))).toLower();
+}
+} // namespace
+
+ProbeConnection::ProbeConnection(const Redactor *redactor, QObject *parent) : QObject(parent), m_redactor(redactor)
+{
+    m_handshakeTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        if (m_open || m_finished)
+            return;
+        m_errors.append(tr("no answer to the handshake within %1 ms").arg(m_handshakeTimeoutMs));
+        record(ProbeFrame::Direction::Local, ProbeFrame::Kind::Error, m_errors.constLast(), 0);
+        if (m_socket) {
+            m_socket->disconnect(this);
+            m_socket->abort();
+        }
+        // Finished first: whoever hears handshakeDone(false) sees the whole outcome.
+        finish(1006, {});
+        Q_EMIT handshakeDone(false);
+    });
+}
+
+ProbeConnection::~ProbeConnection()
+{
+    // Qt 6.4 starts a closing handshake from the destructor of an open socket
+    // and leaks its reason string: drop the connection first.
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void ProbeConnection::record(ProbeFrame::Direction direction, ProbeFrame::Kind kind, const QString &text, qint64 bytes)
+{
+    ProbeFrame frame;
+    frame.atMs = elapsedMs();
+    frame.direction = direction;
+    frame.kind = kind;
+    frame.bytes = bytes;
+    const QString redacted = m_redactor ? m_redactor->redact(text) : Redactor().redact(text);
+    frame.text = redacted.size() > ProbeFrame::MaxTextChars
+            ? redacted.left(ProbeFrame::MaxTextChars) + QStringLiteral("... (%1 characters)").arg(redacted.size())
+            : redacted;
+    if (m_frames.size() < MaxKeptMessages)
+        m_frames.append(frame);
+    Q_EMIT frameRecorded(frame);
+}
+
+void ProbeConnection::open(const ProbeRequest &request)
+{
+    if (m_socket)
+        return;   // one connection per probe
+    m_clock.start();
+    m_socket = new QWebSocket(request.origin, QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
+    connect(m_socket, &QWebSocket::connected, this, [this] {
+        m_open = true;
+        m_httpStatus = 101;
+        m_handshakeTimer.stop();
+        record(ProbeFrame::Direction::Received, ProbeFrame::Kind::Handshake,
+               tr("101 Switching Protocols, subprotocol \"%1\"").arg(m_socket->subprotocol()), 0);
+        Q_EMIT handshakeDone(true);
+    });
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &ProbeConnection::onText);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
+        record(ProbeFrame::Direction::Received, ProbeFrame::Kind::Binary,
+               QString::fromLatin1(data.left(kBinaryPreviewBytes).toHex(' ')), data.size());
+    });
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, &ProbeConnection::onError);
+    connect(m_socket, &QWebSocket::aboutToClose, this, [this] {
+        if (!m_closingByUs)
+            m_closeFrameSeen = true;
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, &ProbeConnection::onDisconnected);
+
+    QString description = tr("upgrade %1").arg(request.shownUrl());
+    switch (request.tokenMode) {
+    case ProbeRequest::TokenMode::None:
+        description += tr(", no token");
+        break;
+    case ProbeRequest::TokenMode::Empty:
+        description += tr(", empty token in %1").arg(transportName(request.transport));
+        break;
+    case ProbeRequest::TokenMode::Value:
+        description += tr(", token (%1 bytes) in %2").arg(request.token.size()).arg(transportName(request.transport));
+        break;
+    }
+    description += request.origin.isEmpty() ? tr(", no Origin") : tr(", Origin %1").arg(request.origin);
+    record(ProbeFrame::Direction::Sent, ProbeFrame::Kind::Handshake, description, 0);
+
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols(request.subprotocols());
+    if (m_handshakeTimeoutMs > 0)
+        m_handshakeTimer.start(m_handshakeTimeoutMs);
+    m_socket->open(request.networkRequest(), options);
+}
+
+void ProbeConnection::onText(const QString &text)
+{
+    record(ProbeFrame::Direction::Received, ProbeFrame::Kind::Text, text, text.toUtf8().size());
+    const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+    if (m_messages.size() < MaxKeptMessages)
+        m_messages.append(message);
+    const QString type = message.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("signal")) {
+        ++m_signals;
+    } else if (type == QLatin1String("error")) {
+        m_errors.append(QStringLiteral("%1: %2").arg(message.value(QLatin1String("code")).toString(),
+                                                     message.value(QLatin1String("message")).toString()));
+    } else if (type == QLatin1String("welcome") && m_welcome.isEmpty()) {
+        m_welcome = message;
+        Q_EMIT welcomeReceived(message);
+    }
+    Q_EMIT messageReceived(message);
+}
+
+void ProbeConnection::onError()
+{
+    if (!m_socket || m_finished)
+        return;
+    const QString text = m_socket->errorString();
+    if (m_open) {
+        // disconnected() follows and decides; a close frame may have come first.
+        qCDebug(lcProbe) << "socket error on an open probe:" << m_socket->error();
+        return;
+    }
+    m_handshakeTimer.stop();
+    m_httpStatus = SignalConnection::refusedHttpStatus(text);
+    const QString shown = m_redactor ? m_redactor->redact(text) : Redactor().redact(text);
+    m_errors.append(shown);
+    record(m_httpStatus ? ProbeFrame::Direction::Received : ProbeFrame::Direction::Local,
+           m_httpStatus ? ProbeFrame::Kind::Handshake : ProbeFrame::Kind::Error,
+           m_httpStatus ? tr("HTTP %1 instead of 101").arg(m_httpStatus) : shown, 0);
+    // Qt 6.4 leaves a refused handshake connected: end it here.
+    m_socket->disconnect(this);
+    m_socket->abort();
+    finish(-1, {});
+    Q_EMIT handshakeDone(false);
+}
+
+void ProbeConnection::onDisconnected()
+{
+    if (m_finished)
+        return;
+    if (!m_open) {
+        onError();
+        return;
+    }
+    int code = 1006;
+    QString reason;
+    if (m_closeFrameSeen || m_closingByUs) {
+        code = m_socket->closeCode();
+        reason = m_socket->closeReason();
+        if (SignalConnection::isUnreadableCloseCode(quint16(code), reason)) {
+            code = 1013;   // the contract's only 1012-1014 code (see SignalConnection)
+            reason.clear();
+        }
+    }
+    record(m_closingByUs ? ProbeFrame::Direction::Local : ProbeFrame::Direction::Received, ProbeFrame::Kind::Close,
+           code == 1006 ? tr("connection lost without a close frame (1006)") : tr("close %1 \"%2\"").arg(code).arg(reason),
+           reason.toUtf8().size());
+    finish(code, reason);
+}
+
+void ProbeConnection::finish(int closeCode, const QString &reason)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_handshakeTimer.stop();
+    m_closeCode = closeCode;
+    m_closeReason = reason;
+    Q_EMIT finished();
+}
+
+void ProbeConnection::sendText(const QString &text)
+{
+    if (!isOpen())
+        return;
+    record(ProbeFrame::Direction::Sent, ProbeFrame::Kind::Text, text, text.toUtf8().size());
+    m_socket->sendTextMessage(text);
+}
+
+void ProbeConnection::sendBinary(const QByteArray &data)
+{
+    if (!isOpen())
+        return;
+    record(ProbeFrame::Direction::Sent, ProbeFrame::Kind::Binary, QString::fromLatin1(data.left(kBinaryPreviewBytes).toHex(' ')),
+           data.size());
+    m_socket->sendBinaryMessage(data);
+}
+
+void ProbeConnection::close(quint16 code, const QString &reason)
+{
+    if (!m_socket || m_finished)
+        return;
+    if (!m_open) {
+        abort();
+        return;
+    }
+    m_closingByUs = true;
+    record(ProbeFrame::Direction::Sent, ProbeFrame::Kind::Close, tr("close %1 \"%2\"").arg(code).arg(reason),
+           reason.toUtf8().size());
+    QTimer::singleShot(kCloseAnswerMs, this, [this] {
+        if (!m_finished && m_socket)
+            m_socket->abort();
+    });
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+}
+
+void ProbeConnection::abort()
+{
+    if (!m_socket || m_finished)
+        return;
+    record(ProbeFrame::Direction::Local, ProbeFrame::Kind::Close, tr("aborted by the probe"), 0);
+    m_socket->disconnect(this);
+    m_socket->abort();
+    finish(1006, {});
+}
+
+int ProbeConnection::countOfType(const QString &type) const
+{
+    return int(std::count_if(m_messages.cbegin(), m_messages.cend(),
+                             [&](const QJsonObject &message) { return message.value(QLatin1String("type")).toString() == type; }));
+}
+
+int ProbeConnection::countOfError(const QString &code) const
+{
+    return int(std::count_if(m_messages.cbegin(), m_messages.cend(), [&](const QJsonObject &message) {
+        return message.value(QLatin1String("type")).toString() == QLatin1String("error")
+                && message.value(QLatin1String("code")).toString() == code;
+    }));
+}

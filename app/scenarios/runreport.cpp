@@ -1,0 +1,123 @@
+#include "scenarios/runreport.h"
+
+#include "scenarios/redactor.h"
+#include "scenarios/scenario.h"
+
+#include <QJsonArray>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace {
+QString seconds(qint64 ms)
+{
+    return QString::number(double(ms) / 1000.0, 'f', 1) + QStringLiteral(" s");
+}
+
+QString cell(QString text)
+{
+    return text.replace(QLatin1Char('|'), QStringLiteral("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' '));
+}
+} // namespace
+
+int RunReport::count(ScenarioResult::Verdict verdict) const
+{
+    return int(std::count_if(results.cbegin(), results.cend(), [verdict](const ScenarioResult &r) { return r.verdict == verdict; }));
+}
+
+QString RunReport::score() const
+{
+    QString text = QStringLiteral("%1/%2 passed").arg(count(ScenarioResult::Verdict::Pass)).arg(ran());
+    if (const int skipped = count(ScenarioResult::Verdict::Skip))
+        text += QStringLiteral(", %1 skipped").arg(skipped);
+    return text;
+}
+
+QJsonObject RunReport::toJson() const
+{
+    QJsonArray rows;
+    for (const ScenarioResult &result : results) {
+        QJsonObject row = result.toJson();
+        if (const std::optional<Scenario> scenario = Scenario::find(result.id)) {
+            row.insert(QStringLiteral("title"), scenario->title);
+            row.insert(QStringLiteral("group"), Scenario::groupName(scenario->group));
+            row.insert(QStringLiteral("proves"), scenario->proves);
+            row.insert(QStringLiteral("prerequisites"), scenario->prerequisites);
+            row.insert(QStringLiteral("expected"), scenario->expected);
+            row.insert(QStringLiteral("minted_token"), scenario->needsMintedToken);
+        }
+        rows.append(row);
+    }
+    return {{QStringLiteral("server"), server},
+            {QStringLiteral("user"), user},
+            {QStringLiteral("profile"), profile},
+            {QStringLiteral("minted_tokens"), mintSource},
+            {QStringLiteral("started_at"), startedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("finished_at"), finishedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("duration_ms"), startedAt.msecsTo(finishedAt)},
+            {QStringLiteral("score"), score()},
+            {QStringLiteral("passed"), count(ScenarioResult::Verdict::Pass)},
+            {QStringLiteral("failed"), count(ScenarioResult::Verdict::Fail)},
+            {QStringLiteral("skipped"), count(ScenarioResult::Verdict::Skip)},
+            {QStringLiteral("spurious_429"), spurious429},
+            {QStringLiteral("scenarios"), rows}};
+}
+
+QString RunReport::toMarkdown() const
+{
+    QString text;
+    text += QStringLiteral("# SignalGate scenario run: %1\n\n").arg(score());
+    text += QStringLiteral("- Server: `%1`\n- User: `%2`\n- Profile: `%3`\n- Minted tokens: %4\n")
+                    .arg(server, user, profile, mintSource);
+    text += QStringLiteral("- Started: %1 (UTC), took %2\n- Unexpected 429 answers: %3\n\n")
+                    .arg(startedAt.toString(Qt::ISODate), seconds(startedAt.msecsTo(finishedAt))).arg(spurious429);
+    text += QStringLiteral("| verdict | id | group | expected | actual | reason | time |\n");
+    text += QStringLiteral("| --- | --- | --- | --- | --- | --- | --- |\n");
+    for (const ScenarioResult &result : results) {
+        const std::optional<Scenario> scenario = Scenario::find(result.id);
+        text += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | %6 | %7 |\n")
+                        .arg(ScenarioResult::verdictName(result.verdict), result.id,
+                             scenario ? Scenario::groupName(scenario->group) : QString(),
+                             cell(scenario ? scenario->expected : QString()), cell(result.actual.summary()),
+                             cell(result.reason), seconds(result.actual.durationMs));
+    }
+    return text;
+}
+
+QString RunReport::toTable() const
+{
+    QString text = QStringLiteral("%1  %2  %3  %4\n").arg(QStringLiteral("VERDICT"), QStringLiteral("SCENARIO").leftJustified(23),
+                                                         QStringLiteral("TIME").rightJustified(7), QStringLiteral("ACTUAL / REASON"));
+    for (const ScenarioResult &result : results) {
+        const QString actual = result.actual.summary();
+        text += QStringLiteral("%1  %2  %3  %4\n")
+                        .arg(ScenarioResult::verdictName(result.verdict).leftJustified(7), result.id.leftJustified(23),
+                             seconds(result.actual.durationMs).rightJustified(7),
+                             actual.isEmpty() ? result.reason : actual + QStringLiteral(" - ") + result.reason);
+    }
+    text += QStringLiteral("\n%1 (%2, profile %3)\n").arg(score(), server, profile);
+    return text;
+}
+
+bool RunReport::write(const QString &path, const QByteArray &content, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+RunReport RunReport::redacted(const Redactor &redactor) const
+{
+    RunReport copy = *this;
+    for (ScenarioResult &result : copy.results) {
+        result.reason = redactor.redact(result.reason);
+        for (QString &error : result.actual.errors)
+            error = redactor.redact(error);
+        for (ProbeFrame &frame : result.frames)
+            frame.text = redactor.redact(frame.text);
+    }
+    return copy;
+}

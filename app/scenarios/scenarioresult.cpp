@@ -1,0 +1,63 @@
+#include "scenarios/scenarioresult.h"
+
+#include <QJsonArray>
+
+QString ScenarioResult::verdictName(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Pass:
+        return QStringLiteral("PASS");
+    case Verdict::Fail:
+        return QStringLiteral("FAIL");
+    case Verdict::Skip:
+        return QStringLiteral("SKIP");
+    }
+    return {};
+}
+
+QString ScenarioResult::Actual::summary() const
+{
+    QStringList parts;
+    if (httpStatus > 0 && httpStatus != 101)
+        parts << QStringLiteral("HTTP %1").arg(httpStatus);
+    if (welcomed)
+        parts << QStringLiteral("welcome");
+    if (signalsReceived > 0)
+        parts << QStringLiteral("%1 signal(s)").arg(signalsReceived);
+    for (const QString &type : messageTypes) {
+        if (!type.startsWith(QLatin1String("welcome")) && !type.startsWith(QLatin1String("signal")))
+            parts << type;
+    }
+    if (closeCode >= 0)
+        parts << (closeReason.isEmpty() ? QStringLiteral("close %1").arg(closeCode)
+                                        : QStringLiteral("close %1 \"%2\"").arg(closeCode).arg(closeReason));
+    if (parts.isEmpty() && httpStatus == 0 && upgrades > 0)
+        parts << QStringLiteral("no answer");
+    return parts.join(QStringLiteral(", "));
+}
+
+QJsonObject ScenarioResult::Actual::toJson() const
+{
+    return {{QStringLiteral("http_status"), httpStatus},
+            {QStringLiteral("close_code"), closeCode >= 0 ? QJsonValue(closeCode) : QJsonValue()},
+            {QStringLiteral("close_reason"), closeCode >= 0 ? QJsonValue(closeReason) : QJsonValue()},
+            {QStringLiteral("welcome"), welcomed},
+            {QStringLiteral("signals_received"), signalsReceived},
+            {QStringLiteral("messages"), QJsonArray::fromStringList(messageTypes)},
+            {QStringLiteral("errors"), QJsonArray::fromStringList(errors)},
+            {QStringLiteral("upgrades"), upgrades},
+            {QStringLiteral("paced_ms"), pacedMs},
+            {QStringLiteral("duration_ms"), durationMs}};
+}
+
+QJsonObject ScenarioResult::toJson() const
+{
+    QJsonArray frameList;
+    for (const ProbeFrame &frame : frames)
+        frameList.append(frame.toJson());
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("verdict"), verdictName(verdict)},
+            {QStringLiteral("reason"), reason},
+            {QStringLiteral("actual"), actual.toJson()},
+            {QStringLiteral("frames"), frameList}};
+}

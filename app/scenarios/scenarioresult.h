@@ -1,0 +1,45 @@
+#pragma once
+
+#include "scenarios/probeframe.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// What one scenario run found (issue 6): the actual outcome next to the
+// verdict and its reason. Nothing in here may hold a token: errors and
+// frames come redacted from the probes.
+struct ScenarioResult
+{
+    enum class Verdict { Pass, Fail, Skip };
+
+    struct Actual
+    {
+        int httpStatus = 0;          // 101 when upgraded, the refusal's status, 0 when no answer
+        int closeCode = -1;          // -1: no close (refused, or still open when judged)
+        QString closeReason;
+        bool welcomed = false;
+        int signalsReceived = 0;
+        QStringList messageTypes;    // of the messages received, in order, repeats folded ("pong x60")
+        QStringList errors;          // error messages from the server and the socket
+        int upgrades = 0;            // WebSocket upgrades this scenario sent
+        qint64 pacedMs = 0;          // of durationMs, spent waiting for the server's connection rate
+        qint64 durationMs = 0;
+
+        QString summary() const;     // one line for tables
+        QJsonObject toJson() const;
+    };
+
+    QString id;
+    Verdict verdict = Verdict::Skip;
+    QString reason;                  // why this verdict, one sentence
+    Actual actual;
+    QList<ProbeFrame> frames;        // redacted; at most MaxFrames
+    static constexpr int MaxFrames = 200;
+
+    static QString verdictName(Verdict verdict);   // PASS / FAIL / SKIP
+    QJsonObject toJson() const;
+};
+Q_DECLARE_METATYPE(ScenarioResult)
