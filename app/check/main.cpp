@@ -15,7 +15,7 @@ int main(int argc, char *argv[])
     // Progress on stderr is the command's own; the engine's info lines would
     // repeat it. QT_LOGGING_RULES still turns them on.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("signalgate.scenarios*.info=false"));
+        QLoggingCategory::setFilterRules(QStringLiteral("signalgate.scenarios*.info=false\nsignalgate.client*.info=false"));
 
     CheckCommand command;
     int exitCode = -1;

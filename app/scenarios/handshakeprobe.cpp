@@ -97,7 +97,7 @@ void HandshakeProbe::onReadyRead()
                        ? QString() : QStringLiteral(", Retry-After: %1").arg(QString::fromLatin1(header("Retry-After")))),
                m_head.size());
         Q_EMIT headReceived(m_status);
-        if (m_status != 101) {
+        if (m_status != 101 || m_headOnly) {
             finish();
             return;
         }

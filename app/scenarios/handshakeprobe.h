@@ -27,6 +27,9 @@ public:
     ~HandshakeProbe() override;
 
     void open(const ProbeRequest &request, int timeoutMs = DefaultTimeoutMs);
+    // Finish as soon as the answer's head is read, even a 101 (the flood
+    // counts upgrades; waiting for each close would only slow it down).
+    void setHeadOnly(bool headOnly) { m_headOnly = headOnly; }
     void abort();
 
     bool isFinished() const { return m_finished; }
@@ -65,4 +68,5 @@ private:
     QString m_closeReason;
     QString m_error;
     bool m_finished = false;
+    bool m_headOnly = false;
 };

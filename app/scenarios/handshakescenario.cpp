@@ -102,22 +102,37 @@ void HandshakeScenario::flood()
         return;
     }
     ConnectionPacer *pacer = m_context->pacer;
-    const int max = pacer->limited() ? pacer->available() + FloodExtra : DefaultConnRate + FloodExtra;
-    floodNext(0, max);
+    if (pacer->limited() && pacer->intervalMs() < MinRefillIntervalMs) {
+        return skip(tr("the published rate (%1 per %2 s) refills every %3 ms: faster than a flood of the limit plus %4 "
+                       "can spend it, so no polite flood can prove it")
+                            .arg(pacer->limitCount()).arg(pacer->limitWindowSeconds()).arg(pacer->intervalMs()).arg(FloodExtra));
+    }
+    m_floodBase = (pacer->limited() ? pacer->available() : DefaultConnRate) + FloodExtra;
+    m_floodClock.start();
+    floodNext(0);
 }
 
-void HandshakeScenario::floodNext(int sent, int max)
+int HandshakeScenario::floodBound() const
 {
-    if (sent >= max) {
+    // What the server's bucket could have granted by now, plus a few: the
+    // tokens it had, and those it refilled while the flood ran.
+    const qint64 interval = m_context->pacer->intervalMs();
+    return m_floodBase + (interval > 0 ? int(m_floodClock.elapsed() / interval) : 0);
+}
+
+void HandshakeScenario::floodNext(int sent)
+{
+    if (const int max = floodBound(); sent >= max) {
         const int count = m_context->limit(QStringLiteral("conn_rate"), 0, 0);
         return fail(tr("no 429 after %1 upgrades in a row (the server publishes conn_rate %2)")
                             .arg(max)
                             .arg(count > 0 ? QStringLiteral("%1/%2 s").arg(count).arg(m_context->limit(QStringLiteral("conn_rate"), 1, 0))
                                            : tr("off")));
     }
-    // No token: each admitted upgrade is closed 1008 by the server at once
-    // and never joins the pool, so the flood leaves nothing behind.
-    openHandshake(m_context->request(ProbeRequest::TokenMode::None), [this, sent, max](HandshakeProbe *probe) {
+    // No token: an admitted upgrade never joins the pool (the server closes it
+    // 1008), and the probe drops it as soon as the 101 is read, so the flood
+    // leaves nothing behind.
+    openHandshake(m_context->request(ProbeRequest::TokenMode::None), [this, sent](HandshakeProbe *probe) {
         take(probe);
         const int status = probe->httpStatus();
         if (status == 429) {
@@ -128,6 +143,6 @@ void HandshakeScenario::floodNext(int sent, int max)
         }
         if (status != 101)
             return fail(status ? tr("HTTP %1 during the flood").arg(status) : tr("no answer: %1").arg(probe->error()));
-        floodNext(sent + 1, max);
-    }, m_context->answerWaitMs, false);
+        floodNext(sent + 1);
+    }, m_context->answerWaitMs, false, true);
 }

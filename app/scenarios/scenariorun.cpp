@@ -96,16 +96,18 @@ void ScenarioRun::openProbe(const ProbeRequest &request, const ProbeReady &ready
     });
 }
 
-void ScenarioRun::openHandshake(const ProbeRequest &request, const HandshakeReady &ready, int timeoutMs, bool paced)
+void ScenarioRun::openHandshake(const ProbeRequest &request, const HandshakeReady &ready, int timeoutMs, bool paced,
+                                bool headOnly)
 {
     auto waited = std::make_shared<QElapsedTimer>();
     waited->start();
-    const auto go = [this, request, ready, timeoutMs, waited] {
+    const auto go = [this, request, ready, timeoutMs, waited, headOnly] {
         if (m_finished)
             return;
         m_result.actual.pacedMs += waited->elapsed();
         ++m_result.actual.upgrades;
         auto *probe = new HandshakeProbe(m_context->redactor, this);
+        probe->setHeadOnly(headOnly);
         connect(probe, &HandshakeProbe::frameRecorded, this, &ScenarioRun::record);
         connect(probe, &HandshakeProbe::finished, this, [this, probe, ready] {
             if (probe->httpStatus() == 429)

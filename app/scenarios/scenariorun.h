@@ -55,7 +55,8 @@ protected:
     void openProbe(const ProbeRequest &request, const ProbeReady &ready, int attempt = 0);
     // A raw upgrade (HandshakeProbe), paced the same way unless paced is false
     // (the flood: it is counted, not delayed); ready() runs when it finished.
-    void openHandshake(const ProbeRequest &request, const HandshakeReady &ready, int timeoutMs, bool paced = true);
+    void openHandshake(const ProbeRequest &request, const HandshakeReady &ready, int timeoutMs, bool paced = true,
+                       bool headOnly = false);
     // A connection with token that the server must admit: act() runs after
     // its welcome; without one the scenario FAILs (it cannot test anything).
     void openAdmitted(const QByteArray &token, const ProbeReady &act);
