@@ -32,13 +32,7 @@ HandshakeProbe::~HandshakeProbe()
 
 void HandshakeProbe::record(ProbeFrame::Direction direction, ProbeFrame::Kind kind, const QString &text, qint64 bytes)
 {
-    ProbeFrame frame;
-    frame.atMs = m_clock.elapsed();
-    frame.direction = direction;
-    frame.kind = kind;
-    frame.bytes = bytes;
-    frame.text = (m_redactor ? m_redactor->redact(text) : Redactor().redact(text)).left(ProbeFrame::MaxTextChars);
-    Q_EMIT frameRecorded(frame);
+    Q_EMIT frameRecorded(ProbeFrame::make(m_clock.elapsed(), direction, kind, text, bytes, m_redactor));
 }
 
 void HandshakeProbe::open(const ProbeRequest &request, int timeoutMs)

@@ -52,15 +52,7 @@ ProbeConnection::~ProbeConnection()
 
 void ProbeConnection::record(ProbeFrame::Direction direction, ProbeFrame::Kind kind, const QString &text, qint64 bytes)
 {
-    ProbeFrame frame;
-    frame.atMs = elapsedMs();
-    frame.direction = direction;
-    frame.kind = kind;
-    frame.bytes = bytes;
-    const QString redacted = m_redactor ? m_redactor->redact(text) : Redactor().redact(text);
-    frame.text = redacted.size() > ProbeFrame::MaxTextChars
-            ? redacted.left(ProbeFrame::MaxTextChars) + QStringLiteral("... (%1 characters)").arg(redacted.size())
-            : redacted;
+    const ProbeFrame frame = ProbeFrame::make(elapsedMs(), direction, kind, text, bytes, m_redactor);
     if (m_frames.size() < MaxKeptMessages)
         m_frames.append(frame);
     Q_EMIT frameRecorded(frame);

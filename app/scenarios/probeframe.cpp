@@ -1,5 +1,32 @@
 #include "scenarios/probeframe.h"
 
+#include "scenarios/redactor.h"
+
+#include <QMetaEnum>
+
+namespace {
+template <typename Enum>
+QString lowerName(Enum value)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<Enum>().valueToKey(int(value))).toLower();
+}
+} // namespace
+
+ProbeFrame ProbeFrame::make(qint64 atMs, Direction direction, Kind kind, const QString &text, qint64 bytes,
+                            const Redactor *redactor)
+{
+    ProbeFrame frame;
+    frame.atMs = atMs;
+    frame.direction = direction;
+    frame.kind = kind;
+    frame.bytes = bytes;
+    const QString redacted = redactor ? redactor->redact(text) : Redactor().redact(text);
+    frame.text = redacted.size() > MaxTextChars
+            ? redacted.left(MaxTextChars) + QStringLiteral("... (%1 characters)").arg(redacted.size())
+            : redacted;
+    return frame;
+}
+
 QJsonObject ProbeFrame::toJson() const
 {
     return {{QStringLiteral("at_ms"), atMs},
@@ -11,30 +38,10 @@ QJsonObject ProbeFrame::toJson() const
 
 QString ProbeFrame::directionName(Direction direction)
 {
-    switch (direction) {
-    case Direction::Sent:
-        return QStringLiteral("sent");
-    case Direction::Received:
-        return QStringLiteral("received");
-    case Direction::Local:
-        return QStringLiteral("local");
-    }
-    return {};
+    return lowerName(direction);
 }
 
 QString ProbeFrame::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::Handshake:
-        return QStringLiteral("handshake");
-    case Kind::Text:
-        return QStringLiteral("text");
-    case Kind::Binary:
-        return QStringLiteral("binary");
-    case Kind::Close:
-        return QStringLiteral("close");
-    case Kind::Error:
-        return QStringLiteral("error");
-    }
-    return {};
+    return lowerName(kind);
 }

@@ -2,16 +2,27 @@
 
 #include <QJsonObject>
 #include <QMetaType>
+#include <QObject>
 #include <QString>
+
+class Redactor;
 
 // One thing seen on a probe's connection, as the console lists it: a frame
 // sent or received, the handshake answer, the close, an error. The text is
 // already redacted (no token) and cut to MaxTextChars.
 struct ProbeFrame
 {
+    Q_GADGET
+public:
     enum class Direction { Sent, Received, Local };
+    Q_ENUM(Direction)
     enum class Kind { Handshake, Text, Binary, Close, Error };
+    Q_ENUM(Kind)
     static constexpr int MaxTextChars = 2000;
+
+    // text redacted (redactor may be null: the built-in patterns still apply) and cut.
+    static ProbeFrame make(qint64 atMs, Direction direction, Kind kind, const QString &text, qint64 bytes,
+                           const Redactor *redactor);
 
     qint64 atMs = 0;        // since the probe started
     Direction direction = Direction::Local;
@@ -20,7 +31,7 @@ struct ProbeFrame
     QString text;           // redacted; binary payloads as a hex preview
 
     QJsonObject toJson() const;
-    static QString directionName(Direction direction);
-    static QString kindName(Kind kind);
+    static QString directionName(Direction direction);   // "sent", "received", "local"
+    static QString kindName(Kind kind);                  // "handshake", "text", ...
 };
 Q_DECLARE_METATYPE(ProbeFrame)

@@ -1,18 +1,11 @@
 #include "scenarios/scenarioresult.h"
 
 #include <QJsonArray>
+#include <QMetaEnum>
 
 QString ScenarioResult::verdictName(Verdict verdict)
 {
-    switch (verdict) {
-    case Verdict::Pass:
-        return QStringLiteral("PASS");
-    case Verdict::Fail:
-        return QStringLiteral("FAIL");
-    case Verdict::Skip:
-        return QStringLiteral("SKIP");
-    }
-    return {};
+    return QString::fromLatin1(QMetaEnum::fromType<Verdict>().valueToKey(int(verdict))).toUpper();
 }
 
 QString ScenarioResult::Actual::summary() const

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
+#include <QObject>
 #include <QString>
 #include <QStringList>
 
@@ -13,7 +14,10 @@
 // frames come redacted from the probes.
 struct ScenarioResult
 {
+    Q_GADGET
+public:
     enum class Verdict { Pass, Fail, Skip };
+    Q_ENUM(Verdict)
 
     struct Actual
     {
