@@ -84,6 +84,8 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
         updateActions();
         updateReconnectBar();
     });
+    // The countdown's timer starts after the state says Reconnecting.
+    connect(connection, &SignalConnection::reconnectScheduled, this, &MainWindow::updateReconnectBar);
     connect(session, &SessionController::signedIn, this, [this](const QString &user) {
         hideBanner();
         setWindowTitle(tr("SignalGate — %1 at %2").arg(user, m_core->session()->server().text()));

@@ -5,6 +5,7 @@
 // Run through scripts/with-keyring.sh (a private D-Bus session with an
 // unlocked gnome-keyring and a throwaway HOME); without a session bus the
 // keychain tests fail rather than skip.
+#include "childtest.h"
 #include "logcapture.h"
 #include "auth/tokenstore.h"
 
@@ -156,8 +157,6 @@ private Q_SLOTS:
 
 private:
     void expectKeychainKept();
-    void runChild(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-                  const char *function);
 
     const QString m_server = QStringLiteral("https://tst-tokenstore.invalid:8765");
     const QString m_otherServer = QStringLiteral("https://other.tst-tokenstore.invalid:8765");
@@ -387,7 +386,8 @@ void TestTokenStore::noKeychainKeepsTokensInMemory()
     environment.insert(QString::fromLatin1(kChildVariable), QStringLiteral("noSessionBus"));
     // A bus address that leads nowhere (unset, GIO might autolaunch a bus).
     environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/signalgate-no-bus"));
-    runChild(QCoreApplication::applicationFilePath(), {}, environment, "noSessionBus");
+    ChildTest::run(QCoreApplication::applicationFilePath(), {}, environment,
+                   "TestTokenStoreNoKeychain::noSessionBus", 4 * kTimeoutMs);
 }
 
 // A bus with a Secret Service whose keyring was never unlocked, and no display
@@ -411,29 +411,10 @@ void TestTokenStore::lockedKeyringFallsBackOnWrite()
         environment.remove(QString::fromLatin1(name));
     const QString script = QStringLiteral("gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1 || exit 97; "
                                           "exec \"$0\"");
-    runChild(QStringLiteral("dbus-run-session"),
-             {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script,
-              QCoreApplication::applicationFilePath()},
-             environment, "lockedKeyring");
-}
-
-void TestTokenStore::runChild(const QString &program, const QStringList &arguments,
-                              const QProcessEnvironment &environment, const char *function)
-{
-    QProcess child;
-    child.setProcessEnvironment(environment);
-    child.setProcessChannelMode(QProcess::MergedChannels);
-    child.start(program, arguments);
-    QVERIFY2(child.waitForStarted(kTimeoutMs), qPrintable(program + QLatin1String(": ") + child.errorString()));
-    QVERIFY(QTest::qWaitFor([&] { return child.state() == QProcess::NotRunning; }, 4 * kTimeoutMs));
-    const QByteArray output = child.readAll();
-    const QString report = QStringLiteral("child output:\n%1").arg(QString::fromLocal8Bit(output));
-    QVERIFY2(child.exitStatus() == QProcess::NormalExit, qPrintable(report));
-    QVERIFY2(child.exitCode() == 0, qPrintable(report));
-    // It really ran its checks (and did not, say, skip them).
-    const QByteArray pass = QByteArray("PASS   : TestTokenStoreNoKeychain::") + function + "()";
-    QVERIFY2(output.contains(pass), qPrintable(report));
-    QVERIFY2(output.contains(" 0 failed, 0 skipped"), qPrintable(report));
+    ChildTest::run(QStringLiteral("dbus-run-session"),
+                   {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script,
+                    QCoreApplication::applicationFilePath()},
+                   environment, "TestTokenStoreNoKeychain::lockedKeyring", 4 * kTimeoutMs);
 }
 
 // ---------------------------------------------------------------------------

@@ -53,13 +53,15 @@ QString TestServer::secretPath() const
 bool TestServer::start()
 {
     m_server = std::make_unique<Server>(m_config);
-    return m_server->start(&m_error);
+    if (!m_server->start(&m_error))
+        return false;
+    // Remembered now: after a graceful shutdown() the port is already closed.
+    m_previousPort = m_server->port();
+    return true;
 }
 
 void TestServer::stop()
 {
-    if (m_server)
-        m_previousPort = m_server->port();
     m_server.reset();
 }
 

@@ -1,0 +1,426 @@
+// The desktop client's window offscreen (QT_QPA_PLATFORM=offscreen) against
+// a real in-process server (dev mode) and the real keychain: arriving
+// signals fill the table and the charts, a revocation shows its close code
+// with its meaning and a banner, the login dialog refuses what it must, the
+// reconnect countdown offers "Reconnect now", the German translation is
+// complete and used, and without a keychain a banner says so while signals
+// still arrive (in a child process without a session bus).
+#include "childtest.h"
+#include "httpjson.h"
+#include "testserver.h"
+
+#include "chartpane.h"
+#include "connectionstatus.h"
+#include "eventlogpane.h"
+#include "languagesetup.h"
+#include "logindialog.h"
+#include "mainwindow.h"
+#include "settingsdialog.h"
+#include "severitystyle.h"
+#include "signalspane.h"
+
+#include "connection/closecodeinfo.h"
+#include "connection/signalconnection.h"
+#include "model/eventlog.h"
+#include "model/signalfiltermodel.h"
+#include "model/signalmodel.h"
+#include "session/clientcore.h"
+#include "session/clientsettings.h"
+#include "session/sessioncontroller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDomDocument>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QUuid>
+
+#include <memory>
+
+namespace {
+
+constexpr int kTimeoutMs = 60000;   // PBKDF2 logins, slower under ASan
+const char kChildVariable[] = "SIGNALGATE_TST_MAINWINDOW_CHILD";
+
+QString uniqueService()
+{
+    return QStringLiteral("signalgate-uitest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// One window over one client core, with settings in a throwaway INI file.
+struct Client
+{
+    Client()
+        : settings(dir.filePath(QStringLiteral("signalgate.ini"))),
+          core(uniqueService()),
+          window(&core, &settings)
+    {
+        window.show();
+    }
+
+    int rows() const { return window.signalsPane()->table()->model()->rowCount(); }
+    bool waitConnected() const
+    {
+        return QTest::qWaitFor([this] { return core.connection()->state() == SignalConnection::State::Open; }, kTimeoutMs);
+    }
+    // The log rows with this close code and reason.
+    QList<int> logRows(int code, const QString &reason) const
+    {
+        QList<int> found;
+        const QAbstractItemModel *model = window.eventLogPane()->logView()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, EventLog::CodeColumn).data().toString() == QString::number(code)
+                && model->index(row, EventLog::ReasonColumn).data().toString() == reason)
+                found.append(row);
+        }
+        return found;
+    }
+
+    QTemporaryDir dir;
+    ClientSettings settings;
+    ClientCore core;
+    MainWindow window;
+};
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void signalsArriveInTableAndCharts();
+    void revocationShowsCodeMeaningAndBanner();
+    void loginDialogRefusesWhatItMust();
+    void reconnectCountdownOffersReconnectNow();
+    void settingsDialogChecksBeforeSaving();
+    void legendListsEveryCodeOfTheContract();
+    void germanTranslationIsComplete();
+    void germanWindowShowsGermanStrings();
+    void missingKeychainShowsBannerAndSignalsStillArrive();
+
+private:
+    ServerAddress address() const { return ServerAddress::parse(m_server->server()->baseUrl()); }
+
+    std::unique_ptr<TestServer> m_server;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QCOMPARE(QGuiApplication::platformName(), QStringLiteral("offscreen"));
+    QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+             "No D-Bus session bus: run under scripts/with-keyring.sh (the real keychain is part of this test).");
+    m_server = std::make_unique<TestServer>([](ServerConfig &config) { config.dev = true; });
+    QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+}
+
+void TestMainWindow::signalsArriveInTableAndCharts()
+{
+    Client client;
+    client.window.signInWith(address(), QStringLiteral("demo"), QStringLiteral("demo"));
+    QVERIFY(client.waitConnected());
+    QTRY_VERIFY_WITH_TIMEOUT(client.rows() >= 5, kTimeoutMs);
+
+    // Newest first, every column filled.
+    const QAbstractItemModel *table = client.window.signalsPane()->table()->model();
+    QVERIFY(table->index(0, SignalModel::SeqColumn).data(SignalModel::RawRole).toLongLong()
+            > table->index(1, SignalModel::SeqColumn).data(SignalModel::RawRole).toLongLong());
+    for (int column = 0; column < table->columnCount(); ++column)
+        QVERIFY2(!table->index(0, column).data().toString().isEmpty(), qPrintable(QString::number(column)));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!client.window.chartPane()->symbols().isEmpty(), kTimeoutMs);
+    const QString symbol = client.window.chartPane()->symbols().first();
+    QTRY_VERIFY_WITH_TIMEOUT(client.window.chartPane()->pointCount(symbol) >= 1, kTimeoutMs);
+
+    QCOMPARE(client.window.connectionStatus()->stateText(), QStringLiteral("Connected"));
+    QVERIFY(client.window.connectionStatus()->expiryText().startsWith(QLatin1String("Token: 1")));   // 14:5x left
+    QVERIFY(client.window.windowTitle().contains(QLatin1String("demo")));
+    QVERIFY(!client.window.signInAction()->isEnabled());
+    QVERIFY(client.window.signOutAction()->isEnabled());
+
+    // Pause freezes the rows while signals are still counted; resume shows them.
+    client.window.signalsPane()->setPaused(true);
+    const int frozen = client.rows();
+    const qint64 total = client.core.signalModel()->totalReceived();
+    QTRY_VERIFY_WITH_TIMEOUT(client.core.signalModel()->totalReceived() > total + 2, kTimeoutMs);
+    QCOMPARE(client.rows(), frozen);
+    client.window.signalsPane()->setPaused(false);
+    QTRY_VERIFY_WITH_TIMEOUT(client.rows() > frozen, kTimeoutMs);
+
+    // The filter narrows the table to one symbol.
+    client.window.signalsPane()->filterModel()->setSymbolFilter(symbol);
+    QVERIFY(client.rows() >= 1);
+    for (int row = 0; row < client.rows(); ++row)
+        QCOMPARE(table->index(row, SignalModel::SymbolColumn).data().toString(), symbol);
+
+    client.window.signOut();
+    QTRY_COMPARE_WITH_TIMEOUT(client.core.session()->state(), SessionController::State::SignedOut, kTimeoutMs);
+    QVERIFY(client.window.signInAction()->isEnabled());
+}
+
+void TestMainWindow::revocationShowsCodeMeaningAndBanner()
+{
+    Client client;
+    client.window.signInWith(address(), QStringLiteral("demo"), QStringLiteral("demo"));
+    QVERIFY(client.waitConnected());
+    const QByteArray admin = HttpJson::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
+    QVERIFY(!admin.isEmpty());
+    QTest::qWait(1100);   // revocation covers tokens issued up to its own second
+    const HttpJson::Answer revoked = HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),
+                                                    {{QStringLiteral("sub"), QStringLiteral("demo")}}, admin);
+    QCOMPARE(revoked.status, 204);
+
+    QTRY_COMPARE_WITH_TIMEOUT(client.logRows(1008, QStringLiteral("Token revoked")).size(), 1, kTimeoutMs);
+    const int row = client.logRows(1008, QStringLiteral("Token revoked")).first();
+    const QAbstractItemModel *log = client.window.eventLogPane()->logView()->model();
+    const CloseCodeInfo info = CloseCodeInfo::describe(1008, QStringLiteral("Token revoked"));
+    QCOMPARE(log->index(row, EventLog::MeaningColumn).data().toString(), info.meaning);
+    QVERIFY(!log->index(row, EventLog::NextActionColumn).data().toString().isEmpty());
+    QCOMPARE(log->index(row, EventLog::EventColumn).data(Qt::BackgroundRole).value<QColor>(),
+             SeverityStyle::background(CloseCodeInfo::Severity::Error));
+
+    QTRY_VERIFY_WITH_TIMEOUT(client.window.isBannerShown(), kTimeoutMs);
+    QVERIFY2(client.window.bannerText().contains(QLatin1String("signed out")), qPrintable(client.window.bannerText()));
+    QCOMPARE(client.core.session()->state(), SessionController::State::SignedOut);
+    QCOMPARE(client.window.connectionStatus()->stateText(), QStringLiteral("Signed out"));
+    QVERIFY(client.window.signInAction()->isEnabled());
+    QTest::qWait(500);
+    QCOMPARE(m_server->server()->sessionCount(), 0);   // and no reconnect
+}
+
+void TestMainWindow::loginDialogRefusesWhatItMust()
+{
+    Client client;
+    client.window.start();   // nobody remembered: the dialog
+    QTRY_VERIFY(client.window.loginDialog() && client.window.loginDialog()->isVisible());
+    LoginDialog *dialog = client.window.loginDialog();
+    QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+
+    dialog->serverEdit()->setText(QStringLiteral("http://10.1.2.3:8765"));
+    dialog->userEdit()->setText(QStringLiteral("demo"));
+    dialog->passwordEdit()->setText(QStringLiteral("demo"));
+    QVERIFY2(!ok->isEnabled(), "plain text to another host needs the opt-in");
+    const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+    const bool explained = std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+        return label->isVisible() && label->text().contains(QLatin1String("not encrypted"));
+    });
+    QVERIFY(explained);
+    dialog->serverEdit()->setText(QStringLiteral("gopher://host"));
+    QVERIFY(!ok->isEnabled());
+
+    dialog->serverEdit()->setText(address().text());
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QVERIFY(client.waitConnected());
+    QCOMPARE(client.settings.user(), QStringLiteral("demo"));
+    QCOMPARE(client.settings.server(), address().text());
+    client.settings.sync();
+    QFile ini(client.settings.fileName());
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY(!ini.readAll().contains("password"));
+
+    // A wrong password brings the dialog back with the server's message.
+    client.window.signOut();
+    client.window.showSignIn();
+    QTRY_VERIFY(client.window.loginDialog() && client.window.loginDialog()->isVisible());
+    dialog = client.window.loginDialog();
+    dialog->passwordEdit()->setText(QStringLiteral("wrong"));
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(client.window.loginDialog() && client.window.loginDialog()->isVisible(), kTimeoutMs);
+    const QList<QLabel *> after = client.window.loginDialog()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(after.cbegin(), after.cend(), [](const QLabel *label) {
+        return label->isVisible() && label->accessibleName() == QLatin1String("Sign-in error") && !label->text().isEmpty();
+    }));
+}
+
+void TestMainWindow::reconnectCountdownOffersReconnectNow()
+{
+    TestServer server([](ServerConfig &config) { config.dev = true; });
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    Client client;
+    // A fixed 3 s delay, so the countdown is there to look at.
+    client.core.connection()->setReconnectPolicy(ReconnectPolicy([] { return 1.0; }, 3000, 3000));
+    client.window.signInWith(ServerAddress::parse(server.server()->baseUrl()), QStringLiteral("demo"), QStringLiteral("demo"));
+    QVERIFY(client.waitConnected());
+
+    // A graceful shutdown closes every connection with 1001, then the port goes.
+    QSignalSpy stopped(server.server(), &Server::stopped);
+    server.server()->shutdown();
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, kTimeoutMs);
+    server.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(client.logRows(1001, QStringLiteral("Server shutting down")).size() == 1, kTimeoutMs);
+    QPushButton *now = nullptr;
+    for (QPushButton *button : client.window.findChildren<QPushButton *>()) {
+        if (button->accessibleName() == QLatin1String("Reconnect now"))
+            now = button;
+    }
+    QVERIFY(now);
+    QTRY_VERIFY_WITH_TIMEOUT(now->isVisible(), kTimeoutMs);
+    QVERIFY(client.window.connectionStatus()->stateText().startsWith(QLatin1String("Reconnecting in")));
+    QVERIFY(client.window.reconnectAction()->isEnabled());
+
+    QVERIFY2(server.startOnPreviousPort(), qPrintable(server.error()));
+    QTest::mouseClick(now, Qt::LeftButton);
+    QVERIFY(client.waitConnected());
+    QTRY_VERIFY(!now->isVisible());
+}
+
+void TestMainWindow::settingsDialogChecksBeforeSaving()
+{
+    Client client;
+    SettingsDialog dialog(&client.settings);
+    dialog.caFileEdit()->setText(client.dir.filePath(QStringLiteral("nope.pem")));
+    dialog.accept();
+    QVERIFY2(dialog.problem().contains(QLatin1String("nope.pem")), qPrintable(dialog.problem()));
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(client.settings.caFile().isEmpty());   // nothing saved
+
+    dialog.caFileEdit()->clear();
+    dialog.serverEdit()->setText(QStringLiteral("http://192.0.2.7:8765"));
+    QVERIFY(!dialog.problem().isEmpty());
+    dialog.plainTextBox()->setChecked(true);
+    dialog.transportBox()->setCurrentIndex(dialog.transportBox()->findData(QStringLiteral("subprotocol")));
+    dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("de")));
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(client.settings.server(), QStringLiteral("http://192.0.2.7:8765"));
+    QCOMPARE(client.settings.transport(), SignalConnection::Transport::Subprotocol);
+    QCOMPARE(client.settings.language(), QStringLiteral("de"));
+    QVERIFY(client.settings.allowPlainTextRemote());
+}
+
+void TestMainWindow::legendListsEveryCodeOfTheContract()
+{
+    Client client;
+    QTableWidget *legend = client.window.eventLogPane()->legend();
+    const QList<CloseCodeInfo> rows = CloseCodeInfo::legend();
+    QCOMPARE(legend->rowCount(), int(rows.size()));
+    QStringList reasons;
+    for (int row = 0; row < legend->rowCount(); ++row)
+        reasons << legend->item(row, 0)->text() + QLatin1Char(' ') + legend->item(row, 1)->text();
+    for (const char *expected : {"1000 Normal closure", "1001 Server shutting down", "1003 Unsupported data",
+                                 "1008 Authentication required", "1008 Invalid or expired token", "1008 Token expired",
+                                 "1008 Token revoked", "1008 Refresh rejected", "1008 Rate limit exceeded",
+                                 "1008 Too many connections", "1009 Message too big", "1011 Internal error",
+                                 "1013 Slow consumer"})
+        QVERIFY2(reasons.contains(QString::fromLatin1(expected)), expected);
+    for (int row = 0; row < legend->rowCount(); ++row)
+        QVERIFY(!legend->item(row, 2)->text().isEmpty() && !legend->item(row, 4)->text().isEmpty());
+}
+
+void TestMainWindow::germanTranslationIsComplete()
+{
+    QFile file(QStringLiteral(SIGNALGATE_SOURCE_DIR "/translations/signalgate_de.ts"));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    QDomDocument document;
+    QVERIFY(document.setContent(&file));
+    const QDomNodeList messages = document.elementsByTagName(QStringLiteral("message"));
+    QVERIFY2(messages.size() > 200, qPrintable(QString::number(messages.size())));
+    static const QRegularExpression placeholder(QStringLiteral("%(\\d|n)"));
+    for (int i = 0; i < messages.size(); ++i) {
+        const QDomElement message = messages.at(i).toElement();
+        const QString source = message.firstChildElement(QStringLiteral("source")).text();
+        const QDomElement translation = message.firstChildElement(QStringLiteral("translation"));
+        QVERIFY2(translation.attribute(QStringLiteral("type")).isEmpty(),
+                 qPrintable(QStringLiteral("not translated (%1): %2").arg(translation.attribute(QStringLiteral("type")), source)));
+        QStringList forms;
+        const QDomNodeList numerus = translation.elementsByTagName(QStringLiteral("numerusform"));
+        for (int n = 0; n < numerus.size(); ++n)
+            forms << numerus.at(n).toElement().text();
+        if (forms.isEmpty())
+            forms << translation.text();
+        QSet<QString> wanted;
+        for (auto it = placeholder.globalMatch(source); it.hasNext();)
+            wanted.insert(it.next().captured());
+        for (const QString &form : qAsConst(forms)) {
+            QVERIFY2(!form.isEmpty(), qPrintable(source));
+            QSet<QString> got;
+            for (auto it = placeholder.globalMatch(form); it.hasNext();)
+                got.insert(it.next().captured());
+            // A singular form may say "eine" instead of %n.
+            got.insert(QStringLiteral("%n"));
+            wanted.insert(QStringLiteral("%n"));
+            QVERIFY2(got == wanted, qPrintable(source + QLatin1String(" -> ") + form));
+        }
+    }
+}
+
+void TestMainWindow::germanWindowShowsGermanStrings()
+{
+    QCOMPARE(LanguageSetup::install(qApp, QStringLiteral("de")), QStringLiteral("de"));
+    {
+        Client client;
+        QCOMPARE(client.window.tabs()->tabText(MainWindow::LogTab), QStringLiteral("&Verbindungsprotokoll"));
+        QCOMPARE(client.window.connectionStatus()->stateText(), QStringLiteral("Abgemeldet"));
+        const CloseCodeInfo info = CloseCodeInfo::describe(1008, QStringLiteral("Token revoked"));
+        QVERIFY2(info.meaning.contains(QLatin1String("widerrufen")), qPrintable(info.meaning));
+        QCOMPARE(info.reason, QStringLiteral("Token revoked"));   // the wire text is never translated
+        QCOMPARE(client.window.eventLogPane()->legend()->item(1, 2)->text(), CloseCodeInfo::legend().at(1).meaning);
+    }
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    QLocale::setDefault(QLocale(QLocale::English));
+}
+
+// In a child process whose session bus leads nowhere.
+void TestMainWindow::missingKeychainShowsBannerAndSignalsStillArrive()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QString::fromLatin1(kChildVariable), QStringLiteral("1"));
+    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/signalgate-no-bus"));
+    ChildTest::run(QCoreApplication::applicationFilePath(), {}, environment, "TestMainWindowNoKeychain::bannerAndSignals");
+}
+
+class TestMainWindowNoKeychain : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void bannerAndSignals();
+};
+
+void TestMainWindowNoKeychain::bannerAndSignals()
+{
+    TestServer server([](ServerConfig &config) { config.dev = true; });
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    Client client;
+    client.window.signInWith(ServerAddress::parse(server.server()->baseUrl()), QStringLiteral("demo"), QStringLiteral("demo"));
+    QVERIFY(client.waitConnected());
+    QTRY_VERIFY_WITH_TIMEOUT(client.rows() >= 3, kTimeoutMs);
+    QVERIFY(client.window.isBannerShown());
+    QVERIFY2(client.window.bannerText().contains(QLatin1String("No keychain")), qPrintable(client.window.bannerText()));
+    QVERIFY(client.window.bannerText().contains(QLatin1String("memory")));
+    QVERIFY(!client.core.session()->usingKeychain());
+}
+
+int main(int argc, char **argv)
+{
+    QApplication application(argc, argv);
+    if (!qEnvironmentVariableIsEmpty(kChildVariable)) {
+        TestMainWindowNoKeychain child;
+        return QTest::qExec(&child, QStringList{QCoreApplication::applicationFilePath()});
+    }
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_mainwindow.moc"
