@@ -1,8 +1,11 @@
 // How many signals per second the live signals model takes on the GUI thread's
 // event loop while staying smooth (issue 5: "smooth at 5000 signals/s").
-// Model level only: SignalModel with its batching timer under a
-// SignalFilterModel (what the table will show), but no widgets; the view's own
-// paint cost is measured by the widgets benchmark that comes with the UI.
+// bench_signalmodel: model level only, SignalModel with its batching timer
+// under a SignalFilterModel, no widgets.
+// bench_signalsview (this file built with SIGNALGATE_BENCH_VIEW): the real
+// widgets of the window, the signals table (SignalsPane) and the price charts
+// (ChartPane) side by side and both visible, painting on whatever platform
+// runs it (offscreen, or a real X server under xvfb-run).
 //
 // For each rate, signals are fed for a few seconds by a 1 ms timer, each one
 // as a JSON text frame parsed with QJsonDocument and appended (what the
@@ -12,9 +15,18 @@
 // Rates rise until one fails those limits; the JSON names the last that passed.
 //
 //   bench_signalmodel [--rates 1000,5000,...] [--seconds S] [--sorted]   (prints JSON)
+//   bench_signalsview [--rates ...] [--seconds S] [--sorted]              (prints JSON)
 #include "model/signalfiltermodel.h"
 #include "model/signalmodel.h"
 #include "rss.h"
+
+#ifdef SIGNALGATE_BENCH_VIEW
+#include "chartpane.h"
+#include "signalspane.h"
+
+#include <QApplication>
+#include <QSplitter>
+#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,6 +40,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 namespace {
@@ -59,16 +72,23 @@ QByteArray frame(qint64 seq, qint64 nowMs)
 struct Feeder
 {
     SignalModel *model = nullptr;
+    // The charts take the same batches the connection hands to the window.
+    std::function<void(const QList<QJsonObject> &)> batchListener;
     qint64 nextSeq = 1;
     qint64 fed = 0;
 
     void feed(qint64 count)
     {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<QJsonObject> batch;
         for (qint64 i = 0; i < count; ++i) {
-            const QJsonDocument document = QJsonDocument::fromJson(frame(nextSeq++, now));
-            model->append(document.object());
+            const QJsonObject object = QJsonDocument::fromJson(frame(nextSeq++, now)).object();
+            model->append(object);
+            if (batchListener)
+                batch.append(object);
         }
+        if (batchListener && !batch.isEmpty())
+            batchListener(batch);
         fed += count;
     }
 };
@@ -178,7 +198,11 @@ QJsonObject runRate(Feeder &feeder, SignalModel &model, int rate, int seconds)
 
 int main(int argc, char *argv[])
 {
+#ifdef SIGNALGATE_BENCH_VIEW
+    QApplication app(argc, argv);
+#else
     QCoreApplication app(argc, argv);
+#endif
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOptions({{"rates", "Signals per second to try, comma-separated.", "list",
@@ -192,14 +216,24 @@ int main(int argc, char *argv[])
         rates.append(rate.toInt());
 
     SignalModel model;
+    Feeder feeder;
+    feeder.model = &model;
+#ifdef SIGNALGATE_BENCH_VIEW
+    QSplitter window;
+    auto *table = new SignalsPane(&model, &window);
+    auto *charts = new ChartPane(&window);
+    window.resize(1600, 800);
+    window.show();
+    feeder.batchListener = [charts](const QList<QJsonObject> &batch) { charts->addSignals(batch); };
+    SignalFilterModel &filter = *table->filterModel();
+#else
     SignalFilterModel filter;
     filter.setSourceModel(&model);
+#endif
     if (parser.isSet("sorted"))
         filter.sort(SignalModel::PriceColumn, Qt::DescendingOrder);
 
     // A full ring first, so any later growth of memory is a leak, not the ring filling.
-    Feeder feeder;
-    feeder.model = &model;
     feeder.feed(model.capacity());
     model.flush();
 
@@ -220,9 +254,15 @@ int main(int argc, char *argv[])
     }
 
     const QJsonObject report{
+#ifdef SIGNALGATE_BENCH_VIEW
+        {"benchmark", "signalsview"},
+        {"level", "widgets: SignalsPane (QTableView over SignalFilterModel over SignalModel) and ChartPane "
+                  "(one QtCharts line chart per symbol), both visible"},
+        {"platform", QGuiApplication::platformName()},
+#else
         {"benchmark", "signalmodel"},
-        {"level", "model: SignalModel (batching timer) under SignalFilterModel, no widgets; "
-                  "the signals view benchmark with widgets comes with the UI"},
+        {"level", "model: SignalModel (batching timer) under SignalFilterModel, no widgets"},
+#endif
 #ifdef QT_NO_DEBUG
         {"build", "release"},
 #else
