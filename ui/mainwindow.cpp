@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chartpane.h"
+#include "console/consolepane.h"
 #include "connectionstatus.h"
 #include "eventlogpane.h"
 #include "logindialog.h"
@@ -33,6 +34,7 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
       m_signalsPane(new SignalsPane(core->signalModel(), this)),
       m_chartPane(new ChartPane(this)),
       m_logPane(new EventLogPane(core->eventLog(), this)),
+      m_consolePane(new ConsolePane(settings, [core] { return core->session()->accessToken(); }, this)),
       m_status(new ConnectionStatus(core->session(), this)),
       m_banner(new QLabel(this)),
       m_reconnectBar(new QWidget(this)),
@@ -46,6 +48,7 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     m_tabs->addTab(m_signalsPane, tr("&Signals"));
     m_tabs->addTab(m_chartPane, tr("C&harts"));
     m_tabs->addTab(m_logPane, tr("Connection &log"));
+    m_tabs->addTab(m_consolePane, tr("Test c&onsole"));
     m_tabs->setAccessibleName(tr("Views"));
 
     m_banner->setWordWrap(true);

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 class ChartPane;
+class ConsolePane;
 class ClientCore;
 class ClientSettings;
 class ConnectionStatus;
@@ -27,7 +28,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Tab { SignalsTab, ChartTab, LogTab };
+    enum Tab { SignalsTab, ChartTab, LogTab, ConsoleTab };
 
     MainWindow(ClientCore *core, ClientSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -41,6 +42,7 @@ public:
     SignalsPane *signalsPane() const { return m_signalsPane; }
     ChartPane *chartPane() const { return m_chartPane; }
     EventLogPane *eventLogPane() const { return m_logPane; }
+    ConsolePane *consolePane() const { return m_consolePane; }
     ConnectionStatus *connectionStatus() const { return m_status; }
     LoginDialog *loginDialog() const { return m_loginDialog; }
     QString bannerText() const;
@@ -70,6 +72,7 @@ private:
     SignalsPane *m_signalsPane;
     ChartPane *m_chartPane;
     EventLogPane *m_logPane;
+    ConsolePane *m_consolePane;
     ConnectionStatus *m_status;
     QLabel *m_banner;
     QWidget *m_reconnectBar;

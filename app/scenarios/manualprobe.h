@@ -1,5 +1,6 @@
 #pragma once
 
+#include "scenarios/probeconnection.h"
 #include "scenarios/probeframe.h"
 #include "scenarios/proberequest.h"
 
@@ -9,7 +10,6 @@
 #include <QPointer>
 #include <QString>
 
-class ProbeConnection;
 class ScenarioEngine;
 
 // The console's manual mode (issue 6), without widgets: compose one

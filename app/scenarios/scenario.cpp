@@ -4,7 +4,9 @@
 
 namespace {
 
-QString tr(const char *text)
+// Table texts are marked with QT_TRANSLATE_NOOP so lupdate finds them under
+// "Scenario"; this looks them up in the UI language at run time.
+QString translated(const char *text)
 {
     return QCoreApplication::translate("Scenario", text);
 }
@@ -12,10 +14,10 @@ QString tr(const char *text)
 QList<Scenario> build()
 {
     using G = Scenario::Group;
-    const QString login = tr("A login (user and password).");
-    const QString minted = tr("A login, and /dev/token on a dev-mode server or a signing key (--key).");
-    const QString invalid = tr("1008 \"Invalid or expired token\", no welcome, no signal.");
-    const QString required = tr("1008 \"Authentication required\", no welcome, no signal.");
+    const QString login = QCoreApplication::translate("Scenario", "A login (user and password).");
+    const QString minted = QCoreApplication::translate("Scenario", "A login, and /dev/token on a dev-mode server or a signing key (--key).");
+    const QString invalid = QCoreApplication::translate("Scenario", "1008 \"Invalid or expired token\", no welcome, no signal.");
+    const QString required = QCoreApplication::translate("Scenario", "1008 \"Authentication required\", no welcome, no signal.");
     struct Row
     {
         const char *id;
@@ -26,63 +28,55 @@ QList<Scenario> build()
         QString expected;
     };
     const QList<Row> rows{
-        {"valid-token", G::Authentication, "Valid token", "A genuine token is admitted: welcome, then live signals.", 0,
-         tr("welcome, then signals.")},
-        {"no-token", G::Authentication, "No token", "A connection without any token is refused before it joins the pool.", 0, required},
-        {"empty-token", G::Authentication, "Empty token", "An empty token counts as none.", 0, required},
-        {"null-token", G::Authentication, "Null signature",
-         "A genuine header and payload with an empty signature segment (header.payload.) are refused.", 0, invalid},
-        {"malformed-token", G::Authentication, "Malformed token", "Text that is not a JWS is refused, not half-parsed.", 0, invalid},
-        {"bad-signature", G::Authentication, "Bad signature", "A genuine token with one signature character changed is refused.", 0, invalid},
-        {"alg-none", G::Authentication, "alg none", "A genuine payload under {\"alg\":\"none\"} without a signature is refused.", 0, invalid},
-        {"expired", G::Authentication, "Expired token", "A correctly signed token past exp (+ leeway) is refused.", 1, invalid},
-        {"not-yet-valid", G::Authentication, "Not yet valid", "A correctly signed token with nbf an hour ahead is refused.", 1, invalid},
-        {"wrong-issuer", G::Authentication, "Wrong issuer", "A correctly signed token from another issuer is refused.", 1, invalid},
-        {"wrong-audience", G::Authentication, "Wrong audience", "A correctly signed token for another audience is refused.", 1, invalid},
-        {"alg-confusion", G::Authentication, "Algorithm confusion",
-         "The header's alg never chooses the algorithm: a token whose header names another algorithm (with a key: HS512 "
-         "with an HS secret, HS256 keyed with the public key PEM for RSA/EC/Ed25519) is refused.", 1, invalid},
-        {"wrong-type", G::Authentication, "Wrong typ", "A correctly signed token with typ JWT instead of at+jwt is refused.", 1, invalid},
-        {"revoked-token", G::Authentication, "Revoked token", "An access token is dead after logout, though not expired.", 0, invalid},
-        {"oversized-token", G::Authentication, "Oversized token", "A token over 8 KiB is never admitted.", 0,
-         tr("1008 \"Invalid or expired token\" or HTTP 400/431, no signal.")},
-        {"bad-origin", G::OriginAndRateLimits, "Foreign Origin",
-         "A browser page from an origin not on the allow-list cannot open the stream (CSWSH).", 0, tr("HTTP 403.")},
-        {"message-flood", G::OriginAndRateLimits, "Message flood",
-         "The per-connection message rate holds: the limit plus a few messages get rate_limited, then the close.", 0,
-         tr("rate_limited, then 1008 \"Rate limit exceeded\".")},
-        {"connection-flood", G::OriginAndRateLimits, "Connection flood",
-         "The per-IP upgrade rate holds: once the published rate is spent the next upgrade is refused.", 0,
-         tr("HTTP 429 with Retry-After once the rate is spent.")},
-        {"oversized-message", G::Messages, "Oversized message", "A message over max_message_bytes closes the connection.", 0,
-         tr("1009.")},
-        {"binary-frame", G::Messages, "Binary frame", "The protocol is JSON text: a binary frame closes the connection.", 0,
-         tr("1003.")},
-        {"invalid-json", G::Messages, "Invalid JSON", "Garbage gets an error answer and the connection stays usable.", 0,
-         tr("error bad_request, connection stays open.")},
-        {"refresh-in-band", G::RefreshAndExpiry, "In-band refresh", "A fresh token sent on the open connection extends it.", 3,
-         tr("auth.refreshed, no disconnect.")},
-        {"refresh-other-user", G::RefreshAndExpiry, "Refresh as another user",
-         "An open connection cannot be taken over by another user's valid token.", 2, tr("1008 \"Refresh rejected\".")},
-        {"refresh-exhausted", G::RefreshAndExpiry, "Refresh attempts exhausted",
-         "Failed in-band refreshes are bounded: the attempt after the published number closes.", 3,
-         tr("1008 \"Refresh rejected\" on the 4th attempt.")},
-        {"expiry-without-refresh", G::RefreshAndExpiry, "Expiry without refresh",
-         "An open connection does not outlive its token: a warning, then the close.", 1,
-         tr("auth.expiring, then 1008 \"Token expired\".")},
+        {"valid-token", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Valid token"), QT_TRANSLATE_NOOP("Scenario", "A genuine token is admitted: welcome, then live signals."), 0,
+         QCoreApplication::translate("Scenario", "welcome, then signals.")},
+        {"no-token", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "No token"), QT_TRANSLATE_NOOP("Scenario", "A connection without any token is refused before it joins the pool."), 0, required},
+        {"empty-token", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Empty token"), QT_TRANSLATE_NOOP("Scenario", "An empty token counts as none."), 0, required},
+        {"null-token", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Null signature"), QT_TRANSLATE_NOOP("Scenario", "A genuine header and payload with an empty signature segment (header.payload.) are refused."), 0, invalid},
+        {"malformed-token", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Malformed token"), QT_TRANSLATE_NOOP("Scenario", "Text that is not a JWS is refused, not half-parsed."), 0, invalid},
+        {"bad-signature", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Bad signature"), QT_TRANSLATE_NOOP("Scenario", "A genuine token with one signature character changed is refused."), 0, invalid},
+        {"alg-none", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "alg none"), QT_TRANSLATE_NOOP("Scenario", "A genuine payload under {\"alg\":\"none\"} without a signature is refused."), 0, invalid},
+        {"expired", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Expired token"), QT_TRANSLATE_NOOP("Scenario", "A correctly signed token past exp (+ leeway) is refused."), 1, invalid},
+        {"not-yet-valid", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Not yet valid"), QT_TRANSLATE_NOOP("Scenario", "A correctly signed token with nbf an hour ahead is refused."), 1, invalid},
+        {"wrong-issuer", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Wrong issuer"), QT_TRANSLATE_NOOP("Scenario", "A correctly signed token from another issuer is refused."), 1, invalid},
+        {"wrong-audience", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Wrong audience"), QT_TRANSLATE_NOOP("Scenario", "A correctly signed token for another audience is refused."), 1, invalid},
+        {"alg-confusion", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Algorithm confusion"), QT_TRANSLATE_NOOP("Scenario", "The header's alg never chooses the algorithm: a token whose header names another algorithm (with a key: HS512 "
+         "with an HS secret, HS256 keyed with the public key PEM for RSA/EC/Ed25519) is refused."), 1, invalid},
+        {"wrong-type", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Wrong typ"), QT_TRANSLATE_NOOP("Scenario", "A correctly signed token with typ JWT instead of at+jwt is refused."), 1, invalid},
+        {"revoked-token", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Revoked token"), QT_TRANSLATE_NOOP("Scenario", "An access token is dead after logout, though not expired."), 0, invalid},
+        {"oversized-token", G::Authentication, QT_TRANSLATE_NOOP("Scenario", "Oversized token"), QT_TRANSLATE_NOOP("Scenario", "A token over 8 KiB is never admitted."), 0,
+         QCoreApplication::translate("Scenario", "1008 \"Invalid or expired token\" or HTTP 400/431, no signal.")},
+        {"bad-origin", G::OriginAndRateLimits, QT_TRANSLATE_NOOP("Scenario", "Foreign Origin"), QT_TRANSLATE_NOOP("Scenario", "A browser page from an origin not on the allow-list cannot open the stream (CSWSH)."), 0, QCoreApplication::translate("Scenario", "HTTP 403.")},
+        {"message-flood", G::OriginAndRateLimits, QT_TRANSLATE_NOOP("Scenario", "Message flood"), QT_TRANSLATE_NOOP("Scenario", "The per-connection message rate holds: the limit plus a few messages get rate_limited, then the close."), 0,
+         QCoreApplication::translate("Scenario", "rate_limited, then 1008 \"Rate limit exceeded\".")},
+        {"connection-flood", G::OriginAndRateLimits, QT_TRANSLATE_NOOP("Scenario", "Connection flood"), QT_TRANSLATE_NOOP("Scenario", "The per-IP upgrade rate holds: once the published rate is spent the next upgrade is refused."), 0,
+         QCoreApplication::translate("Scenario", "HTTP 429 with Retry-After once the rate is spent.")},
+        {"oversized-message", G::Messages, QT_TRANSLATE_NOOP("Scenario", "Oversized message"), QT_TRANSLATE_NOOP("Scenario", "A message over max_message_bytes closes the connection."), 0,
+         QCoreApplication::translate("Scenario", "1009.")},
+        {"binary-frame", G::Messages, QT_TRANSLATE_NOOP("Scenario", "Binary frame"), QT_TRANSLATE_NOOP("Scenario", "The protocol is JSON text: a binary frame closes the connection."), 0,
+         QCoreApplication::translate("Scenario", "1003.")},
+        {"invalid-json", G::Messages, QT_TRANSLATE_NOOP("Scenario", "Invalid JSON"), QT_TRANSLATE_NOOP("Scenario", "Garbage gets an error answer and the connection stays usable."), 0,
+         QCoreApplication::translate("Scenario", "error bad_request, connection stays open.")},
+        {"refresh-in-band", G::RefreshAndExpiry, QT_TRANSLATE_NOOP("Scenario", "In-band refresh"), QT_TRANSLATE_NOOP("Scenario", "A fresh token sent on the open connection extends it."), 3,
+         QCoreApplication::translate("Scenario", "auth.refreshed, no disconnect.")},
+        {"refresh-other-user", G::RefreshAndExpiry, QT_TRANSLATE_NOOP("Scenario", "Refresh as another user"), QT_TRANSLATE_NOOP("Scenario", "An open connection cannot be taken over by another user's valid token."), 2, QCoreApplication::translate("Scenario", "1008 \"Refresh rejected\".")},
+        {"refresh-exhausted", G::RefreshAndExpiry, QT_TRANSLATE_NOOP("Scenario", "Refresh attempts exhausted"), QT_TRANSLATE_NOOP("Scenario", "Failed in-band refreshes are bounded: the attempt after the published number closes."), 3,
+         QCoreApplication::translate("Scenario", "1008 \"Refresh rejected\" on the 4th attempt.")},
+        {"expiry-without-refresh", G::RefreshAndExpiry, QT_TRANSLATE_NOOP("Scenario", "Expiry without refresh"), QT_TRANSLATE_NOOP("Scenario", "An open connection does not outlive its token: a warning, then the close."), 1,
+         QCoreApplication::translate("Scenario", "auth.expiring, then 1008 \"Token expired\".")},
     };
     QList<Scenario> list;
     for (const Row &row : rows) {
         Scenario scenario;
         scenario.id = QString::fromLatin1(row.id);
         scenario.group = row.group;
-        scenario.title = tr(row.title);
-        scenario.proves = tr(row.proves);
+        scenario.title = translated(row.title);
+        scenario.proves = translated(row.proves);
         scenario.needsMintedToken = row.kind == 1 || row.kind == 2;
         scenario.needsInBandRefresh = row.kind == 2 || row.kind == 3;
         scenario.prerequisites = scenario.needsMintedToken ? minted : login;
         if (scenario.needsInBandRefresh)
-            scenario.prerequisites += tr(" In-band refresh (profile signalgate).");
+            scenario.prerequisites += QCoreApplication::translate("Scenario", " In-band refresh (profile signalgate).");
         scenario.expected = row.expected;
         list.append(scenario);
     }
@@ -110,13 +104,13 @@ QString Scenario::groupName(Group group)
 {
     switch (group) {
     case Group::Authentication:
-        return tr("authentication");
+        return QCoreApplication::translate("Scenario", "authentication");
     case Group::OriginAndRateLimits:
-        return tr("origin and rate limits");
+        return QCoreApplication::translate("Scenario", "origin and rate limits");
     case Group::Messages:
-        return tr("messages");
+        return QCoreApplication::translate("Scenario", "messages");
     case Group::RefreshAndExpiry:
-        return tr("refresh and expiry");
+        return QCoreApplication::translate("Scenario", "refresh and expiry");
     }
     return {};
 }

@@ -57,6 +57,8 @@ public:
     State state() const { return m_state; }
     QString user() const { return m_user; }
     qint64 accessExpiresAt() const;        // Unix seconds, 0 when there is none
+    // For the token inspector, which decodes it in place; never log or store it.
+    QByteArray accessToken() const { return m_tokens.access; }
     qint64 nextRefreshAtMs() const;        // 0 when nothing is scheduled
     bool usingKeychain() const { return m_store->usingKeychain(); }
 

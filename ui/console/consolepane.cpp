@@ -1,0 +1,413 @@
+#include "consolepane.h"
+
+#include "manualpane.h"
+
+#include "session/clientsettings.h"
+#include "session/sessioncontroller.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+enum Column { TitleColumn, VerdictColumn, ActualColumn, TimeColumn };
+constexpr int IdRole = Qt::UserRole + 1;
+
+QColor verdictColor(ScenarioResult::Verdict verdict)
+{
+    switch (verdict) {
+    case ScenarioResult::Verdict::Pass:
+        return QColor(0xc8, 0xe6, 0xc9);
+    case ScenarioResult::Verdict::Fail:
+        return QColor(0xf8, 0xd7, 0xda);
+    case ScenarioResult::Verdict::Skip:
+        return QColor(0xe0, 0xe0, 0xe0);
+    }
+    return QColor();
+}
+
+QString duration(qint64 ms)
+{
+    return ms >= 60000 ? ConsolePane::tr("%1 min %2 s").arg(ms / 60000).arg((ms % 60000) / 1000)
+                       : ConsolePane::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+}
+
+} // namespace
+
+ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider sessionToken, QWidget *parent)
+    : QWidget(parent),
+      m_settings(settings),
+      m_engine(new ScenarioEngine(this)),
+      m_server(new QLineEdit(settings->server(), this)),
+      m_user(new QLineEdit(settings->user(), this)),
+      m_password(new QLineEdit(this)),
+      m_keyFile(new QLineEdit(this)),
+      m_profile(new QComboBox(this)),
+      m_signIn(new QPushButton(tr("Si&gn in for tests"), this)),
+      m_runSelected(new QPushButton(tr("Run &selected"), this)),
+      m_runAll(new QPushButton(tr("Run &all"), this)),
+      m_stop(new QPushButton(tr("S&top"), this)),
+      m_export(new QPushButton(tr("&Export…"), this)),
+      m_progress(new QProgressBar(this)),
+      m_status(new QLabel(this)),
+      m_tree(new QTreeWidget(this)),
+      m_detail(new QTextBrowser(this)),
+      m_pages(new QTabWidget(this)),
+      m_manual(new ManualPane(m_engine, this)),
+      m_inspector(new TokenInspector(std::move(sessionToken), this))
+{
+    m_server->setAccessibleName(tr("Server to test"));
+    m_user->setAccessibleName(tr("Test user"));
+    m_password->setAccessibleName(tr("Test user's password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("Used for this run only, never stored"));
+    m_keyFile->setAccessibleName(tr("Signing key file"));
+    m_keyFile->setPlaceholderText(tr("Optional: HS256 secret or RSA/EC/Ed25519 private key PEM, for minted tokens"));
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Signing key"), m_keyFile->text());
+        if (!path.isEmpty())
+            m_keyFile->setText(path);
+    });
+    m_profile->setAccessibleName(tr("Server profile"));
+    m_profile->addItem(tr("SignalGate (this contract)"), profileName(ScenarioProfile::SignalGate));
+    m_profile->addItem(tr("Seed (token in the query, codes only, no in-band refresh)"), profileName(ScenarioProfile::Seed));
+
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_keyFile, 1);
+    keyRow->addWidget(browse);
+    auto *target = new QGroupBox(tr("Target"), this);
+    auto *form = new QFormLayout(target);
+    form->addRow(tr("Se&rver:"), m_server);
+    form->addRow(tr("&User:"), m_user);
+    form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&Key file:"), keyRow);
+    form->addRow(tr("Pro&file:"), m_profile);
+    form->addRow(QString(), m_signIn);
+
+    m_tree->setAccessibleName(tr("Scenarios"));
+    m_tree->setHeaderLabels({tr("Scenario"), tr("Verdict"), tr("Actual"), tr("Time")});
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(ActualColumn, QHeaderView::Stretch);
+    m_tree->setColumnWidth(TitleColumn, 300);
+    m_tree->setColumnWidth(VerdictColumn, 70);
+    m_tree->setColumnWidth(TimeColumn, 70);
+    fillTree();
+    m_detail->setAccessibleName(tr("Scenario details"));
+    m_detail->setOpenLinks(false);
+    m_progress->setAccessibleName(tr("Run progress"));
+    m_progress->setValue(0);
+    m_status->setAccessibleName(tr("Run status"));
+    m_status->setWordWrap(true);
+    m_stop->setEnabled(false);
+    m_export->setEnabled(false);
+    for (QPushButton *button : {m_runSelected, m_runAll, m_stop, m_export})
+        button->setAccessibleName(button->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *button : {m_runSelected, m_runAll, m_stop, m_export})
+        buttons->addWidget(button);
+    buttons->addWidget(m_progress, 1);
+    auto *scenarios = new QWidget(this);
+    auto *scenariosLayout = new QVBoxLayout(scenarios);
+    auto *split = new QSplitter(Qt::Vertical, scenarios);
+    split->addWidget(m_tree);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    scenariosLayout->addLayout(buttons);
+    scenariosLayout->addWidget(m_status);
+    scenariosLayout->addWidget(split, 1);
+
+    m_pages->addTab(scenarios, tr("Scenarios"));
+    m_pages->addTab(m_manual, tr("Manual connection"));
+    m_pages->addTab(m_inspector, tr("Token inspector"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(target);
+    layout->addWidget(m_pages, 1);
+
+    connect(m_signIn, &QPushButton::clicked, this, &ConsolePane::signIn);
+    connect(m_runSelected, &QPushButton::clicked, this, &ConsolePane::runSelected);
+    connect(m_runAll, &QPushButton::clicked, this, &ConsolePane::runAll);
+    connect(m_stop, &QPushButton::clicked, this, &ConsolePane::stop);
+    connect(m_export, &QPushButton::clicked, this, &ConsolePane::exportWithDialog);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) { showDetail(item); });
+
+    connect(m_engine, &ScenarioEngine::prepared, this, [this] {
+        m_status->setText(tr("Signed in for tests as %1.").arg(m_user->text().trimmed()));
+    });
+    connect(m_engine, &ScenarioEngine::failed, this, [this](const QString &cause) {
+        m_status->setText(tr("Cannot run: %1").arg(cause));
+        setRunning(false);
+    });
+    connect(m_engine, &ScenarioEngine::runStarted, this, [this](int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(0);
+    });
+    connect(m_engine, &ScenarioEngine::scenarioStarted, this, [this](const QString &id, int index, int total) {
+        m_lastStatus = tr("Running %1 (%2 of %3)").arg(id).arg(index + 1).arg(total);
+        m_status->setText(m_lastStatus);
+        if (QTreeWidgetItem *item = m_items.value(id))
+            item->setText(VerdictColumn, tr("…"));
+    });
+    connect(m_engine, &ScenarioEngine::scenarioFinished, this, &ConsolePane::showResult);
+    connect(m_engine, &ScenarioEngine::progress, this, [this](int done, int total, qint64 etaMs) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_lastStatus = tr("%1 of %2 done, about %3 left").arg(done).arg(total).arg(duration(etaMs));
+        m_status->setText(m_lastStatus);
+    });
+    connect(m_engine, &ScenarioEngine::pacing, this, [this](qint64 ms) {
+        m_status->setText(m_lastStatus + tr(" · waiting %1 for the server's connection rate").arg(duration(ms)));
+    });
+    connect(m_engine, &ScenarioEngine::finished, this, [this] {
+        setRunning(false);
+        const RunReport report = m_engine->report();
+        m_status->setText(tr("Done: %1.").arg(report.score()));
+        m_export->setEnabled(!report.results.isEmpty());
+    });
+}
+
+void ConsolePane::fillTree()
+{
+    for (Scenario::Group group : Scenario::groups()) {
+        auto *groupItem = new QTreeWidgetItem(m_tree, {Scenario::groupName(group)});
+        groupItem->setFlags(groupItem->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
+        groupItem->setCheckState(TitleColumn, Qt::Checked);
+        groupItem->setExpanded(true);
+        for (const Scenario &scenario : Scenario::catalogue()) {
+            if (scenario.group != group)
+                continue;
+            auto *item = new QTreeWidgetItem(groupItem, {QStringLiteral("%1  (%2)").arg(scenario.title, scenario.id)});
+            item->setData(TitleColumn, IdRole, scenario.id);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(TitleColumn, Qt::Checked);
+            item->setToolTip(TitleColumn, scenario.proves);
+            m_items.insert(scenario.id, item);
+        }
+    }
+}
+
+QString ConsolePane::statusText() const
+{
+    return m_status->text();
+}
+
+QString ConsolePane::detailText() const
+{
+    return m_detail->toPlainText();
+}
+
+QString ConsolePane::verdictOf(const QString &id) const
+{
+    const QTreeWidgetItem *item = m_items.value(id);
+    return item ? item->text(VerdictColumn) : QString();
+}
+
+QStringList ConsolePane::checkedIds() const
+{
+    QStringList ids;
+    for (const Scenario &scenario : Scenario::catalogue()) {
+        if (m_items.value(scenario.id)->checkState(TitleColumn) == Qt::Checked)
+            ids.append(scenario.id);
+    }
+    return ids;
+}
+
+void ConsolePane::setChecked(const QStringList &ids)
+{
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it)
+        it.value()->setCheckState(TitleColumn, ids.contains(it.key()) ? Qt::Checked : Qt::Unchecked);
+}
+
+bool ConsolePane::settingsFromForm(ScenarioEngine::Settings *settings, QString *error) const
+{
+    const ServerAddress address = ServerAddress::parse(m_server->text());
+    if (!address.isValid()) {
+        *error = address.error();
+        return false;
+    }
+    if (address.needsPlainTextOptIn() && !m_settings->allowPlainTextRemote()) {
+        *error = tr("%1 is not encrypted and not on this computer; allow that in Settings first.").arg(address.text());
+        return false;
+    }
+    if (m_user->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
+        *error = tr("Enter the test user's name and password.");
+        return false;
+    }
+    settings->server = address.httpUrl();
+    settings->user = m_user->text().trimmed();
+    settings->password = m_password->text();
+    settings->keyFile = m_keyFile->text().trimmed();
+    settings->profile = profileFromName(m_profile->currentData().toString()).value_or(ScenarioProfile::SignalGate);
+    if (!m_settings->caFile().isEmpty()) {
+        QList<QSslCertificate> certificates;
+        if (!SessionController::loadCaFile(m_settings->caFile(), &certificates, error))
+            return false;
+        settings->sslConfiguration.setCaCertificates(certificates);
+    }
+    return true;
+}
+
+void ConsolePane::signIn()
+{
+    ScenarioEngine::Settings settings;
+    QString error;
+    if (!settingsFromForm(&settings, &error)) {
+        m_status->setText(error);
+        return;
+    }
+    m_status->setText(tr("Signing in for tests…"));
+    m_engine->prepare(settings);
+}
+
+void ConsolePane::runSelected()
+{
+    const QStringList ids = checkedIds();
+    if (ids.isEmpty()) {
+        m_status->setText(tr("Tick at least one scenario."));
+        return;
+    }
+    start(ids);
+}
+
+void ConsolePane::runAll()
+{
+    start({});
+}
+
+void ConsolePane::start(const QStringList &ids)
+{
+    if (m_engine->isRunning())
+        return;
+    ScenarioEngine::Settings settings;
+    QString error;
+    if (!settingsFromForm(&settings, &error)) {
+        m_status->setText(error);
+        return;
+    }
+    for (const QString &id : (ids.isEmpty() ? QStringList(m_items.keys()) : ids)) {
+        QTreeWidgetItem *item = m_items.value(id);
+        for (int column = VerdictColumn; column <= TimeColumn; ++column) {
+            item->setText(column, QString());
+            item->setBackground(column, QBrush());
+        }
+        m_results.remove(id);
+    }
+    setRunning(true);
+    m_status->setText(tr("Signing in for tests…"));
+    m_engine->start(settings, ids);
+}
+
+void ConsolePane::stop()
+{
+    m_engine->stop();
+}
+
+void ConsolePane::setRunning(bool running)
+{
+    m_runSelected->setEnabled(!running);
+    m_runAll->setEnabled(!running);
+    m_signIn->setEnabled(!running);
+    m_stop->setEnabled(running);
+    if (running)
+        m_export->setEnabled(false);
+}
+
+void ConsolePane::showResult(const ScenarioResult &result)
+{
+    m_results.insert(result.id, result);
+    QTreeWidgetItem *item = m_items.value(result.id);
+    if (!item)
+        return;
+    item->setText(VerdictColumn, ScenarioResult::verdictName(result.verdict));
+    item->setText(ActualColumn, result.actual.summary());
+    item->setText(TimeColumn, duration(result.actual.durationMs));
+    item->setToolTip(VerdictColumn, result.reason);
+    for (int column = VerdictColumn; column <= TimeColumn; ++column)
+        item->setBackground(column, verdictColor(result.verdict));
+    if (m_tree->currentItem() == item)
+        showDetail(item);
+}
+
+void ConsolePane::showDetail(QTreeWidgetItem *item)
+{
+    const QString id = item ? item->data(TitleColumn, IdRole).toString() : QString();
+    const std::optional<Scenario> scenario = Scenario::find(id);
+    if (!scenario) {
+        m_detail->clear();
+        return;
+    }
+    QString html = QStringLiteral("<h3>%1 <small>(%2)</small></h3>").arg(scenario->title.toHtmlEscaped(), id);
+    html += tr("<p><b>Proves:</b> %1</p><p><b>Needs:</b> %2</p><p><b>Expected:</b> %3</p>")
+                    .arg(scenario->proves.toHtmlEscaped(), scenario->prerequisites.toHtmlEscaped(),
+                         scenario->expected.toHtmlEscaped());
+    const auto it = m_results.constFind(id);
+    if (it == m_results.cend()) {
+        m_detail->setHtml(html + tr("<p>Not run yet.</p>"));
+        return;
+    }
+    const ScenarioResult &result = *it;
+    const ScenarioResult::Actual &actual = result.actual;
+    html += tr("<p><b>Verdict:</b> %1 — %2</p>").arg(ScenarioResult::verdictName(result.verdict), result.reason.toHtmlEscaped());
+    html += tr("<p><b>Actual:</b> %1</p>").arg(actual.summary().toHtmlEscaped());
+    html += tr("<p><b>Timings:</b> %1 in all, %2 of it waiting for the server's connection rate; %3 upgrade(s).</p>")
+                    .arg(duration(actual.durationMs), duration(actual.pacedMs))
+                    .arg(actual.upgrades);
+    if (!actual.errors.isEmpty())
+        html += tr("<p><b>Errors:</b> %1</p>").arg(actual.errors.join(QLatin1String("; ")).toHtmlEscaped());
+    html += tr("<p><b>Frames</b> (tokens redacted):</p>");
+    html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"2\">");
+    for (const ProbeFrame &frame : result.frames) {
+        html += QStringLiteral("<tr><td>%1 ms</td><td>%2</td><td>%3</td><td>%4</td><td><tt>%5</tt></td></tr>")
+                        .arg(frame.atMs)
+                        .arg(ProbeFrame::directionName(frame.direction), ProbeFrame::kindName(frame.kind))
+                        .arg(frame.bytes)
+                        .arg(frame.text.toHtmlEscaped());
+    }
+    html += QStringLiteral("</table>");
+    m_detail->setHtml(html);
+}
+
+bool ConsolePane::exportReport(const QString &jsonPath, const QString &markdownPath, QString *error) const
+{
+    const RunReport report = m_engine->report().redacted(*m_engine->redactor());
+    if (report.results.isEmpty()) {
+        *error = tr("There is no run to export yet.");
+        return false;
+    }
+    const QByteArray json = QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+    return (jsonPath.isEmpty() || report.write(jsonPath, json, error))
+            && (markdownPath.isEmpty() || report.write(markdownPath, report.toMarkdown().toUtf8(), error));
+}
+
+void ConsolePane::exportWithDialog()
+{
+    const QString json = QFileDialog::getSaveFileName(this, tr("Export the run"), QStringLiteral("signalgate-run.json"),
+                                                      tr("JSON report (*.json)"));
+    if (json.isEmpty())
+        return;
+    QString markdown = json;
+    if (markdown.endsWith(QLatin1String(".json")))
+        markdown.chop(5);
+    markdown += QLatin1String(".md");
+    QString error;
+    if (exportReport(json, markdown, &error))
+        m_status->setText(tr("Exported to %1 and %2.").arg(json, markdown));
+    else
+        m_status->setText(tr("Export failed: %1").arg(error));
+}

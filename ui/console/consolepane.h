@@ -1,0 +1,94 @@
+#pragma once
+
+#include "tokeninspector.h"
+
+#include "scenarios/runreport.h"
+#include "scenarios/scenarioengine.h"
+#include "scenarios/scenarioresult.h"
+
+#include <QHash>
+#include <QWidget>
+
+class ClientSettings;
+class ManualPane;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTextBrowser;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+// The "Test console" tab (issue 6): the scenarios of PROTOCOL.md section 9,
+// grouped, with check boxes, Run selected / Run all / Stop, progress with an
+// estimate, a coloured verdict per row and a detail pane (expected vs actual,
+// the frames with tokens redacted, timings); export as JSON and Markdown;
+// manual mode and the token inspector beside it. The engine is the one
+// signalgate-check uses; this widget only drives it and shows what it says.
+class ConsolePane : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Page { ScenariosPage, ManualPage, InspectorPage };
+
+    ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider sessionToken, QWidget *parent = nullptr);
+
+    ScenarioEngine *engine() const { return m_engine; }
+    QTabWidget *pages() const { return m_pages; }
+    ManualPane *manualPane() const { return m_manual; }
+    TokenInspector *tokenInspector() const { return m_inspector; }
+    QTreeWidget *scenarioTree() const { return m_tree; }
+    QLineEdit *serverEdit() const { return m_server; }
+    QLineEdit *userEdit() const { return m_user; }
+    QLineEdit *passwordEdit() const { return m_password; }
+    QLineEdit *keyFileEdit() const { return m_keyFile; }
+    QComboBox *profileBox() const { return m_profile; }
+    QString statusText() const;
+    QString detailText() const;
+    // The verdict shown in the row of this id ("" while not run).
+    QString verdictOf(const QString &id) const;
+    QStringList checkedIds() const;
+    void setChecked(const QStringList &ids);
+    // Writes the last run as JSON and Markdown; false and a sentence on failure.
+    bool exportReport(const QString &jsonPath, const QString &markdownPath, QString *error) const;
+
+public Q_SLOTS:
+    void runSelected();
+    void runAll();
+    void stop();
+    void signIn();
+    void exportWithDialog();
+
+private:
+    bool settingsFromForm(ScenarioEngine::Settings *settings, QString *error) const;
+    void start(const QStringList &ids);
+    void fillTree();
+    void setRunning(bool running);
+    void showResult(const ScenarioResult &result);
+    void showDetail(QTreeWidgetItem *item);
+
+    ClientSettings *m_settings;
+    ScenarioEngine *m_engine;
+    QLineEdit *m_server;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QLineEdit *m_keyFile;
+    QComboBox *m_profile;
+    QPushButton *m_signIn;
+    QPushButton *m_runSelected;
+    QPushButton *m_runAll;
+    QPushButton *m_stop;
+    QPushButton *m_export;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QTreeWidget *m_tree;
+    QTextBrowser *m_detail;
+    QTabWidget *m_pages;
+    ManualPane *m_manual;
+    TokenInspector *m_inspector;
+    QHash<QString, QTreeWidgetItem *> m_items;
+    QHash<QString, ScenarioResult> m_results;
+    QString m_lastStatus;
+};

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "scenarios/manualprobe.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class ScenarioEngine;
+
+// The console's manual mode (issue 6): compose one connection by hand (token
+// source, transport, Origin), connect, send any text or binary message, and
+// watch every frame (tokens redacted) and the close code with its meaning.
+class ManualPane : public QWidget
+{
+    Q_OBJECT
+public:
+    ManualPane(ScenarioEngine *engine, QWidget *parent = nullptr);
+
+    ManualProbe *probe() const { return m_probe; }
+    QComboBox *tokenBox() const { return m_token; }
+    QComboBox *transportBox() const { return m_transport; }
+    QLineEdit *customEdit() const { return m_custom; }
+    QLineEdit *originEdit() const { return m_origin; }
+    QPlainTextEdit *headerEdit() const { return m_header; }
+    QPlainTextEdit *payloadEdit() const { return m_payload; }
+    QPlainTextEdit *messageEdit() const { return m_message; }
+    QTableWidget *frames() const { return m_frames; }
+    QString statusText() const;
+    // The composition the form describes; false and a sentence when the JSON does not parse.
+    bool composition(ManualProbe::Composition *composition, QString *error) const;
+
+public Q_SLOTS:
+    void connectProbe();
+    void sendText();
+    void sendBinary();
+
+private:
+    void addFrame(const ProbeFrame &frame);
+    void showFinished();
+    void updateEnabled();
+
+    ManualProbe *m_probe;
+    QComboBox *m_token;
+    QLineEdit *m_custom;
+    QPlainTextEdit *m_header;
+    QPlainTextEdit *m_payload;
+    QDateTimeEdit *m_expiry;
+    QComboBox *m_transport;
+    QLineEdit *m_origin;
+    QPushButton *m_connect;
+    QPushButton *m_close;
+    QPlainTextEdit *m_message;
+    QPushButton *m_sendText;
+    QPushButton *m_sendBinary;
+    QTableWidget *m_frames;
+    QLabel *m_status;
+    bool m_open = false;
+};
