@@ -5,16 +5,16 @@
     <name>ClientCore</name>
     <message numerus="yes">
         <source>The server says the access token expires in %n s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The server says the access token expires in %n second.</numerusform>
+            <numerusform>The server says the access token expires in %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Resumed after a server restart: %n signal(s) recovered; what the old server sent meanwhile is lost.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Resumed after a server restart: %n signal recovered; what the old server sent meanwhile is lost.</numerusform>
+            <numerusform>Resumed after a server restart: %n signals recovered; what the old server sent meanwhile is lost.</numerusform>
         </translation>
     </message>
 </context>
@@ -22,9 +22,9 @@
     <name>SignalsPane</name>
     <message numerus="yes">
         <source> · Paused: %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · Paused: %n signal waiting</numerusform>
+            <numerusform> · Paused: %n signals waiting</numerusform>
         </translation>
     </message>
 </context>

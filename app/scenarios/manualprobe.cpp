@@ -13,6 +13,8 @@ void ManualProbe::connectProbe(const Composition &composition)
 {
     abort();
     ProbeRequest request = m_engine->context().request(ProbeRequest::TokenMode::None);
+    if (!request.url.isValid() || request.url.isEmpty())
+        return Q_EMIT failed(tr("no server yet: sign in for tests first"));
     request.transport = composition.transport;
     request.origin = composition.origin;
     TokenSource *tokens = m_engine->tokens();

@@ -147,6 +147,30 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     connect(m_export, &QPushButton::clicked, this, &ConsolePane::exportWithDialog);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) { showDetail(item); });
 
+    connect(m_manual, &ManualPane::connectRequested, this, [this](const ManualProbe::Composition &composition) {
+        if (m_engine->isPrepared()) {
+            m_manual->probe()->connectProbe(composition);
+            return;
+        }
+        // Manual mode needs the server's address and a login first: the same form.
+        ScenarioEngine::Settings settings;
+        QString error;
+        if (!settingsFromForm(&settings, &error)) {
+            Q_EMIT m_manual->probe()->failed(error);
+            return;
+        }
+        auto *once = new QObject(this);
+        const auto done = [once] { once->deleteLater(); };
+        connect(m_engine, &ScenarioEngine::prepared, once, [this, composition, done] {
+            done();
+            m_manual->probe()->connectProbe(composition);
+        });
+        connect(m_engine, &ScenarioEngine::failed, once, [this, done](const QString &cause) {
+            done();
+            Q_EMIT m_manual->probe()->failed(cause);
+        });
+        m_engine->prepare(settings);
+    });
     connect(m_engine, &ScenarioEngine::prepared, this, [this] {
         m_status->setText(tr("Signed in for tests as %1.").arg(m_user->text().trimmed()));
     });

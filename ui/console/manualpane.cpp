@@ -181,7 +181,7 @@ void ManualPane::connectProbe()
     }
     m_frames->setRowCount(0);
     m_status->setText(tr("Connecting…"));
-    m_probe->connectProbe(request);
+    Q_EMIT connectRequested(request);
 }
 
 void ManualPane::sendText()

@@ -36,9 +36,13 @@ public:
     bool composition(ManualProbe::Composition *composition, QString *error) const;
 
 public Q_SLOTS:
+    // Asks for a connection (connectRequested); the console prepares the engine first when needed.
     void connectProbe();
     void sendText();
     void sendBinary();
+
+Q_SIGNALS:
+    void connectRequested(const ManualProbe::Composition &composition);
 
 private:
     void addFrame(const ProbeFrame &frame);
