@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineSeries>
@@ -98,6 +99,10 @@ ChartPane::SymbolChart *ChartPane::chartFor(const QString &symbol)
     chart.timeAxis->setTickCount(4);
     chart.priceAxis = new QValueAxis;
     chart.priceAxis->setLabelFormat(QStringLiteral("%g"));
+    // The label space is laid out before the first prices arrive; truncating
+    // would turn 63145.5 into "63..." for good.
+    chart.priceAxis->setTruncateLabels(false);
+    chart.timeAxis->setTruncateLabels(false);
     qchart->addAxis(chart.timeAxis, Qt::AlignBottom);
     qchart->addAxis(chart.priceAxis, Qt::AlignLeft);
     chart.series->attachAxis(chart.timeAxis);
@@ -128,9 +133,12 @@ void ChartPane::redraw()
                                                      [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
         const double margin = std::max((high->y() - low->y()) * 0.05, std::abs(high->y()) * 1e-6);
         chart.priceAxis->setRange(low->y() - margin, high->y() + margin);
+        chart.priceAxis->applyNiceNumbers();   // round ticks, short labels
         chart.timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(points.constFirst().x())),
                                  QDateTime::fromMSecsSinceEpoch(qint64(std::max(points.constLast().x(),
                                                                                 points.constFirst().x() + 1000))));
+        // Qt Charts sizes the label column once; new labels may be wider.
+        chart.view->chart()->layout()->invalidate();
     }
     if (!any)
         m_redrawTimer.stop();   // nothing came since the last redraw

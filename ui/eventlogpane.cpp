@@ -25,11 +25,13 @@ EventLogPane::EventLogPane(EventLog *log, QWidget *parent)
     m_view->setWordWrap(true);
     m_view->verticalHeader()->setVisible(false);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(EventLog::TimeColumn, 110);
-    m_view->setColumnWidth(EventLog::EventColumn, 320);
-    m_view->setColumnWidth(EventLog::CodeColumn, 60);
-    m_view->setColumnWidth(EventLog::ReasonColumn, 170);
-    m_view->setColumnWidth(EventLog::MeaningColumn, 320);
+    m_view->setColumnWidth(EventLog::TimeColumn, 90);
+    m_view->setColumnWidth(EventLog::EventColumn, 280);
+    m_view->setColumnWidth(EventLog::CodeColumn, 50);
+    m_view->setColumnWidth(EventLog::ReasonColumn, 150);
+    m_view->setColumnWidth(EventLog::MeaningColumn, 300);
+    // Whole sentences: rows grow with their text (the log keeps at most 1000).
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Follow the newest entry unless the user scrolled up to read.
     connect(log, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_view->verticalScrollBar()->value() >= m_view->verticalScrollBar()->maximum() - 2)

@@ -56,7 +56,9 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
     caRow->addWidget(browse);
     auto *form = new QFormLayout;
     form->addRow(tr("Se&rver:"), m_server);
-    form->addRow(tr("&CA file (TLS):"), caRow);
+    auto *caLabel = new QLabel(tr("&CA file (TLS):"), this);
+    caLabel->setBuddy(m_caFile);   // a row with a layout gets no buddy by itself
+    form->addRow(caLabel, caRow);
     form->addRow(tr("&Token transport:"), m_transport);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), m_allowPlain);

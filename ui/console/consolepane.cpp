@@ -7,7 +7,7 @@
 
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -87,17 +87,25 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     m_profile->addItem(tr("SignalGate (this contract)"), profileName(ScenarioProfile::SignalGate));
     m_profile->addItem(tr("Seed (token in the query, codes only, no in-band refresh)"), profileName(ScenarioProfile::Seed));
 
-    auto *keyRow = new QHBoxLayout;
-    keyRow->addWidget(m_keyFile, 1);
-    keyRow->addWidget(browse);
+    // Two rows, so the scenarios keep most of the height.
     auto *target = new QGroupBox(tr("Target"), this);
-    auto *form = new QFormLayout(target);
-    form->addRow(tr("Se&rver:"), m_server);
-    form->addRow(tr("&User:"), m_user);
-    form->addRow(tr("&Password:"), m_password);
-    form->addRow(tr("&Key file:"), keyRow);
-    form->addRow(tr("Pro&file:"), m_profile);
-    form->addRow(QString(), m_signIn);
+    auto *grid = new QGridLayout(target);
+    const auto addField = [this, grid](int row, int column, const QString &text, QWidget *field) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        grid->addWidget(label, row, column);
+        grid->addWidget(field, row, column + 1);
+    };
+    addField(0, 0, tr("Se&rver:"), m_server);
+    addField(0, 2, tr("&User:"), m_user);
+    addField(0, 4, tr("&Password:"), m_password);
+    addField(1, 0, tr("&Key file:"), m_keyFile);
+    grid->addWidget(browse, 1, 2);
+    addField(1, 3, tr("Pro&file:"), m_profile);
+    grid->addWidget(m_signIn, 1, 5);
+    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(3, 1);
+    grid->setColumnStretch(5, 1);
 
     m_tree->setAccessibleName(tr("Scenarios"));
     m_tree->setHeaderLabels({tr("Scenario"), tr("Verdict"), tr("Actual"), tr("Time")});
