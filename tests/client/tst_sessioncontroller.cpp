@@ -117,6 +117,9 @@ private Q_SLOTS:
 private:
     ServerAddress address() const { return ServerAddress::parse(m_server->server()->baseUrl()); }
     QString entryServer() const { return address().text(); }
+    // demo's keychain entry as it is now (empty when none); its tokens are
+    // remembered for the log check at the end.
+    TokenStore::Tokens stored();
 
     std::unique_ptr<TestServer> m_server;
     QString m_service;
@@ -147,6 +150,19 @@ void TestSessionController::cleanup()
     QVERIFY(removed.wait(kTimeoutMs));
 }
 
+TokenStore::Tokens TestSessionController::stored()
+{
+    TokenStore reader(m_service);
+    const std::optional<TokenStore::Tokens> tokens = loadTokens(reader, entryServer(), QStringLiteral("demo"));
+    if (!tokens)
+        return {};
+    for (const QByteArray &token : {tokens->access, tokens->refresh}) {
+        if (!token.isEmpty() && !m_tokensSeen.contains(token))
+            m_tokensSeen << token;
+    }
+    return *tokens;
+}
+
 void TestSessionController::signInStoresThePairThenConnects()
 {
     Harness h(m_service, address());
@@ -160,11 +176,9 @@ void TestSessionController::signInStoresThePairThenConnects()
     QVERIFY(h.session.accessExpiresAt() > QDateTime::currentSecsSinceEpoch() + 60);
 
     // The pair is in the keychain, under the server and the user.
-    TokenStore reader(m_service);
-    const auto stored = loadTokens(reader, entryServer(), QStringLiteral("demo"));
-    QVERIFY(stored && !stored->refresh.isEmpty() && !stored->access.isEmpty());
-    m_tokensSeen << stored->access << stored->refresh;
-    const auto claims = TokenClaims::decodeUnverified(stored->access);
+    const TokenStore::Tokens pair = stored();
+    QVERIFY(!pair.refresh.isEmpty() && !pair.access.isEmpty());
+    const auto claims = TokenClaims::decodeUnverified(pair.access);
     QVERIFY(claims);
     QCOMPARE(claims->subject, QStringLiteral("demo"));
     QCOMPARE(claims->expiresAt, h.session.accessExpiresAt());
@@ -182,9 +196,8 @@ void TestSessionController::wrongPasswordStoresNothingOpensNothing()
     QCOMPARE(h.session.connection()->state(), SignalConnection::State::Idle);
     QTest::qWait(300);
     QCOMPARE(m_server->server()->sessionCount(), 0);
-    TokenStore reader(m_service);
-    const auto stored = loadTokens(reader, entryServer(), QStringLiteral("demo"));
-    QVERIFY(stored && stored->isEmpty());
+    const TokenStore::Tokens pair = stored();
+    QVERIFY(pair.isEmpty());
 }
 
 void TestSessionController::deadServerSaysSoAndStoresNothing()
@@ -211,10 +224,8 @@ void TestSessionController::storedRefreshTokenSignsInSilently()
         Harness h(m_service, address());
         QVERIFY(h.signIn());
         QVERIFY(h.waitOpen());
-        TokenStore reader(m_service);
-        first = *loadTokens(reader, entryServer(), QStringLiteral("demo"));
+        first = stored();
         QVERIFY(!first.refresh.isEmpty());
-        m_tokensSeen << first.access << first.refresh;
     }   // the client quits without signing out: the keychain keeps the pair
 
     Harness h(m_service, address());
@@ -226,12 +237,10 @@ void TestSessionController::storedRefreshTokenSignsInSilently()
     QTRY_VERIFY_WITH_TIMEOUT(h.signalCount >= 1, kTimeoutMs);
 
     // Rotated at once: the keychain holds a new pair and the old refresh token is spent.
-    TokenStore reader(m_service);
-    const auto second = loadTokens(reader, entryServer(), QStringLiteral("demo"));
-    QVERIFY(second && !second->refresh.isEmpty());
-    m_tokensSeen << second->access << second->refresh;
-    QVERIFY(second->refresh != first.refresh);
-    QVERIFY(second->access != first.access);
+    const TokenStore::Tokens second = stored();
+    QVERIFY(!second.refresh.isEmpty());
+    QVERIFY(second.refresh != first.refresh);
+    QVERIFY(second.access != first.access);
 }
 
 void TestSessionController::nothingStoredAsksForSignIn()
@@ -250,10 +259,8 @@ void TestSessionController::proactiveRefreshWritesKeychainThenRefreshesInBand()
     Harness h(m_service, address());
     QVERIFY(h.signIn());
     QVERIFY(h.waitOpen());
-    TokenStore reader(m_service);
-    const auto before = loadTokens(reader, entryServer(), QStringLiteral("demo"));
-    QVERIFY(before);
-    m_tokensSeen << before->access << before->refresh;
+    const TokenStore::Tokens before = stored();
+    QVERIFY(!before.isEmpty());
 
     // exp - min(5 min, 20 %) +- 10 %: for the default 900 s, 162 to 198 s before exp.
     const qint64 expMs = h.session.accessExpiresAt() * 1000;
@@ -279,10 +286,9 @@ void TestSessionController::proactiveRefreshWritesKeychainThenRefreshesInBand()
     QVERIFY(h.closes.isEmpty());
     QCOMPARE(h.session.connection()->state(), SignalConnection::State::Open);
 
-    const auto after = loadTokens(reader, entryServer(), QStringLiteral("demo"));
-    QVERIFY(after && after->refresh != before->refresh && after->access != before->access);
-    m_tokensSeen << after->access << after->refresh;
-    QCOMPARE(TokenClaims::decodeUnverified(after->access)->expiresAt, h.session.accessExpiresAt());
+    const TokenStore::Tokens after = stored();
+    QVERIFY(after.refresh != before.refresh && after.access != before.access);
+    QCOMPARE(TokenClaims::decodeUnverified(after.access)->expiresAt, h.session.accessExpiresAt());
     QVERIFY(h.session.nextRefreshAtMs() > QDateTime::currentMSecsSinceEpoch() + 60000);   // the next one is scheduled
     const int before2 = h.signalCount;
     QTRY_VERIFY_WITH_TIMEOUT(h.signalCount > before2, kTimeoutMs);
@@ -297,12 +303,10 @@ void TestSessionController::refusedRefreshSignsOutWithAMessage()
 
     // Someone else spends the refresh token first: the client's copy is now
     // stale, and the server answers its refresh with 401.
-    TokenStore reader(m_service);
-    const auto stored = loadTokens(reader, entryServer(), QStringLiteral("demo"));
-    QVERIFY(stored);
-    m_tokensSeen << stored->access << stored->refresh;
+    const TokenStore::Tokens pair = stored();
+    QVERIFY(!pair.isEmpty());
     const HttpJson::Answer spent = HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
-                                                  {{QStringLiteral("refresh_token"), QString::fromLatin1(stored->refresh)}});
+                                                  {{QStringLiteral("refresh_token"), QString::fromLatin1(pair.refresh)}});
     QCOMPARE(spent.status, 200);
     m_tokensSeen << spent.body.value("access_token").toString().toLatin1() << spent.body.value("refresh_token").toString().toLatin1();
 
@@ -317,7 +321,7 @@ void TestSessionController::refusedRefreshSignsOutWithAMessage()
     QCOMPARE(h.session.connection()->state(), SignalConnection::State::Stopped);
     QCOMPARE(h.session.accessExpiresAt(), 0);
     QCOMPARE(h.session.nextRefreshAtMs(), 0);
-    QTRY_VERIFY_WITH_TIMEOUT(loadTokens(reader, entryServer(), QStringLiteral("demo"))->isEmpty(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(stored().isEmpty(), kTimeoutMs);
 }
 
 void TestSessionController::revocationEndsTheSessionWithoutReconnecting()
@@ -347,8 +351,7 @@ void TestSessionController::revocationEndsTheSessionWithoutReconnecting()
     QCOMPARE(h.welcomes, 1);
     QCOMPARE(m_server->server()->sessionCount(), 0);
     QCOMPARE(h.session.connection()->state(), SignalConnection::State::Stopped);
-    TokenStore reader(m_service);
-    QTRY_VERIFY_WITH_TIMEOUT(loadTokens(reader, entryServer(), QStringLiteral("demo"))->isEmpty(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(stored().isEmpty(), kTimeoutMs);
 }
 
 void TestSessionController::signOutDeletesTheEntryAndRevokesOnTheServer()
@@ -356,10 +359,8 @@ void TestSessionController::signOutDeletesTheEntryAndRevokesOnTheServer()
     Harness h(m_service, address());
     QVERIFY(h.signIn());
     QVERIFY(h.waitOpen());
-    TokenStore reader(m_service);
-    const auto stored = loadTokens(reader, entryServer(), QStringLiteral("demo"));
-    QVERIFY(stored && !stored->isEmpty());
-    m_tokensSeen << stored->access << stored->refresh;
+    const TokenStore::Tokens pair = stored();
+    QVERIFY(!pair.isEmpty());
 
     QSignalSpy out(&h.session, &SessionController::signedOut);
     QSignalSpy logoutFailed(&h.session, &SessionController::logoutFailed);
@@ -367,17 +368,17 @@ void TestSessionController::signOutDeletesTheEntryAndRevokesOnTheServer()
     QCOMPARE(out.size(), 1);
     QVERIFY(out.first().first().toString().isEmpty());   // asked for: nothing to explain
     QCOMPARE(h.session.state(), State::SignedOut);
-    QTRY_VERIFY_WITH_TIMEOUT(loadTokens(reader, entryServer(), QStringLiteral("demo"))->isEmpty(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(stored().isEmpty(), kTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->server()->sessionCount(), 0, kTimeoutMs);
 
     // The server was told: the old refresh token is dead, the old access token refused.
     QTRY_VERIFY_WITH_TIMEOUT(HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
-                                            {{QStringLiteral("refresh_token"), QString::fromLatin1(stored->refresh)}})
+                                            {{QStringLiteral("refresh_token"), QString::fromLatin1(pair.refresh)}})
                                          .status == 401,
                              kTimeoutMs);
     WsProbe probe;
     QNetworkRequest request(m_server->wsUrl());
-    request.setRawHeader("Authorization", "Bearer " + stored->access);
+    request.setRawHeader("Authorization", "Bearer " + pair.access);
     probe.open(request);
     QVERIFY(probe.waitDisconnected(kTimeoutMs));
     QCOMPARE(probe.closeCode(), 1008);
@@ -441,11 +442,9 @@ void TestSessionController::settingsNeverHoldATokenAndSurviveBadValues()
     QVERIFY(ini.open(QIODevice::ReadOnly));
     const QByteArray content = ini.readAll();
     QVERIFY(content.contains("demo"));
-    TokenStore reader(m_service);
-    const auto stored = loadTokens(reader, entryServer(), QStringLiteral("demo"));
-    QVERIFY(stored && !stored->isEmpty());
-    m_tokensSeen << stored->access << stored->refresh;
-    QVERIFY(!content.contains(stored->access) && !content.contains(stored->refresh));
+    const TokenStore::Tokens pair = stored();
+    QVERIFY(!pair.isEmpty());
+    QVERIFY(!content.contains(pair.access) && !content.contains(pair.refresh));
     QVERIFY(!content.contains("eyJ"));   // no JWS of any kind
 
     ClientSettings reread(file);
