@@ -324,6 +324,33 @@
     </message>
 </context>
 <context>
+    <name>ConnectScenario</name>
+    <message>
+        <source>unknown scenario</source>
+        <translation>unbekanntes Szenario</translation>
+    </message>
+    <message>
+        <source>not admitted</source>
+        <translation>nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>no welcome within %1 ms</source>
+        <translation>kein welcome innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>closed before any signal</source>
+        <translation>vor dem ersten Signal geschlossen</translation>
+    </message>
+    <message>
+        <source>welcome, but no signal within %1 ms</source>
+        <translation>welcome, aber kein Signal innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>welcome, then a live signal</source>
+        <translation>welcome, danach ein Live-Signal</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatus</name>
     <message>
         <source>Connection state</source>
@@ -412,6 +439,237 @@
     <message>
         <source>Next refresh: %1</source>
         <translation>Nächste Aktualisierung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePane</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn in for tests</source>
+        <translation>Für Tests an&amp;melden</translation>
+    </message>
+    <message>
+        <source>Run &amp;selected</source>
+        <translation>Aus&amp;gewählte ausführen</translation>
+    </message>
+    <message>
+        <source>Run &amp;all</source>
+        <translation>A&amp;lle ausführen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>St&amp;opp</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Server to test</source>
+        <translation>Zu testender Server</translation>
+    </message>
+    <message>
+        <source>Test user</source>
+        <translation>Testbenutzer</translation>
+    </message>
+    <message>
+        <source>Test user&apos;s password</source>
+        <translation>Passwort des Testbenutzers</translation>
+    </message>
+    <message>
+        <source>Used for this run only, never stored</source>
+        <translation>Nur für diesen Lauf verwendet, nie gespeichert</translation>
+    </message>
+    <message>
+        <source>Signing key file</source>
+        <translation>Signaturschlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Optional: HS256 secret or RSA/EC/Ed25519 private key PEM, for minted tokens</source>
+        <translation>Optional: HS256-Geheimnis oder privater RSA/EC/Ed25519-Schlüssel (PEM) für selbst erzeugte Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>D&amp;urchsuchen…</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signaturschlüssel</translation>
+    </message>
+    <message>
+        <source>Server profile</source>
+        <translation>Serverprofil</translation>
+    </message>
+    <message>
+        <source>SignalGate (this contract)</source>
+        <translation>SignalGate (dieser Vertrag)</translation>
+    </message>
+    <message>
+        <source>Seed (token in the query, codes only, no in-band refresh)</source>
+        <translation>Seed (Token im Query-Parameter, nur Codes, keine In-Band-Aktualisierung)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>S&amp;chlüsseldatei:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file:</source>
+        <translation>Pro&amp;fil:</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Szenarien</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Tatsächlich</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Scenario details</source>
+        <translation>Szenariodetails</translation>
+    </message>
+    <message>
+        <source>Run progress</source>
+        <translation>Fortschritt des Laufs</translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation>Status des Laufs</translation>
+    </message>
+    <message>
+        <source>Manual connection</source>
+        <translation>Manuelle Verbindung</translation>
+    </message>
+    <message>
+        <source>Token inspector</source>
+        <translation>Token-Inspektor</translation>
+    </message>
+    <message>
+        <source>Signed in for tests as %1.</source>
+        <translation>Für Tests als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>Ausführung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Running %1 (%2 of %3)</source>
+        <translation>%1 wird ausgeführt (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done, about %3 left</source>
+        <translation>%1 von %2 erledigt, noch etwa %3</translation>
+    </message>
+    <message>
+        <source> · waiting %1 for the server&apos;s connection rate</source>
+        <translation> · %1 Warten auf die Verbindungsrate des Servers</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Fertig: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not encrypted and not on this computer; allow that in Settings first.</source>
+        <translation>%1 ist nicht verschlüsselt und nicht auf diesem Computer; erlauben Sie das zuerst in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Enter the test user&apos;s name and password.</source>
+        <translation>Geben Sie Namen und Passwort des Testbenutzers ein.</translation>
+    </message>
+    <message>
+        <source>Signing in for tests…</source>
+        <translation>Anmeldung für Tests läuft…</translation>
+    </message>
+    <message>
+        <source>Tick at least one scenario.</source>
+        <translation>Markieren Sie mindestens ein Szenario.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Proves:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Needs:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Expected:&lt;/b&gt; %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Weist nach:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Benötigt:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Erwartet:&lt;/b&gt; %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not run yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Noch nicht ausgeführt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Verdict:&lt;/b&gt; %1 — %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Ergebnis:&lt;/b&gt; %1 — %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Actual:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Tatsächlich:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Timings:&lt;/b&gt; %1 in all, %2 of it waiting for the server&apos;s connection rate; %3 upgrade(s).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Zeiten:&lt;/b&gt; %1 insgesamt, davon %2 Warten auf die Verbindungsrate des Servers; %3 Upgrade(s).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Errors:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Fehler:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Frames&lt;/b&gt; (tokens redacted):&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Frames&lt;/b&gt; (Tokens geschwärzt):&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>There is no run to export yet.</source>
+        <translation>Es gibt noch keinen Lauf zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export the run</source>
+        <translation>Lauf exportieren</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation>JSON-Bericht (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 and %2.</source>
+        <translation>Nach %1 und %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -526,6 +784,116 @@
     <message>
         <source>(any)</source>
         <translation>(beliebig)</translation>
+    </message>
+</context>
+<context>
+    <name>HandshakeProbe</name>
+    <message>
+        <source>no close within the time allowed</source>
+        <translation>kein Schließen innerhalb der zulässigen Zeit</translation>
+    </message>
+    <message>
+        <source>no answer to the upgrade request</source>
+        <translation>keine Antwort auf die Upgrade-Anfrage</translation>
+    </message>
+    <message>
+        <source>the server closed without answering</source>
+        <translation>der Server hat ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>raw upgrade %1 (%2 bytes)</source>
+        <translation>Roh-Upgrade %1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>, Origin %1</source>
+        <translation>, Origin %1</translation>
+    </message>
+    <message>
+        <source>answer head too large</source>
+        <translation>Kopf der Antwort zu groß</translation>
+    </message>
+    <message>
+        <source>the server sent a frame this probe does not read</source>
+        <translation>der Server hat einen Frame gesendet, den diese Prüfverbindung nicht liest</translation>
+    </message>
+    <message>
+        <source>close %1 &quot;%2&quot;</source>
+        <translation>Close %1 &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>HandshakeScenario</name>
+    <message>
+        <source>refused with HTTP 403 before the upgrade</source>
+        <translation>vor dem Upgrade mit HTTP 403 abgelehnt</translation>
+    </message>
+    <message>
+        <source>upgraded a request from the foreign Origin %1%2</source>
+        <translation>Upgrade für eine Anfrage vom fremden Origin %1 durchgeführt%2</translation>
+    </message>
+    <message>
+        <source> and sent welcome</source>
+        <translation> und welcome gesendet</translation>
+    </message>
+    <message>
+        <source>HTTP %1 instead of 403</source>
+        <translation>HTTP %1 statt 403</translation>
+    </message>
+    <message>
+        <source>no answer: %1</source>
+        <translation>keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>refused with HTTP %1 before the upgrade</source>
+        <translation>vor dem Upgrade mit HTTP %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>HTTP %1 instead of 400/431 or 1008</source>
+        <translation>HTTP %1 statt 400/431 oder 1008</translation>
+    </message>
+    <message>
+        <source>admitted a %1-byte token: the server sent welcome</source>
+        <translation>Token mit %1 Bytes zugelassen: Der Server hat welcome gesendet</translation>
+    </message>
+    <message>
+        <source>upgraded, then closed as the contract says</source>
+        <translation>Upgrade durchgeführt, danach wie im Vertrag festgelegt geschlossen</translation>
+    </message>
+    <message>
+        <source>no close after the upgrade</source>
+        <translation>kein Schließen nach dem Upgrade</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot;</source>
+        <translation>geschlossen mit %1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>could not read the published limits: no welcome</source>
+        <translation>die veröffentlichten Limits konnten nicht gelesen werden: kein welcome</translation>
+    </message>
+    <message>
+        <source>the published rate (%1 per %2 s) refills every %3 ms: faster than a flood of the limit plus %4 can spend it, so no polite flood can prove it</source>
+        <translation>die veröffentlichte Rate (%1 pro %2 s) füllt sich alle %3 ms wieder auf: schneller, als eine Flut aus dem Limit plus %4 sie verbrauchen kann, daher kann keine maßvolle Flut sie nachweisen</translation>
+    </message>
+    <message>
+        <source>no 429 after %1 upgrades in a row (the server publishes conn_rate %2)</source>
+        <translation>kein 429 nach %1 Upgrades in Folge (der Server veröffentlicht conn_rate %2)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>429 after %1 upgrade(s), but without a valid Retry-After</source>
+        <translation>429 nach %1 Upgrade(s), aber ohne gültiges Retry-After</translation>
+    </message>
+    <message>
+        <source>429 after %1 admitted upgrade(s), Retry-After: %2 s</source>
+        <translation>429 nach %1 zugelassenen Upgrade(s), Retry-After: %2 s</translation>
+    </message>
+    <message>
+        <source>HTTP %1 during the flood</source>
+        <translation>HTTP %1 während der Flut</translation>
     </message>
 </context>
 <context>
@@ -681,6 +1049,326 @@
         <source>Connection lost. Reconnecting in %1 s…</source>
         <translation>Verbindung verloren. Neue Verbindung in %1 s…</translation>
     </message>
+    <message>
+        <source>Test c&amp;onsole</source>
+        <translation>&amp;Testkonsole</translation>
+    </message>
+</context>
+<context>
+    <name>ManualPane</name>
+    <message>
+        <source>The %1 is not a JSON object: %2</source>
+        <translation>Die Angabe „%1“ ist kein JSON-Objekt: %2</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>V&amp;erbinden</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose (1000)</source>
+        <translation>Sch&amp;ließen (1000)</translation>
+    </message>
+    <message>
+        <source>Send &amp;text</source>
+        <translation>Te&amp;xt senden</translation>
+    </message>
+    <message>
+        <source>Send &amp;binary</source>
+        <translation>&amp;Binär senden</translation>
+    </message>
+    <message>
+        <source>Token source</source>
+        <translation>Token-Quelle</translation>
+    </message>
+    <message>
+        <source>Current (the console&apos;s signed-in token)</source>
+        <translation>Aktuell (das Token der Anmeldung in der Konsole)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Kein Token</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Leeres Token</translation>
+    </message>
+    <message>
+        <source>Custom text</source>
+        <translation>Eigener Text</translation>
+    </message>
+    <message>
+        <source>Forged from header and claims</source>
+        <translation>Aus Header und Claims gefälscht</translation>
+    </message>
+    <message>
+        <source>Custom token text</source>
+        <translation>Eigener Token-Text</translation>
+    </message>
+    <message>
+        <source>Any text, sent exactly as typed</source>
+        <translation>Beliebiger Text, wird genau wie eingegeben gesendet</translation>
+    </message>
+    <message>
+        <source>Forged header JSON</source>
+        <translation>JSON des gefälschten Headers</translation>
+    </message>
+    <message>
+        <source>Header members over {&quot;alg&quot;: the key&apos;s, &quot;typ&quot;: &quot;at+jwt&quot;}; null removes one</source>
+        <translation>Header-Felder, die {&quot;alg&quot;: der des Schlüssels, &quot;typ&quot;: &quot;at+jwt&quot;} überschreiben; null entfernt ein Feld</translation>
+    </message>
+    <message>
+        <source>Forged claims JSON</source>
+        <translation>JSON der gefälschten Claims</translation>
+    </message>
+    <message>
+        <source>Claims over the signed-in user&apos;s, e.g. {&quot;iss&quot;: &quot;someone-else&quot;}; null removes one</source>
+        <translation>Claims, die die des angemeldeten Benutzers überschreiben, z. B. {&quot;iss&quot;: &quot;someone-else&quot;}; null entfernt einen Claim</translation>
+    </message>
+    <message>
+        <source>Forged token expiry</source>
+        <translation>Ablauf des gefälschten Tokens</translation>
+    </message>
+    <message>
+        <source>Token transport</source>
+        <translation>Token-Übertragung</translation>
+    </message>
+    <message>
+        <source>Authorization header</source>
+        <translation>Authorization-Header</translation>
+    </message>
+    <message>
+        <source>Subprotocol bearer.&lt;token&gt;</source>
+        <translation>Subprotokoll bearer.&lt;token&gt;</translation>
+    </message>
+    <message>
+        <source>Query ?token=</source>
+        <translation>Query-Parameter ?token=</translation>
+    </message>
+    <message>
+        <source>Origin header</source>
+        <translation>Origin-Header</translation>
+    </message>
+    <message>
+        <source>No Origin (a native client); e.g. https://evil.example</source>
+        <translation>Kein Origin (nativer Client); z. B. https://evil.example</translation>
+    </message>
+    <message>
+        <source>Message to send</source>
+        <translation>Zu sendende Nachricht</translation>
+    </message>
+    <message>
+        <source>{&quot;type&quot;:&quot;ping&quot;} — text as typed; for binary, hex bytes like 00 ff 10</source>
+        <translation>{&quot;type&quot;:&quot;ping&quot;} — Text wie eingegeben; für binär Hex-Bytes wie 00 ff 10</translation>
+    </message>
+    <message>
+        <source>Frames of the manual connection</source>
+        <translation>Frames der manuellen Verbindung</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Content (tokens redacted)</source>
+        <translation>Inhalt (Tokens geschwärzt)</translation>
+    </message>
+    <message>
+        <source>Manual connection status</source>
+        <translation>Status der manuellen Verbindung</translation>
+    </message>
+    <message>
+        <source>Toke&amp;n:</source>
+        <translation>To&amp;ken:</translation>
+    </message>
+    <message>
+        <source>Custom &amp;text:</source>
+        <translation>Ei&amp;gener Text:</translation>
+    </message>
+    <message>
+        <source>Forged &amp;header:</source>
+        <translation>Gefälschter &amp;Header:</translation>
+    </message>
+    <message>
+        <source>Forged c&amp;laims:</source>
+        <translation>Gefälschte &amp;Claims:</translation>
+    </message>
+    <message>
+        <source>Forged e&amp;xpiry:</source>
+        <translation>Gefälschter &amp;Ablauf:</translation>
+    </message>
+    <message>
+        <source>T&amp;ransport:</source>
+        <translation>Übe&amp;rtragung:</translation>
+    </message>
+    <message>
+        <source>Ori&amp;gin:</source>
+        <translation>&amp;Origin:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Nachricht:</translation>
+    </message>
+    <message>
+        <source>Upgraded (HTTP 101); waiting for welcome or a close.</source>
+        <translation>Upgrade durchgeführt (HTTP 101); Warten auf welcome oder das Schließen.</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>For a binary frame, type hex bytes such as 00 ff 10.</source>
+        <translation>Geben Sie für einen binären Frame Hex-Bytes wie 00 ff 10 ein.</translation>
+    </message>
+    <message>
+        <source>Closed %1 &quot;%2&quot;: %3</source>
+        <translation>Geschlossen mit %1 &quot;%2&quot;: %3</translation>
+    </message>
+    <message>
+        <source>Refused before the upgrade with HTTP %1.</source>
+        <translation>Vor dem Upgrade mit HTTP %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The connection ended without an answer.</source>
+        <translation>Die Verbindung endete ohne Antwort.</translation>
+    </message>
+</context>
+<context>
+    <name>ManualProbe</name>
+    <message>
+        <source>not signed in: there is no current token</source>
+        <translation>nicht angemeldet: Es gibt kein aktuelles Token</translation>
+    </message>
+    <message>
+        <source>no server yet: sign in for tests first</source>
+        <translation>noch kein Server: melden Sie sich zuerst für Tests an</translation>
+    </message>
+</context>
+<context>
+    <name>MessageScenario</name>
+    <message>
+        <source>still open %1 ms later</source>
+        <translation>nach %1 ms noch offen</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot; instead of %3</source>
+        <translation>geschlossen mit %1 &quot;%2&quot; statt %3</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>geschlossen mit %1</translation>
+    </message>
+    <message>
+        <source>the connection closed (%1 &quot;%2&quot;)</source>
+        <translation>die Verbindung wurde geschlossen (%1 &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>no bad_request error within %1 ms</source>
+        <translation>kein bad_request-Fehler innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>bad_request, and the connection still answers a ping</source>
+        <translation>bad_request, und die Verbindung antwortet weiterhin auf ping</translation>
+    </message>
+    <message>
+        <source>no pong after the error: the connection is not usable</source>
+        <translation>kein pong nach dem Fehler: Die Verbindung ist nicht nutzbar</translation>
+    </message>
+    <message>
+        <source>no rate_limited error after %1 messages</source>
+        <translation>kein rate_limited-Fehler nach %1 Nachrichten</translation>
+    </message>
+    <message>
+        <source>, and the connection stays open</source>
+        <translation>, und die Verbindung bleibt offen</translation>
+    </message>
+    <message>
+        <source>%1 rate_limited error(s) but no close after %2 messages</source>
+        <translation>%1 rate_limited-Fehler, aber kein Schließen nach %2 Nachrichten</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot;</source>
+        <translation>geschlossen mit %1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 rate_limited error(s), then the close, after %2 messages</source>
+        <translation>%1 rate_limited-Fehler, dann das Schließen, nach %2 Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeConnection</name>
+    <message>
+        <source>no answer to the handshake within %1 ms</source>
+        <translation>keine Antwort auf den Handshake innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>101 Switching Protocols, subprotocol &quot;%1&quot;</source>
+        <translation>101 Switching Protocols, Subprotokoll &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>upgrade %1</source>
+        <translation>Upgrade %1</translation>
+    </message>
+    <message>
+        <source>, no token</source>
+        <translation>, kein Token</translation>
+    </message>
+    <message>
+        <source>, empty token in %1</source>
+        <translation>, leeres Token in %1</translation>
+    </message>
+    <message>
+        <source>, token (%1 bytes) in %2</source>
+        <translation>, Token (%1 Bytes) in %2</translation>
+    </message>
+    <message>
+        <source>, no Origin</source>
+        <translation>, kein Origin</translation>
+    </message>
+    <message>
+        <source>, Origin %1</source>
+        <translation>, Origin %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 instead of 101</source>
+        <translation>HTTP %1 statt 101</translation>
+    </message>
+    <message>
+        <source>connection lost without a close frame (1006)</source>
+        <translation>Verbindung ohne Close-Frame verloren (1006)</translation>
+    </message>
+    <message>
+        <source>close %1 &quot;%2&quot;</source>
+        <translation>Close %1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>aborted by the probe</source>
+        <translation>von der Prüfverbindung abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>ReconnectPolicy</name>
@@ -775,6 +1463,414 @@
     <message>
         <source>The server refused the WebSocket connection (HTTP %1); not reconnecting.</source>
         <translation>Der Server hat die WebSocket-Verbindung abgelehnt (HTTP %1); es wird nicht neu verbunden.</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshScenario</name>
+    <message>
+        <source>still open after the wait</source>
+        <translation>nach der Wartezeit noch offen</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot; instead of 1008 &quot;%3&quot;</source>
+        <translation>geschlossen mit %1 &quot;%2&quot; statt 1008 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>closed 1008 &quot;%1&quot;</source>
+        <translation>geschlossen mit 1008 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>disconnected: close %1 &quot;%2&quot;</source>
+        <translation>getrennt: Close %1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>refresh_failed for a fresh token</source>
+        <translation>refresh_failed für ein frisches Token</translation>
+    </message>
+    <message>
+        <source>no auth.refreshed within %1 ms</source>
+        <translation>kein auth.refreshed innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>auth.refreshed, still connected</source>
+        <translation>auth.refreshed, weiterhin verbunden</translation>
+    </message>
+    <message>
+        <source>%1 refresh_failed answer(s) before the close, expected %2</source>
+        <translation>%1 refresh_failed-Antwort(en) vor dem Schließen, erwartet: %2</translation>
+    </message>
+    <message>
+        <source>no auth.expiring before the close</source>
+        <translation>kein auth.expiring vor dem Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Scenario</name>
+    <message>
+        <source>A login (user and password).</source>
+        <translation>Eine Anmeldung (Benutzer und Passwort).</translation>
+    </message>
+    <message>
+        <source>A login, and /dev/token on a dev-mode server or a signing key (--key).</source>
+        <translation>Eine Anmeldung sowie /dev/token auf einem Server im Entwicklungsmodus oder ein Signaturschlüssel (--key).</translation>
+    </message>
+    <message>
+        <source>1008 &quot;Invalid or expired token&quot;, no welcome, no signal.</source>
+        <translation>1008 &quot;Invalid or expired token&quot;, kein welcome, kein Signal.</translation>
+    </message>
+    <message>
+        <source>1008 &quot;Authentication required&quot;, no welcome, no signal.</source>
+        <translation>1008 &quot;Authentication required&quot;, kein welcome, kein Signal.</translation>
+    </message>
+    <message>
+        <source>Valid token</source>
+        <translation>Gültiges Token</translation>
+    </message>
+    <message>
+        <source>A genuine token is admitted: welcome, then live signals.</source>
+        <translation>Ein echtes Token wird zugelassen: welcome, danach Live-Signale.</translation>
+    </message>
+    <message>
+        <source>welcome, then signals.</source>
+        <translation>welcome, danach Signale.</translation>
+    </message>
+    <message>
+        <source>No token</source>
+        <translation>Kein Token</translation>
+    </message>
+    <message>
+        <source>A connection without any token is refused before it joins the pool.</source>
+        <translation>Eine Verbindung ganz ohne Token wird abgelehnt, bevor sie in den Pool aufgenommen wird.</translation>
+    </message>
+    <message>
+        <source>Empty token</source>
+        <translation>Leeres Token</translation>
+    </message>
+    <message>
+        <source>An empty token counts as none.</source>
+        <translation>Ein leeres Token zählt wie kein Token.</translation>
+    </message>
+    <message>
+        <source>Null signature</source>
+        <translation>Leere Signatur</translation>
+    </message>
+    <message>
+        <source>A genuine header and payload with an empty signature segment (header.payload.) are refused.</source>
+        <translation>Echter Header und Payload mit leerem Signatursegment (header.payload.) werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Malformed token</source>
+        <translation>Fehlerhaftes Token</translation>
+    </message>
+    <message>
+        <source>Text that is not a JWS is refused, not half-parsed.</source>
+        <translation>Text, der kein JWS ist, wird abgelehnt und nicht halb geparst.</translation>
+    </message>
+    <message>
+        <source>Bad signature</source>
+        <translation>Falsche Signatur</translation>
+    </message>
+    <message>
+        <source>A genuine token with one signature character changed is refused.</source>
+        <translation>Ein echtes Token mit einem geänderten Zeichen in der Signatur wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>alg none</source>
+        <translation>alg none</translation>
+    </message>
+    <message>
+        <source>A genuine payload under {&quot;alg&quot;:&quot;none&quot;} without a signature is refused.</source>
+        <translation>Ein echter Payload unter {&quot;alg&quot;:&quot;none&quot;} ohne Signatur wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Expired token</source>
+        <translation>Abgelaufenes Token</translation>
+    </message>
+    <message>
+        <source>A correctly signed token past exp (+ leeway) is refused.</source>
+        <translation>Ein korrekt signiertes Token nach exp (+ Toleranz) wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation>Noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>A correctly signed token with nbf an hour ahead is refused.</source>
+        <translation>Ein korrekt signiertes Token mit nbf eine Stunde in der Zukunft wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Wrong issuer</source>
+        <translation>Falscher Aussteller</translation>
+    </message>
+    <message>
+        <source>A correctly signed token from another issuer is refused.</source>
+        <translation>Ein korrekt signiertes Token eines anderen Ausstellers wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Wrong audience</source>
+        <translation>Falsche Zielgruppe</translation>
+    </message>
+    <message>
+        <source>A correctly signed token for another audience is refused.</source>
+        <translation>Ein korrekt signiertes Token für eine andere Zielgruppe wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Algorithm confusion</source>
+        <translation>Algorithmusverwechslung</translation>
+    </message>
+    <message>
+        <source>The header&apos;s alg never chooses the algorithm: a token whose header names another algorithm (with a key: HS512 with an HS secret, HS256 keyed with the public key PEM for RSA/EC/Ed25519) is refused.</source>
+        <translation>Das alg im Header bestimmt nie den Algorithmus: Ein Token, dessen Header einen anderen Algorithmus nennt (mit Schlüssel: HS512 mit einem HS-Geheimnis, HS256 mit dem öffentlichen Schlüssel als PEM für RSA/EC/Ed25519), wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Wrong typ</source>
+        <translation>Falscher typ</translation>
+    </message>
+    <message>
+        <source>A correctly signed token with typ JWT instead of at+jwt is refused.</source>
+        <translation>Ein korrekt signiertes Token mit typ JWT statt at+jwt wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Revoked token</source>
+        <translation>Widerrufenes Token</translation>
+    </message>
+    <message>
+        <source>An access token is dead after logout, though not expired.</source>
+        <translation>Ein Zugriffstoken ist nach der Abmeldung ungültig, auch wenn es nicht abgelaufen ist.</translation>
+    </message>
+    <message>
+        <source>Oversized token</source>
+        <translation>Übergroßes Token</translation>
+    </message>
+    <message>
+        <source>A token over 8 KiB is never admitted.</source>
+        <translation>Ein Token über 8 KiB wird nie zugelassen.</translation>
+    </message>
+    <message>
+        <source>1008 &quot;Invalid or expired token&quot; or HTTP 400/431, no signal.</source>
+        <translation>1008 &quot;Invalid or expired token&quot; oder HTTP 400/431, kein Signal.</translation>
+    </message>
+    <message>
+        <source>Foreign Origin</source>
+        <translation>Fremder Origin</translation>
+    </message>
+    <message>
+        <source>A browser page from an origin not on the allow-list cannot open the stream (CSWSH).</source>
+        <translation>Eine Browserseite von einem Origin, der nicht auf der Zulassungsliste steht, kann den Stream nicht öffnen (CSWSH).</translation>
+    </message>
+    <message>
+        <source>HTTP 403.</source>
+        <translation>HTTP 403.</translation>
+    </message>
+    <message>
+        <source>Message flood</source>
+        <translation>Nachrichtenflut</translation>
+    </message>
+    <message>
+        <source>The per-connection message rate holds: the limit plus a few messages get rate_limited, then the close.</source>
+        <translation>Die Nachrichtenrate pro Verbindung greift: Das Limit plus einige Nachrichten erhalten rate_limited, danach folgt das Schließen.</translation>
+    </message>
+    <message>
+        <source>rate_limited, then 1008 &quot;Rate limit exceeded&quot;.</source>
+        <translation>rate_limited, danach 1008 &quot;Rate limit exceeded&quot;.</translation>
+    </message>
+    <message>
+        <source>Connection flood</source>
+        <translation>Verbindungsflut</translation>
+    </message>
+    <message>
+        <source>The per-IP upgrade rate holds: once the published rate is spent the next upgrade is refused.</source>
+        <translation>Die Upgrade-Rate pro IP greift: Sobald die veröffentlichte Rate ausgeschöpft ist, wird das nächste Upgrade abgelehnt.</translation>
+    </message>
+    <message>
+        <source>HTTP 429 with Retry-After once the rate is spent.</source>
+        <translation>HTTP 429 mit Retry-After, sobald die Rate ausgeschöpft ist.</translation>
+    </message>
+    <message>
+        <source>Oversized message</source>
+        <translation>Übergroße Nachricht</translation>
+    </message>
+    <message>
+        <source>A message over max_message_bytes closes the connection.</source>
+        <translation>Eine Nachricht über max_message_bytes schließt die Verbindung.</translation>
+    </message>
+    <message>
+        <source>1009.</source>
+        <translation>1009.</translation>
+    </message>
+    <message>
+        <source>Binary frame</source>
+        <translation>Binärer Frame</translation>
+    </message>
+    <message>
+        <source>The protocol is JSON text: a binary frame closes the connection.</source>
+        <translation>Das Protokoll ist JSON-Text: Ein binärer Frame schließt die Verbindung.</translation>
+    </message>
+    <message>
+        <source>1003.</source>
+        <translation>1003.</translation>
+    </message>
+    <message>
+        <source>Invalid JSON</source>
+        <translation>Ungültiges JSON</translation>
+    </message>
+    <message>
+        <source>Garbage gets an error answer and the connection stays usable.</source>
+        <translation>Unsinnige Daten erhalten eine Fehlerantwort, und die Verbindung bleibt nutzbar.</translation>
+    </message>
+    <message>
+        <source>error bad_request, connection stays open.</source>
+        <translation>Fehler bad_request, Verbindung bleibt offen.</translation>
+    </message>
+    <message>
+        <source>In-band refresh</source>
+        <translation>In-Band-Aktualisierung</translation>
+    </message>
+    <message>
+        <source>A fresh token sent on the open connection extends it.</source>
+        <translation>Ein frisches Token, das über die offene Verbindung gesendet wird, verlängert sie.</translation>
+    </message>
+    <message>
+        <source>auth.refreshed, no disconnect.</source>
+        <translation>auth.refreshed, keine Trennung.</translation>
+    </message>
+    <message>
+        <source>Refresh as another user</source>
+        <translation>Aktualisierung als anderer Benutzer</translation>
+    </message>
+    <message>
+        <source>An open connection cannot be taken over by another user&apos;s valid token.</source>
+        <translation>Eine offene Verbindung kann nicht mit dem gültigen Token eines anderen Benutzers übernommen werden.</translation>
+    </message>
+    <message>
+        <source>1008 &quot;Refresh rejected&quot;.</source>
+        <translation>1008 &quot;Refresh rejected&quot;.</translation>
+    </message>
+    <message>
+        <source>Refresh attempts exhausted</source>
+        <translation>Aktualisierungsversuche ausgeschöpft</translation>
+    </message>
+    <message>
+        <source>Failed in-band refreshes are bounded: the attempt after the published number closes.</source>
+        <translation>Fehlgeschlagene In-Band-Aktualisierungen sind begrenzt: Der Versuch nach der veröffentlichten Anzahl schließt die Verbindung.</translation>
+    </message>
+    <message>
+        <source>1008 &quot;Refresh rejected&quot; on the 4th attempt.</source>
+        <translation>1008 &quot;Refresh rejected&quot; beim 4. Versuch.</translation>
+    </message>
+    <message>
+        <source>Expiry without refresh</source>
+        <translation>Ablauf ohne Aktualisierung</translation>
+    </message>
+    <message>
+        <source>An open connection does not outlive its token: a warning, then the close.</source>
+        <translation>Eine offene Verbindung überdauert ihr Token nicht: eine Warnung, danach das Schließen.</translation>
+    </message>
+    <message>
+        <source>auth.expiring, then 1008 &quot;Token expired&quot;.</source>
+        <translation>auth.expiring, danach 1008 &quot;Token expired&quot;.</translation>
+    </message>
+    <message>
+        <source> In-band refresh (profile signalgate).</source>
+        <translation> In-Band-Aktualisierung (Profil signalgate).</translation>
+    </message>
+    <message>
+        <source>authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>origin and rate limits</source>
+        <translation>Origin und Ratenlimits</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>refresh and expiry</source>
+        <translation>Aktualisierung und Ablauf</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEngine</name>
+    <message>
+        <source>the server must be http(s)://HOST:PORT or ws(s)://HOST:PORT</source>
+        <translation>der Server muss http(s)://HOST:PORT oder ws(s)://HOST:PORT sein</translation>
+    </message>
+    <message>
+        <source>unknown scenario id(s): %1</source>
+        <translation>unbekannte Szenario-ID(s): %1</translation>
+    </message>
+    <message>
+        <source>not run: the run was stopped</source>
+        <translation>nicht ausgeführt: Der Lauf wurde gestoppt</translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation>vom Benutzer gestoppt</translation>
+    </message>
+    <message>
+        <source>local key (%1)</source>
+        <translation>lokaler Schlüssel (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioRun</name>
+    <message>
+        <source>no outcome within %1 s</source>
+        <translation>kein Ergebnis innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>does not apply to the seed profile (no in-band refresh)</source>
+        <translation>gilt nicht für das Seed-Profil (keine In-Band-Aktualisierung)</translation>
+    </message>
+    <message>
+        <source>could not open an admitted connection (%1)</source>
+        <translation>keine zugelassene Verbindung konnte geöffnet werden (%1)</translation>
+    </message>
+    <message>
+        <source>a token forged with the given key (%1) was refused (%2): the key is not the server&apos;s, so minted scenarios cannot prove anything</source>
+        <translation>ein mit dem angegebenen Schlüssel (%1) erzeugtes Token wurde abgelehnt (%2): Der Schlüssel ist nicht der des Servers, daher können Szenarien mit selbst erzeugten Tokens nichts nachweisen</translation>
+    </message>
+    <message>
+        <source>admitted: the server sent welcome</source>
+        <translation>zugelassen: Der Server hat welcome gesendet</translation>
+    </message>
+    <message>
+        <source>%1 signal(s) reached a refused connection</source>
+        <translation>%1 Signal(e) haben eine abgelehnte Verbindung erreicht</translation>
+    </message>
+    <message>
+        <source>refused with HTTP %1 before the upgrade</source>
+        <translation>vor dem Upgrade mit HTTP %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>HTTP %1 instead of the upgrade</source>
+        <translation>HTTP %1 statt des Upgrades</translation>
+    </message>
+    <message>
+        <source>no upgrade: %1</source>
+        <translation>kein Upgrade: %1</translation>
+    </message>
+    <message>
+        <source>still open %1 ms after the upgrade</source>
+        <translation>%1 ms nach dem Upgrade noch offen</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot; instead of %3%4</source>
+        <translation>geschlossen mit %1 &quot;%2&quot; statt %3%4</translation>
+    </message>
+    <message>
+        <source>closed as the contract says</source>
+        <translation>wie im Vertrag festgelegt geschlossen</translation>
+    </message>
+    <message>
+        <source>closed %1 (reason not compared: seed profile)</source>
+        <translation>geschlossen mit %1 (Grund nicht verglichen: Seed-Profil)</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +2132,123 @@
             <numerusform> · Pausiert: %n Signal wartet</numerusform>
             <numerusform> · Pausiert: %n Signale warten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TokenForge</name>
+    <message>
+        <source>%1 is an encrypted private key; give an unencrypted PEM.</source>
+        <translation>%1 ist ein verschlüsselter privater Schlüssel; geben Sie eine unverschlüsselte PEM-Datei an.</translation>
+    </message>
+    <message>
+        <source>%1 is not an unencrypted RSA (2048 bits or more), EC P-256 or Ed25519 private key.</source>
+        <translation>%1 ist kein unverschlüsselter privater RSA-Schlüssel (2048 Bit oder mehr), EC-P-256- oder Ed25519-Schlüssel.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenInspector</name>
+    <message>
+        <source>Inspect my &amp;session&apos;s token</source>
+        <translation>To&amp;ken meiner Sitzung prüfen</translation>
+    </message>
+    <message>
+        <source>Paste a token to decode it here; it is not sent anywhere</source>
+        <translation>Fügen Sie hier ein Token ein, um es zu dekodieren; es wird nirgendwohin gesendet</translation>
+    </message>
+    <message>
+        <source>Token to inspect</source>
+        <translation>Zu prüfendes Token</translation>
+    </message>
+    <message>
+        <source>Inspect the signed-in session&apos;s access token</source>
+        <translation>Zugriffstoken der angemeldeten Sitzung prüfen</translation>
+    </message>
+    <message>
+        <source>Token header</source>
+        <translation>Token-Header</translation>
+    </message>
+    <message>
+        <source>Token claims</source>
+        <translation>Token-Claims</translation>
+    </message>
+    <message>
+        <source>Time until the token expires</source>
+        <translation>Zeit bis zum Ablauf des Tokens</translation>
+    </message>
+    <message>
+        <source>Decoded locally and NOT verified: the signature is only checked by the server.</source>
+        <translation>Lokal dekodiert und NICHT verifiziert: Die Signatur wird nur vom Server geprüft.</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <source>Claims:</source>
+        <translation>Claims:</translation>
+    </message>
+    <message>
+        <source>You are not signed in: there is no session token to inspect.</source>
+        <translation>Sie sind nicht angemeldet: Es gibt kein Sitzungstoken zum Prüfen.</translation>
+    </message>
+    <message>
+        <source>No token.</source>
+        <translation>Kein Token.</translation>
+    </message>
+    <message>
+        <source>This is not a JWS compact token (three base64url parts of JSON). A server would refuse it as malformed.</source>
+        <translation>Dies ist kein JWS-Token in kompakter Form (drei base64url-Teile aus JSON). Ein Server würde es als fehlerhaft ablehnen.</translation>
+    </message>
+    <message>
+        <source>Algorithm %1, type %2 · subject %3 · issuer %4 · audience %5 · scope %6 · issued %7 · not before %8 · expires %9</source>
+        <translation>Algorithmus %1, Typ %2 · Subjekt %3 · Aussteller %4 · Zielgruppe %5 · Scope %6 · ausgestellt %7 · nicht vor %8 · läuft ab %9</translation>
+    </message>
+    <message>
+        <source>No expiry (exp) claim: a SignalGate server refuses such a token.</source>
+        <translation>Kein Ablauf-Claim (exp): Ein SignalGate-Server lehnt ein solches Token ab.</translation>
+    </message>
+    <message>
+        <source>Expires in %1 min %2 s.</source>
+        <translation>Läuft in %1 min %2 s ab.</translation>
+    </message>
+    <message>
+        <source>Expired %1 min %2 s ago.</source>
+        <translation>Vor %1 min %2 s abgelaufen.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenSource</name>
+    <message>
+        <source>needs a minted token: run against a server in dev mode (/dev/token) or give the server&apos;s signing key (--key FILE: HS256 secret file or RSA/EC P-256/Ed25519 private key PEM)</source>
+        <translation>benötigt ein selbst erzeugtes Token: Testen Sie gegen einen Server im Entwicklungsmodus (/dev/token) oder geben Sie den Signaturschlüssel des Servers an (--key FILE: HS256-Geheimnisdatei oder privater RSA/EC-P-256/Ed25519-Schlüssel als PEM)</translation>
+    </message>
+    <message>
+        <source>login failed: HTTP %1 (%2)</source>
+        <translation>Anmeldung fehlgeschlagen: HTTP %1 (%2)</translation>
+    </message>
+    <message>
+        <source>login failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>/dev/token answered HTTP %1</source>
+        <translation>/dev/token hat mit HTTP %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>the key cannot sign</source>
+        <translation>der Schlüssel kann nicht signieren</translation>
+    </message>
+    <message>
+        <source>HTTP refresh failed: %1 %2</source>
+        <translation>HTTP-Aktualisierung fehlgeschlagen: %1 %2</translation>
+    </message>
+    <message>
+        <source>logout failed: HTTP %1 %2</source>
+        <translation>Abmeldung fehlgeschlagen: HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>second login failed: HTTP %1 %2</source>
+        <translation>zweite Anmeldung fehlgeschlagen: HTTP %1 %2</translation>
     </message>
 </context>
 <context>
