@@ -100,5 +100,6 @@ void EventLogPane::fillLegend()
     m_legend->setColumnWidth(2, 380);
     m_legend->setColumnWidth(3, 90);
     m_legend->horizontalHeader()->setStretchLastSection(true);
-    m_legend->resizeRowsToContents();
+    // Follows the real column widths, once the pane is laid out.
+    m_legend->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 }

@@ -99,13 +99,18 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     addField(0, 0, tr("Se&rver:"), m_server);
     addField(0, 2, tr("&User:"), m_user);
     addField(0, 4, tr("&Password:"), m_password);
-    addField(1, 0, tr("&Key file:"), m_keyFile);
-    grid->addWidget(browse, 1, 2);
-    addField(1, 3, tr("Pro&file:"), m_profile);
-    grid->addWidget(m_signIn, 1, 5);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_keyFile, 1);
+    keyRow->addWidget(browse);
+    auto *keyLabel = new QLabel(tr("&Key file:"), this);
+    keyLabel->setBuddy(m_keyFile);
+    grid->addWidget(keyLabel, 1, 0);
+    grid->addLayout(keyRow, 1, 1);
+    addField(1, 2, tr("Pro&file:"), m_profile);
+    grid->addWidget(m_signIn, 1, 4, 1, 2);
     grid->setColumnStretch(1, 3);
-    grid->setColumnStretch(3, 1);
-    grid->setColumnStretch(5, 1);
+    grid->setColumnStretch(3, 2);
+    grid->setColumnStretch(5, 2);
 
     m_tree->setAccessibleName(tr("Scenarios"));
     m_tree->setHeaderLabels({tr("Scenario"), tr("Verdict"), tr("Actual"), tr("Time")});
