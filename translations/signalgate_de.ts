@@ -596,12 +596,8 @@
         <translation>…</translation>
     </message>
     <message>
-        <source>%1 of %2 done, about %3 left</source>
-        <translation>%1 von %2 erledigt, noch etwa %3</translation>
-    </message>
-    <message>
         <source> · waiting %1 for the server&apos;s connection rate</source>
-        <translation> · %1 Warten auf die Verbindungsrate des Servers</translation>
+        <translation> · wartet %1 auf die Verbindungsrate des Servers</translation>
     </message>
     <message>
         <source>Done: %1.</source>
@@ -670,6 +666,10 @@
     <message>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source> · %1 of %2 done, about %3 left</source>
+        <translation> · %1 von %2 erledigt, noch etwa %3</translation>
     </message>
 </context>
 <context>

@@ -196,7 +196,7 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
         m_progress->setValue(0);
     });
     connect(m_engine, &ScenarioEngine::scenarioStarted, this, [this](const QString &id, int index, int total) {
-        m_lastStatus = tr("Running %1 (%2 of %3)").arg(id).arg(index + 1).arg(total);
+        m_lastStatus = tr("Running %1 (%2 of %3)").arg(id).arg(index + 1).arg(total) + m_estimate;
         m_status->setText(m_lastStatus);
         if (QTreeWidgetItem *item = m_items.value(id))
             item->setText(VerdictColumn, tr("…"));
@@ -205,8 +205,8 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     connect(m_engine, &ScenarioEngine::progress, this, [this](int done, int total, qint64 etaMs) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
-        m_lastStatus = tr("%1 of %2 done, about %3 left").arg(done).arg(total).arg(duration(etaMs));
-        m_status->setText(m_lastStatus);
+        m_estimate = tr(" · %1 of %2 done, about %3 left").arg(done).arg(total).arg(duration(etaMs));
+        m_status->setText(m_lastStatus.section(QStringLiteral(" · "), 0, 0) + m_estimate);
     });
     connect(m_engine, &ScenarioEngine::pacing, this, [this](qint64 ms) {
         m_status->setText(m_lastStatus + tr(" · waiting %1 for the server's connection rate").arg(duration(ms)));

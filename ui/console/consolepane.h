@@ -90,5 +90,6 @@ private:
     TokenInspector *m_inspector;
     QHash<QString, QTreeWidgetItem *> m_items;
     QHash<QString, ScenarioResult> m_results;
-    QString m_lastStatus;
+    QString m_lastStatus;   // what runs now (and the estimate)
+    QString m_estimate;     // " · n of m done, about t left"
 };
