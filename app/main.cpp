@@ -20,20 +20,26 @@ int usageError(const QString &message)
     return 2;
 }
 
+// Qt aborts when it finds no display; say so in one line instead.
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+            || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QApplication application(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("SignalGate"));
-    QApplication::setApplicationName(QStringLiteral("signalgate"));
-    QApplication::setApplicationVersion(QStringLiteral(SIGNALGATE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("signalgate"));
-
+    // The options are read before QApplication exists, so a typo or --help
+    // gets its answer even where no display could be opened.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("SignalGate desktop client: live signals behind JWT authentication."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server address (remembered)."), QStringLiteral("URL"));
     const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("User name (remembered)."), QStringLiteral("NAME"));
     const QCommandLineOption passwordOption(QStringLiteral("password-stdin"),
@@ -45,27 +51,44 @@ int main(int argc, char **argv)
                                             QStringLiteral("Language for this run: en or de (default: the setting, else the system's)."),
                                             QStringLiteral("CODE"));
     parser.addOptions({serverOption, userOption, passwordOption, settingsOption, languageOption});
-    if (!parser.parse(QApplication::arguments()))
+    if (!parser.parse(arguments))
         return usageError(parser.errorText() + QStringLiteral(" (see --help)"));
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
+    if (parser.isSet(helpOption)) {
+        // Without an application object Qt cannot know the program's name.
+        QTextStream(stdout) << parser.helpText().replace(QLatin1String("<executable_name>"), QLatin1String("signalgate"));
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        QTextStream(stdout) << "signalgate " << SIGNALGATE_VERSION << '\n';
+        return 0;
+    }
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().first()));
-
-    ClientSettings settings = parser.isSet(settingsOption) ? ClientSettings(parser.value(settingsOption)) : ClientSettings();
+    ServerAddress server;
     if (parser.isSet(serverOption)) {
-        const ServerAddress server = ServerAddress::parse(parser.value(serverOption));
+        server = ServerAddress::parse(parser.value(serverOption));
         if (!server.isValid())
             return usageError(server.error());
-        settings.setServer(server.text());
     }
-    if (parser.isSet(userOption))
-        settings.setUser(parser.value(userOption));
+    const QString language = parser.value(languageOption);
+    if (parser.isSet(languageOption) && language != QLatin1String("en") && language != QLatin1String("de"))
+        return usageError(QStringLiteral("--language takes en or de, not \"%1\"").arg(language));
+    if (!hasDisplay())
+        return usageError(QStringLiteral("no display (DISPLAY and WAYLAND_DISPLAY are unset): run it on a desktop, "
+                                         "or under xvfb-run"));
+
+    QApplication application(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SignalGate"));
+    QApplication::setApplicationName(QStringLiteral("signalgate"));
+    QApplication::setApplicationVersion(QStringLiteral(SIGNALGATE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("signalgate"));
+
+    // Everything is checked before anything is written: a refused start changes no setting.
+    ClientSettings settings = parser.isSet(settingsOption) ? ClientSettings(parser.value(settingsOption)) : ClientSettings();
+    const QString user = parser.isSet(userOption) ? parser.value(userOption) : settings.user();
     QString password;
     if (parser.isSet(passwordOption)) {
-        if (settings.user().isEmpty())
+        if (user.isEmpty())
             return usageError(QStringLiteral("--password-stdin needs --user NAME"));
         QFile input;
         if (!input.open(stdin, QIODevice::ReadOnly))
@@ -74,7 +97,11 @@ int main(int argc, char **argv)
         if (password.isEmpty())
             return usageError(QStringLiteral("--password-stdin read an empty password"));
     }
-    LanguageSetup::install(&application, parser.isSet(languageOption) ? parser.value(languageOption) : settings.language());
+    if (server.isValid())
+        settings.setServer(server.text());
+    if (parser.isSet(userOption))
+        settings.setUser(user);
+    LanguageSetup::install(&application, parser.isSet(languageOption) ? language : settings.language());
 
     ClientCore core;
     MainWindow window(&core, &settings);
