@@ -64,6 +64,9 @@ void ProbeConnection::open(const ProbeRequest &request)
         return;   // one connection per probe
     m_clock.start();
     m_socket = new QWebSocket(request.origin, QWebSocketProtocol::VersionLatest, this);
+    // Qt 6.4's QWebSocket ignores the QNetworkRequest's TLS configuration:
+    // without this the CA the user gave would not be trusted for wss.
+    m_socket->setSslConfiguration(request.sslConfiguration);
     m_socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
     connect(m_socket, &QWebSocket::connected, this, [this] {
         m_open = true;

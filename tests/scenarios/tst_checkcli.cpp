@@ -81,6 +81,7 @@ private Q_SLOTS:
     void usageErrorsExitTwo();
     void connectionErrorsExitTwo();
     void keyFileForges();
+    void tlsTrustsOnlyTheGivenCa();
 
 private:
     QString server(const ServerProcess &process) const
@@ -262,6 +263,37 @@ void TestCheckCli::keyFileForges()
         QVERIFY2(!containsSecret(text, &what), qPrintable(what));
         QVERIFY(!text.contains(secret));
     }
+}
+
+// wss:// with the bundled self-signed certificate: trusted only when the CA
+// file is given; without it the check stops with the TLS cause (exit 2)
+// rather than skipping verification.
+void TestCheckCli::tlsTrustsOnlyTheGivenCa()
+{
+    const QString certs = m_dir.filePath(QStringLiteral("certs"));
+    QProcess generate;
+    generate.start(ServerProcess::binary(), {QStringLiteral("gen-dev-cert"), certs});
+    QVERIFY(generate.waitForFinished(30000));
+    QVERIFY2(generate.exitCode() == 0, generate.readAllStandardError().constData());
+    const QString cert = certs + QStringLiteral("/cert.pem");
+
+    ServerProcess process;
+    QVERIFY(startServer(process, QStringLiteral("tls"),
+                        {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), certs + QStringLiteral("/key.pem")}));
+    const QString https = QStringLiteral("https://127.0.0.1:%1").arg(process.port());
+    const QStringList common{QStringLiteral("--server"), https, QStringLiteral("--user"), QStringLiteral("demo"),
+                             QStringLiteral("--password-stdin"), QStringLiteral("--only"),
+                             QStringLiteral("valid-token,no-token,bad-origin")};
+
+    const Run trusted = check(common + QStringList{QStringLiteral("--ca-cert"), cert});
+    QVERIFY2(trusted.exitCode == 0, trusted.out + trusted.err);
+    QVERIFY2(trusted.out.contains("3/3 passed"), trusted.out.constData());
+
+    const Run untrusted = check(common, "demo\n", 30000);
+    QVERIFY2(untrusted.exitCode == 2, untrusted.out + untrusted.err);
+    QVERIFY2(untrusted.err.contains("certificate") || untrusted.err.contains("TLS") || untrusted.err.contains("SSL"),
+             untrusted.err.constData());
+    QVERIFY(!untrusted.out.contains("PASS"));
 }
 
 QTEST_GUILESS_MAIN(TestCheckCli)
