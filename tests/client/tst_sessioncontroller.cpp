@@ -12,6 +12,7 @@
 #include "wsprobe.h"
 
 #include "auth/refreshscheduler.h"
+#include "core/devcertificate.h"
 #include "auth/tokenclaims.h"
 #include "auth/tokenstore.h"
 #include "connection/signalconnection.h"
@@ -112,6 +113,7 @@ private Q_SLOTS:
     void serverAddressParsing();
     void settingsNeverHoldATokenAndSurviveBadValues();
     void badCaFileIsExplained();
+    void tlsTrustsExactlyTheGivenCa();
     void noTokenInAnyLogLine();
 
 private:
@@ -469,6 +471,49 @@ void TestSessionController::badCaFileIsExplained()
     QVERIFY(!SessionController::loadCaFile(junk.fileName(), &certificates, &error));
     QVERIFY2(error.contains(QLatin1String("no PEM certificate")), qPrintable(error));
     QVERIFY(certificates.isEmpty());
+}
+
+// https and wss with the bundled self-signed certificate: the CA file makes
+// the whole session work (login over HTTPS, then wss); without it the login
+// itself fails with the TLS cause and nothing is stored or opened.
+void TestSessionController::tlsTrustsExactlyTheGivenCa()
+{
+    QTemporaryDir certs;
+    QString error;
+    QVERIFY2(DevCertificate::write(certs.path(), &error), qPrintable(error));
+    TestServer server([&certs](ServerConfig &config) {
+        config.dev = true;
+        config.tlsCertFile = DevCertificate::certificatePath(certs.path());
+        config.tlsKeyFile = DevCertificate::keyPath(certs.path());
+    });
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    const ServerAddress tls = ServerAddress::parse(server.server()->baseUrl());
+    QVERIFY(tls.isTls());
+    QCOMPARE(tls.webSocketUrl().scheme(), QStringLiteral("wss"));
+
+    {
+        Harness h(m_service, tls);
+        QVERIFY(!h.signIn());
+        QCOMPARE(h.failures.size(), 1);
+        QVERIFY2(h.failures.first().contains(QLatin1String("certificate"), Qt::CaseInsensitive)
+                     || h.failures.first().contains(QLatin1String("TLS"), Qt::CaseInsensitive),
+                 qPrintable(h.failures.first()));
+        QCOMPARE(h.session.connection()->state(), SignalConnection::State::Idle);
+    }
+
+    Harness h(m_service, tls);
+    QList<QSslCertificate> ca;
+    QVERIFY2(SessionController::loadCaFile(DevCertificate::certificatePath(certs.path()), &ca, &error), qPrintable(error));
+    h.session.setCaCertificates(ca);
+    QVERIFY2(h.signIn(), qPrintable(h.failures.join(QLatin1Char('\n'))));
+    QVERIFY(h.waitOpen());
+    QTRY_VERIFY_WITH_TIMEOUT(h.signalCount >= 1, kTimeoutMs);
+    QCOMPARE(h.session.connection()->sessionSslConfiguration().peerCertificate(), ca.first());
+    TokenStore reader(m_service);
+    const auto pair = loadTokens(reader, tls.text(), QStringLiteral("demo"));
+    QVERIFY(pair && !pair->isEmpty());
+    m_tokensSeen << pair->access << pair->refresh;
+    h.session.signOut();
 }
 
 void TestSessionController::noTokenInAnyLogLine()
