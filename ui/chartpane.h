@@ -47,6 +47,7 @@ private:
         QValueAxis *priceAxis = nullptr;
         std::deque<QPointF> points;   // (ms since epoch, price), oldest first
         bool dirty = false;
+        qsizetype labelChars = 0;     // the widest price label laid out so far
     };
 
     SymbolChart *chartFor(const QString &symbol);
