@@ -10,7 +10,7 @@ std::optional<QByteArray> SecretFile::read(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read key file %1: %2; check the path and that the server may read it")
+        *error = QStringLiteral("cannot read key file %1: %2; check the path and that this user may read it")
                          .arg(path, file.errorString());
         return std::nullopt;
     }
@@ -33,7 +33,7 @@ std::optional<QByteArray> SecretFile::readPem(const QString &path, QString *erro
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read key file %1: %2; check the path and that the server may read it")
+        *error = QStringLiteral("cannot read key file %1: %2; check the path and that this user may read it")
                          .arg(path, file.errorString());
         return std::nullopt;
     }

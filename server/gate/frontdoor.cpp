@@ -34,7 +34,7 @@ std::optional<QByteArray> readPem(const QString &path, const char *what, QString
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read TLS %1 %2: %3; check the path and that the server may read it")
+        *error = QStringLiteral("cannot read TLS %1 %2: %3; check the path and that this user may read it")
                          .arg(QLatin1String(what), path, file.errorString());
         return std::nullopt;
     }
