@@ -278,8 +278,9 @@ void TestCheckCli::tlsTrustsOnlyTheGivenCa()
     const QString cert = certs + QStringLiteral("/cert.pem");
 
     ServerProcess process;
-    QVERIFY(startServer(process, QStringLiteral("tls"),
-                        {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), certs + QStringLiteral("/key.pem")}));
+    QVERIFY2(startServer(process, QStringLiteral("tls"),
+                         {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), certs + QStringLiteral("/key.pem")}),
+             process.allOutput().constData());
     const QString https = QStringLiteral("https://127.0.0.1:%1").arg(process.port());
     const QStringList common{QStringLiteral("--server"), https, QStringLiteral("--user"), QStringLiteral("demo"),
                              QStringLiteral("--password-stdin"), QStringLiteral("--only"),
