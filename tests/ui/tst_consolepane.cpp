@@ -158,6 +158,13 @@ void TestConsolePane::manualModeShowsTheCloseAndItsMeaning()
     QVERIFY2(manual->statusText().contains(meaning), qPrintable(manual->statusText()));
     QVERIFY(manual->frames()->rowCount() >= 2);      // the handshake and the close at least
 
+    // Without the test user's password manual mode cannot sign in: it says so.
+    ConsolePane unprepared(m_settings.get(), [] { return QByteArray(); });
+    unprepared.manualPane()->connectProbe();
+    QVERIFY2(unprepared.manualPane()->statusText().startsWith(QLatin1String("Not connected"))
+                 && unprepared.manualPane()->statusText().contains(QLatin1String("password")),
+             qPrintable(unprepared.manualPane()->statusText()));
+
     // A composition with broken JSON is explained, not sent.
     manual->tokenBox()->setCurrentIndex(manual->tokenBox()->findData(int(ManualProbe::TokenChoice::Forged)));
     manual->headerEdit()->setPlainText(QStringLiteral("{not json"));

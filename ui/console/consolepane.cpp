@@ -169,7 +169,7 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
         ScenarioEngine::Settings settings;
         QString error;
         if (!settingsFromForm(&settings, &error)) {
-            Q_EMIT m_manual->probe()->failed(error);
+            m_manual->showFailure(error);
             return;
         }
         auto *once = new QObject(this);
@@ -180,7 +180,7 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
         });
         connect(m_engine, &ScenarioEngine::failed, once, [this, done](const QString &cause) {
             done();
-            Q_EMIT m_manual->probe()->failed(cause);
+            m_manual->showFailure(cause);
         });
         m_engine->prepare(settings);
     });

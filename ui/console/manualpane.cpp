@@ -143,11 +143,7 @@ ManualPane::ManualPane(ScenarioEngine *engine, QWidget *parent)
         updateEnabled();
     });
     connect(m_probe, &ManualProbe::finished, this, &ManualPane::showFinished);
-    connect(m_probe, &ManualProbe::failed, this, [this](const QString &why) {
-        m_status->setText(tr("Not connected: %1").arg(why));
-        m_open = false;
-        updateEnabled();
-    });
+    connect(m_probe, &ManualProbe::failed, this, &ManualPane::showFailure);
     updateEnabled();
 }
 
@@ -197,6 +193,13 @@ void ManualPane::sendBinary()
         return;
     }
     m_probe->sendBinary(bytes);
+}
+
+void ManualPane::showFailure(const QString &why)
+{
+    m_status->setText(tr("Not connected: %1").arg(why));
+    m_open = false;
+    updateEnabled();
 }
 
 void ManualPane::addFrame(const ProbeFrame &frame)

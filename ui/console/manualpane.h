@@ -40,6 +40,8 @@ public Q_SLOTS:
     void connectProbe();
     void sendText();
     void sendBinary();
+    // The connection could not be made (no login, bad form, no token to forge with).
+    void showFailure(const QString &why);
 
 Q_SIGNALS:
     void connectRequested(const ManualProbe::Composition &composition);
