@@ -189,7 +189,10 @@ void SessionController::onTokensSaved()
         m_connection->refreshInBand(m_tokens.access);
     else
         m_connection->setAccessToken(m_tokens.access);   // starts a connection that waited for it
-    Q_EMIT tokenRefreshed(m_connection->tokenExpiresAt());
+    // The new token's exp: an open connection still reports the old one
+    // until the server answers auth.refreshed.
+    const std::optional<TokenClaims> claims = TokenClaims::decodeUnverified(m_tokens.access);
+    Q_EMIT tokenRefreshed(claims ? claims->expiresAt : 0);
 }
 
 void SessionController::requestRefresh()
@@ -206,8 +209,8 @@ void SessionController::requestRefresh()
 
 void SessionController::onAuthFailed(AuthApi::Operation operation, int status, const QString &message, qint64)
 {
-    // 400 and 401 are the server's "no" to these credentials; anything else
-    // (network, 429, 5xx) may pass.
+    // 400, 401 and 403 are the server's "no" to these credentials; anything
+    // else (network, 429, 5xx) may pass.
     const bool refused = status == 400 || status == 401 || status == 403;
     switch (operation) {
     case AuthApi::Operation::Login:

@@ -284,6 +284,7 @@ void TestSessionController::proactiveRefreshWritesKeychainThenRefreshesInBand()
     QCOMPARE(saved.size(), 1);   // written before the connection got it
     QTRY_COMPARE_WITH_TIMEOUT(h.inBandRefreshes, 1, kTimeoutMs);
     QCOMPARE(refreshed.size(), 1);
+    QCOMPARE(refreshed.first().first().toLongLong(), h.session.accessExpiresAt());   // the new exp, not the old
     QCOMPARE(h.welcomes, 1);     // no disconnect
     QVERIFY(h.closes.isEmpty());
     QCOMPARE(h.session.connection()->state(), SignalConnection::State::Open);
