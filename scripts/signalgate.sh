@@ -22,7 +22,7 @@ esac
 # depend on it in Debian 12; libqt6svg6 draws the SVG icons.
 scripts/install-deps.sh cmake ninja-build g++ pkg-config curl qt6-base-dev qt6-websockets-dev \
     libqt6sql6-sqlite libssl-dev qtkeychain-qt6-dev gnome-keyring dbus-x11 libsecret-tools \
-    qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools libqt6svg6
+    qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools libqt6svg6 openssl
 
 build() {
     preset=$1

@@ -69,6 +69,12 @@ int main(int argc, char *argv[])
     // http -> ws, https -> wss
     out << "SignalGate server listening on " << server.baseUrl() << "  (WebSocket: "
         << QString(server.baseUrl()).replace(0, 4, QLatin1String("ws")) << "/ws)\n";
+    if (server.metricsPort())
+        out << "operations endpoints (/metrics, /healthz, /readyz, no token) on http://"
+            << (config.metricsListenAddress.protocol() == QAbstractSocket::IPv6Protocol
+                        ? QLatin1Char('[') + config.metricsListenAddress.toString() + QLatin1Char(']')
+                        : config.metricsListenAddress.toString())
+            << ':' << server.metricsPort() << '\n';
     if (config.dev)
         out << "dev mode: users demo/demo and admin/admin; POST /dev/token mints test tokens\n";
     out.flush();

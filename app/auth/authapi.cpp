@@ -17,6 +17,11 @@ Q_LOGGING_CATEGORY(lcAuthApi, "signalgate.client.authapi", QtInfoMsg)
 namespace {
 
 constexpr int kTransferTimeoutMs = 15000;
+// A refresh whose answer never comes is retried with the same refresh token,
+// which the server may already have spent. It accepts that repeat only for
+// its grace period (--refresh-grace, 10 s by default), so the retry, 1 s after
+// this timeout, must come well within it. A refresh costs the server no hashing.
+constexpr int kRefreshTimeoutMs = 5000;
 constexpr qint64 kMaxBodyBytes = 1024 * 1024;
 constexpr qsizetype kMaxTokenBytes = 16 * 1024;
 constexpr qsizetype kMaxMessageChars = 300;
@@ -205,7 +210,8 @@ void AuthApi::refresh(const QByteArray &refreshToken)
 void AuthApi::requestTokenPair(Operation operation, const QString &path, const QJsonObject &body,
                                void (AuthApi::*succeeded)(const AuthApi::TokenPair &))
 {
-    QNetworkReply *reply = post(path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply = post(path, QJsonDocument(body).toJson(QJsonDocument::Compact), {},
+                                operation == Operation::Refresh ? kRefreshTimeoutMs : 0);
     connect(reply, &QNetworkReply::finished, this, [this, reply, operation, succeeded] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -235,7 +241,7 @@ void AuthApi::logout(const QByteArray &accessToken, const QByteArray &refreshTok
     });
 }
 
-QNetworkReply *AuthApi::post(const QString &path, const QByteArray &body, const QByteArray &bearer)
+QNetworkReply *AuthApi::post(const QString &path, const QByteArray &body, const QByteArray &bearer, int timeoutMs)
 {
     // The server URL may carry a path prefix (a reverse proxy): keep it.
     QUrl url = m_server.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
@@ -249,7 +255,7 @@ QNetworkReply *AuthApi::post(const QString &path, const QByteArray &body, const 
     request.setRawHeader("Accept", "application/json");
     if (!bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + bearer);
-    request.setTransferTimeout(kTransferTimeoutMs);
+    request.setTransferTimeout(timeoutMs > 0 ? timeoutMs : kTransferTimeoutMs);
     request.setSslConfiguration(m_sslConfiguration);
     // Credentials and tokens go to this URL and nowhere else: no redirects,
     // and nothing of it in a cache.

@@ -47,7 +47,8 @@ private:
     // login and refresh share the answer: a token pair or a failure.
     void requestTokenPair(Operation operation, const QString &path, const QJsonObject &body,
                           void (AuthApi::*succeeded)(const AuthApi::TokenPair &));
-    QNetworkReply *post(const QString &path, const QByteArray &body, const QByteArray &bearer = {});
+    // timeoutMs 0: the default transfer timeout.
+    QNetworkReply *post(const QString &path, const QByteArray &body, const QByteArray &bearer = {}, int timeoutMs = 0);
 
     QNetworkAccessManager *m_network;
     QUrl m_server;

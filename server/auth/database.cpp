@@ -11,10 +11,7 @@
 
 namespace {
 
-constexpr int SchemaVersion = 3;
-// Long enough to ride out another connection's write transaction (e.g. a
-// `user add` run next to a live server), short enough not to hang a request.
-constexpr int BusyTimeoutMs = 5000;
+constexpr int SchemaVersion = 4;
 
 QString nextConnectionName()
 {
@@ -56,7 +53,7 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-bool Database::open(const QString &path, QString *error)
+bool Database::open(const QString &path, QString *error, int busyTimeoutMs)
 {
     const auto fail = [&](const QString &cause) {
         if (error)
@@ -110,7 +107,7 @@ bool Database::open(const QString &path, QString *error)
             // busy_timeout first so the journal_mode switch below already waits
             // for a concurrent writer instead of failing at once.
             // Pragmas take no bound parameters; these values are constants.
-            if (!exec(query, QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs))
+            if (!exec(query, QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs))
                 || !exec(query, QStringLiteral("PRAGMA foreign_keys = ON"))
                 || !exec(query, QStringLiteral("PRAGMA journal_mode = WAL"))) {
                 fail(causeOf(query.lastError()));
@@ -140,6 +137,17 @@ bool Database::open(const QString &path, QString *error)
 QSqlDatabase Database::handle() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString Database::problem() const
+{
+    QSqlDatabase db = handle();
+    if (!db.isOpen())
+        return QStringLiteral("database %1 is not open").arg(m_path);
+    QSqlQuery query(db);
+    if (!exec(query, QStringLiteral("SELECT 1")))
+        return QStringLiteral("database %1: %2").arg(m_path, causeOf(query.lastError()));
+    return {};
 }
 
 bool Database::migrate(QString *error)
@@ -241,6 +249,17 @@ bool Database::migrate(QString *error)
                            " key TEXT PRIMARY KEY,"
                            " value INTEGER NOT NULL)"),
             QStringLiteral("PRAGMA user_version = 3"),
+        };
+        if (!runAll(statements))
+            return false;
+    }
+
+    if (version < 4) {
+        // The token each refresh token was exchanged for: a repeat within the
+        // grace period takes it back (PROTOCOL.md section 10.1).
+        const QStringList statements = {
+            QStringLiteral("ALTER TABLE refresh_tokens ADD COLUMN successor BLOB NULL"),
+            QStringLiteral("PRAGMA user_version = 4"),
         };
         if (!runAll(statements))
             return false;

@@ -14,10 +14,19 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
+    // How long a statement waits for another connection's write lock before
+    // it fails. The command line tools may wait; the server answers on its
+    // event loop, so it gives up quickly and answers 503 instead of stalling
+    // every connection for seconds (PROTOCOL.md section 10.1).
+    static constexpr int ToolBusyTimeoutMs = 5000;
+    static constexpr int ServerBusyTimeoutMs = 250;
+
     // Opens (creating if needed) path. On failure returns false and sets *error
     // to one plain sentence naming the file and the cause.
-    bool open(const QString &path, QString *error);
+    bool open(const QString &path, QString *error, int busyTimeoutMs = ToolBusyTimeoutMs);
     QSqlDatabase handle() const;
+    // Empty when a trivial query answers, else SQLite's reason (for /readyz).
+    QString problem() const;
     QString path() const { return m_path; }
 
 private:

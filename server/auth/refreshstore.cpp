@@ -85,10 +85,18 @@ bool insertToken(QSqlDatabase &db, const QByteArray &tokenHash, const QString &f
 
 } // namespace
 
-RefreshStore::RefreshStore(Database &database, qint64 ttlSeconds)
+RefreshStore::RefreshStore(Database &database, qint64 ttlSeconds, qint64 maxAgeSeconds, qint64 graceSeconds)
     : m_database(database)
     , m_ttl(ttlSeconds)
+    , m_maxAge(maxAgeSeconds)
+    , m_grace(graceSeconds)
 {
+}
+
+qint64 RefreshStore::expiryFor(qint64 familyCreatedAt, qint64 nowSeconds) const
+{
+    const qint64 byTtl = nowSeconds + m_ttl;
+    return m_maxAge > 0 ? qMin(byTtl, familyCreatedAt + m_maxAge) : byTtl;
 }
 
 RefreshStore::Issued RefreshStore::startFamily(const QString &subject, qint64 nowSeconds)
@@ -122,7 +130,7 @@ RefreshStore::Issued RefreshStore::startFamily(const QString &subject, qint64 no
     Issued issued;
     issued.token = SecureRandom::token(TokenBytes);
     issued.family = QString::fromLatin1(SecureRandom::token(FamilyBytes));
-    issued.expiresAt = nowSeconds + m_ttl;
+    issued.expiresAt = expiryFor(nowSeconds, nowSeconds);
     const QByteArray tokenHash = sha256(issued.token);
     if (tokenHash.isEmpty())
         return {};
@@ -162,8 +170,10 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
-        "SELECT t.family, t.expires_at, t.used_at, f.subject, f.revoked_at"
+        "SELECT t.family, t.expires_at, t.used_at, f.subject, f.revoked_at, f.created_at, t.successor,"
+        " s.used_at IS NULL AND s.token_hash IS NOT NULL"
         " FROM refresh_tokens t JOIN refresh_families f ON f.family = t.family"
+        " LEFT JOIN refresh_tokens s ON s.token_hash = t.successor"
         " WHERE t.token_hash = :hash"));
     query.bindValue(QStringLiteral(":hash"), tokenHash);
     if (!query.exec())
@@ -177,8 +187,12 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
     const QString family = query.value(0).toString();
     const qint64 expiresAt = query.value(1).toLongLong();
     const bool used = !query.isNull(2);
+    const qint64 usedAt = query.value(2).toLongLong();
     const QString subject = query.value(3).toString();
     const bool revoked = !query.isNull(4);
+    const qint64 familyCreatedAt = query.value(5).toLongLong();
+    const QByteArray successor = query.value(6).toByteArray();
+    const bool successorUnspent = query.value(7).toBool();
     query.finish();
 
     result.family = family;
@@ -188,8 +202,15 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
         result.outcome = Outcome::FamilyRevoked;
         return result;
     }
+    if (m_maxAge > 0 && nowSeconds >= familyCreatedAt + m_maxAge) {
+        result.outcome = Outcome::FamilyTooOld;
+        return result;
+    }
 
-    if (used) {
+    // The last token spent, again within the grace period, while the token it
+    // was exchanged for is still unspent: the answer to the first try was lost.
+    const bool repeat = used && m_grace > 0 && nowSeconds - usedAt <= m_grace && successorUnspent;
+    if (used && !repeat) {
         // Someone holds a copy of a spent token: either the client or an
         // attacker is replaying, and we cannot tell which, so end the family.
         QSqlQuery revoke(db);
@@ -202,30 +223,47 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
         return result;
     }
 
-    if (expiresAt <= nowSeconds) {
+    if (!used && expiresAt <= nowSeconds) {
         result.outcome = Outcome::Expired;
         return result;
     }
 
-    // "used_at IS NULL" repeats the check above so a token can never be spent twice,
-    // even if the read and the write were ever split apart.
-    QSqlQuery spend(db);
-    spend.prepare(QStringLiteral(
-        "UPDATE refresh_tokens SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL"));
-    spend.bindValue(QStringLiteral(":now"), nowSeconds);
-    spend.bindValue(QStringLiteral(":hash"), tokenHash);
-    if (!spend.exec() || spend.numRowsAffected() != 1)
-        return result;
-
     Issued next;
     next.token = SecureRandom::token(TokenBytes);
     next.family = family;
-    next.expiresAt = nowSeconds + m_ttl;
+    next.expiresAt = expiryFor(familyCreatedAt, nowSeconds);
     const QByteArray nextHash = sha256(next.token);
-    if (nextHash.isEmpty() || !insertToken(db, nextHash, family, next.expiresAt) || !transaction.commit())
+    if (nextHash.isEmpty())
+        return result;
+
+    QSqlQuery spend(db);
+    if (repeat) {
+        // The successor nobody received is taken back: spent, with no successor
+        // of its own, so whoever presents it later triggers reuse detection.
+        spend.prepare(QStringLiteral(
+            "UPDATE refresh_tokens SET used_at = :now WHERE token_hash = :successor AND used_at IS NULL"));
+        spend.bindValue(QStringLiteral(":now"), nowSeconds);
+        spend.bindValue(QStringLiteral(":successor"), successor);
+        if (!spend.exec() || spend.numRowsAffected() != 1)
+            return result;
+        // used_at stays the first spend: the grace period never stretches.
+        spend.prepare(QStringLiteral("UPDATE refresh_tokens SET successor = :next WHERE token_hash = :hash"));
+    } else {
+        // "used_at IS NULL" repeats the check above so a token can never be spent twice,
+        // even if the read and the write were ever split apart.
+        spend.prepare(QStringLiteral(
+            "UPDATE refresh_tokens SET used_at = :now, successor = :next WHERE token_hash = :hash AND used_at IS NULL"));
+        spend.bindValue(QStringLiteral(":now"), nowSeconds);
+    }
+    spend.bindValue(QStringLiteral(":next"), nextHash);
+    spend.bindValue(QStringLiteral(":hash"), tokenHash);
+    if (!spend.exec() || spend.numRowsAffected() != 1)
+        return result;
+    if (!insertToken(db, nextHash, family, next.expiresAt) || !transaction.commit())
         return result;
 
     result.outcome = Outcome::Rotated;
+    result.repeated = repeat;
     result.next = next;
     return result;
 }

@@ -8,11 +8,19 @@ class Database;
 
 // Opaque refresh tokens: base64url of 32 random bytes, stored only as their
 // SHA-256, single use, rotated on every refresh, grouped in families (one per
-// login). Presenting a spent token revokes its whole family (RFC 6819 5.2.2.3).
+// login). Presenting a spent token revokes its whole family (RFC 6819 5.2.2.3),
+// with two v1.1 refinements (PROTOCOL.md section 10.1):
+//  - grace: the token spent last in a family may be presented again for
+//    graceSeconds after it was spent, as a client does whose answer was lost.
+//    That rotates again and takes back the successor nobody received (it
+//    counts as spent from then on, so presenting it later is reuse);
+//  - max age: a family (one login) ends maxAgeSeconds after the login,
+//    however often it is refreshed, and no token outlives it.
 class RefreshStore
 {
 public:
-    RefreshStore(Database &database, qint64 ttlSeconds);
+    // maxAgeSeconds and graceSeconds: 0 turns them off.
+    RefreshStore(Database &database, qint64 ttlSeconds, qint64 maxAgeSeconds = 0, qint64 graceSeconds = 0);
 
     struct Issued
     {
@@ -21,13 +29,14 @@ public:
         qint64 expiresAt = 0;
     };
 
-    enum class Outcome { Rotated, Unknown, Expired, Reused, FamilyRevoked, StorageError };
+    enum class Outcome { Rotated, Unknown, Expired, FamilyTooOld, Reused, FamilyRevoked, StorageError };
     struct Rotation
     {
         Outcome outcome = Outcome::Unknown;
         QString subject;    // set for every outcome but Unknown/StorageError
         QString family;     // idem
         Issued next;        // set only for Rotated
+        bool repeated = false;  // Rotated from a repeat within the grace period
     };
 
     // An empty token in the result means the family could not be stored (or subject was empty).
@@ -54,6 +63,10 @@ public:
     qint64 ttl() const { return m_ttl; }
 
 private:
+    qint64 expiryFor(qint64 familyCreatedAt, qint64 nowSeconds) const;
+
     Database &m_database;
     qint64 m_ttl;
+    qint64 m_maxAge;
+    qint64 m_grace;
 };

@@ -1,10 +1,10 @@
 #include "secretfile.h"
 
+#include "privatefile.h"
 #include "securerandom.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 std::optional<QByteArray> SecretFile::read(const QString &path, QString *error)
 {
@@ -53,13 +53,10 @@ std::optional<QByteArray> SecretFile::readPem(const QString &path, QString *erro
 std::optional<QByteArray> SecretFile::create(const QString &path, QString *error)
 {
     const QByteArray key = SecureRandom::bytes(64);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(key) != key.size() || !file.commit()) {
+    PrivateFile file(path);
+    if (!file.open(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.write(key) || !file.commit()) {
         *error = QStringLiteral("cannot write key file %1: %2; make the data directory writable or pass --jwt-secret-file")
                          .arg(path, file.errorString());
-        file.cancelWriting();
         return std::nullopt;
     }
     return key;

@@ -14,8 +14,8 @@ constexpr int MinimumBytes = 32;
 // Reads path; nullopt with *error (one sentence with the fix) when it is
 // missing, unreadable or shorter than MinimumBytes.
 std::optional<QByteArray> read(const QString &path, QString *error);
-// Writes 64 random bytes to path, mode 0600, atomically (QSaveFile): either
-// the whole key is there or nothing is.
+// Writes 64 random bytes to path, mode 0600 from its creation, atomically
+// (PrivateFile): either the whole key is there or nothing is.
 std::optional<QByteArray> create(const QString &path, QString *error);
 // A PEM key file (RS256/ES256/EdDSA) as raw text for JwsKey::fromPem; nullopt
 // with *error naming the file when it is missing, unreadable, empty or over 64 KiB.

@@ -26,7 +26,9 @@ const QStringList valueOptions = {
     QStringLiteral("max-conns-per-user"), QStringLiteral("max-message-bytes"),
     QStringLiteral("max-outbound-bytes"), QStringLiteral("handshake-timeout-ms"),
     QStringLiteral("rate-table-max"), QStringLiteral("audit-log"),   QStringLiteral("max-pending-per-ip"),
-    QStringLiteral("history"),
+    QStringLiteral("history"),      QStringLiteral("login-rate-user"), QStringLiteral("max-conns"),
+    QStringLiteral("max-pending-logins"), QStringLiteral("ipv6-prefix"), QStringLiteral("refresh-grace"),
+    QStringLiteral("refresh-max-age"), QStringLiteral("metrics-listen"),
     QStringLiteral("tls-cert"),      QStringLiteral("tls-key"),
 };
 
@@ -131,6 +133,13 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         {QStringLiteral("conn-rate"), QStringLiteral("WebSocket upgrades per source IP, N/S (10/60; 0 = off)."), QStringLiteral("N/S")},
         {QStringLiteral("msg-rate"), QStringLiteral("Messages per connection, N/S (60/60; 0 = off)."), QStringLiteral("N/S")},
         {QStringLiteral("login-rate"), QStringLiteral("Failed logins per IP and user name, N/S (5/300; 0 = off)."), QStringLiteral("N/S")},
+        {QStringLiteral("login-rate-user"), QStringLiteral("Failed logins per user name from any IP, N/S (20/300; 0 = off)."), QStringLiteral("N/S")},
+        {QStringLiteral("max-conns"), QStringLiteral("Open WebSockets plus requests in progress (default: open-file limit - 64; 0 = off)."), QStringLiteral("N")},
+        {QStringLiteral("max-pending-logins"), QStringLiteral("Password checks queued or running (default 4 per core; 2 per IP; 0 = off)."), QStringLiteral("N")},
+        {QStringLiteral("ipv6-prefix"), QStringLiteral("IPv6 clients are keyed by this prefix for every per-IP limit (64)."), QStringLiteral("BITS")},
+        {QStringLiteral("refresh-grace"), QStringLiteral("Seconds a just-spent refresh token may be repeated without revoking (10; 0 = off)."), QStringLiteral("S")},
+        {QStringLiteral("refresh-max-age"), QStringLiteral("Absolute lifetime of a login's refresh family in seconds (2592000)."), QStringLiteral("S")},
+        {QStringLiteral("metrics-listen"), QStringLiteral("Serve /metrics, /healthz and /readyz without a token here only."), QStringLiteral("HOST:PORT")},
         {QStringLiteral("max-conns-per-user"), QStringLiteral("Concurrent connections per user (5; 0 = off)."), QStringLiteral("N")},
         {QStringLiteral("max-message-bytes"), QStringLiteral("Largest client message (65536; 0 = Qt's default)."), QStringLiteral("N")},
         {QStringLiteral("max-outbound-bytes"), QStringLiteral("Unsent bytes per connection before 1013 (1048576; 0 = off)."), QStringLiteral("N")},
@@ -272,6 +281,12 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
                                  QStringLiteral("HOST:PORT such as 127.0.0.1:8765 or [::1]:8765"));
         return result;
     }
+    if (values.contains(QStringLiteral("metrics-listen"))
+        && !parseListen(take(QStringLiteral("metrics-listen")), &config.metricsListenAddress, &config.metricsListenPort)) {
+        result.error = flagError(QStringLiteral("metrics-listen"), take(QStringLiteral("metrics-listen")),
+                                 QStringLiteral("HOST:PORT such as 127.0.0.1:9100 or [::1]:9100"));
+        return result;
+    }
     if (config.dev && !config.listenAddress.isLoopback()) {
         result.error = QStringLiteral("--dev binds loopback only; use --listen 127.0.0.1:PORT (or drop --dev)");
         return result;
@@ -327,7 +342,8 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
     {
         const char *name;
         RateLimit *target;
-    } rates[] = {{"conn-rate", &config.connRate}, {"msg-rate", &config.msgRate}, {"login-rate", &config.loginRate}};
+    } rates[] = {{"conn-rate", &config.connRate}, {"msg-rate", &config.msgRate}, {"login-rate", &config.loginRate},
+                   {"login-rate-user", &config.loginRateUser}};
     for (const auto &rate : rates) {
         const QString name = QString::fromLatin1(rate.name);
         if (!values.contains(name))
@@ -374,6 +390,11 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         {"history", 0, 10000000, [&](qint64 v) { config.history = int(v); }},
         {"max-pending-per-ip", 0, 1000000, [&](qint64 v) { config.maxPendingPerIp = int(v); }},
         {"rate-table-max", 1, 100000000, [&](qint64 v) { config.rateTableMax = int(v); }},
+        {"max-conns", 0, 10000000, [&](qint64 v) { config.maxConns = int(v); }},
+        {"max-pending-logins", 0, 100000, [&](qint64 v) { config.maxPendingLogins = int(v); }},
+        {"ipv6-prefix", 1, 128, [&](qint64 v) { config.ipv6Prefix = int(v); }},
+        {"refresh-grace", 0, 300, [&](qint64 v) { config.refreshGraceSeconds = v; }},
+        {"refresh-max-age", 60, 10LL * 365 * 24 * 3600, [&](qint64 v) { config.refreshMaxAgeSeconds = v; }},
     };
     for (const IntegerFlag &flag : integers) {
         const QString name = QString::fromLatin1(flag.name);

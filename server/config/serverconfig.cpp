@@ -1,6 +1,32 @@
 #include "serverconfig.h"
 
 #include <QDir>
+#include <QThread>
+
+#include <sys/resource.h>
+
+namespace {
+
+// Files the server opens besides client sockets: listeners, database, its
+// journal, audit log, key files, the event loop's own descriptors.
+constexpr int ReservedDescriptors = 64;
+
+} // namespace
+
+int ServerConfig::effectiveMaxConns() const
+{
+    if (maxConns >= 0)
+        return maxConns;
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur == RLIM_INFINITY)
+        return 1000000;
+    return int(qBound<rlim_t>(1, files.rlim_cur > ReservedDescriptors ? files.rlim_cur - ReservedDescriptors : 1, 1000000));
+}
+
+int ServerConfig::effectiveMaxPendingLogins() const
+{
+    return maxPendingLogins >= 0 ? maxPendingLogins : 4 * qMax(1, QThread::idealThreadCount());
+}
 
 QString ServerConfig::databasePath() const
 {

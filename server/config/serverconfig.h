@@ -48,6 +48,7 @@ struct ServerConfig
     RateLimit connRate{10, 60};     // WebSocket upgrades per source IP
     RateLimit msgRate{60, 60};      // messages per connection
     RateLimit loginRate{5, 300};    // failed logins per (IP, user name)
+    RateLimit loginRateUser{20, 300};   // failed logins per user name, from any IP
     int maxConnsPerUser = 5;
     int maxMessageBytes = 65536;
     qint64 maxOutboundBytes = 1024 * 1024;
@@ -57,6 +58,24 @@ struct ServerConfig
     int refreshAttempts = 3;
     int history = 10000;
 
+    // Abuse limits (PROTOCOL.md section 10.1); negative: derived at start.
+    int maxConns = -1;              // open WebSockets plus requests in progress
+    int maxPendingLogins = -1;      // password checks queued or running
+    static constexpr int MaxPendingLoginsPerIp = 2;
+    int ipv6Prefix = 64;            // IPv6 sources are keyed by this prefix
+    qint64 refreshGraceSeconds = 10;
+    qint64 refreshMaxAgeSeconds = 30 * 24 * 3600;
+
+    // Set: /metrics, /healthz and /readyz without a token on this listener only.
+    QHostAddress metricsListenAddress;
+    quint16 metricsListenPort = 0;
+    bool hasMetricsListener() const { return !metricsListenAddress.isNull(); }
+
+    // --max-conns when given, else the open-file limit minus a margin for the
+    // database, logs and listeners.
+    int effectiveMaxConns() const;
+    // --max-pending-logins when given, else 4 per CPU core.
+    int effectiveMaxPendingLogins() const;
     QString databasePath() const;
     QString effectiveAuditLogPath() const;
     QString defaultSecretPath() const;

@@ -1,13 +1,13 @@
 #include "devcertificate.h"
 
 #include "auth/opensslhandles.h"
+#include "auth/privatefile.h"
 
 #include "auth/securerandom.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -64,11 +64,9 @@ bool setRandomSerial(X509 *certificate)
     return serial && BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(certificate)) != nullptr;
 }
 
-bool writeFile(QSaveFile &file, const QByteArray &contents, QFileDevice::Permissions permissions)
+bool writeFile(PrivateFile &file, const QByteArray &contents, QFileDevice::Permissions permissions)
 {
-    // Permissions go on the temporary file before a byte of the key is in it.
-    return file.open(QIODevice::WriteOnly) && file.setPermissions(permissions)
-            && file.write(contents) == contents.size();
+    return file.open(permissions) && file.write(contents);
 }
 
 } // namespace
@@ -169,8 +167,8 @@ bool DevCertificate::write(const QString &dir, QString *error)
     if (!pem)
         return false;
 
-    QSaveFile key(keyFile);
-    QSaveFile certificate(certificateFile);
+    PrivateFile key(keyFile);
+    PrivateFile certificate(certificateFile);
     const bool written = writeFile(key, pem->privateKey, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
             && writeFile(certificate, pem->certificate,
                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
@@ -178,16 +176,13 @@ bool DevCertificate::write(const QString &dir, QString *error)
     OPENSSL_cleanse(pem->privateKey.data(), size_t(pem->privateKey.size()));
     if (!written) {
         *error = QStringLiteral("cannot write to %1: %2; make it writable or pick another directory")
-                         .arg(dir, (key.error() != QFileDevice::NoError ? key : certificate).errorString());
-        key.cancelWriting();
-        certificate.cancelWriting();
+                         .arg(dir, (!key.errorString().isEmpty() ? key : certificate).errorString());
         return false;
     }
     // Key first: a certificate alone is useless, and if the certificate
     // cannot be committed the key is taken back, so no half pair remains.
     if (!key.commit()) {
         *error = QStringLiteral("cannot write %1: %2").arg(keyFile, key.errorString());
-        certificate.cancelWriting();
         return false;
     }
     if (!certificate.commit()) {

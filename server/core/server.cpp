@@ -7,10 +7,12 @@
 #include "auth/secretfile.h"
 #include "auth/tokenissuer.h"
 #include "auth/userstore.h"
+#include "core/datadir.h"
 #include "core/logging.h"
 #include "feed/simulatedfeed.h"
 #include "gate/frontdoor.h"
 #include "gate/httpapi.h"
+#include "gate/operationsapi.h"
 #include "gate/websocketgate.h"
 #include "observe/auditlog.h"
 #include "observe/metrics.h"
@@ -33,6 +35,11 @@ Server::Server(ServerConfig config, QObject *parent)
       m_audit(std::make_unique<AuditLog>())
 {
     m_monotonic.start();
+    // Dev mode keeps its users, key, database and audit log apart, so a later
+    // production run on the same --data-dir never sees demo/demo, admin/admin
+    // or a /dev/token key (PROTOCOL.md section 10.3).
+    if (m_config.dev)
+        m_config.dataDir = QDir(m_config.dataDir).filePath(QStringLiteral("dev"));
 }
 
 Server::~Server()
@@ -50,6 +57,8 @@ bool Server::start(QString *error)
     doorPolicy.connectionRate = m_config.connRate;
     doorPolicy.rateTableMax = m_config.rateTableMax;
     doorPolicy.maxPendingPerAddress = m_config.maxPendingPerIp;
+    doorPolicy.maxConnections = m_config.effectiveMaxConns();
+    doorPolicy.addressKey = AddressKey(m_config.ipv6Prefix);
     // Before the port and the data dir: a bad certificate or key changes nothing.
     if (m_config.tlsEnabled()) {
         doorPolicy.tls = FrontDoor::loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, error);
@@ -61,26 +70,45 @@ bool Server::start(QString *error)
         return false;
     auto undo = [this] {
         m_frontDoor->close();
+        if (m_metricsDoor)
+            m_metricsDoor->close();
         return false;
     };
+    if (m_config.hasMetricsListener()) {
+        // Plain HTTP on an address the operator picks (an internal interface):
+        // no upgrades, no origins, a small budget of its own.
+        FrontDoor::Policy metricsPolicy;
+        metricsPolicy.limits.timeoutMs = m_config.handshakeTimeoutMs;
+        metricsPolicy.maxConnections = 64;
+        metricsPolicy.acceptUpgrades = false;
+        m_metricsDoor = std::make_unique<FrontDoor>(metricsPolicy, m_audit.get(), m_metrics.get());
+        if (!m_metricsDoor->listen(m_config.metricsListenAddress, m_config.metricsListenPort, error)) {
+            error->replace(QLatin1String("--listen"), QLatin1String("--metrics-listen"));
+            return undo();
+        }
+    }
 
-    if (!prepareDataDir(error) || !m_audit->open(m_config.effectiveAuditLogPath(), error))
+    if (!DataDir::prepare(m_config.dataDir, error) || !m_audit->open(m_config.effectiveAuditLogPath(), error))
         return undo();
     const std::optional<JwsKey> key = loadKey(error);
     if (!key)
         return undo();
 
     m_database = std::make_unique<Database>();
-    if (!m_database->open(m_config.databasePath(), error)) {
+    if (!m_database->open(m_config.databasePath(), error, Database::ServerBusyTimeoutMs)) {
         *error += QStringLiteral("; check --data-dir");
         return undo();
     }
     m_users = std::make_unique<UserStore>(*m_database);
-    m_refreshTokens = std::make_unique<RefreshStore>(*m_database, m_config.refreshTtlSeconds);
+    m_refreshTokens = std::make_unique<RefreshStore>(*m_database, m_config.refreshTtlSeconds,
+                                                     m_config.refreshMaxAgeSeconds, m_config.refreshGraceSeconds);
     m_revocations = std::make_unique<RevocationList>(*m_database, *m_refreshTokens);
     if (!m_revocations->load(m_clock(), error))
         return undo();
     if (m_config.dev) {
+        if (!m_config.jwtSecretFile.isEmpty() || !m_config.jwtPrivateKeyFile.isEmpty())
+            qCWarning(lcServer).noquote() << "--dev with a key file of your own: /dev/token tokens are valid wherever"
+                                          << "that key is trusted; give dev mode a key made only for it";
         if (!m_users->ensureUser(QStringLiteral("demo"), "demo", QString(), error)
             || !m_users->ensureUser(QStringLiteral("admin"), "admin", QStringLiteral("admin signals:publish"), error))
             return undo();
@@ -123,10 +151,20 @@ bool Server::start(QString *error)
     gateSettings.session.expiry = m_expiry.get();
     gateSettings.session.publish = publish;
     m_gate = std::make_unique<WebSocketGate>(*m_verifier, m_pool.get(), gateSettings, clock);
+    m_operations = std::make_unique<OperationsApi>(m_metrics.get(), [this] { return m_database->problem(); });
     HttpApi::Services services{m_users.get(), m_refreshTokens.get(), m_issuer.get(),
                                &m_frontDoor->originPolicy(), m_audit.get(), m_metrics.get(),
-                               m_verifier.get(), m_revocations.get(), publish};
-    m_httpApi = std::make_unique<HttpApi>(services, m_config.dev, m_config.loginRate, m_config.rateTableMax, clock);
+                               m_verifier.get(), m_revocations.get(), publish, m_operations.get()};
+    HttpApi::Settings apiSettings;
+    apiSettings.devMode = m_config.dev;
+    apiSettings.loginRate = m_config.loginRate;
+    apiSettings.loginRateUser = m_config.loginRateUser;
+    apiSettings.rateTableMax = m_config.rateTableMax;
+    apiSettings.loginQueue = {m_config.effectiveMaxPendingLogins(),
+                              m_config.effectiveMaxPendingLogins() > 0 ? ServerConfig::MaxPendingLoginsPerIp : 0};
+    apiSettings.addressKey = AddressKey(m_config.ipv6Prefix);
+    apiSettings.metricsHere = !m_config.hasMetricsListener();
+    m_httpApi = std::make_unique<HttpApi>(services, apiSettings, clock);
     connect(m_frontDoor.get(), &FrontDoor::upgradeAdmitted, m_gate.get(), &WebSocketGate::handleUpgrade);
     connect(m_frontDoor.get(), &FrontDoor::requestReceived, m_httpApi.get(), &HttpApi::handle);
     // Revocations reach open connections at once (synchronously), well within 1 s.
@@ -149,32 +187,23 @@ bool Server::start(QString *error)
                         QStringLiteral("kind=\"connection\""), [this] { return double(m_frontDoor->connectionLimiter().size()); });
     m_metrics->addGauge(QStringLiteral("signalgate_ratelimit_table_keys"), QStringLiteral("Keys held per rate-limiter table."),
                         QStringLiteral("kind=\"login\""), [this] { return double(m_httpApi->loginLimiter().size()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_ratelimit_table_keys"), QStringLiteral("Keys held per rate-limiter table."),
+                        QStringLiteral("kind=\"login_user\""), [this] { return double(m_httpApi->userLoginLimiter().size()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_login_checks_pending"), QStringLiteral("Password checks queued or running."),
+                        {}, [this] { return double(m_httpApi->loginQueue().pending()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_connections_open"),
+                        QStringLiteral("Open WebSockets plus requests in progress, as counted against --max-conns."),
+                        {}, [this] { return double(m_frontDoor->openConnections()); });
     m_metrics->addGauge(QStringLiteral("signalgate_audit_write_errors"), QStringLiteral("Audit lines that could not be written."),
                         {}, [this] { return double(m_audit->writeErrors()); });
+
+    if (m_metricsDoor)
+        connect(m_metricsDoor.get(), &FrontDoor::requestReceived, m_operations.get(), &OperationsApi::handle);
 
     m_feed = std::make_unique<SimulatedFeed>(m_config.signalIntervalMs, m_config.signalsPerTick);
     connect(m_feed.get(), &SimulatedFeed::produced, m_pool.get(), [this](const Signal &signal) { m_pool->publish(signal); });
     m_feed->start();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl() << (m_config.dev ? "(dev mode)" : "");
-    return true;
-}
-
-bool Server::prepareDataDir(QString *error)
-{
-    const QString dir = m_config.dataDir;
-    const bool existed = QFileInfo::exists(dir);
-    if (!QDir().mkpath(dir)) {
-        *error = QStringLiteral("cannot create data directory %1; create it or pass another --data-dir").arg(dir);
-        return false;
-    }
-    const QFileInfo info(dir);
-    if (!info.isDir() || !info.isWritable()) {
-        *error = QStringLiteral("data directory %1 is not writable; fix its permissions or pass another --data-dir").arg(dir);
-        return false;
-    }
-    // Keys, password hashes and refresh-token hashes live here: owner only.
-    if (!existed)
-        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return true;
 }
 
@@ -263,6 +292,8 @@ void Server::shutdown()
     }
     m_feed->stop();
     m_frontDoor->close();
+    if (m_metricsDoor)
+        m_metricsDoor->close();
     auto finish = [this] {
         if (!m_stopped) {
             m_stopped = true;
@@ -284,6 +315,11 @@ void Server::shutdown()
 quint16 Server::port() const
 {
     return m_frontDoor ? m_frontDoor->port() : 0;
+}
+
+quint16 Server::metricsPort() const
+{
+    return m_metricsDoor ? m_metricsDoor->port() : 0;
 }
 
 QString Server::baseUrl() const

@@ -18,6 +18,7 @@ class SequenceStore;
 class Metrics;
 class FrontDoor;
 class HttpApi;
+class OperationsApi;
 class RefreshStore;
 class SignalPool;
 class SimulatedFeed;
@@ -45,6 +46,7 @@ public:
     void shutdown();
 
     quint16 port() const;
+    quint16 metricsPort() const;    // --metrics-listen's port, 0 without it
     QString baseUrl() const;    // http://127.0.0.1:PORT, https:// with TLS
     const ServerConfig &config() const { return m_config; }
     int sessionCount() const;
@@ -59,7 +61,6 @@ Q_SIGNALS:
     void stopped();
 
 private:
-    bool prepareDataDir(QString *error);
     std::optional<JwsKey> loadKey(QString *error);
     std::optional<JwsKey> loadKeyPair(JwsAlgorithm algorithm, QString *error);
 
@@ -79,6 +80,8 @@ private:
     // during destruction still find the audit log, metrics and stores alive.
     std::unique_ptr<ExpiryQueue> m_expiry;
     std::unique_ptr<FrontDoor> m_frontDoor;
+    std::unique_ptr<FrontDoor> m_metricsDoor;
+    std::unique_ptr<OperationsApi> m_operations;
     std::unique_ptr<SignalPool> m_pool;
     std::unique_ptr<WebSocketGate> m_gate;
     std::unique_ptr<HttpApi> m_httpApi;

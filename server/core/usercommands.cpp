@@ -1,18 +1,21 @@
 #include "usercommands.h"
 
 #include "auth/database.h"
+#include "auth/refreshstore.h"
+#include "auth/revocationlist.h"
 #include "auth/userstore.h"
+#include "datadir.h"
 
-#include <QDir>
+#include <QDateTime>
+
 
 namespace {
 
 bool openDatabase(const ServerConfig &config, Database &database, QTextStream &err)
 {
     QString error;
-    if (!QDir().mkpath(config.dataDir)) {
-        err << "signalgate-server: error: cannot create data directory " << config.dataDir
-            << "; create it or pass another --data-dir\n";
+    if (!DataDir::prepare(config.dataDir, &error)) {
+        err << "signalgate-server: error: " << error << '\n';
         return false;
     }
     if (!database.open(config.databasePath(), &error)) {
@@ -59,6 +62,20 @@ int UserCommands::remove(const ServerConfig &config, QTextStream &out, QTextStre
         return 2;
     UserStore users(database);
     QString error;
+    if (!users.find(config.userName)) {
+        err << "signalgate-server: error: no user named " << config.userName << " in " << database.path() << '\n';
+        return 2;
+    }
+    // Sessions first: a user added again under this name must not inherit
+    // the old one's refresh tokens (PROTOCOL.md section 10.5). Should the
+    // delete then fail, the sessions are ended anyway, which is the safe side.
+    RefreshStore refreshTokens(database, config.refreshTtlSeconds, config.refreshMaxAgeSeconds, 0);
+    RevocationList revocations(database, refreshTokens);
+    if (!revocations.revokeSubject(config.userName, QDateTime::currentSecsSinceEpoch())) {
+        err << "signalgate-server: error: cannot revoke the sessions of " << config.userName << " in "
+            << database.path() << "; nothing was deleted, try again\n";
+        return 2;
+    }
     if (!users.removeUser(config.userName, &error)) {
         err << "signalgate-server: error: " << error << '\n';
         return 2;

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QScopeGuard>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -44,6 +45,30 @@ std::optional<QByteArray> readPem(const QString &path, const char *what, QString
         return std::nullopt;
     }
     return bytes;
+}
+
+// The Mozilla "intermediate" policy (PROTOCOL.md section 10.4): for TLS 1.2
+// only ECDHE key exchange with AEAD ciphers, so no CBC, no SHA-1 MACs and no
+// static RSA; for TLS 1.3 every suite this OpenSSL offers, which are its
+// defaults. Named explicitly because Qt hands OpenSSL one list for both.
+QList<QSslCipher> serverCiphers()
+{
+    static const char *const tls12[] = {
+        "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
+        "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
+        "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
+    };
+    QList<QSslCipher> ciphers;
+    for (const QSslCipher &cipher : QSslConfiguration::supportedCiphers()) {
+        if (cipher.protocol() == QSsl::TlsV1_3)
+            ciphers.append(cipher);
+    }
+    for (const char *name : tls12) {
+        const QSslCipher cipher(QLatin1String(name), QSsl::TlsV1_2);
+        if (!cipher.isNull())
+            ciphers.append(cipher);
+    }
+    return ciphers;
 }
 
 // Never prompt on the terminal for a pass phrase (OpenSSL's default without a
@@ -81,26 +106,13 @@ void FrontDoorListener::incomingConnection(qintptr descriptor)
     addPendingConnection(socket);
 }
 
-namespace {
-
-// One key per source address. IPv4-mapped IPv6 addresses count as their IPv4
-// address, so a dual-stack listener cannot be used to double the budget.
-QByteArray addressKey(const QHostAddress &address)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    if (isV4)
-        return QByteArray::number(v4);
-    const Q_IPV6ADDR v6 = address.toIPv6Address();
-    return QByteArray(reinterpret_cast<const char *>(v6.c), 16);
-}
-
-} // namespace
-
 FrontDoor::FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QObject *parent)
     : QObject(parent),
       m_limits(policy.limits),
       m_maxPendingPerAddress(policy.maxPendingPerAddress),
+      m_maxConnections(policy.maxConnections),
+      m_acceptUpgrades(policy.acceptUpgrades),
+      m_addressKey(policy.addressKey),
       m_origins(policy.allowedOrigins),
       m_connectionLimiter(policy.connectionRate, policy.rateTableMax),
       m_audit(audit),
@@ -203,10 +215,15 @@ std::optional<QSslConfiguration> FrontDoor::loadTlsConfiguration(const QString &
 
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setCiphers(serverCiphers());
     configuration.setLocalCertificateChain(chain);
     configuration.setPrivateKey(key);
     // Clients authenticate with tokens, not certificates.
     configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QStringList names;
+    for (const QSslCipher &cipher : configuration.ciphers())
+        names.append(cipher.name());
+    qCInfo(lcGate).noquote() << "TLS policy: TLS 1.2 and 1.3 only; suites" << names.join(QLatin1Char(' '));
     return configuration;
 }
 
@@ -218,7 +235,16 @@ void FrontDoor::close()
 void FrontDoor::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        const QByteArray key = addressKey(socket->peerAddress());
+        const bool overCapacity = m_maxConnections > 0 && m_open >= m_maxConnections;
+        if (overCapacity && m_overCapacity >= OverCapacityAnswers) {
+            qCDebug(lcGate).noquote() << "dropping a connection from" << socket->peerAddress().toString()
+                                      << ":" << m_open << "open, the most allowed";
+            m_metrics->countRateLimitRejection(QStringLiteral("capacity"));
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        const QByteArray key = m_addressKey(socket->peerAddress());
         int &pending = m_pendingPerAddress[key];
         if (m_maxPendingPerAddress > 0 && pending >= m_maxPendingPerAddress) {
             qCDebug(lcGate).noquote() << "dropping a connection from" << socket->peerAddress().toString()
@@ -229,9 +255,13 @@ void FrontDoor::onNewConnection()
             continue;
         }
         ++pending;
+        countWhileOpen(socket, overCapacity ? &m_overCapacity : &m_open);
         auto *connection = new IncomingConnection(socket, m_limits, this);
+        if (overCapacity)
+            m_refusedForCapacity.insert(connection);
         // Released or answered, the request is no longer pending.
-        connect(connection, &QObject::destroyed, this, [this, key] {
+        connect(connection, &QObject::destroyed, this, [this, key, connection] {
+            m_refusedForCapacity.remove(connection);
             auto it = m_pendingPerAddress.find(key);
             if (it != m_pendingPerAddress.end() && --it.value() <= 0)
                 m_pendingPerAddress.erase(it);
@@ -241,11 +271,39 @@ void FrontDoor::onNewConnection()
     }
 }
 
+void FrontDoor::countWhileOpen(QTcpSocket *socket, int *counter)
+{
+    ++*counter;
+    // A socket that has disconnected holds no descriptor any more, even if
+    // its object lives on a little; whichever comes first ends the count.
+    auto counted = std::make_shared<bool>(true);
+    auto release = [counter, counted] {
+        if (*counted) {
+            *counted = false;
+            --*counter;
+        }
+    };
+    connect(socket, &QAbstractSocket::disconnected, this, release);
+    connect(socket, &QObject::destroyed, this, release);
+}
+
+bool FrontDoor::refuseOverCapacity(IncomingConnection *connection)
+{
+    if (!m_refusedForCapacity.contains(connection))
+        return false;
+    m_metrics->countRateLimitRejection(QStringLiteral("capacity"));
+    m_audit->record({QStringLiteral("ratelimit.connection"), connection->peerAddress(), {}, {},
+                     QStringLiteral("max_conns"), 503});
+    connection->respond(HttpResponse::error(503, "busy", QStringLiteral("The server is at its connection limit; try again shortly"))
+                                .withHeader("Retry-After", "5"));
+    return true;
+}
+
 bool FrontDoor::refuseForeignOrigin(IncomingConnection *connection, const HttpRequest &request)
 {
     if (m_origins.allows(request))
         return false;
-    qCInfo(lcGate).noquote() << "refused origin" << QString::fromLatin1(request.header("origin")).left(200)
+    qCInfo(lcGate).noquote() << "refused origin" << HttpRequest::printable(request.header("origin").left(200))
                              << "from" << connection->peerAddress().toString();
     m_metrics->countOriginRejection();
     m_audit->record({QStringLiteral("origin.rejected"), connection->peerAddress(), {}, {},
@@ -256,10 +314,16 @@ bool FrontDoor::refuseForeignOrigin(IncomingConnection *connection, const HttpRe
 
 void FrontDoor::onUpgradeRequested(IncomingConnection *connection, const HttpRequest &request)
 {
+    if (refuseOverCapacity(connection))
+        return;
+    if (!m_acceptUpgrades) {
+        connection->respond(HttpResponse::error(404, "not_found", QStringLiteral("No WebSocket on this port")));
+        return;
+    }
     // Origin first: a refused origin costs the IP none of its upgrade budget.
     if (refuseForeignOrigin(connection, request))
         return;
-    const RateLimiter::Decision decision = m_connectionLimiter.take(addressKey(connection->peerAddress()));
+    const RateLimiter::Decision decision = m_connectionLimiter.take(m_addressKey(connection->peerAddress()));
     if (!decision.allowed) {
         const qint64 retryAfter = qMax<qint64>(1, (decision.retryAfterMs + 999) / 1000);
         m_metrics->countRateLimitRejection(QStringLiteral("connection"));
@@ -275,6 +339,6 @@ void FrontDoor::onUpgradeRequested(IncomingConnection *connection, const HttpReq
 
 void FrontDoor::onRequestReceived(IncomingConnection *connection, const HttpRequest &request)
 {
-    if (!refuseForeignOrigin(connection, request))
+    if (!refuseOverCapacity(connection) && !refuseForeignOrigin(connection, request))
         Q_EMIT requestReceived(connection, request);
 }

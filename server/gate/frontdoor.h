@@ -1,5 +1,6 @@
 #pragma once
 
+#include "addresskey.h"
 #include "incomingconnection.h"
 #include "originpolicy.h"
 #include "ratelimiter.h"
@@ -7,6 +8,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QTcpServer>
 
@@ -54,9 +56,17 @@ public:
         // Requests from one address still waiting for their head. Caps what a
         // slow-loris client can hold (sockets, memory) within the handshake timeout.
         int maxPendingPerAddress = 32;
+        // Open WebSockets plus requests in progress (0: no bound). Past it a
+        // few more are answered 503 + Retry-After; past those, dropped at accept.
+        int maxConnections = 0;
+        AddressKey addressKey;
+        // False for the operations listener: nothing is upgraded there (404).
+        bool acceptUpgrades = true;
         // Set: every connection is TLS (https/wss); unset: plain HTTP.
         std::optional<QSslConfiguration> tls;
     };
+    // Sockets answered 503 beyond maxConnections before new ones are dropped unanswered.
+    static constexpr int OverCapacityAnswers = 64;
 
     // The server side of TLS 1.2+ from a PEM certificate (chain after it) and
     // a PEM private key (EC or RSA, unencrypted) that must belong to it. On
@@ -72,6 +82,8 @@ public:
     QHostAddress address() const { return m_server.serverAddress(); }
     const OriginPolicy &originPolicy() const { return m_origins; }
     const RateLimiter &connectionLimiter() const { return m_connectionLimiter; }
+    // Open WebSockets plus requests in progress, as counted against maxConnections.
+    int openConnections() const { return m_open; }
 
 Q_SIGNALS:
     // The receiver owns socket; nothing has been read from it.
@@ -83,10 +95,19 @@ private:
     void onUpgradeRequested(IncomingConnection *connection, const HttpRequest &request);
     void onRequestReceived(IncomingConnection *connection, const HttpRequest &request);
     bool refuseForeignOrigin(IncomingConnection *connection, const HttpRequest &request);
+    bool refuseOverCapacity(IncomingConnection *connection);
+    // Counts socket in *counter until it disconnects or is destroyed, whoever owns it by then.
+    void countWhileOpen(QTcpSocket *socket, int *counter);
 
     FrontDoorListener m_server;
     IncomingConnection::Limits m_limits;
     int m_maxPendingPerAddress;
+    int m_maxConnections;
+    bool m_acceptUpgrades;
+    AddressKey m_addressKey;
+    int m_open = 0;
+    int m_overCapacity = 0;
+    QSet<const IncomingConnection *> m_refusedForCapacity;
     QHash<QByteArray, int> m_pendingPerAddress;
     OriginPolicy m_origins;
     RateLimiter m_connectionLimiter;

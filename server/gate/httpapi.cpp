@@ -1,7 +1,6 @@
 #include "httpapi.h"
 
 #include "auth/accesstokenverifier.h"
-#include "auth/passwordhasher.h"
 #include "auth/revocationlist.h"
 #include "feed/signal.h"
 #include "protocol/clientmessage.h"
@@ -12,13 +11,14 @@
 #include "incomingconnection.h"
 #include "observe/auditlog.h"
 #include "observe/metrics.h"
+#include "operationsapi.h"
 #include "originpolicy.h"
 
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
 
 namespace {
 
@@ -52,20 +52,20 @@ HttpResponse invalidGrant()
 
 } // namespace
 
-HttpApi::HttpApi(Services services, bool devMode, RateLimit loginRate, qsizetype rateTableMax, Clock clock,
-                 QObject *parent)
+HttpApi::HttpApi(Services services, Settings settings, Clock clock, QObject *parent)
     : QObject(parent),
       m_services(services),
-      m_devMode(devMode),
+      m_devMode(settings.devMode),
+      m_metricsHere(settings.metricsHere),
+      m_addressKey(settings.addressKey),
       m_clock(std::move(clock)),
-      m_loginLimiter(loginRate, rateTableMax)
+      m_loginLimiter(settings.loginRate, settings.rateTableMax),
+      m_userLoginLimiter(settings.loginRateUser, settings.rateTableMax),
+      m_loginQueue(settings.loginQueue)
 {
 }
 
-HttpApi::~HttpApi()
-{
-    m_hashingPool.waitForDone();
-}
+HttpApi::~HttpApi() = default;
 
 void HttpApi::handle(IncomingConnection *connection, const HttpRequest &request)
 {
@@ -97,13 +97,14 @@ void HttpApi::handle(IncomingConnection *connection, const HttpRequest &request)
         {"/dev/token", "POST", &HttpApi::devToken},
     };
 
+    // The WebSocket path refuses two tokens with 1008; here the first one
+    // alone must not decide who is calling either.
+    if (request.headerValues("authorization").size() > 1)
+        return respond(HttpResponse::error(400, "bad_request", QStringLiteral("More than one Authorization header")));
     if (origins->isCorsPreflight(request))
         return respond(HttpResponse::noContent());
-    if (request.path == QLatin1String("/healthz")) {
-        if (request.method != "GET" && request.method != "HEAD")
-            return respond(HttpResponse::error(405, "method_not_allowed", QStringLiteral("Use GET")).withHeader("Allow", "GET, HEAD"));
-        return respond(HttpResponse::text(200, "ok"));
-    }
+    if (request.path == QLatin1String("/healthz") || request.path == QLatin1String("/readyz"))
+        return respond(*m_services.operations->answer(request));
     if (request.path == QLatin1String("/ws")) {
         return respond(HttpResponse::error(426, "upgrade_required", QStringLiteral("Open /ws as a WebSocket"))
                                .withHeader("Upgrade", "websocket"));
@@ -111,21 +112,26 @@ void HttpApi::handle(IncomingConnection *connection, const HttpRequest &request)
     for (const Route &route : routes) {
         if (request.path != QLatin1String(route.path))
             continue;
-        if (route.handler == &HttpApi::devToken && !m_devMode)
+        if ((route.handler == &HttpApi::devToken && !m_devMode) || (route.handler == &HttpApi::metrics && !m_metricsHere))
             break;  // not a hint that it exists: same 404 as any unknown path
         if (request.method != route.method)
             return respond(HttpResponse::error(405, "method_not_allowed", QStringLiteral("Use %1").arg(QLatin1String(route.method)))
                                    .withHeader("Allow", route.method));
-        return (this->*route.handler)({request, connection->peerAddress(), respond});
+        return (this->*route.handler)({request, connection->peerAddress(), respond, connection});
     }
     respond(HttpResponse::error(404, "not_found", QStringLiteral("No such endpoint")));
 }
 
 void HttpApi::metrics(const Call &call)
 {
-    HttpResponse response = HttpResponse::text(200, m_services.metrics->render());
-    response.contentType = "text/plain; version=0.0.4; charset=utf-8";
-    call.respond(response);
+    // Counters of failures and limits tell an attacker what works: operators
+    // only (PROTOCOL.md section 10.2).
+    const std::optional<AccessTokenClaims> claims = authenticate(call);
+    if (!claims)
+        return;
+    if (!claims->hasScope(QStringLiteral("admin")) && !claims->hasScope(QStringLiteral("metrics")))
+        return call.respond(HttpResponse::error(403, "forbidden", QStringLiteral("Metrics need the scope admin or metrics")));
+    call.respond(*m_services.operations->answer(call.request));
 }
 
 void HttpApi::login(const Call &call)
@@ -139,32 +145,46 @@ void HttpApi::login(const Call &call)
         return respond(badJson());
     const QString user = body->value(QLatin1String("username")).toString();
     const QByteArray password = body->value(QLatin1String("password")).toString().toUtf8();
-    if (user.isEmpty() || password.isEmpty())
+    const QHostAddress peer = call.peer;
+    auto refuseCredentials = [&](const QString &reason) {
+        m_services.metrics->countLoginFailure();
+        m_services.audit->record({QStringLiteral("login.failure"), peer, {}, {}, reason, 401});
+        respond(HttpResponse::error(401, "invalid_credentials", QStringLiteral("Wrong user name or password"))
+                        .withHeader("WWW-Authenticate", "Bearer"));
+    };
+    // A name no user can have is refused before it costs a hash or a limiter
+    // key, and before it is used anywhere (PROTOCOL.md section 10.1).
+    if (!UserStore::isValidName(user))
+        return refuseCredentials(QStringLiteral("invalid_name"));
+    if (password.isEmpty())
         return respond(HttpResponse::error(400, "bad_request", QStringLiteral("username and password are required")));
 
-    const QHostAddress peer = call.peer;
-    const QByteArray limitKey = peer.toString().toUtf8() + '\n' + user.toUtf8();
-    const RateLimiter::Decision allowed = m_loginLimiter.check(limitKey);
-    if (!allowed.allowed || m_loginsInFlight.contains(limitKey)) {
-        const qint64 retryAfter = qMax<qint64>(1, (allowed.retryAfterMs + 999) / 1000);
+    const QByteArray userKey = user.toUtf8();
+    const QByteArray limitKey = m_addressKey(peer) + '\n' + userKey;
+    const RateLimiter::Decision fromHere = m_loginLimiter.check(limitKey);
+    const RateLimiter::Decision anywhere = m_userLoginLimiter.check(userKey);
+    if (!fromHere.allowed || !anywhere.allowed || m_loginsInFlight.contains(limitKey)) {
+        const qint64 waitMs = qMax(fromHere.retryAfterMs, anywhere.retryAfterMs);
+        const qint64 retryAfter = qMax<qint64>(1, (waitMs + 999) / 1000);
         m_services.metrics->countRateLimitRejection(QStringLiteral("login"));
-        m_services.audit->record({QStringLiteral("ratelimit.login"), peer, {}, {}, QStringLiteral("login_rate"), 429});
+        m_services.audit->record({QStringLiteral("ratelimit.login"), peer, {}, {},
+                                  anywhere.allowed ? QStringLiteral("login_rate") : QStringLiteral("login_rate_user"), 429});
         return respond(HttpResponse::error(429, "rate_limited", QStringLiteral("Too many failed logins; try later"))
                                .withHeader("Retry-After", QByteArray::number(retryAfter)));
     }
 
-    const std::optional<UserRecord> record = UserStore::isValidName(user) ? m_services.users->find(user) : std::nullopt;
-    // Unknown users are checked against a dummy hash so the answer takes as long.
-    const QByteArray hash = record ? record->passwordHash : PasswordHasher::dummyHash();
+    const std::optional<UserRecord> record = m_services.users->find(user);
     const QString scope = record ? record->scope : QString();
-
-    m_loginsInFlight.insert(limitKey);
-    auto *watcher = new QFutureWatcher<bool>(this);
-    connect(watcher, &QFutureWatcher<bool>::finished, this, [=] {
-        watcher->deleteLater();
+    auto checked = [=](std::optional<bool> matches) {
         m_loginsInFlight.remove(limitKey);
-        if (!record || !watcher->result()) {
+        if (!matches) {
+            // The client left before its check ran: nothing to answer, nothing learned.
+            m_services.metrics->countLoginCheckDropped();
+            return;
+        }
+        if (!record || !*matches) {
             m_loginLimiter.take(limitKey);
+            m_userLoginLimiter.take(userKey);
             m_services.metrics->countLoginFailure();
             // Only names of real users are logged: a password typed into the
             // name field must not reach the log.
@@ -180,8 +200,21 @@ void HttpApi::login(const Call &call)
             return respond(HttpResponse::error(503, "unavailable", QStringLiteral("Token storage failed; try again")));
         m_services.audit->record({QStringLiteral("login.success"), peer, user, {}, {}, 200});
         respond(tokenPair(user, scope, refresh.family, refresh.token, refresh.expiresAt));
-    });
-    watcher->setFuture(QtConcurrent::run(&m_hashingPool, [password, hash] { return PasswordHasher::verify(password, hash); }));
+    };
+    // Unknown users are checked against the dummy hash (empty here) so the answer takes as long.
+    const LoginQueue::Admission admission = m_loginQueue.submit(
+            m_addressKey(peer), call.connection, password, record ? record->passwordHash : QByteArray(),
+            checked);
+    if (admission != LoginQueue::Admission::Queued) {
+        m_services.metrics->countRateLimitRejection(QStringLiteral("login_queue"));
+        m_services.audit->record({QStringLiteral("ratelimit.login"), peer, {}, {},
+                                  admission == LoginQueue::Admission::Full ? QStringLiteral("login_queue_full")
+                                                                           : QStringLiteral("login_queue_address"), 503});
+        // One check takes about 0.1 s: a second is enough for the queue to move.
+        return respond(HttpResponse::error(503, "busy", QStringLiteral("Too many logins in progress; try again shortly"))
+                               .withHeader("Retry-After", "1"));
+    }
+    m_loginsInFlight.insert(limitKey);
 }
 
 void HttpApi::refresh(const Call &call)
@@ -215,6 +248,8 @@ void HttpApi::refresh(const Call &call)
         return respond(HttpResponse::error(503, "unavailable", QStringLiteral("Token storage failed; try again")));
     case RefreshStore::Outcome::Expired:
         return fail(QStringLiteral("expired"));
+    case RefreshStore::Outcome::FamilyTooOld:
+        return fail(QStringLiteral("max_age"));
     case RefreshStore::Outcome::FamilyRevoked:
         return fail(QStringLiteral("revoked"));
     case RefreshStore::Outcome::Unknown:
@@ -226,7 +261,8 @@ void HttpApi::refresh(const Call &call)
         m_services.refreshTokens->revokeFamily(rotation.family, m_clock());
         return fail(QStringLiteral("unknown_user"));
     }
-    m_services.audit->record({QStringLiteral("refresh.success"), call.peer, record->name, {}, {}, 200});
+    m_services.audit->record({QStringLiteral("refresh.success"), call.peer, record->name, {},
+                              rotation.repeated ? QStringLiteral("repeat_within_grace") : QString(), 200});
     respond(tokenPair(record->name, record->scope, rotation.family, rotation.next.token, rotation.next.expiresAt));
 }
 
@@ -244,6 +280,21 @@ void HttpApi::devToken(const Call &call)
     const QJsonValue ttl = overrides.take(QLatin1String("$ttl"));
 
     const qint64 now = m_clock();
+    // Times far from now only ever test an overflow (PROTOCOL.md section 10.3).
+    constexpr double TenYears = 10.0 * 366 * 24 * 3600;
+    auto isSaneSeconds = [](const QJsonValue &value, double centre) {
+        const double v = value.toDouble();
+        return value.isDouble() && std::isfinite(v) && std::floor(v) == v && std::fabs(v - centre) <= TenYears;
+    };
+    if (!ttl.isUndefined() && !isSaneSeconds(ttl, 0))
+        return respond(HttpResponse::error(400, "bad_request", QStringLiteral("$ttl must be a whole number of seconds within 10 years")));
+    for (const char *name : {"exp", "nbf", "iat"}) {
+        const QJsonValue value = overrides.value(QLatin1String(name));
+        if (!value.isUndefined() && !value.isNull() && !isSaneSeconds(value, double(now)))
+            return respond(HttpResponse::error(400, "bad_request",
+                                               QStringLiteral("%1 must be a whole number of seconds within 10 years of now")
+                                                       .arg(QLatin1String(name))));
+    }
     const QString subject = overrides.value(QLatin1String("sub")).toString(QStringLiteral("demo"));
     const std::optional<UserRecord> record = m_services.users->find(subject);
     QJsonObject claims = m_services.issuer->defaultClaims(subject, record ? record->scope : QString(), now);

@@ -1,14 +1,15 @@
 #pragma once
 
+#include "addresskey.h"
 #include "httprequest.h"
 #include "httpresponse.h"
+#include "loginqueue.h"
 #include "ratelimiter.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
-#include <QThreadPool>
 
 #include <functional>
 #include <optional>
@@ -20,16 +21,20 @@ class RevocationList;
 struct AccessTokenClaims;
 struct Signal;
 class Metrics;
+class OperationsApi;
 class OriginPolicy;
 class RefreshStore;
 class TokenIssuer;
 class UserStore;
 
 // The HTTP face of the port: /auth/login, /auth/refresh, /auth/logout,
-// /admin/revoke, /signals, /healthz, /metrics and, in dev mode only, /dev/token. Password checks (PBKDF2, ~0.1 s) run on
-// the global thread pool so they never stall the signal stream. Failed logins
-// are limited per (IP, user name); only one check per pair runs at a time, so
-// parallel guesses cannot slip past the limit while earlier ones are hashed.
+// /admin/revoke, /signals, /healthz, /readyz, /metrics (with a token of scope
+// admin or metrics) and, in dev mode only, /dev/token.
+// Password checks (PBKDF2, ~0.1 s) go through the bounded LoginQueue so they
+// never stall the signal stream nor pile up under a flood. Failed logins are
+// limited per (IP, user name) and per user name from any IP; only one check
+// per pair runs at a time, so parallel guesses cannot slip past the limit
+// while earlier ones are hashed.
 class HttpApi : public QObject
 {
     Q_OBJECT
@@ -47,13 +52,27 @@ public:
         const AccessTokenVerifier *verifier = nullptr;
         RevocationList *revocations = nullptr;
         std::function<quint64(Signal)> publish;     // returns the seq given
+        const OperationsApi *operations = nullptr;  // /healthz, /readyz, /metrics
     };
 
-    HttpApi(Services services, bool devMode, RateLimit loginRate, qsizetype rateTableMax, Clock clock,
-            QObject *parent = nullptr);
+    struct Settings
+    {
+        bool devMode = false;
+        RateLimit loginRate;        // failed logins per (IP, user name)
+        RateLimit loginRateUser;    // failed logins per user name, any IP
+        qsizetype rateTableMax = RateLimiter::DefaultMaxKeys;
+        LoginQueue::Limits loginQueue;
+        AddressKey addressKey;
+        // False with --metrics-listen: /metrics lives there only (404 here).
+        bool metricsHere = true;
+    };
+
+    HttpApi(Services services, Settings settings, Clock clock, QObject *parent = nullptr);
     ~HttpApi() override;
 
     const RateLimiter &loginLimiter() const { return m_loginLimiter; }
+    const RateLimiter &userLoginLimiter() const { return m_userLoginLimiter; }
+    const LoginQueue &loginQueue() const { return m_loginQueue; }
 
     void handle(IncomingConnection *connection, const HttpRequest &request);
 
@@ -71,6 +90,7 @@ private:
         const HttpRequest &request;
         QHostAddress peer;
         Respond respond;
+        const IncomingConnection *connection;
     };
 
     void login(const Call &call);
@@ -88,11 +108,11 @@ private:
 
     Services m_services;
     bool m_devMode;
+    bool m_metricsHere;
+    AddressKey m_addressKey;
     Clock m_clock;
     RateLimiter m_loginLimiter;
+    RateLimiter m_userLoginLimiter;
     QSet<QByteArray> m_loginsInFlight;
-    // Our own pool rather than Qt's global one: its threads are joined when the
-    // API is destroyed, so per-thread OpenSSL state is released with them, and
-    // password hashing cannot starve other users of the global pool.
-    QThreadPool m_hashingPool;
+    LoginQueue m_loginQueue;
 };

@@ -23,6 +23,18 @@ bool isToken(QByteArrayView text)
     return true;
 }
 
+// RFC 9110 section 5.5 allows HTAB in a field value but no other control
+// byte; a NUL or an ESC there is an attack on whatever reads the value next.
+bool hasControlByte(QByteArrayView value)
+{
+    for (char c : value) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && u != '\t') || u == 0x7F)
+            return true;
+    }
+    return false;
+}
+
 bool containsCommaSeparated(QByteArrayView list, QByteArrayView lowerWord)
 {
     for (const QByteArray &part : QByteArray(list.data(), list.size()).split(',')) {
@@ -80,14 +92,28 @@ QString HttpRequest::redactedTarget() const
     // log line needs the keys, never the values.
     const qsizetype q = target.indexOf('?');
     if (q < 0)
-        return QString::fromLatin1(target);
+        return printable(target);
     QList<QByteArray> items = target.mid(q + 1).split('&');
     for (QByteArray &item : items) {
         const qsizetype equals = item.indexOf('=');
         if (equals >= 0)
             item = item.left(equals) + "=[REDACTED]";
     }
-    return QString::fromLatin1(target.left(q + 1) + items.join('&'));
+    return printable(target.left(q + 1) + items.join('&'));
+}
+
+QString HttpRequest::printable(QByteArrayView bytes)
+{
+    QString text;
+    text.reserve(bytes.size());
+    for (char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x7F || u == '\\')
+            text += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0'));
+        else
+            text += QLatin1Char(c);
+    }
+    return text;
 }
 
 HttpRequest::ParseResult HttpRequest::parseHead(QByteArrayView bytes, qsizetype maxHeadBytes,
@@ -137,7 +163,11 @@ HttpRequest::ParseResult HttpRequest::parseHead(QByteArrayView bytes, qsizetype 
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0 || !isToken(QByteArrayView(line).first(colon)))
             return bad(QStringLiteral("malformed header line"));
-        request->headers.append({line.left(colon).toLower(), line.mid(colon + 1).trimmed()});
+        // Checked before trimming: trimmed() would quietly drop a trailing VT or FF.
+        const QByteArray value = line.mid(colon + 1);
+        if (hasControlByte(value))
+            return bad(QStringLiteral("control character in a header value"));
+        request->headers.append({line.left(colon).toLower(), value.trimmed()});
     }
 
     if (request->hasHeader("transfer-encoding"))

@@ -24,8 +24,13 @@ struct HttpRequest
     bool hasHeader(QByteArrayView lowerName) const;
     QList<QByteArray> headerValues(QByteArrayView lowerName) const;
     bool isWebSocketUpgrade() const;
-    // The target with every query value replaced by [REDACTED] (so token=[REDACTED]).
+    // The target with every query value replaced by [REDACTED] (so token=[REDACTED]),
+    // escaped like printable().
     QString redactedTarget() const;
+    // Request bytes as a log may hold them: control bytes, DEL, backslash and
+    // non-ASCII bytes are written \xNN, so no request can forge a log line or
+    // move a terminal's cursor (PROTOCOL.md section 10.1).
+    static QString printable(QByteArrayView bytes);
 
     enum class ParseStatus { Incomplete, Complete, Bad, HeadTooLarge };
     struct ParseResult
@@ -41,6 +46,6 @@ struct HttpRequest
 
     // Parses the head at the start of bytes into *request. Strict on purpose:
     // CRLF line ends, no folded headers, one Content-Length, no Transfer-Encoding
-    // (a smuggling vector we have no use for).
+    // (a smuggling vector we have no use for), no control byte in a header value.
     static ParseResult parseHead(QByteArrayView bytes, qsizetype maxHeadBytes, HttpRequest *request);
 };

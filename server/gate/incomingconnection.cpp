@@ -9,6 +9,9 @@ IncomingConnection::IncomingConnection(QTcpSocket *socket, Limits limits, QObjec
     : QObject(parent), m_socket(socket), m_limits(limits), m_peerAddress(socket->peerAddress())
 {
     m_socket->setParent(this);
+    // Qt buffers whatever the peer sends unless told otherwise; one request
+    // (head and body) is all we ever read, so that is all it may buffer.
+    m_socket->setReadBufferSize(m_limits.maxHeadBytes + qMax<qint64>(m_limits.maxBodyBytes, 0) + 1);
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         qCDebug(lcGate).noquote() << "request from" << m_peerAddress << "timed out in state" << int(m_state);
@@ -76,6 +79,10 @@ void IncomingConnection::readBody()
     m_request.body = m_socket->read(m_request.contentLength);
     m_state = State::Dispatched;
     m_timeout.stop();
+    // One request per connection: nothing after it is read (PROTOCOL.md
+    // section 10.1). Qt still sees a hang-up while its buffer is empty, so a
+    // client that leaves drops its queued password check.
+    m_socket->setReadBufferSize(1);
     Q_EMIT requestReceived(this, m_request);
 }
 
@@ -99,6 +106,9 @@ QTcpSocket *IncomingConnection::releaseSocket()
     disconnect(socket, nullptr, this, nullptr);
     m_socket = nullptr;
     socket->setParent(nullptr);
+    // The WebSocket reads frames from here on; its own frame and message
+    // limits bound what it buffers.
+    socket->setReadBufferSize(0);
     deleteLater();
     return socket;
 }

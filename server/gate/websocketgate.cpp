@@ -46,6 +46,13 @@ void WebSocketGate::handleUpgrade(QTcpSocket *socket, const HttpRequest &request
 void WebSocketGate::onNewConnection()
 {
     while (QWebSocket *socket = m_server.nextPendingConnection()) {
+        // Qt's default lets a socket buffer a frame of up to 2 GiB, even one
+        // whose token is about to be refused. QWebSocketServer 6.4 has no
+        // setting for it, but newConnection comes before Qt reads any frame.
+        if (m_settings.session.maxMessageBytes > 0) {
+            socket->setMaxAllowedIncomingFrameSize(Session::qtSizeCap(m_settings.session.maxMessageBytes));
+            socket->setMaxAllowedIncomingMessageSize(Session::qtSizeCap(m_settings.session.maxMessageBytes));
+        }
         const ExtractedToken extracted = m_pending.take({socket->peerAddress().toString(), socket->peerPort()});
         admit(socket, extracted);
     }

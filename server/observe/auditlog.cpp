@@ -3,21 +3,20 @@
 #include "core/logging.h"
 
 #include <QDateTime>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 bool AuditLog::open(const QString &path, QString *error)
 {
-    const bool existed = QFileInfo::exists(path);
     m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
+    // A new log is created owner-only by the open itself: it names users and
+    // addresses. An existing one keeps the mode its operator gave it.
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered,
+                     QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         *error = QStringLiteral("cannot open audit log %1: %2; pass a writable --audit-log FILE")
                          .arg(path, m_file.errorString());
         return false;
     }
-    if (!existed)
-        m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return true;
 }
 

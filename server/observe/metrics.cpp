@@ -59,5 +59,7 @@ QByteArray Metrics::render() const
     single(out, "signalgate_login_failures_total", m_loginFailures);
     header(out, "signalgate_origin_rejections_total", "counter", "Requests refused 403 for their Origin.");
     single(out, "signalgate_origin_rejections_total", m_originRejections);
+    header(out, "signalgate_login_checks_dropped_total", "counter", "Password checks dropped unrun: their client had gone.");
+    single(out, "signalgate_login_checks_dropped_total", m_loginChecksDropped);
     return out;
 }

@@ -21,6 +21,7 @@ public:
     void countSlowConsumerClose() { ++m_slowConsumerCloses; }
     void countLoginFailure() { ++m_loginFailures; }
     void countOriginRejection() { ++m_originRejections; }
+    void countLoginCheckDropped() { ++m_loginChecksDropped; }
 
     // Gauges read live state when rendered (pool size, limiter table sizes).
     void addGauge(const QString &name, const QString &help, const QString &labels, Gauge gauge);
@@ -44,5 +45,6 @@ private:
     quint64 m_slowConsumerCloses = 0;
     quint64 m_loginFailures = 0;
     quint64 m_originRejections = 0;
+    quint64 m_loginChecksDropped = 0;
     QList<GaugeEntry> m_gauges;
 };

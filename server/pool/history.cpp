@@ -26,7 +26,7 @@ quint64 History::lastSeq() const
     return m_size ? m_frames[(m_head + m_size - 1) % int(m_frames.size())].seq : 0;
 }
 
-QList<QString> History::between(quint64 afterSeq, quint64 upToSeq) const
+QList<QString> History::between(quint64 afterSeq, quint64 upToSeq, qsizetype maxCount) const
 {
     QList<QString> frames;
     if (m_size == 0 || upToSeq <= afterSeq)
@@ -34,8 +34,10 @@ QList<QString> History::between(quint64 afterSeq, quint64 upToSeq) const
     // seq rises by one per entry, so the start is found by arithmetic.
     const quint64 first = firstSeq();
     const quint64 from = qMax(afterSeq + 1, first);
-    const quint64 to = qMin(upToSeq, lastSeq());
-    if (from > to)
+    quint64 to = qMin(upToSeq, lastSeq());
+    if (maxCount >= 0 && from <= to && to - from + 1 > quint64(maxCount))
+        to = from + quint64(maxCount) - 1;
+    if (from > to || maxCount == 0)
         return frames;
     frames.reserve(qsizetype(to - from + 1));
     const int capacity = int(m_frames.size());

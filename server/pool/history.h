@@ -15,8 +15,9 @@ public:
     quint64 firstSeq() const;   // 0 when empty
     quint64 lastSeq() const;    // 0 when empty
     int capacity() const { return int(m_frames.size()); }
-    // Frames with afterSeq < seq <= upToSeq that are still retained, in order.
-    QList<QString> between(quint64 afterSeq, quint64 upToSeq) const;
+    // Frames with afterSeq < seq <= upToSeq that are still retained, in order;
+    // at most maxCount of them (the first ones) when maxCount >= 0.
+    QList<QString> between(quint64 afterSeq, quint64 upToSeq, qsizetype maxCount = -1) const;
 
 private:
     struct Entry

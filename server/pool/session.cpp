@@ -14,14 +14,6 @@
 
 namespace {
 
-// Qt's own size checks close with Qt's reason text, not the contract's. Ours
-// run first (per frame, so a fragmented message is stopped early); Qt's are
-// set well above them and only bound memory against a single giant frame.
-quint64 qtHardCap(int maxMessageBytes)
-{
-    return qMax<quint64>(quint64(maxMessageBytes) * 4, 1024 * 1024);
-}
-
 QString encoded(const QJsonObject &object)
 {
     return QString::fromUtf8(Messages::encode(object));
@@ -42,18 +34,19 @@ Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, quint
 {
     m_socket->setParent(this);
     if (m_settings.maxMessageBytes > 0) {
-        m_socket->setMaxAllowedIncomingFrameSize(qtHardCap(m_settings.maxMessageBytes));
-        m_socket->setMaxAllowedIncomingMessageSize(qtHardCap(m_settings.maxMessageBytes));
+        m_socket->setMaxAllowedIncomingFrameSize(qtSizeCap(m_settings.maxMessageBytes));
+        m_socket->setMaxAllowedIncomingMessageSize(qtSizeCap(m_settings.maxMessageBytes));
     }
     connect(m_socket, &QWebSocket::textFrameReceived, this, &Session::onTextFrame);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &Session::onTextMessage);
     // At the first binary frame, without waiting for (or buffering) the rest.
     connect(m_socket, &QWebSocket::binaryFrameReceived, this, [this] { close(Close::UnsupportedData); });
     connect(m_socket, &QWebSocket::disconnected, this, &Session::onDisconnected);
-    // A resume's replay may queue more than the outbound limit at once; that
-    // allowance shrinks as the client reads it.
-    connect(m_socket, &QWebSocket::bytesWritten, this,
-            [this](qint64 written) { m_replayBacklog = qMax<qint64>(0, m_replayBacklog - written); });
+    // A replay continues as the client reads what was queued.
+    connect(m_socket, &QWebSocket::bytesWritten, this, [this] {
+        if (m_replay)
+            continueReplay();
+    });
 }
 
 Session::~Session()
@@ -66,9 +59,19 @@ Session::~Session()
         m_socket->abort();
 }
 
+quint64 Session::qtSizeCap(int maxMessageBytes)
+{
+    return qMax<quint64>(quint64(maxMessageBytes) * 4, 1024 * 1024);
+}
+
 void Session::audit(const QString &event, const QString &reason, int code)
 {
     m_settings.audit->record({event, m_peer, m_claims.subject, m_id, reason, code});
+}
+
+bool Session::overOutboundLimit(qint64 heldBytes) const
+{
+    return m_settings.maxOutboundBytes > 0 && m_socket->bytesToWrite() + heldBytes > m_settings.maxOutboundBytes;
 }
 
 void Session::sendText(const QString &frame)
@@ -76,10 +79,26 @@ void Session::sendText(const QString &frame)
     if (m_closing)
         return;
     m_socket->sendTextMessage(frame);
-    if (m_settings.maxOutboundBytes > 0
-        && m_socket->bytesToWrite() > m_settings.maxOutboundBytes + m_replayBacklog) {
+    if (overOutboundLimit(m_heldBytes)) {
         qCInfo(lcPool).noquote() << "session" << m_id << "is not reading:" << m_socket->bytesToWrite()
-                                 << "bytes unsent; closing 1013";
+                                 << "bytes unsent," << m_heldBytes << "held; closing 1013";
+        m_settings.metrics->countSlowConsumerClose();
+        close(Close::SlowConsumer);
+    }
+}
+
+void Session::sendSignal(const QString &frame)
+{
+    if (m_closing)
+        return;
+    if (!m_replay)
+        return sendText(frame);
+    // The frame is shared with the history, but a client that never reads
+    // would hold signals forever: they count toward the same limit.
+    m_heldSignals.append(frame);
+    m_heldBytes += frame.size();
+    if (overOutboundLimit(m_heldBytes)) {
+        qCInfo(lcPool).noquote() << "session" << m_id << "is not reading its replay; closing 1013";
         m_settings.metrics->countSlowConsumerClose();
         close(Close::SlowConsumer);
     }
@@ -247,7 +266,11 @@ void Session::handleRefresh(const ClientMessage &message)
 
 void Session::handleResume(const ClientMessage &message)
 {
-    // Replayed frames bypass sendText's outbound check (see m_replayBacklog).
+    // One replay at a time: each could otherwise queue a history's worth of
+    // frames (PROTOCOL.md section 10.1).
+    if (m_replay)
+        return sendError(ErrorCode::BadRequest, QStringLiteral("A resume is still being delivered; wait for \"resumed\""),
+                         message.id);
     const quint64 since = quint64(message.object.value(QLatin1String("since")).toDouble());
     const History &history = *m_settings.history;
     // Signals after m_joinSeq reached this connection live: never replay them.
@@ -256,19 +279,62 @@ void Session::handleResume(const ClientMessage &message)
                   message.id,
                   {{QLatin1String("first_seq"), qint64(history.isEmpty() ? m_joinSeq + 1 : history.firstSeq())}});
     }
-    const QList<QString> frames = history.between(since, m_joinSeq);
-    const qint64 before = m_socket->bytesToWrite();
-    for (const QString &frame : frames)
-        m_socket->sendTextMessage(frame);
-    m_replayBacklog += m_socket->bytesToWrite() - before;
-    const qint64 from = frames.isEmpty() ? qint64(since + 1) : qint64(qMax(since + 1, history.firstSeq()));
+    Replay replay;
+    replay.after = since;
+    replay.upTo = m_joinSeq;
+    replay.id = message.id;
+    m_replay = replay;
+    continueReplay();
+}
+
+void Session::continueReplay()
+{
+    const History &history = *m_settings.history;
+    // Half the limit queued at a time leaves room for pongs and errors.
+    const qint64 watermark = m_settings.maxOutboundBytes / 2;
+    while (!m_closing && m_replay->after < m_replay->upTo) {
+        if (watermark > 0 && m_socket->bytesToWrite() >= watermark)
+            return;     // bytesWritten brings us back
+        if (!history.isEmpty() && history.firstSeq() > m_replay->after + 1 && m_replay->from != 0) {
+            // Overwritten while this slow reader was being replayed to.
+            sendError(ErrorCode::ResumeGap, QStringLiteral("Some signals after %1 are no longer retained").arg(m_replay->after),
+                      m_replay->id, {{QLatin1String("first_seq"), qint64(history.firstSeq())}});
+        }
+        const quint64 first = qMax(m_replay->after + 1, history.firstSeq());
+        const QList<QString> frames = history.between(m_replay->after, m_replay->upTo, 16);
+        if (frames.isEmpty())
+            break;
+        if (m_replay->from == 0)
+            m_replay->from = first;
+        quint64 seq = first;
+        for (const QString &frame : frames) {
+            m_socket->sendTextMessage(frame);
+            m_replay->to = m_replay->after = seq++;
+            ++m_replay->count;
+            if (watermark > 0 && m_socket->bytesToWrite() >= watermark)
+                return;
+        }
+    }
+    if (!m_closing)
+        finishReplay();
+}
+
+void Session::finishReplay()
+{
+    const Replay replay = *m_replay;
+    m_replay.reset();
+    const qint64 from = replay.from ? qint64(replay.from) : qint64(replay.after + 1);
     QJsonObject resumed{{QLatin1String("type"), MessageType::Resumed},
                         {QLatin1String("from"), from},
-                        {QLatin1String("to"), frames.isEmpty() ? from - 1 : from + frames.size() - 1},
-                        {QLatin1String("count"), frames.size()}};
-    if (!message.id.isUndefined())
-        resumed.insert(QLatin1String("id"), message.id);
+                        {QLatin1String("to"), replay.count ? qint64(replay.to) : from - 1},
+                        {QLatin1String("count"), replay.count}};
+    if (!replay.id.isUndefined())
+        resumed.insert(QLatin1String("id"), replay.id);
     sendText(encoded(resumed));
+    const QList<QString> held = std::exchange(m_heldSignals, {});
+    m_heldBytes = 0;
+    for (const QString &frame : held)
+        sendText(frame);
 }
 
 void Session::handlePublish(const ClientMessage &message)

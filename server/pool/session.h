@@ -7,11 +7,13 @@
 #include "protocol/closecodes.h"
 
 #include <QHostAddress>
+#include <QJsonValue>
 #include <QList>
 #include <QObject>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 class AuditLog;
 class ClientMessage;
@@ -52,6 +54,12 @@ public:
     static constexpr int ViolationsBeforeClose = 3;
     static constexpr qint64 ExpiryWarningSeconds = 60;
 
+    // Qt's own size checks close with Qt's reason text, not the contract's.
+    // Ours run first (per frame, so a fragmented message is stopped early);
+    // Qt's are set well above them and only bound memory against one giant
+    // frame, on sessions and on sockets not yet (or never) admitted.
+    static quint64 qtSizeCap(int maxMessageBytes);
+
     Session(QWebSocket *socket, AccessTokenClaims claims, QString id, quint64 joinSeq, const Settings &settings,
             QObject *parent = nullptr);
     ~Session() override;
@@ -63,6 +71,9 @@ public:
 
     // Sends unless closing; closes 1013 when the unsent bytes pass the limit.
     void sendText(const QString &frame);
+    // A live signal: sent at once, or held (within the same limit) while a
+    // resume's replay is still going out, so signals arrive in seq order.
+    void sendSignal(const QString &frame);
     void close(const CloseSpec &spec);
     // Starts following the token's expiry; call once the session is in the pool.
     void startExpiry();
@@ -80,6 +91,9 @@ private:
     bool admitMessage();
     void handleRefresh(const ClientMessage &message);
     void handleResume(const ClientMessage &message);
+    void continueReplay();
+    void finishReplay();
+    bool overOutboundLimit(qint64 heldBytes) const;
     void handlePublish(const ClientMessage &message);
     void sendError(QLatin1String code, const QString &message, const QJsonValue &id,
                    const QJsonObject &extra = {});
@@ -95,7 +109,20 @@ private:
     TokenBucket m_messageBucket;
     QList<qint64> m_violations;     // monotonic ms of recent drops, at most ViolationsBeforeClose
     qint64 m_messageBytes = 0;      // UTF-8 bytes of the message being received
-    qint64 m_replayBacklog = 0;     // bytes a resume queued at once, on top of the outbound limit
+    // A resume being delivered: replayed from the history as the client reads,
+    // never more than half the outbound limit queued at once.
+    struct Replay
+    {
+        quint64 after = 0;      // last seq replayed (or skipped as lost)
+        quint64 upTo = 0;       // the last seq this session did not get live
+        quint64 from = 0;       // first seq replayed, 0 before any
+        quint64 to = 0;         // last seq replayed
+        int count = 0;
+        QJsonValue id;
+    };
+    std::optional<Replay> m_replay;
+    QList<QString> m_heldSignals;   // live signals that arrived during the replay
+    qint64 m_heldBytes = 0;
     int m_refreshAttemptsUsed = 0;  // in the current token lifetime
     bool m_expiryWarned = false;
     int m_closeCode = 0;            // the code we closed with, 0 if the peer closed

@@ -30,7 +30,7 @@ quint64 SignalPool::publish(Signal signal)
     // A copy of the list: a slow consumer may be closed while we iterate.
     const QList<Session *> sessions = m_sessions;
     for (Session *session : sessions)
-        session->sendText(frame);
+        session->sendSignal(frame);
     m_metrics->countSignalBroadcast();
     return signal.seq;
 }

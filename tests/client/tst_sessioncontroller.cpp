@@ -8,6 +8,7 @@
 // log line or in the settings file.
 #include "logcapture.h"
 #include "httpjson.h"
+#include "lossyproxy.h"
 #include "testserver.h"
 #include "wsprobe.h"
 
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void storedRefreshTokenSignsInSilently();
     void nothingStoredAsksForSignIn();
     void proactiveRefreshWritesKeychainThenRefreshesInBand();
+    void lostRefreshAnswerIsRetriedWithinTheGrace();
     void refusedRefreshSignsOutWithAMessage();
     void revocationEndsTheSessionWithoutReconnecting();
     void signOutDeletesTheEntryAndRevokesOnTheServer();
@@ -121,7 +123,7 @@ private:
     QString entryServer() const { return address().text(); }
     // demo's keychain entry as it is now (empty when none); its tokens are
     // remembered for the log check at the end.
-    TokenStore::Tokens stored();
+    TokenStore::Tokens stored(const QString &server = {});
 
     std::unique_ptr<TestServer> m_server;
     QString m_service;
@@ -152,10 +154,11 @@ void TestSessionController::cleanup()
     QVERIFY(removed.wait(kTimeoutMs));
 }
 
-TokenStore::Tokens TestSessionController::stored()
+TokenStore::Tokens TestSessionController::stored(const QString &server)
 {
     TokenStore reader(m_service);
-    const std::optional<TokenStore::Tokens> tokens = loadTokens(reader, entryServer(), QStringLiteral("demo"));
+    const std::optional<TokenStore::Tokens> tokens =
+            loadTokens(reader, server.isEmpty() ? entryServer() : server, QStringLiteral("demo"));
     if (!tokens)
         return {};
     for (const QByteArray &token : {tokens->access, tokens->refresh}) {
@@ -297,6 +300,37 @@ void TestSessionController::proactiveRefreshWritesKeychainThenRefreshesInBand()
     QTRY_VERIFY_WITH_TIMEOUT(h.signalCount > before2, kTimeoutMs);
 }
 
+void TestSessionController::lostRefreshAnswerIsRetriedWithinTheGrace()
+{
+    // The server rotates, but its answer is lost on the way back: the client
+    // still holds the spent refresh token and tries again with it.
+    LossyProxy proxy(m_server->server()->port());
+    QVERIFY(proxy.listen());
+    Harness h(m_service, ServerAddress::parse(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
+    QVERIFY(h.signIn());
+    QVERIFY(h.waitOpen());
+    QTest::qWait(1100);   // the server wants a later exp than the login's (whole seconds)
+
+    proxy.loseNextAnswerTo("POST /auth/refresh");
+    QSignalSpy refreshed(&h.session, &SessionController::tokenRefreshed);
+    h.offsetMs = h.session.nextRefreshAtMs() - QDateTime::currentMSecsSinceEpoch() + 10;
+    h.session.scheduler()->poll();
+    h.offsetMs = 0;
+    QVERIFY(refreshed.wait(kTimeoutMs));
+    QCOMPARE(proxy.answersLost(), 1);
+    QCOMPARE(h.session.state(), State::SignedIn);
+    QVERIFY(h.signedOut.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(h.inBandRefreshes, 1, kTimeoutMs);
+    QCOMPARE(h.welcomes, 1);
+
+    // What the keychain holds now is the family's live token: it rotates.
+    const TokenStore::Tokens after = stored(h.session.server().text());
+    h.store.remove(h.session.server().text(), QStringLiteral("demo"));
+    const HttpJson::Answer rotated = HttpJson::post(m_server->httpUrl(QStringLiteral("/auth/refresh")),
+                                                    {{QStringLiteral("refresh_token"), QString::fromLatin1(after.refresh)}});
+    QCOMPARE(rotated.status, 200);
+}
+
 void TestSessionController::refusedRefreshSignsOutWithAMessage()
 {
     Harness h(m_service, address());
@@ -304,14 +338,19 @@ void TestSessionController::refusedRefreshSignsOutWithAMessage()
     QVERIFY(h.waitOpen());
     h.session.connection()->stop();   // so the family's revocation below closes nothing
 
-    // Someone else spends the refresh token first: the client's copy is now
-    // stale, and the server answers its refresh with 401.
+    // Someone else spends the refresh token and its successor first: the
+    // client's copy is stale (and not the last one spent, which the grace
+    // period would forgive), so the server answers its refresh with 401.
     const TokenStore::Tokens pair = stored();
     QVERIFY(!pair.isEmpty());
-    const HttpJson::Answer spent = HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
-                                                  {{QStringLiteral("refresh_token"), QString::fromLatin1(pair.refresh)}});
-    QCOMPARE(spent.status, 200);
-    m_tokensSeen << spent.body.value("access_token").toString().toLatin1() << spent.body.value("refresh_token").toString().toLatin1();
+    QString refreshToken = QString::fromLatin1(pair.refresh);
+    for (int i = 0; i < 2; ++i) {
+        const HttpJson::Answer spent = HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
+                                                      {{QStringLiteral("refresh_token"), refreshToken}});
+        QCOMPARE(spent.status, 200);
+        refreshToken = spent.body.value("refresh_token").toString();
+        m_tokensSeen << spent.body.value("access_token").toString().toLatin1() << refreshToken.toLatin1();
+    }
 
     QSignalSpy out(&h.session, &SessionController::signedOut);
     h.offsetMs = h.session.nextRefreshAtMs() - QDateTime::currentMSecsSinceEpoch() + 10;

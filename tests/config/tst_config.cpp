@@ -450,7 +450,7 @@ void TestConfig::badCommandLine_data()
     QTest::newRow("dev on a LAN address") << QStringList{"--dev", "--listen", "192.168.1.10:8765"} << "--dev";
 
     QTest::newRow("unknown flag") << QStringList{"--no-such-flag"} << "no-such-flag";
-    QTest::newRow("unknown flag with value") << QStringList{"--max-conns", "5"} << "max-conns";
+    QTest::newRow("unknown flag with value") << QStringList{"--max-connections", "5"} << "max-connections";
     QTest::newRow("flag without its value") << QStringList{"--listen"} << "listen";
 
     for (const char *alg : {"RS256", "ES256", "EdDSA", "none", "HS512", ""})

@@ -603,7 +603,9 @@ void TestHardening::metricsInPrometheusFormat()
     QVERIFY(expired->waitDisconnected());
 
     QNetworkAccessManager network;
-    QNetworkReply *reply = network.get(QNetworkRequest(server->httpUrl(QStringLiteral("/metrics"))));
+    QNetworkRequest request(server->httpUrl(QStringLiteral("/metrics")));
+    request.setRawHeader("Authorization", "Bearer " + server->mint({{"sub", "ops"}, {"scope", "metrics"}}));
+    QNetworkReply *reply = network.get(request);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     QVERIFY(finished.wait(5000));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);

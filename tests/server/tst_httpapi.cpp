@@ -1,6 +1,7 @@
 // The HTTP face of the port: login, refresh rotation and reuse detection,
 // /dev/token only in dev mode, strict request parsing. Real server, real
 // sockets (QNetworkAccessManager and raw QTcpSocket).
+#include "rawhttp.h"
 #include "testserver.h"
 #include "wsprobe.h"
 
@@ -107,17 +108,7 @@ Reply TestHttpApi::get(TestServer &server, const QString &path)
 
 QByteArray TestHttpApi::raw(TestServer &server, const QByteArray &request)
 {
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, server.server()->port());
-    if (!socket.waitForConnected(5000))
-        return {};
-    socket.write(request);
-    QByteArray answer;
-    [[maybe_unused]] const bool closed = QTest::qWaitFor([&] {
-        answer += socket.readAll();
-        return socket.state() == QAbstractSocket::UnconnectedState;
-    }, 7000);
-    return answer + socket.readAll();
+    return RawHttp::exchange(server.server()->port(), request, {}, 7000);
 }
 
 void TestHttpApi::healthz()
@@ -233,15 +224,19 @@ void TestHttpApi::refreshReuseRevokesFamily()
     const Reply rotated = post(*m_dev, QStringLiteral("/auth/refresh"),
                                QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
     QCOMPARE(rotated.status, 200);
-    const QString second = rotated.json.value("refresh_token").toString();
+    const Reply again = post(*m_dev, QStringLiteral("/auth/refresh"),
+                             QJsonDocument(QJsonObject{{"refresh_token", rotated.json.value("refresh_token")}}).toJson());
+    QCOMPARE(again.status, 200);
+    const QString third = again.json.value("refresh_token").toString();
 
-    // An attacker replays the spent token: refused, and the whole family dies,
+    // An attacker replays the first token, which is not the family's last
+    // spent one (so no grace applies): refused, and the whole family dies,
     // so the legitimate holder of the newest token is signed out too.
     const Reply reuse = post(*m_dev, QStringLiteral("/auth/refresh"),
                              QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
     QCOMPARE(reuse.status, 401);
     const Reply victim = post(*m_dev, QStringLiteral("/auth/refresh"),
-                              QJsonDocument(QJsonObject{{"refresh_token", second}}).toJson());
+                              QJsonDocument(QJsonObject{{"refresh_token", third}}).toJson());
     QCOMPARE(victim.status, 401);
 
     // Another login starts a fresh, working family.

@@ -59,7 +59,8 @@ void TestNoSecrets::noSecretInAnyLogOrOutput()
     m_secrets = {password, wrongPassword};
 
     QProcess add;
-    add.start(ServerProcess::binary(), {"user", "add", "carol", "--password-stdin", "--data-dir", dataDir});
+    // Dev mode keeps its users in <data-dir>/dev (PROTOCOL.md section 10.3).
+    add.start(ServerProcess::binary(), {"user", "add", "carol", "--password-stdin", "--data-dir", dataDir + "/dev"});
     add.write(password);
     add.closeWriteChannel();
     QVERIFY(add.waitForFinished(30000));
@@ -71,7 +72,10 @@ void TestNoSecrets::noSecretInAnyLogOrOutput()
     ServerProcess server(environment);
     QVERIFY(server.start({"--dev", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--audit-log", auditPath,
                           "--signal-interval-ms", "20", "--msg-rate", "5/60", "--login-rate", "3/300",
-                          "--conn-rate", "40/60", "--max-message-bytes", "4096"}));
+                          "--conn-rate", "40/60", "--max-message-bytes", "4096",
+                          // A repeat within the grace is logged as a refresh.success; with
+                          // none, the replay below takes the reuse path and its revocations.
+                          "--refresh-grace", "0"}));
     const quint16 port = server.port();
 
     // Logins: right, wrong, the password in the name field, then rate limited.

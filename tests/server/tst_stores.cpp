@@ -292,7 +292,7 @@ void TestStores::schemaAndPragmas()
     QString error;
     QVERIFY2(db.open(dbPath(), &error), qPrintable(error));
     QCOMPARE(db.path(), dbPath());
-    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")).toInt(), 4);
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     QVERIFY(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);

@@ -3,6 +3,7 @@
 // trusts cert.pem gets welcome and signals, one that does not (or that speaks
 // plain http, or never finishes its handshake) is dropped, and bad TLS files
 // stop the server with one line before anything is written.
+#include "filemode.h"
 #include "gate/frontdoor.h"
 #include "auth/opensslhandles.h"
 #include "serverprocess.h"
@@ -55,12 +56,6 @@ Run runServer(const QStringList &arguments)
     if (!process.waitForFinished(30000))
         process.kill();
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-int fileMode(const QString &path)
-{
-    struct stat info = {};
-    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
 }
 
 QByteArray readAll(const QString &path)

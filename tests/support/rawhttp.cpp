@@ -1,5 +1,6 @@
 #include "rawhttp.h"
 
+#include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -28,6 +29,48 @@ QByteArray RawHttp::responseHead(quint16 port, const QByteArray &request, const 
     socket.abort();
     const qsizetype end = received.indexOf("\r\n\r\n");
     return end < 0 ? received : received.left(end + 2);
+}
+
+QByteArray RawHttp::exchange(quint16 port, const QByteArray &request, const QHostAddress &bindAddress, int timeoutMs)
+{
+    QTcpSocket socket;
+    if (!bindAddress.isNull() && !socket.bind(bindAddress, 0))
+        return {};
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(timeoutMs))
+        return {};
+    socket.write(request);
+    QByteArray answer;
+    [[maybe_unused]] const bool closed = QTest::qWaitFor([&] {
+        answer += socket.readAll();
+        return socket.state() == QAbstractSocket::UnconnectedState;
+    }, timeoutMs);
+    return answer + socket.readAll();
+}
+
+QJsonObject RawHttp::jsonBody(const QByteArray &answer)
+{
+    const qsizetype end = answer.indexOf("\r\n\r\n");
+    return end < 0 ? QJsonObject() : QJsonDocument::fromJson(answer.mid(end + 4)).object();
+}
+
+QByteArray RawHttp::clientFrame(const QByteArray &payload, quint8 opcode, quint64 declaredLength)
+{
+    const quint64 length = qMax<quint64>(declaredLength, quint64(payload.size()));
+    QByteArray frame;
+    frame.append(char(0x80 | opcode));
+    if (length < 126) {
+        frame.append(char(0x80 | length));
+    } else if (length <= 0xFFFF) {
+        frame.append(char(0x80 | 126));
+        frame.append(char(length >> 8)).append(char(length & 0xFF));
+    } else {
+        frame.append(char(0x80 | 127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            frame.append(char((length >> shift) & 0xFF));
+    }
+    frame.append(QByteArray(4, '\0'));   // mask key 0: XOR changes nothing
+    return frame + payload;
 }
 
 int RawHttp::status(const QByteArray &head)

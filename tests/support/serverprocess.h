@@ -9,6 +9,7 @@
 class ServerProcess
 {
 public:
+    // The one built with the tests, or $SIGNALGATE_TEST_SERVER_BINARY when set.
     static QString binary();
 
     explicit ServerProcess(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());

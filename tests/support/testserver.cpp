@@ -3,8 +3,10 @@
 #include "auth/base64url.h"
 #include "auth/jwssigner.h"
 #include "auth/securerandom.h"
+#include "core/datadir.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 
@@ -28,6 +30,7 @@ TestServer::TestServer(const Tweak &tweak)
     // address; rate limits stay off unless a test switches them on.
     m_config.connRate = {};
     m_config.loginRate = {};
+    m_config.loginRateUser = {};
     if (tweak)
         tweak(m_config);
 }
@@ -52,7 +55,21 @@ QString TestServer::secretPath() const
 
 bool TestServer::start()
 {
-    m_server = std::make_unique<Server>(m_config);
+    ServerConfig config = m_config;
+    if (config.dev && config.jwtSecretFile == secretPath()) {
+        // Dev mode keeps its key in <data-dir>/dev: put the known one there,
+        // as an operator would not pass a key file to dev mode.
+        const QString devDir = QDir(config.dataDir).filePath(QStringLiteral("dev"));
+        const QString devKey = QDir(devDir).filePath(QStringLiteral("jwt-secret"));
+        if (!DataDir::prepare(devDir, &m_error))
+            return false;
+        if (!QFile::exists(devKey) && !QFile::copy(secretPath(), devKey)) {
+            m_error = QStringLiteral("cannot copy the test key to %1").arg(devKey);
+            return false;
+        }
+        config.jwtSecretFile.clear();
+    }
+    m_server = std::make_unique<Server>(config);
     if (!m_server->start(&m_error))
         return false;
     // Remembered now: after a graceful shutdown() the port is already closed.
