@@ -151,7 +151,12 @@ bool Server::start(QString *error)
     gateSettings.session.expiry = m_expiry.get();
     gateSettings.session.publish = publish;
     m_gate = std::make_unique<WebSocketGate>(*m_verifier, m_pool.get(), gateSettings, clock);
-    m_operations = std::make_unique<OperationsApi>(m_metrics.get(), [this] { return m_database->problem(); });
+    const int maxConnections = doorPolicy.maxConnections;
+    m_operations = std::make_unique<OperationsApi>(m_metrics.get(), [this, maxConnections] {
+        if (maxConnections > 0 && m_frontDoor->openConnections() >= maxConnections)
+            return QStringLiteral("at the connection limit (--max-conns %1)").arg(maxConnections);
+        return m_database->problem();
+    });
     HttpApi::Services services{m_users.get(), m_refreshTokens.get(), m_issuer.get(),
                                &m_frontDoor->originPolicy(), m_audit.get(), m_metrics.get(),
                                m_verifier.get(), m_revocations.get(), publish, m_operations.get()};

@@ -89,13 +89,20 @@ std::unique_ptr<QTcpSocket> sendFrom(const QHostAddress &address, quint16 port, 
     return socket;
 }
 
-// Writes bytes (queued at once on the client side) and runs the event loop
-// until they are all taken or nothing has moved for stallMs, sampling the
-// server's RSS meanwhile. Returns the highest RSS seen.
-qint64 pushAndWatch(QTcpSocket &socket, const QByteArray &bytes, ServerProcess &server, int stallMs = 2000)
+// Sends bytes on one new connection (queued at once on the client side) and
+// runs the event loop until they are all taken or nothing has moved for
+// stallMs, sampling the server's RSS meanwhile. Returns how far RSS rose
+// above where it was before, in KiB (-1 when no connection).
+qint64 growthWhileSending(ServerProcess &server, const QByteArray &bytes, int stallMs = 2000)
 {
+    QTest::qWait(300);   // the server settles after its start
+    const qint64 before = serverRss(server);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    if (!socket.waitForConnected(5000))
+        return -1;
     socket.write(bytes);
-    qint64 peak = serverRss(server);
+    qint64 peak = before;
     qint64 lastLeft = socket.bytesToWrite();
     QElapsedTimer sinceProgress;
     sinceProgress.start();
@@ -112,7 +119,8 @@ qint64 pushAndWatch(QTcpSocket &socket, const QByteArray &bytes, ServerProcess &
         QTest::qWait(50);
         peak = qMax(peak, serverRss(server));
     }
-    return peak;
+    qInfo("RSS %lld KiB before, %lld KiB at the peak", before, peak);
+    return peak - before;
 }
 
 // Publishes count signals over socket (already open, welcomed) in batches it
@@ -340,16 +348,10 @@ void TestAbuse::bytesAfterACompleteRequestAreNotRead()
     QTemporaryDir dir;
     ServerProcess server;
     QVERIFY(server.start(devArguments(dir, {})));
-    QTest::qWait(300);
-    const qint64 before = serverRss(server);
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, server.port());
-    QVERIFY(socket.waitForConnected(5000));
     // A login is answered after its password check (about 0.1 s): time
     // enough for a server that keeps reading to take in all the rest.
-    const qint64 peak = pushAndWatch(socket, loginRequest("demo", "demo") + QByteArray(48 * 1024 * 1024, 'x'), server);
-    qInfo("RSS %lld KiB before, %lld KiB at the peak", before, peak);
-    QVERIFY2(peak - before < 16 * MiB, qPrintable(QStringLiteral("RSS grew %1 KiB").arg(peak - before)));
+    const qint64 growth = growthWhileSending(server, loginRequest("demo", "demo") + QByteArray(48 * 1024 * 1024, 'x'));
+    QVERIFY2(growth >= 0 && growth < 16 * MiB, qPrintable(QStringLiteral("RSS grew %1 KiB").arg(growth)));
     QCOMPARE(RawHttp::status(RawHttp::exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")), 200);
 }
 
@@ -358,18 +360,12 @@ void TestAbuse::giantFrameBeforeAuthenticationIsRefused()
     QTemporaryDir dir;
     ServerProcess server;
     QVERIFY(server.start(devArguments(dir, {})));
-    QTest::qWait(300);
-    const qint64 before = serverRss(server);
     // No token: this connection will be refused 1008, but first it announces
     // a 48 MiB text frame and starts sending it.
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, server.port());
-    QVERIFY(socket.waitForConnected(5000));
     const qint64 size = 48 * 1024 * 1024;
-    const qint64 peak = pushAndWatch(socket, RawHttp::upgradeRequest("/ws") + RawHttp::clientFrame({}, 0x1, size)
-                                                     + QByteArray(size, 'x'), server);
-    qInfo("RSS %lld KiB before, %lld KiB at the peak", before, peak);
-    QVERIFY2(peak - before < 16 * MiB, qPrintable(QStringLiteral("RSS grew %1 KiB").arg(peak - before)));
+    const qint64 growth = growthWhileSending(server, RawHttp::upgradeRequest("/ws") + RawHttp::clientFrame({}, 0x1, size)
+                                                             + QByteArray(size, 'x'));
+    QVERIFY2(growth >= 0 && growth < 16 * MiB, qPrintable(QStringLiteral("RSS grew %1 KiB").arg(growth)));
 }
 
 void TestAbuse::connectionCapAnswers503BeforeTheUpgrade()
@@ -377,8 +373,15 @@ void TestAbuse::connectionCapAnswers503BeforeTheUpgrade()
     QTemporaryDir dir;
     ServerProcess server;
     QVERIFY(server.start(devArguments(dir, {QStringLiteral("--max-conns"), QStringLiteral("4"),
-                                            QStringLiteral("--max-conns-per-user"), QStringLiteral("0")})));
+                                            QStringLiteral("--max-conns-per-user"), QStringLiteral("0"),
+                                            QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0")})));
     const quint16 port = server.port();
+    const auto opsPort = QRegularExpression(QStringLiteral("operations endpoints .* on http://127\\.0\\.0\\.1:(\\d+)"))
+                                 .match(QString::fromUtf8(server.allOutput()));
+    QVERIFY(opsPort.hasMatch());
+    const quint16 ops = opsPort.captured(1).toUShort();
+    const QByteArray readyz = "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    QCOMPARE(RawHttp::status(RawHttp::exchange(ops, readyz)), 200);
     const QByteArray token = devToken(port, R"({"sub":"demo"})");
     std::vector<std::unique_ptr<QWebSocket>> open;
     for (int i = 0; i < 4; ++i) {
@@ -395,10 +398,15 @@ void TestAbuse::connectionCapAnswers503BeforeTheUpgrade()
     QCOMPARE(RawHttp::status(refusedUpgrade), 503);
     QVERIFY(!RawHttp::header(refusedUpgrade, "Retry-After").isEmpty());
     QCOMPARE(RawHttp::status(RawHttp::exchange(port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")), 503);
+    // The operations listener has its own budget and says why this node is not ready.
+    const QByteArray notReady = RawHttp::exchange(ops, readyz);
+    QCOMPARE(RawHttp::status(notReady), 503);
+    QVERIFY2(notReady.contains("connection limit"), notReady.constData());
 
     // One leaves, and there is room again.
     open.front()->close();
     QTRY_COMPARE_WITH_TIMEOUT(RawHttp::status(RawHttp::exchange(port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")), 200, 10000);
+    QCOMPARE(RawHttp::status(RawHttp::exchange(ops, readyz)), 200);
 }
 
 QTEST_GUILESS_MAIN(TestAbuse)

@@ -4,6 +4,8 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <functional>
+
 QByteArray RawHttp::upgradeRequest(const QByteArray &target, const QByteArray &extraHeaders)
 {
     return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -11,8 +13,12 @@ QByteArray RawHttp::upgradeRequest(const QByteArray &target, const QByteArray &e
            "Sec-WebSocket-Protocol: signalgate.v1\r\n" + extraHeaders + "\r\n";
 }
 
-QByteArray RawHttp::responseHead(quint16 port, const QByteArray &request, const QHostAddress &bindAddress,
-                                 int timeoutMs)
+namespace {
+
+// Connects (from bindAddress when given), writes request and reads until
+// enough(received) or the server closes; empty when it could not connect.
+QByteArray converse(quint16 port, const QByteArray &request, const QHostAddress &bindAddress, int timeoutMs,
+                    const std::function<bool(const QByteArray &)> &enough)
 {
     QTcpSocket socket;
     if (!bindAddress.isNull() && !socket.bind(bindAddress, 0))
@@ -24,28 +30,27 @@ QByteArray RawHttp::responseHead(quint16 port, const QByteArray &request, const 
     QByteArray received;
     [[maybe_unused]] const bool done = QTest::qWaitFor([&] {
         received += socket.readAll();
-        return received.contains("\r\n\r\n") || socket.state() == QAbstractSocket::UnconnectedState;
+        return enough(received) || socket.state() == QAbstractSocket::UnconnectedState;
     }, timeoutMs);
+    received += socket.readAll();
     socket.abort();
+    return received;
+}
+
+} // namespace
+
+QByteArray RawHttp::responseHead(quint16 port, const QByteArray &request, const QHostAddress &bindAddress,
+                                 int timeoutMs)
+{
+    const QByteArray received = converse(port, request, bindAddress, timeoutMs,
+                                         [](const QByteArray &bytes) { return bytes.contains("\r\n\r\n"); });
     const qsizetype end = received.indexOf("\r\n\r\n");
     return end < 0 ? received : received.left(end + 2);
 }
 
 QByteArray RawHttp::exchange(quint16 port, const QByteArray &request, const QHostAddress &bindAddress, int timeoutMs)
 {
-    QTcpSocket socket;
-    if (!bindAddress.isNull() && !socket.bind(bindAddress, 0))
-        return {};
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(timeoutMs))
-        return {};
-    socket.write(request);
-    QByteArray answer;
-    [[maybe_unused]] const bool closed = QTest::qWaitFor([&] {
-        answer += socket.readAll();
-        return socket.state() == QAbstractSocket::UnconnectedState;
-    }, timeoutMs);
-    return answer + socket.readAll();
+    return converse(port, request, bindAddress, timeoutMs, [](const QByteArray &) { return false; });
 }
 
 QJsonObject RawHttp::jsonBody(const QByteArray &answer)
