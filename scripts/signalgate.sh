@@ -3,8 +3,9 @@
 #   scripts/signalgate.sh run    install what is missing, build, start the server in --dev mode
 #                                and the desktop client signed in to it as demo
 #   scripts/signalgate.sh test   install what is missing, build, run the whole suite
-#                                (default build, the ASan/UBSan build, then each
-#                                libFuzzer target for SIGNALGATE_FUZZ_SECONDS, 60)
+#                                (default build, the ASan/UBSan build, the threaded
+#                                code under TSan, then each libFuzzer target for
+#                                SIGNALGATE_FUZZ_SECONDS, 60)
 # Idempotent: on a machine that has everything it installs nothing and says little.
 set -eu
 cd "$(dirname "$0")/.."
@@ -90,5 +91,7 @@ build default
 run_tests default
 build asan
 run_tests asan
+build tsan
+run_tests tsan
 echo "== fuzzing (${SIGNALGATE_FUZZ_SECONDS:-60} s per target)"
 scripts/fuzz.sh "${SIGNALGATE_FUZZ_SECONDS:-60}"

@@ -2,24 +2,26 @@
 
 #include "auth/passwordhasher.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <atomic>
-#include <memory>
+#include <QThread>
 
 LoginQueue::LoginQueue(Limits limits, QObject *parent)
     : QObject(parent), m_limits(limits)
 {
-    // Thread-safe static initialisation: a login that needs the dummy before
-    // this is done waits for it on its worker, never on the event loop.
-    (void)QtConcurrent::run(&m_pool, [] { PasswordHasher::dummyHash(); });
+    const int workers = qMax(1, QThread::idealThreadCount());
+    for (int i = 0; i < workers; ++i)
+        m_workers.emplace_back([this] { work(); });
 }
 
 LoginQueue::~LoginQueue()
 {
-    m_pool.clear();
-    m_pool.waitForDone();
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopping = true;
+        m_jobs.clear();
+    }
+    m_wake.notify_all();
+    for (std::thread &worker : m_workers)
+        worker.join();
 }
 
 LoginQueue::Admission LoginQueue::submit(const QByteArray &addressKey, const QObject *client,
@@ -27,37 +29,69 @@ LoginQueue::Admission LoginQueue::submit(const QByteArray &addressKey, const QOb
 {
     if (m_limits.maxPending > 0 && m_pending >= m_limits.maxPending)
         return Admission::Full;
-    int &fromAddress = m_pendingPerAddress[addressKey];
-    if (m_limits.maxPendingPerAddress > 0 && fromAddress >= m_limits.maxPendingPerAddress) {
-        if (fromAddress == 0)
-            m_pendingPerAddress.remove(addressKey);
+    if (m_limits.maxPendingPerAddress > 0 && m_pendingPerAddress.value(addressKey) >= m_limits.maxPendingPerAddress)
         return Admission::AddressFull;
-    }
     ++m_pending;
-    ++fromAddress;
+    ++m_pendingPerAddress[addressKey];
 
-    // The worker cannot look at a QObject of this thread; it reads this flag.
+    // A worker cannot look at a QObject of this thread; it reads this flag.
     auto clientGone = std::make_shared<std::atomic_bool>(false);
     connect(client, &QObject::destroyed, this, [clientGone] { clientGone->store(true); });
-
-    auto *watcher = new QFutureWatcher<std::optional<bool>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [=] {
-        watcher->deleteLater();
-        release(addressKey);
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [clientGone, password, encodedHash]() -> std::optional<bool> {
-        if (clientGone->load())
-            return std::nullopt;
-        return PasswordHasher::verify(password, encodedHash.isEmpty() ? PasswordHasher::dummyHash() : encodedHash);
-    }));
+    const quint64 id = ++m_nextId;
+    m_waiting.insert(id, {addressKey, std::move(done)});
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_jobs.push_back({id, password, encodedHash, std::move(clientGone)});
+    }
+    m_wake.notify_one();
     return Admission::Queued;
 }
 
-void LoginQueue::release(const QByteArray &addressKey)
+void LoginQueue::work()
 {
-    --m_pending;
-    auto it = m_pendingPerAddress.find(addressKey);
-    if (it != m_pendingPerAddress.end() && --it.value() <= 0)
-        m_pendingPerAddress.erase(it);
+    // Thread-safe static initialisation: a check that needs the dummy before
+    // this is done waits for it here, on a worker, never on the event loop.
+    PasswordHasher::dummyHash();
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+            if (m_stopping)
+                return;
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        std::optional<bool> verdict;
+        if (!job.clientGone->load())
+            verdict = PasswordHasher::verify(job.password, job.encodedHash.isEmpty() ? PasswordHasher::dummyHash()
+                                                                                     : job.encodedHash);
+        bool wakeOwner = false;
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            wakeOwner = m_results.empty();
+            m_results.push_back({job.id, verdict});
+        }
+        // One queued call per batch; the destructor joins us before the
+        // object goes, and Qt drops calls queued for a deleted object.
+        if (wakeOwner)
+            QMetaObject::invokeMethod(this, "deliverResults", Qt::QueuedConnection);
+    }
+}
+
+void LoginQueue::deliverResults()
+{
+    std::vector<Result> results;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        results.swap(m_results);
+    }
+    for (const Result &result : results) {
+        const Waiting waiting = m_waiting.take(result.id);
+        --m_pending;
+        auto it = m_pendingPerAddress.find(waiting.addressKey);
+        if (it != m_pendingPerAddress.end() && --it.value() <= 0)
+            m_pendingPerAddress.erase(it);
+        waiting.done(result.verdict);
+    }
 }
