@@ -10,9 +10,13 @@
 #include <QMap>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
+#include <QThread>
 
 #include <unistd.h>
+
+#include <sys/resource.h>
 
 namespace {
 
@@ -73,6 +77,14 @@ QMap<QString, QString> fields(const ServerConfig &c)
     f["rate-table-max"] = QString::number(c.rateTableMax);
     f["refresh-attempts"] = QString::number(c.refreshAttempts);
     f["history"] = QString::number(c.history);
+    f["login-rate-user"] = rateText(c.loginRateUser);
+    f["max-conns"] = QString::number(c.maxConns);
+    f["max-pending-logins"] = QString::number(c.maxPendingLogins);
+    f["ipv6-prefix"] = QString::number(c.ipv6Prefix);
+    f["refresh-grace"] = QString::number(c.refreshGraceSeconds);
+    f["refresh-max-age"] = QString::number(c.refreshMaxAgeSeconds);
+    f["metrics-listen"] = c.hasMetricsListener()
+            ? c.metricsListenAddress.toString() + ' ' + QString::number(c.metricsListenPort) : QString();
     return f;
 }
 
@@ -85,9 +97,10 @@ const QStringList integerFlags = {
     "access-ttl",         "refresh-ttl",       "leeway",
     "signal-interval-ms", "signals-per-tick",  "max-conns-per-user",
     "max-message-bytes",  "max-outbound-bytes", "handshake-timeout-ms",
-    "rate-table-max",
+    "rate-table-max",     "max-conns",         "max-pending-logins",
+    "ipv6-prefix",        "refresh-grace",     "refresh-max-age",
 };
-const QStringList rateFlags = {"conn-rate", "msg-rate", "login-rate"};
+const QStringList rateFlags = {"conn-rate", "msg-rate", "login-rate", "login-rate-user"};
 
 } // namespace
 
@@ -102,6 +115,7 @@ private Q_SLOTS:
 
     void defaults();
     void auditLogFollowsDataDir();
+    void maxConnsFollowsTheOpenFileLimit();
 
     void flagSetsItsField_data();
     void flagSetsItsField();
@@ -190,6 +204,16 @@ void TestConfig::defaults()
     QCOMPARE(c.maxOutboundBytes, qint64(1048576));
     QCOMPARE(c.handshakeTimeoutMs, 5000);
     QCOMPARE(c.rateTableMax, 100000);
+    // PROTOCOL.md section 10.1: derived at start when not given.
+    QCOMPARE(c.loginRateUser.count, 20);
+    QCOMPARE(c.loginRateUser.windowSeconds, 300);
+    QCOMPARE(c.maxConns, -1);
+    QCOMPARE(c.maxPendingLogins, -1);
+    QCOMPARE(c.effectiveMaxPendingLogins(), 4 * QThread::idealThreadCount());
+    QCOMPARE(c.ipv6Prefix, 64);
+    QCOMPARE(c.refreshGraceSeconds, qint64(10));
+    QCOMPARE(c.refreshMaxAgeSeconds, qint64(2592000));
+    QVERIFY(!c.hasMetricsListener());
 
     QCOMPARE(c.jwtAlgorithm, QString("HS256"));
     QVERIFY(c.jwtSecretFile.isEmpty());
@@ -213,6 +237,23 @@ void TestConfig::defaults()
     QVERIFY(c.auditLogPath.isEmpty());
     QCOMPARE(c.effectiveAuditLogPath(), QDir(dataDir).filePath("audit.log"));
     QCOMPARE(c.effectiveAuditLogPath(), dataDir + "/audit.log");
+}
+
+void TestConfig::maxConnsFollowsTheOpenFileLimit()
+{
+    rlimit saved{};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    const auto restore = qScopeGuard([saved] { ::setrlimit(RLIMIT_NOFILE, &saved); });
+    rlimit lowered = saved;
+    lowered.rlim_cur = qMin<rlim_t>(saved.rlim_max, 1000);
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+    ServerConfig config;
+    // What the server keeps for itself: listeners, database, logs.
+    QCOMPARE(config.effectiveMaxConns(), int(lowered.rlim_cur) - 64);
+    config.maxConns = 5;
+    QCOMPARE(config.effectiveMaxConns(), 5);
+    config.maxConns = 0;
+    QCOMPARE(config.effectiveMaxConns(), 0);   // off
 }
 
 void TestConfig::auditLogFollowsDataDir()
@@ -273,6 +314,19 @@ static void fieldRows()
     row("handshake-timeout-ms", "handshake-timeout-ms", "2500", "2500");
     row("handshake-timeout-ms 0", "handshake-timeout-ms", "0", "0");
     row("rate-table-max", "rate-table-max", "500", "500");
+    row("login-rate-user", "login-rate-user", "50/600", "50/600");
+    row("login-rate-user 0", "login-rate-user", "0", "off");
+    row("max-conns", "max-conns", "20000", "20000");
+    row("max-conns 0", "max-conns", "0", "0");
+    row("max-pending-logins", "max-pending-logins", "16", "16");
+    row("max-pending-logins 0", "max-pending-logins", "0", "0");
+    row("ipv6-prefix", "ipv6-prefix", "56", "56");
+    row("ipv6-prefix 128", "ipv6-prefix", "128", "128");
+    row("refresh-grace", "refresh-grace", "30", "30");
+    row("refresh-grace 0", "refresh-grace", "0", "0");
+    row("refresh-max-age", "refresh-max-age", "86400", "86400");
+    row("metrics-listen", "metrics-listen", "127.0.0.1:9100", "127.0.0.1 9100");
+    row("metrics-listen ipv6", "metrics-listen", "[::1]:9100", "::1 9100");
     row("audit-log", "audit-log", "/tmp/sg-config-test/audit.jsonl", "/tmp/sg-config-test/audit.jsonl");
     row("allowed-origin https", "allowed-origin", "https://a.example", "https://a.example");
     row("allowed-origin with port", "allowed-origin", "http://localhost:5173", "http://localhost:5173");
@@ -423,8 +477,10 @@ void TestConfig::badCommandLine_data()
         for (const char *value : {"abc", "", "1.5", "12x", "0x10", "-1", "1000000000000000", "99999999999999999999"})
             QTest::addRow("%s '%s'", qPrintable(flag), value) << QStringList{"--" + flag, value} << "--" + flag;
     }
-    // A token that never lives, no signal per tick, an empty limiter table make no sense.
-    for (const char *flag : {"access-ttl", "refresh-ttl", "signals-per-tick", "rate-table-max"})
+    // A token that never lives, no signal per tick, an empty limiter table, an
+    // IPv6 key of no bits, a login family younger than a minute make no sense.
+    for (const char *flag : {"access-ttl", "refresh-ttl", "signals-per-tick", "rate-table-max", "ipv6-prefix",
+                             "refresh-max-age"})
         QTest::addRow("%s '0'", flag) << QStringList{QStringLiteral("--%1").arg(flag), "0"} << QStringLiteral("--%1").arg(flag);
     // Values that fit qint64 but not the int the field is.
     for (const char *flag : {"signal-interval-ms", "signals-per-tick", "max-conns-per-user", "max-message-bytes",
@@ -448,6 +504,11 @@ void TestConfig::badCommandLine_data()
     QTest::newRow("dev on 0.0.0.0") << QStringList{"--dev", "--listen", "0.0.0.0:0"} << "--dev";
     QTest::newRow("dev on ::") << QStringList{"--listen", "[::]:0", "--dev"} << "--dev";
     QTest::newRow("dev on a LAN address") << QStringList{"--dev", "--listen", "192.168.1.10:8765"} << "--dev";
+
+    QTest::newRow("ipv6-prefix past 128") << QStringList{"--ipv6-prefix", "129"} << "--ipv6-prefix";
+    QTest::newRow("refresh-grace past 5 minutes") << QStringList{"--refresh-grace", "301"} << "--refresh-grace";
+    for (const char *value : {"9100", "localhost", "[::1]", "127.0.0.1:99999", ""})
+        QTest::addRow("metrics-listen '%s'", value) << QStringList{"--metrics-listen", value} << "--metrics-listen";
 
     QTest::newRow("unknown flag") << QStringList{"--no-such-flag"} << "no-such-flag";
     QTest::newRow("unknown flag with value") << QStringList{"--max-connections", "5"} << "max-connections";
