@@ -13,15 +13,51 @@ namespace {
 // A profile is a few hundred bytes; anything far larger is the wrong file.
 constexpr qint64 MaxProfileBytes = 64 * 1024;
 
-const struct
+// The names the JSON (and the command line) use for each enum value.
+template<typename Enum>
+struct Named
 {
-    TargetProfile::Feature feature;
+    Enum value;
     const char *name;
-} featureNames[] = {
+};
+
+const Named<TargetProfile::TokenPlacement> placementNames[] = {
+    {TargetProfile::TokenPlacement::Header, "header"},
+    {TargetProfile::TokenPlacement::Query, "query"},
+    {TargetProfile::TokenPlacement::Subprotocol, "subprotocol"},
+    {TargetProfile::TokenPlacement::SubprotocolBare, "subprotocol-bare"},
+};
+const Named<TargetProfile::Login> loginNames[] = {
+    {TargetProfile::Login::None, "none"},
+    {TargetProfile::Login::SignalGate, "signalgate"},
+    {TargetProfile::Login::Json, "json"},
+    {TargetProfile::Login::OAuth2, "oauth2"},
+};
+const Named<TargetProfile::Feature> featureNames[] = {
     {TargetProfile::Feature::Refresh, "refresh"},
     {TargetProfile::Feature::Resume, "resume"},
     {TargetProfile::Feature::MessageRate, "msg-rate"},
 };
+
+template<typename Enum, size_t N>
+QString nameOf(const Named<Enum> (&table)[N], Enum value)
+{
+    for (const Named<Enum> &entry : table) {
+        if (entry.value == value)
+            return QLatin1String(entry.name);
+    }
+    return {};
+}
+
+template<typename Enum, size_t N>
+std::optional<Enum> valueOf(const Named<Enum> (&table)[N], const QString &name)
+{
+    for (const Named<Enum> &entry : table) {
+        if (name == QLatin1String(entry.name))
+            return entry.value;
+    }
+    return std::nullopt;
+}
 
 QJsonValue orNull(const QString &text)
 {
@@ -157,51 +193,22 @@ QStringList TargetProfile::builtInNames()
 
 QString TargetProfile::placementName(TokenPlacement placement)
 {
-    switch (placement) {
-    case TokenPlacement::Header:
-        return QStringLiteral("header");
-    case TokenPlacement::Query:
-        return QStringLiteral("query");
-    case TokenPlacement::Subprotocol:
-        return QStringLiteral("subprotocol");
-    case TokenPlacement::SubprotocolBare:
-        return QStringLiteral("subprotocol-bare");
-    }
-    return {};
+    return nameOf(placementNames, placement);
 }
 
 std::optional<TargetProfile::TokenPlacement> TargetProfile::placementFromName(const QString &name)
 {
-    for (TokenPlacement placement : {TokenPlacement::Header, TokenPlacement::Query, TokenPlacement::Subprotocol,
-                                     TokenPlacement::SubprotocolBare}) {
-        if (placementName(placement) == name)
-            return placement;
-    }
-    return std::nullopt;
+    return valueOf(placementNames, name);
 }
 
 QString TargetProfile::loginName(Login login)
 {
-    switch (login) {
-    case Login::None:
-        return QStringLiteral("none");
-    case Login::SignalGate:
-        return QStringLiteral("signalgate");
-    case Login::Json:
-        return QStringLiteral("json");
-    case Login::OAuth2:
-        return QStringLiteral("oauth2");
-    }
-    return {};
+    return nameOf(loginNames, login);
 }
 
 std::optional<TargetProfile::Login> TargetProfile::loginFromName(const QString &name)
 {
-    for (Login login : {Login::None, Login::SignalGate, Login::Json, Login::OAuth2}) {
-        if (loginName(login) == name)
-            return login;
-    }
-    return std::nullopt;
+    return valueOf(loginNames, name);
 }
 
 QJsonObject TargetProfile::toJson() const
@@ -211,7 +218,7 @@ QJsonObject TargetProfile::toJson() const
         closes.append(code);
     QJsonArray featureList;
     for (const auto &entry : featureNames) {
-        if (supports(entry.feature))
+        if (supports(entry.value))
             featureList.append(QLatin1String(entry.name));
     }
     return {{QLatin1String("name"), name},
@@ -272,22 +279,13 @@ std::optional<TargetProfile> TargetProfile::fromJson(const QJsonObject &object, 
     read.optionalText("welcome_type", &profile.welcomeType);
     read.integer("admit_after_ms", &profile.admitAfterMs, 1, 60000);
     read.optionalText("signal_type", &profile.signalType);
-    QStringList featureList;
-    for (const auto &entry : featureNames) {
-        if (profile.supports(entry.feature))
-            featureList.append(QLatin1String(entry.name));
-    }
+    QStringList featureList = profile.toJson().value(QLatin1String("features")).toVariant().toStringList();
     read.texts("features", &featureList, 0, "a list of refresh, resume, msg-rate");
     profile.features = 0;
-    for (const QString &feature : std::as_const(featureList)) {
-        bool found = false;
-        for (const auto &entry : featureNames) {
-            if (feature == QLatin1String(entry.name)) {
-                profile.features |= int(entry.feature);
-                found = true;
-            }
-        }
-        if (!found)
+    for (const QString &name : std::as_const(featureList)) {
+        if (const std::optional<Feature> feature = valueOf(featureNames, name))
+            profile.features |= int(*feature);
+        else
             read.fail("features", "a list of refresh, resume, msg-rate");
     }
     if (!read.problem().isEmpty()) {
