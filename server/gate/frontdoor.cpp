@@ -237,21 +237,13 @@ void FrontDoor::onNewConnection()
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         const bool overCapacity = m_maxConnections > 0 && m_open >= m_maxConnections;
         if (overCapacity && m_overCapacity >= OverCapacityAnswers) {
-            qCDebug(lcGate).noquote() << "dropping a connection from" << socket->peerAddress().toString()
-                                      << ":" << m_open << "open, the most allowed";
-            m_metrics->countRateLimitRejection(QStringLiteral("capacity"));
-            socket->abort();
-            socket->deleteLater();
+            dropAtAccept(socket, QStringLiteral("capacity"), QStringLiteral("%1 open, the most allowed").arg(m_open));
             continue;
         }
         const QByteArray key = m_addressKey(socket->peerAddress());
         int &pending = m_pendingPerAddress[key];
         if (m_maxPendingPerAddress > 0 && pending >= m_maxPendingPerAddress) {
-            qCDebug(lcGate).noquote() << "dropping a connection from" << socket->peerAddress().toString()
-                                      << ":" << pending << "requests already pending";
-            m_metrics->countRateLimitRejection(QStringLiteral("pending"));
-            socket->abort();
-            socket->deleteLater();
+            dropAtAccept(socket, QStringLiteral("pending"), QStringLiteral("%1 requests already pending").arg(pending));
             continue;
         }
         ++pending;
@@ -269,6 +261,14 @@ void FrontDoor::onNewConnection()
         connect(connection, &IncomingConnection::upgradeRequested, this, &FrontDoor::onUpgradeRequested);
         connect(connection, &IncomingConnection::requestReceived, this, &FrontDoor::onRequestReceived);
     }
+}
+
+void FrontDoor::dropAtAccept(QTcpSocket *socket, const QString &kind, const QString &why)
+{
+    qCDebug(lcGate).noquote() << "dropping a connection from" << socket->peerAddress().toString() << ":" << why;
+    m_metrics->countRateLimitRejection(kind);
+    socket->abort();
+    socket->deleteLater();
 }
 
 void FrontDoor::countWhileOpen(QTcpSocket *socket, int *counter)

@@ -96,6 +96,8 @@ private:
     void onRequestReceived(IncomingConnection *connection, const HttpRequest &request);
     bool refuseForeignOrigin(IncomingConnection *connection, const HttpRequest &request);
     bool refuseOverCapacity(IncomingConnection *connection);
+    // Closed unanswered: answering would cost what the limit protects.
+    void dropAtAccept(QTcpSocket *socket, const QString &kind, const QString &why);
     // Counts socket in *counter until it disconnects or is destroyed, whoever owns it by then.
     void countWhileOpen(QTcpSocket *socket, int *counter);
 

@@ -160,7 +160,8 @@ void HttpApi::login(const Call &call)
         return respond(HttpResponse::error(400, "bad_request", QStringLiteral("username and password are required")));
 
     const QByteArray userKey = user.toUtf8();
-    const QByteArray limitKey = m_addressKey(peer) + '\n' + userKey;
+    const QByteArray addressKey = m_addressKey(peer);
+    const QByteArray limitKey = addressKey + '\n' + userKey;
     const RateLimiter::Decision fromHere = m_loginLimiter.check(limitKey);
     const RateLimiter::Decision anywhere = m_userLoginLimiter.check(userKey);
     if (!fromHere.allowed || !anywhere.allowed || m_loginsInFlight.contains(limitKey)) {
@@ -203,7 +204,7 @@ void HttpApi::login(const Call &call)
     };
     // Unknown users are checked against the dummy hash (empty here) so the answer takes as long.
     const LoginQueue::Admission admission = m_loginQueue.submit(
-            m_addressKey(peer), call.connection, password, record ? record->passwordHash : QByteArray(),
+            addressKey, call.connection, password, record ? record->passwordHash : QByteArray(),
             checked);
     if (admission != LoginQueue::Admission::Queued) {
         m_services.metrics->countRateLimitRejection(QStringLiteral("login_queue"));
