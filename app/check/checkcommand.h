@@ -1,7 +1,10 @@
 #pragma once
 
+#include "profileoptions.h"
 #include "scenarios/scenarioengine.h"
 
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
@@ -26,14 +29,20 @@ Q_SIGNALS:
 
 private:
     void usageError(const QString &cause);
+    // --only / --skip: ids, each known; false with *error otherwise.
+    static bool selection(const QCommandLineParser &parser, const QCommandLineOption &option, QStringList *ids, QString *error);
+    bool readTokenFile(const QString &path, QString *error);
     void onFinished();
 
     QTextStream m_out;
     QTextStream m_err;
     ScenarioEngine m_engine;
     ScenarioEngine::Settings m_settings;
+    ProfileOptions m_profileOptions;
     QStringList m_only;
+    QStringList m_skip;
     QString m_jsonPath;
     QString m_markdownPath;
+    QString m_junitPath;
     bool m_passwordStdin = false;
 };

@@ -1,5 +1,5 @@
-// signalgate-check --server URL --user U --password-stdin [--key FILE] [--only ID,...]
-//                  [--profile signalgate|seed] [--report FILE.json] [--markdown FILE.md]
+// signalgate-check --server URL [--profile NAME|FILE] [profile flags] [--user U --password-stdin | --token-file F]
+//                  [--forge-key FILE] [--only ID,...] [--skip ID,...] [--report F.json] [--markdown F.md] [--junit F.xml]
 #include "checkcommand.h"
 
 #include <QCoreApplication>

@@ -62,7 +62,7 @@ void ConnectScenario::begin()
     if (id == QLatin1String("wrong-audience"))
         return tokens->mint({{QStringLiteral("aud"), QStringLiteral("another-audience")}}, {}, withToken);
     if (id == QLatin1String("wrong-type"))
-        return tokens->mint({}, {{QStringLiteral("typ"), QStringLiteral("JWT")}}, withToken);
+        return tokens->mint({}, {{QStringLiteral("typ"), tokens->otherType()}}, withToken);
     if (id == QLatin1String("alg-confusion"))
         return tokens->mintConfused(withToken);
     if (id == QLatin1String("revoked-token"))
@@ -76,9 +76,9 @@ void ConnectScenario::connectWith(ProbeRequest::TokenMode mode, const QByteArray
         if (m_scenario.id == QLatin1String("valid-token"))
             return expectWelcomeAndSignal(probe);
         const CloseSpec expected = mode == ProbeRequest::TokenMode::Value ? Close::InvalidToken : Close::AuthenticationRequired;
-        const auto judge = [this, probe, expected] { judgeRefusal(probe, expected.code, expected.reasonText()); };
-        // A server that admits the token gets no time to stream: one welcome is enough to fail.
-        connect(probe, &ProbeConnection::welcomeReceived, this, judge);
+        const auto judge = [this, probe, expected] { judgeRefusal(probe, expected.reasonText()); };
+        // A server that admits the token gets no time to stream: admission is enough to fail.
+        connect(probe, &ProbeConnection::admitted, this, judge);
         whenFinished(probe, judge);
         after(m_context->answerWaitMs, judge);
     });
@@ -88,21 +88,30 @@ void ConnectScenario::expectWelcomeAndSignal(ProbeConnection *probe)
 {
     const auto judge = [this, probe] {
         take(probe);
-        if (!probe->welcomed()) {
+        if (!probe->isAdmitted()) {
             if (probe->isFinished())
                 return fail(tr("not admitted"));
-            return fail(tr("no welcome within %1 ms").arg(m_context->answerWaitMs + m_context->signalWaitMs));
+            return fail(tr("not admitted within %1 ms").arg(waitMs()));
         }
         if (probe->signalsReceived() == 0) {
             return fail(probe->isFinished() ? tr("closed before any signal")
                                             : tr("welcome, but no signal within %1 ms").arg(m_context->signalWaitMs));
         }
-        pass(tr("welcome, then a live signal"));
+        pass(probe->welcome().isEmpty() ? tr("admitted (open after %1 ms), then a live signal").arg(m_context->profile.admitAfterMs)
+                                        : tr("%1, then a live signal").arg(m_context->profile.welcomeType));
     };
-    connect(probe, &ProbeConnection::messageReceived, this, [probe, judge](const QJsonObject &) {
-        if (probe->signalsReceived() > 0)
+    // Signals may come before admission (a target without a welcome): both are needed.
+    const auto judgeWhenBoth = [probe, judge] {
+        if (probe->isAdmitted() && probe->signalsReceived() > 0)
             judge();
-    });
+    };
+    connect(probe, &ProbeConnection::messageReceived, this, judgeWhenBoth);
+    connect(probe, &ProbeConnection::admitted, this, judgeWhenBoth);
     whenFinished(probe, judge);
-    after(m_context->answerWaitMs + m_context->signalWaitMs, judge);
+    after(waitMs(), judge);
+}
+
+int ConnectScenario::waitMs() const
+{
+    return m_context->answerWaitMs + m_context->profile.admitAfterMs + m_context->signalWaitMs;
 }

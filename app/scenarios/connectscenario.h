@@ -20,4 +20,5 @@ protected:
 private:
     void connectWith(ProbeRequest::TokenMode mode, const QByteArray &token);
     void expectWelcomeAndSignal(ProbeConnection *probe);
+    int waitMs() const;   // for admission and the first signal
 };

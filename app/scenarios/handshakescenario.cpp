@@ -46,12 +46,14 @@ void HandshakeScenario::badOrigin()
     request.origin = m_context->foreignOrigin;
     openHandshake(request, [this](HandshakeProbe *probe) {
         take(probe);
-        if (probe->httpStatus() == 403)
-            return pass(tr("refused with HTTP 403 before the upgrade"));
+        const int refusal = m_context->profile.originRefusalStatus;
+        if (probe->httpStatus() == refusal)
+            return pass(tr("refused with HTTP %1 before the upgrade").arg(refusal));
         if (probe->httpStatus() == 101)
             return fail(tr("upgraded a request from the foreign Origin %1%2").arg(m_context->foreignOrigin,
                         probe->welcomed() ? tr(" and sent welcome") : QString()));
-        fail(probe->httpStatus() ? tr("HTTP %1 instead of 403").arg(probe->httpStatus()) : tr("no answer: %1").arg(probe->error()));
+        fail(probe->httpStatus() ? tr("HTTP %1 instead of %2").arg(probe->httpStatus()).arg(refusal)
+                                 : tr("no answer: %1").arg(probe->error()));
     }, m_context->answerWaitMs);
 }
 
@@ -68,10 +70,9 @@ void HandshakeScenario::oversizedToken()
             return fail(status ? tr("HTTP %1 instead of 400/431 or 1008").arg(status) : tr("no answer: %1").arg(probe->error()));
         if (probe->welcomed())
             return fail(tr("admitted a %1-byte token: the server sent welcome").arg(TokenMutation::OversizedBytes));
-        const CloseSpec expected = Close::InvalidToken;
-        if (probe->closeCode() == expected.code
-            && (!m_context->compareReasons() || probe->closeReason() == expected.reasonText()))
-            return pass(tr("upgraded, then closed as the contract says"));
+        const QString reason = Close::InvalidToken.reasonText();
+        if (m_context->isRefusalClose(probe->closeCode()) && (!m_context->compareReasons() || probe->closeReason() == reason))
+            return pass(tr("upgraded, then closed %1").arg(probe->closeCode()));
         fail(probe->closeCode() < 0 ? tr("no close after the upgrade")
                                     : tr("closed %1 \"%2\"").arg(probe->closeCode()).arg(probe->closeReason()));
     }, m_context->answerWaitMs);
@@ -85,18 +86,18 @@ void HandshakeScenario::flood()
         openProbe(m_context->request(ProbeRequest::TokenMode::Value, m_context->tokens->accessToken()),
                   [this](ProbeConnection *probe) {
                       const auto go = [this, probe] {
+                          // A target that publishes nothing is flooded at the default rate.
+                          if (m_context->limits.isEmpty())
+                              m_context->limits.insert(QStringLiteral("conn_rate"), QJsonValue());
                           probe->close();
                           flood();
                       };
-                      if (probe->welcomed() || probe->isFinished()) {
-                          if (m_context->limits.isEmpty())
-                              m_context->limits.insert(QStringLiteral("conn_rate"), QJsonValue());
+                      if (probe->isAdmitted() || probe->isFinished())
                           return go();
-                      }
-                      connect(probe, &ProbeConnection::welcomeReceived, this, go);
+                      connect(probe, &ProbeConnection::admitted, this, go);
                       connect(probe, &ProbeConnection::finished, this, [this] {
                           if (m_context->limits.isEmpty())
-                              fail(tr("could not read the published limits: no welcome"));
+                              fail(tr("could not read the published limits: not admitted"));
                       });
                   });
         return;
@@ -107,7 +108,10 @@ void HandshakeScenario::flood()
                        "can spend it, so no polite flood can prove it")
                             .arg(pacer->limitCount()).arg(pacer->limitWindowSeconds()).arg(pacer->intervalMs()).arg(FloodExtra));
     }
-    m_floodBase = (pacer->limited() ? pacer->available() : DefaultConnRate) + FloodExtra;
+    // Nothing published: the pacer only guesses the contract's default, so
+    // flood past that default rather than past what the guess has left.
+    const bool published = m_context->limit(QStringLiteral("conn_rate"), 0, 0) > 0;
+    m_floodBase = (published && pacer->limited() ? pacer->available() : DefaultConnRate) + FloodExtra;
     m_floodClock.start();
     floodNext(0);
 }
@@ -124,10 +128,9 @@ void HandshakeScenario::floodNext(int sent)
 {
     if (const int max = floodBound(); sent >= max) {
         const int count = m_context->limit(QStringLiteral("conn_rate"), 0, 0);
-        return fail(tr("no 429 after %1 upgrades in a row (the server publishes conn_rate %2)")
-                            .arg(max)
-                            .arg(count > 0 ? QStringLiteral("%1/%2 s").arg(count).arg(m_context->limit(QStringLiteral("conn_rate"), 1, 0))
-                                           : tr("off")));
+        const QString published = count > 0 ? tr("the server publishes conn_rate %1/%2 s").arg(count).arg(m_context->limit(QStringLiteral("conn_rate"), 1, 0))
+                                            : tr("nothing published; the contract's default is %1 per 60 s").arg(DefaultConnRate);
+        return fail(tr("no %1 after %2 upgrades in a row (%3)").arg(m_context->profile.rateRefusalStatus).arg(max).arg(published));
     }
     // No token: an admitted upgrade never joins the pool (the server closes it
     // 1008), and the probe drops it as soon as the 101 is read, so the flood
@@ -135,11 +138,11 @@ void HandshakeScenario::floodNext(int sent)
     openHandshake(m_context->request(ProbeRequest::TokenMode::None), [this, sent](HandshakeProbe *probe) {
         take(probe);
         const int status = probe->httpStatus();
-        if (status == 429) {
+        if (status == m_context->profile.rateRefusalStatus) {
             const QByteArray retryAfter = probe->header("Retry-After");
             if (retryAfter.isEmpty() || probe->retryAfterMs() < 0)
-                return fail(tr("429 after %1 upgrade(s), but without a valid Retry-After").arg(sent));
-            return pass(tr("429 after %1 admitted upgrade(s), Retry-After: %2 s").arg(sent).arg(QString::fromLatin1(retryAfter)));
+                return fail(tr("%1 after %2 upgrade(s), but without a valid Retry-After").arg(status).arg(sent));
+            return pass(tr("%1 after %2 admitted upgrade(s), Retry-After: %3 s").arg(status).arg(sent).arg(QString::fromLatin1(retryAfter)));
         }
         if (status != 101)
             return fail(status ? tr("HTTP %1 during the flood").arg(status) : tr("no answer: %1").arg(probe->error()));

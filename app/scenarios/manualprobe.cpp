@@ -15,7 +15,7 @@ void ManualProbe::connectProbe(const Composition &composition)
     ProbeRequest request = m_engine->context().request(ProbeRequest::TokenMode::None);
     if (!request.url.isValid() || request.url.isEmpty())
         return Q_EMIT failed(tr("no server yet: sign in for tests first"));
-    request.transport = composition.transport;
+    request.placement = composition.placement;
     request.origin = composition.origin;
     TokenSource *tokens = m_engine->tokens();
     switch (composition.choice) {
@@ -53,11 +53,12 @@ void ManualProbe::connectProbe(const Composition &composition)
 void ManualProbe::open(const ProbeRequest &request)
 {
     auto *probe = new ProbeConnection(m_engine->redactor(), this);
+    probe->setRecognition(m_engine->context().recognition());
     m_probe = probe;
     connect(probe, &ProbeConnection::frameRecorded, this, &ManualProbe::frameRecorded);
     connect(probe, &ProbeConnection::handshakeDone, this, &ManualProbe::connected);
     connect(probe, &ProbeConnection::finished, this, &ManualProbe::finished);
-    connect(probe, &ProbeConnection::welcomeReceived, this, [this](const QJsonObject &welcome) { m_engine->context().noteWelcome(welcome); });
+    connect(probe, &ProbeConnection::admitted, this, [this](const QJsonObject &welcome) { m_engine->context().noteWelcome(welcome); });
     m_engine->pacer()->acquire(probe, [probe, request] { probe->open(request); });
 }
 

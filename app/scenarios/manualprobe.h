@@ -13,7 +13,7 @@
 class ScenarioEngine;
 
 // The console's manual mode (issue 6), without widgets: compose one
-// connection by hand (token source, transport, Origin), connect through the
+// connection by hand (token source, placement, Origin), connect through the
 // engine's pacer, send any text or binary message, watch every frame and
 // the close. A widget fills a Composition and calls connectProbe().
 class ManualProbe : public QObject
@@ -36,7 +36,7 @@ public:
         QJsonObject forgedHeader;    // members over {"alg": <key's>, "typ": "at+jwt"}; null removes
         QJsonObject forgedPayload;   // claims over the signed-in user's; null removes
         qint64 expiresAt = 0;        // Unix seconds for exp (the expiry picker); 0 keeps the payload's
-        ProbeRequest::Transport transport = ProbeRequest::Transport::Header;
+        ProbeRequest::Placement placement = ProbeRequest::Placement::Header;   // name, prefix, offers: the profile's
         QString origin;              // empty: none
     };
 

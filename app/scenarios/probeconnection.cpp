@@ -1,10 +1,10 @@
 #include "scenarios/probeconnection.h"
 
+#include "connection/signalconnection.h"
 #include "scenarios/redactor.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QMetaEnum>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
@@ -16,15 +16,16 @@ constexpr qint64 kMaxIncomingBytes = 4 * 1024 * 1024;
 constexpr int kCloseAnswerMs = 3000;
 constexpr int kBinaryPreviewBytes = 32;
 
-QString transportName(ProbeRequest::Transport transport)
-{
-    return QString::fromLatin1(QMetaEnum::fromType<SignalConnection::Transport>().valueToKey(int(transport))).toLower();
-}
 } // namespace
 
 ProbeConnection::ProbeConnection(const Redactor *redactor, QObject *parent) : QObject(parent), m_redactor(redactor)
 {
     m_handshakeTimer.setSingleShot(true);
+    m_admitTimer.setSingleShot(true);
+    connect(&m_admitTimer, &QTimer::timeout, this, [this] {
+        if (isOpen())
+            admit({});
+    });
     connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
         if (m_open || m_finished)
             return;
@@ -74,6 +75,8 @@ void ProbeConnection::open(const ProbeRequest &request)
         m_handshakeTimer.stop();
         record(ProbeFrame::Direction::Received, ProbeFrame::Kind::Handshake,
                tr("101 Switching Protocols, subprotocol \"%1\"").arg(m_socket->subprotocol()), 0);
+        if (m_recognition.welcomeType.isEmpty())
+            m_admitTimer.start(m_recognition.admitAfterMs);
         Q_EMIT handshakeDone(true);
     });
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ProbeConnection::onText);
@@ -94,10 +97,10 @@ void ProbeConnection::open(const ProbeRequest &request)
         description += tr(", no token");
         break;
     case ProbeRequest::TokenMode::Empty:
-        description += tr(", empty token in %1").arg(transportName(request.transport));
+        description += tr(", empty token in %1").arg(TargetProfile::placementName(request.placement));
         break;
     case ProbeRequest::TokenMode::Value:
-        description += tr(", token (%1 bytes) in %2").arg(request.token.size()).arg(transportName(request.transport));
+        description += tr(", token (%1 bytes) in %2").arg(request.token.size()).arg(TargetProfile::placementName(request.placement));
         break;
     }
     description += request.origin.isEmpty() ? tr(", no Origin") : tr(", Origin %1").arg(request.origin);
@@ -117,16 +120,22 @@ void ProbeConnection::onText(const QString &text)
     if (m_messages.size() < MaxKeptMessages)
         m_messages.append(message);
     const QString type = message.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("signal")) {
-        ++m_signals;
+    if (!m_recognition.welcomeType.isEmpty() && type == m_recognition.welcomeType && !m_admitted) {
+        m_welcome = message;
+        admit(message);
     } else if (type == QLatin1String("error")) {
         m_errors.append(QStringLiteral("%1: %2").arg(message.value(QLatin1String("code")).toString(),
                                                      message.value(QLatin1String("message")).toString()));
-    } else if (type == QLatin1String("welcome") && m_welcome.isEmpty()) {
-        m_welcome = message;
-        Q_EMIT welcomeReceived(message);
+    } else if (m_recognition.signalType.isEmpty() || type == m_recognition.signalType) {
+        ++m_signals;
     }
     Q_EMIT messageReceived(message);
+}
+
+void ProbeConnection::admit(const QJsonObject &welcome)
+{
+    m_admitted = true;
+    Q_EMIT admitted(welcome);
 }
 
 void ProbeConnection::onError()
@@ -183,6 +192,7 @@ void ProbeConnection::finish(int closeCode, const QString &reason)
         return;
     m_finished = true;
     m_handshakeTimer.stop();
+    m_admitTimer.stop();
     m_closeCode = closeCode;
     m_closeReason = reason;
     Q_EMIT finished();

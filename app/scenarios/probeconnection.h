@@ -25,11 +25,22 @@ public:
     static constexpr int DefaultHandshakeTimeoutMs = 10000;
     static constexpr qsizetype MaxKeptMessages = 2000;
 
+    // What admission and a signal look like on this target (its profile).
+    struct Recognition
+    {
+        // Empty: the target sends no welcome; still open after admitAfterMs is admitted.
+        QString welcomeType = QStringLiteral("welcome");
+        int admitAfterMs = 1000;
+        // Empty: every message but the welcome and errors is a signal.
+        QString signalType = QStringLiteral("signal");
+    };
+
     // redactor may be null (then only the built-in patterns apply); it must outlive the probe.
     explicit ProbeConnection(const Redactor *redactor = nullptr, QObject *parent = nullptr);
     ~ProbeConnection() override;
 
     void setHandshakeTimeoutMs(int ms) { m_handshakeTimeoutMs = ms; }
+    void setRecognition(const Recognition &recognition) { m_recognition = recognition; }
 
     // What the probe saw so far.
     bool isOpen() const { return m_open && !m_finished; }
@@ -37,8 +48,8 @@ public:
     int httpStatus() const { return m_httpStatus; }   // 101, a refusal's status, or 0
     int closeCode() const { return m_closeCode; }     // -1 until closed; 1006 without a close frame
     QString closeReason() const { return m_closeReason; }
-    bool welcomed() const { return !m_welcome.isEmpty(); }
-    QJsonObject welcome() const { return m_welcome; }
+    bool isAdmitted() const { return m_admitted; }
+    QJsonObject welcome() const { return m_welcome; }   // empty for a target without one
     int signalsReceived() const { return m_signals; }
     const QList<QJsonObject> &messages() const { return m_messages; }
     int countOfType(const QString &type) const;
@@ -59,7 +70,9 @@ Q_SIGNALS:
     void frameRecorded(const ProbeFrame &frame);
     // The 101 arrived (then welcome or a close follows) or the handshake failed (finished follows).
     void handshakeDone(bool upgraded);
-    void welcomeReceived(const QJsonObject &welcome);
+    // The welcome arrived, or (a target without one) the connection stayed open
+    // for admitAfterMs; welcome is then empty.
+    void admitted(const QJsonObject &welcome);
     void messageReceived(const QJsonObject &message);
     // The connection is over: closed, refused, lost or timed out. Once.
     void finished();
@@ -70,11 +83,15 @@ private:
     void onError();
     void onDisconnected();
     void finish(int closeCode, const QString &reason);
+    void admit(const QJsonObject &welcome);
 
     const Redactor *m_redactor;
     QWebSocket *m_socket = nullptr;
     QElapsedTimer m_clock;
     QTimer m_handshakeTimer;
+    QTimer m_admitTimer;
+    Recognition m_recognition;
+    bool m_admitted = false;
     int m_handshakeTimeoutMs = DefaultHandshakeTimeoutMs;
     bool m_open = false;
     bool m_finished = false;

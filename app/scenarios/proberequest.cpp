@@ -1,19 +1,16 @@
 #include "scenarios/proberequest.h"
 
-#include "protocol/messages.h"
 #include "scenarios/redactor.h"
 
 #include <QRandomGenerator>
 #include <QUrlQuery>
 
-ProbeRequest ProbeRequest::withToken(const QUrl &url, const QByteArray &token, Transport transport)
+void ProbeRequest::carryAs(const TargetProfile &profile)
 {
-    ProbeRequest request;
-    request.url = url;
-    request.tokenMode = TokenMode::Value;
-    request.token = token;
-    request.transport = transport;
-    return request;
+    placement = profile.tokenIn;
+    tokenName = profile.tokenName;
+    subprotocolPrefix = profile.subprotocolPrefix;
+    offerSubprotocols = profile.offerSubprotocols;
 }
 
 QUrl ProbeRequest::effectiveUrl() const
@@ -21,14 +18,14 @@ QUrl ProbeRequest::effectiveUrl() const
     QUrl result = url;
     if (result.path().isEmpty())
         result.setPath(QStringLiteral("/ws"));
-    if (tokenMode != TokenMode::None && transport == Transport::Query) {
+    if (tokenMode != TokenMode::None && placement == Placement::Query) {
         QUrlQuery query(result);
-        query.removeAllQueryItems(QStringLiteral("token"));
+        query.removeAllQueryItems(tokenName);
         // Encoded by hand: a custom token may hold anything, and must arrive as typed.
         QString encoded = query.query(QUrl::FullyEncoded);
         if (!encoded.isEmpty())
             encoded += QLatin1Char('&');
-        encoded += QStringLiteral("token=")
+        encoded += QString::fromLatin1(tokenName.toUtf8().toPercentEncoding()) + QLatin1Char('=')
                 + QString::fromLatin1(tokenMode == TokenMode::Value ? token.toPercentEncoding() : QByteArray());
         result.setQuery(encoded, QUrl::StrictMode);
     }
@@ -39,16 +36,20 @@ QNetworkRequest ProbeRequest::networkRequest() const
 {
     QNetworkRequest request(effectiveUrl());
     request.setSslConfiguration(sslConfiguration);
-    if (tokenMode != TokenMode::None && transport == Transport::Header)
+    if (tokenMode != TokenMode::None && placement == Placement::Header)
         request.setRawHeader("Authorization", "Bearer " + (tokenMode == TokenMode::Value ? token : QByteArray()));
     return request;
 }
 
 QStringList ProbeRequest::subprotocols() const
 {
-    QStringList list{QString(ProtocolName)};
-    if (tokenMode != TokenMode::None && transport == Transport::Subprotocol)
-        list.append(QStringLiteral("bearer.") + QString::fromLatin1(tokenMode == TokenMode::Value ? token : QByteArray()));
+    QStringList list = offerSubprotocols;
+    const QString value = QString::fromLatin1(tokenMode == TokenMode::Value ? token : QByteArray());
+    if (tokenMode != TokenMode::None && placement == Placement::Subprotocol)
+        list.append(subprotocolPrefix + value);
+    // An empty entry is not a subprotocol at all: an empty bare token offers nothing.
+    if (placement == Placement::SubprotocolBare && !value.isEmpty())
+        list.prepend(value);
     return list;
 }
 
@@ -63,8 +64,10 @@ QByteArray ProbeRequest::rawUpgrade() const
     if (target.port(defaultPort) != defaultPort)
         request += ':' + QByteArray::number(target.port());
     request += "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-            + key.toBase64() + "\r\nSec-WebSocket-Protocol: " + subprotocols().join(QStringLiteral(", ")).toLatin1() + "\r\n";
-    if (tokenMode != TokenMode::None && transport == Transport::Header)
+            + key.toBase64() + "\r\n";
+    if (const QStringList offered = subprotocols(); !offered.isEmpty())
+        request += "Sec-WebSocket-Protocol: " + offered.join(QStringLiteral(", ")).toLatin1() + "\r\n";
+    if (tokenMode != TokenMode::None && placement == Placement::Header)
         request += "Authorization: Bearer " + (tokenMode == TokenMode::Value ? token : QByteArray()) + "\r\n";
     if (!origin.isEmpty())
         request += "Origin: " + origin.toUtf8() + "\r\n";
@@ -73,8 +76,12 @@ QByteArray ProbeRequest::rawUpgrade() const
 
 QString ProbeRequest::shownUrl() const
 {
-    QUrl shown = effectiveUrl();
+    // The query parameter may have any name: compose with the mark in the token's place.
+    ProbeRequest hidden = *this;
+    if (!token.isEmpty())
+        hidden.token = Redactor::Mark.latin1();
+    QUrl shown = hidden.effectiveUrl();
     shown.setUserInfo({});
-    Redactor redactor;
-    return redactor.redact(shown.toString());
+    const QString encodedMark = QString::fromLatin1(QByteArray(Redactor::Mark.latin1()).toPercentEncoding());
+    return Redactor().redact(shown.toString().replace(encodedMark, Redactor::Mark));
 }

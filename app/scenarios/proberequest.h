@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connection/signalconnection.h"
+#include "scenarios/targetprofile.h"
 
 #include <QByteArray>
 #include <QNetworkRequest>
@@ -9,27 +9,31 @@
 #include <QStringList>
 #include <QUrl>
 
-// One hand-composed WebSocket upgrade (PROTOCOL.md section 3): where the
-// token goes, whether there is one at all, the Origin. Both probes build
-// their request from this, so a scenario and the manual console compose the
-// same way.
+// One hand-composed WebSocket upgrade (PROTOCOL.md section 3, or a target
+// profile's own conventions): where the token goes, whether there is one at
+// all, the subprotocols offered, the Origin. Both probes build their request
+// from this, so a scenario and the manual console compose the same way.
 struct ProbeRequest
 {
     enum class TokenMode {
         None,    // no token anywhere
-        Empty,   // "Authorization: Bearer ", "bearer." or "?token="
+        Empty,   // "Authorization: Bearer ", "bearer." or "?token=" (nothing for subprotocol-bare)
         Value,   // token as given (any text)
     };
-    using Transport = SignalConnection::Transport;
+    using Placement = TargetProfile::TokenPlacement;
 
-    QUrl url;                 // ws:// or wss://host:port/ws
+    QUrl url;                 // ws:// or wss://host:port/path
     TokenMode tokenMode = TokenMode::None;
     QByteArray token;
-    Transport transport = Transport::Header;
+    Placement placement = Placement::Header;
+    QString tokenName = QStringLiteral("token");          // the query parameter
+    QString subprotocolPrefix = QStringLiteral("bearer.");
+    QStringList offerSubprotocols{QStringLiteral("signalgate.v1")};
     QString origin;           // empty: no Origin header (a native client)
     QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration();
 
-    static ProbeRequest withToken(const QUrl &url, const QByteArray &token, Transport transport);
+    // Placement, query name, prefix and offered subprotocols as the profile says.
+    void carryAs(const TargetProfile &profile);
 
     // For QWebSocket: the request (URL, headers) and the subprotocols to offer.
     QNetworkRequest networkRequest() const;

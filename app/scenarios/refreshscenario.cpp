@@ -66,11 +66,11 @@ void RefreshScenario::expectClose(ProbeConnection *probe, const QString &reason,
         take(probe);
         if (probe->closeCode() < 0)
             return fail(tr("still open after the wait"));
-        if (!closedWith(probe, 1008, reason))
-            return fail(tr("closed %1 \"%2\" instead of 1008 \"%3\"").arg(probe->closeCode()).arg(probe->closeReason(), reason));
+        if (!refusedWith(probe, reason))
+            return fail(tr("closed %1 \"%2\" instead of %3").arg(probe->closeCode()).arg(probe->closeReason(), expectedRefusal(reason)));
         if (const QString problem = extra ? extra() : QString(); !problem.isEmpty())
             return fail(problem);
-        pass(tr("closed 1008 \"%1\"").arg(probe->closeReason()));
+        pass(tr("closed %1 \"%2\"").arg(probe->closeCode()).arg(probe->closeReason()));
     };
     whenFinished(probe, judge);
     after(waitMs, judge);

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QSaveFile>
+#include <QXmlStreamWriter>
 
 #include <algorithm>
 
@@ -44,13 +45,15 @@ QJsonObject RunReport::toJson() const
             row.insert(QStringLiteral("proves"), scenario->proves);
             row.insert(QStringLiteral("prerequisites"), scenario->prerequisites);
             row.insert(QStringLiteral("expected"), scenario->expected);
-            row.insert(QStringLiteral("minted_token"), scenario->needsMintedToken);
+            row.insert(QStringLiteral("minted_token"), scenario->needsMintedToken());
+            row.insert(QStringLiteral("needs"), Scenario::needNames(scenario->needs));
         }
         rows.append(row);
     }
     return {{QStringLiteral("server"), server},
             {QStringLiteral("user"), user},
             {QStringLiteral("profile"), profile},
+            {QStringLiteral("token_source"), tokenSource},
             {QStringLiteral("minted_tokens"), mintSource},
             {QStringLiteral("started_at"), startedAt.toString(Qt::ISODateWithMs)},
             {QStringLiteral("finished_at"), finishedAt.toString(Qt::ISODateWithMs)},
@@ -67,8 +70,8 @@ QString RunReport::toMarkdown() const
 {
     QString text;
     text += QStringLiteral("# SignalGate scenario run: %1\n\n").arg(score());
-    text += QStringLiteral("- Server: `%1`\n- User: `%2`\n- Profile: `%3`\n- Minted tokens: %4\n")
-                    .arg(server, user, profile, mintSource);
+    text += QStringLiteral("- Server: `%1`\n- User: `%2`\n- Profile: `%3`\n- Valid token: %4\n- Minted tokens: %5\n")
+                    .arg(server, user, profile, tokenSource, mintSource);
     text += QStringLiteral("- Started: %1 (UTC), took %2\n- Unexpected 429 answers: %3\n\n")
                     .arg(startedAt.toString(Qt::ISODate), seconds(startedAt.msecsTo(finishedAt))).arg(spurious429);
     text += QStringLiteral("| verdict | id | group | expected | actual | reason | time |\n");
@@ -82,6 +85,54 @@ QString RunReport::toMarkdown() const
                              cell(result.reason), seconds(result.actual.durationMs));
     }
     return text;
+}
+
+QByteArray RunReport::toJUnit() const
+{
+    const auto secondsText = [](qint64 ms) { return QString::number(double(ms) / 1000.0, 'f', 3); };
+    QByteArray xml;
+    QXmlStreamWriter out(&xml);
+    out.setAutoFormatting(true);
+    out.writeStartDocument();
+    out.writeStartElement(QStringLiteral("testsuite"));
+    out.writeAttribute(QStringLiteral("name"), QStringLiteral("signalgate-check %1").arg(profile));
+    out.writeAttribute(QStringLiteral("tests"), QString::number(results.size()));
+    out.writeAttribute(QStringLiteral("failures"), QString::number(count(ScenarioResult::Verdict::Fail)));
+    out.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+    out.writeAttribute(QStringLiteral("skipped"), QString::number(count(ScenarioResult::Verdict::Skip)));
+    out.writeAttribute(QStringLiteral("time"), secondsText(startedAt.msecsTo(finishedAt)));
+    out.writeAttribute(QStringLiteral("timestamp"), startedAt.toString(Qt::ISODate));
+    out.writeStartElement(QStringLiteral("properties"));
+    for (const auto &[name, value] : {std::pair{QStringLiteral("server"), server}, std::pair{QStringLiteral("profile"), profile},
+                                      std::pair{QStringLiteral("token_source"), tokenSource},
+                                      std::pair{QStringLiteral("minted_tokens"), mintSource}}) {
+        out.writeEmptyElement(QStringLiteral("property"));
+        out.writeAttribute(QStringLiteral("name"), name);
+        out.writeAttribute(QStringLiteral("value"), value);
+    }
+    out.writeEndElement();
+    for (const ScenarioResult &result : results) {
+        const std::optional<Scenario> scenario = Scenario::find(result.id);
+        out.writeStartElement(QStringLiteral("testcase"));
+        out.writeAttribute(QStringLiteral("classname"), scenario ? Scenario::groupName(scenario->group) : QString());
+        out.writeAttribute(QStringLiteral("name"), result.id);
+        out.writeAttribute(QStringLiteral("time"), secondsText(result.actual.durationMs));
+        if (result.verdict == ScenarioResult::Verdict::Fail) {
+            out.writeStartElement(QStringLiteral("failure"));
+            out.writeAttribute(QStringLiteral("message"), result.reason);
+            out.writeAttribute(QStringLiteral("type"), QStringLiteral("FAIL"));
+            out.writeCharacters(QStringLiteral("expected: %1\nactual: %2\n")
+                                        .arg(scenario ? scenario->expected : QString(), result.actual.summary()));
+            out.writeEndElement();
+        } else if (result.verdict == ScenarioResult::Verdict::Skip) {
+            out.writeEmptyElement(QStringLiteral("skipped"));
+            out.writeAttribute(QStringLiteral("message"), result.reason);
+        }
+        out.writeEndElement();
+    }
+    out.writeEndElement();
+    out.writeEndDocument();
+    return xml;
 }
 
 QString RunReport::toTable() const

@@ -9,14 +9,15 @@
 
 class Redactor;
 
-// A finished run as JSON and Markdown (issue 6): server, time, profile,
-// score, a row per scenario. No token is ever in it: results come redacted,
+// A finished run as JSON, Markdown and JUnit XML (issues 6 and 11): server,
+// time, profile, score, a row per scenario. No token is ever in it: results come redacted,
 // and redacted() passes every text through the run's Redactor once more.
 struct RunReport
 {
     QString server;
     QString user;
     QString profile;
+    QString tokenSource;      // where the valid token came from: "login json /auth/login", "token file", ...
     QString mintSource;       // "/dev/token", "local key (ES256)", "none"
     QDateTime startedAt;
     QDateTime finishedAt;
@@ -31,6 +32,10 @@ struct RunReport
 
     QJsonObject toJson() const;
     QString toMarkdown() const;
+    // One <testsuite>, one <testcase> per scenario (classname: its group),
+    // <failure> with expected and actual, <skipped> with the reason: what
+    // Jenkins, GitLab and GitHub test reporters read.
+    QByteArray toJUnit() const;
     // Fixed-width table for a terminal.
     QString toTable() const;
     bool write(const QString &path, const QByteArray &content, QString *error) const;

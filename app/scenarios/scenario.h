@@ -17,8 +17,21 @@ struct Scenario
     QString proves;          // what a PASS shows about the server
     QString prerequisites;   // what the run needs for it (a login always)
     QString expected;        // the contract's expected outcome
-    bool needsMintedToken = false;   // the * of section 9: /dev/token or a key
-    bool needsInBandRefresh = false; // SKIPs under the seed profile
+    // What a run must have for the scenario to prove anything; a run that
+    // lacks one SKIPs it and says which (ScenarioContext::missing).
+    enum Need {
+        ValidToken = 1,        // an admitted token: a login, --token-file or a key
+        MintedToken = 2,       // the * of section 9: /dev/token or a key
+        InBandRefresh = 4,     // the target claims the "refresh" feature
+        RefreshToken = 8,      // our login's pair: HTTP /auth/refresh
+        Logout = 16,           // our login: /auth/logout revokes
+        MessageRate = 32,      // the target claims the "msg-rate" feature
+    };
+    int needs = ValidToken;
+
+    bool needsMintedToken() const { return needs & MintedToken; }
+    // "token, minted, refresh" for --list and the console.
+    static QString needNames(int needs);
 
     // Every scenario of section 9, grouped, in the order a console lists them.
     static const QList<Scenario> &catalogue();

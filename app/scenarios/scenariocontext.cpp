@@ -1,28 +1,39 @@
 #include "scenarios/scenariocontext.h"
 
 #include "scenarios/connectionpacer.h"
+#include "scenarios/scenario.h"
+#include "scenarios/tokensource.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 Q_LOGGING_CATEGORY(lcScenarios, "signalgate.scenarios", QtInfoMsg)
 
-QString profileName(ScenarioProfile profile)
+ProbeConnection::Recognition ScenarioContext::recognition() const
 {
-    return profile == ScenarioProfile::Seed ? QStringLiteral("seed") : QStringLiteral("signalgate");
+    ProbeConnection::Recognition result;
+    result.welcomeType = profile.welcomeType;
+    result.admitAfterMs = profile.admitAfterMs;
+    result.signalType = profile.signalType;
+    return result;
 }
 
-std::optional<ScenarioProfile> profileFromName(const QString &name)
+QString ScenarioContext::missing(int needs) const
 {
-    if (name == QLatin1String("signalgate"))
-        return ScenarioProfile::SignalGate;
-    if (name == QLatin1String("seed"))
-        return ScenarioProfile::Seed;
-    return std::nullopt;
-}
-
-ProbeRequest::Transport ScenarioContext::transport() const
-{
-    return profile == ScenarioProfile::Seed ? ProbeRequest::Transport::Query : ProbeRequest::Transport::Header;
+    const bool ourLogin = profile.login == TargetProfile::Login::SignalGate;
+    if ((needs & Scenario::ValidToken) && tokens->accessToken().isEmpty())
+        return QCoreApplication::translate("ScenarioContext", "needs a valid token: give a login (--login), a token file (--token-file) or the signing key (--forge-key)");
+    if ((needs & Scenario::InBandRefresh) && !profile.supports(TargetProfile::Feature::Refresh))
+        return QCoreApplication::translate("ScenarioContext", "the target does not claim in-band refresh (features: add \"refresh\" if it has it)");
+    if ((needs & Scenario::MessageRate) && !profile.supports(TargetProfile::Feature::MessageRate))
+        return QCoreApplication::translate("ScenarioContext", "the target does not claim a message rate limit (features: add \"msg-rate\" if it has one)");
+    if ((needs & Scenario::RefreshToken) && (!ourLogin || !tokens->hasRefreshToken()))
+        return QCoreApplication::translate("ScenarioContext", "needs a refresh token: the %1 login gave an access token only").arg(TargetProfile::loginName(profile.login));
+    if ((needs & Scenario::Logout) && !ourLogin)
+        return QCoreApplication::translate("ScenarioContext", "needs a logout that revokes tokens: only the signalgate login has one");
+    if ((needs & Scenario::MintedToken) && !tokens->canMint())
+        return TokenSource::mintHint();
+    return {};
 }
 
 int ScenarioContext::limit(const QString &name, int index, int fallback) const
@@ -49,10 +60,10 @@ void ScenarioContext::noteWelcome(const QJsonObject &welcome)
 ProbeRequest ScenarioContext::request(ProbeRequest::TokenMode mode, const QByteArray &token) const
 {
     ProbeRequest result;
-    result.url = wsUrl;
+    result.url = webSocketUrl();
     result.tokenMode = mode;
     result.token = token;
-    result.transport = transport();
+    result.carryAs(profile);
     result.sslConfiguration = sslConfiguration;
     return result;
 }

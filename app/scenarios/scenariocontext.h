@@ -1,6 +1,8 @@
 #pragma once
 
+#include "scenarios/probeconnection.h"
 #include "scenarios/proberequest.h"
+#include "scenarios/targetprofile.h"
 
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -8,41 +10,31 @@
 #include <QString>
 #include <QUrl>
 
-#include <optional>
-
 Q_DECLARE_LOGGING_CATEGORY(lcScenarios)
 
 class ConnectionPacer;
 class Redactor;
 class TokenSource;
 
-// The server profile a run judges by (issue 6).
-enum class ScenarioProfile {
-    SignalGate,   // PROTOCOL.md as written: codes and exact reasons
-    Seed,         // the first seed's conventions: token only in the query, 1008
-                  // reasons not compared, no in-band refresh (those SKIP)
-};
-QString profileName(ScenarioProfile profile);
-std::optional<ScenarioProfile> profileFromName(const QString &name);
-
-// What every scenario of one run shares: where the server is, how to judge,
-// the pacer, the tokens, the redactor, and what the server published.
+// What every scenario of one run shares: where the target is and how to
+// judge it (its TargetProfile), the pacer, the tokens, the redactor, and
+// what the server published.
 struct ScenarioContext
 {
-    QUrl wsUrl;     // ws(s)://host:port/ws
-    QUrl httpUrl;   // http(s)://host:port
+    QUrl wsBase;    // ws(s)://host:port of the WebSocket
+    QUrl httpUrl;   // http(s)://host:port of the login and token endpoints
     QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration();
-    ScenarioProfile profile = ScenarioProfile::SignalGate;
+    TargetProfile profile;
     ConnectionPacer *pacer = nullptr;
     TokenSource *tokens = nullptr;
     Redactor *redactor = nullptr;
 
     // The Origin bad-origin sends: a test may allow-list it to prove the scenario fails.
     QString foreignOrigin = QStringLiteral("https://signalgate-check.invalid");
-    int signalWaitMs = 5000;   // for the first live signal after welcome
+    int signalWaitMs = 5000;   // for the first live signal after admission
     int answerWaitMs = 5000;   // for a close or an answer the contract requires
     QJsonObject limits;        // welcome.limits, once a welcome was seen
-    int spurious429 = 0;       // 429s the pacer did not prevent (and retried)
+    int spurious429 = 0;       // rate refusals the pacer did not prevent (and retried)
 
     // A locally forged token must first be admitted once: a wrong key would
     // make every minted scenario "pass" for the wrong reason.
@@ -50,8 +42,14 @@ struct ScenarioContext
     ForgeCheck forgeCheck = ForgeCheck::Unchecked;
     QString forgeRefusal;
 
-    ProbeRequest::Transport transport() const;
-    bool compareReasons() const { return profile == ScenarioProfile::SignalGate; }
+    bool compareReasons() const { return profile.compareReasons; }
+    bool isRefusalClose(int code) const { return profile.refusalCloses.contains(code); }
+    // A fresh WebSocket URL: "{session}" gets a new id each time.
+    QUrl webSocketUrl() const { return profile.webSocketUrl(wsBase); }
+    ProbeConnection::Recognition recognition() const;
+    // Why a scenario with these Scenario::Need flags cannot prove anything
+    // against this target with these tokens; empty when it can run.
+    QString missing(int needs) const;
     // limits[name] (a number) or limits[name][index] (a pair); fallback when absent.
     int limit(const QString &name, int index, int fallback) const;
     void noteWelcome(const QJsonObject &welcome);

@@ -44,7 +44,6 @@ bool ScenarioEngine::serverUrls(const QUrl &given, QUrl *http, QUrl *ws, QString
     http->setScheme(secure ? QStringLiteral("https") : QStringLiteral("http"));
     *ws = base;
     ws->setScheme(secure ? QStringLiteral("wss") : QStringLiteral("ws"));
-    ws->setPath(QStringLiteral("/ws"));
     return true;
 }
 
@@ -66,10 +65,13 @@ void ScenarioEngine::prepare(const Settings &settings)
     m_settings = settings;
     m_prepared = false;
     QString error;
-    if (!serverUrls(settings.server, &m_context.httpUrl, &m_context.wsUrl, &error)) {
+    QUrl ignored;
+    if (!serverUrls(settings.server, &m_context.httpUrl, &m_context.wsBase, &error)
+        || (!settings.webSocketServer.isEmpty() && !serverUrls(settings.webSocketServer, &ignored, &m_context.wsBase, &error))) {
         Q_EMIT failed(error);
         return;
     }
+    m_context.wsBase.setPath({});
     m_context.profile = settings.profile;
     m_context.sslConfiguration = settings.sslConfiguration;
     m_context.answerWaitMs = settings.answerWaitMs;
@@ -77,16 +79,27 @@ void ScenarioEngine::prepare(const Settings &settings)
     if (!settings.foreignOrigin.isEmpty())
         m_context.foreignOrigin = settings.foreignOrigin;
     m_context.forgeCheck = ScenarioContext::ForgeCheck::Unchecked;
+    m_context.limits = {};
     m_tokens->setServer(m_context.httpUrl);
     m_tokens->setSslConfiguration(settings.sslConfiguration);
-    m_tokens->setForge(std::nullopt);
+    m_tokens->setLogin(settings.profile);
+    m_tokens->setForge(std::nullopt, settings.forgeClaims);
+    m_tokens->setAccessToken({});
     if (!settings.keyFile.isEmpty()) {
         std::optional<TokenForge> forge = TokenForge::fromFile(settings.keyFile, &error);
         if (!forge) {
             Q_EMIT failed(error);
             return;
         }
-        m_tokens->setForge(std::move(forge));
+        m_tokens->setForge(std::move(forge), settings.forgeClaims);
+    }
+    if (settings.profile.login == TargetProfile::Login::None) {
+        if (!settings.token.isEmpty())
+            m_tokens->setAccessToken(settings.token);
+        else
+            m_tokens->forgeCurrent(settings.user);
+        finishPreparing();
+        return;
     }
     m_redactor.addSecret(settings.password.toUtf8());
     m_tokens->login(settings.user, settings.password, [this](const QString &loginError) {
@@ -94,13 +107,20 @@ void ScenarioEngine::prepare(const Settings &settings)
             Q_EMIT failed(m_redactor.redact(loginError));
             return;
         }
-        m_tokens->detectDevToken([this](const QString &) {
-            m_prepared = true;
-            qCInfo(lcScenarios) << "signed in; /dev/token" << (m_tokens->hasDevToken() ? "available" : "not available")
-                                << "; local key" << (m_tokens->hasForge() ? m_tokens->forgeAlgorithm() : QStringLiteral("none"));
-            Q_EMIT prepared();
-        });
+        // /dev/token is ours: a foreign target is not asked.
+        if (m_settings.profile.login != TargetProfile::Login::SignalGate)
+            return finishPreparing();
+        m_tokens->detectDevToken([this](const QString &) { finishPreparing(); });
     });
+}
+
+void ScenarioEngine::finishPreparing()
+{
+    m_prepared = true;
+    qCInfo(lcScenarios) << "prepared; token" << (m_tokens->accessToken().isEmpty() ? "none" : "ready") << "; /dev/token"
+                        << (m_tokens->hasDevToken() ? "available" : "not available") << "; local key"
+                        << (m_tokens->hasForge() ? m_tokens->forgeAlgorithm() : QStringLiteral("none"));
+    Q_EMIT prepared();
 }
 
 void ScenarioEngine::start(const Settings &settings, const QStringList &ids)
@@ -206,7 +226,8 @@ RunReport ScenarioEngine::report() const
     shown.setUserInfo({});
     report.server = shown.toString();
     report.user = m_settings.user;
-    report.profile = profileName(m_context.profile);
+    report.profile = m_context.profile.name;
+    report.tokenSource = m_tokens->origin();
     report.mintSource = m_tokens->hasForge() ? tr("local key (%1)").arg(m_tokens->forgeAlgorithm())
                                              : m_tokens->hasDevToken() ? QStringLiteral("/dev/token") : tr("none");
     report.startedAt = m_startedAt;

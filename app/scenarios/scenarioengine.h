@@ -6,6 +6,8 @@
 #include "scenarios/scenario.h"
 #include "scenarios/scenariocontext.h"
 #include "scenarios/scenarioresult.h"
+#include "scenarios/targetprofile.h"
+#include "scenarios/tokensource.h"
 
 #include <QDateTime>
 #include <QList>
@@ -18,7 +20,6 @@
 class ConnectionPacer;
 class QNetworkAccessManager;
 class ScenarioRun;
-class TokenSource;
 
 // Runs a selection of the catalogue's scenarios one after the other over
 // real connections (issue 6), for the console and signalgate-check alike.
@@ -32,11 +33,14 @@ class ScenarioEngine : public QObject
 public:
     struct Settings
     {
-        QUrl server;              // http(s):// or ws(s)://host:port
-        QString user;
+        QUrl server;              // http(s):// or ws(s)://host:port: login and token endpoints
+        QUrl webSocketServer;     // ws(s)://host:port of the WebSocket when elsewhere; empty: server
+        TargetProfile profile;
+        QString user;             // for profile.login other than none
         QString password;
+        QByteArray token;         // given as it is (token file, pasted); used without a login
         QString keyFile;          // optional: forge minted tokens locally
-        ScenarioProfile profile = ScenarioProfile::SignalGate;
+        TokenSource::ForgeClaims forgeClaims;
         QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration();
         QString foreignOrigin;    // empty: ScenarioContext's default
         int answerWaitMs = 5000;
@@ -61,7 +65,8 @@ public:
     RunReport report() const;
 
 public Q_SLOTS:
-    // Sign in, look for /dev/token, load the key: prepared() or failed().
+    // Load the key, get the valid token (login, given, or forged), look for
+    // /dev/token on our login: prepared() or failed().
     void prepare(const ScenarioEngine::Settings &settings);
     // After prepared(): the scenarios with these ids (empty: all), in catalogue order.
     void run(const QStringList &ids = {});
@@ -88,6 +93,7 @@ private:
     void next();
     qint64 estimateMs() const;
     void emitProgress();
+    void finishPreparing();
 
     QNetworkAccessManager *m_network;
     ConnectionPacer *m_pacer;

@@ -44,11 +44,9 @@ void ScenarioRun::start()
     m_clock.start();
     m_hardLimit.start(HardLimitMs);
     qCInfo(lcScenarios).noquote() << "scenario" << m_scenario.id;
-    if (m_scenario.needsInBandRefresh && m_context->profile == ScenarioProfile::Seed)
-        return skip(tr("does not apply to the seed profile (no in-band refresh)"));
-    if (m_scenario.needsMintedToken && !m_context->tokens->canMint())
-        return skip(TokenSource::mintHint());
-    if (m_scenario.needsMintedToken)
+    if (const QString why = m_context->missing(m_scenario.needs); !why.isEmpty())
+        return skip(why);
+    if (m_scenario.needsMintedToken())
         return ensureMintWorks([this] { begin(); });
     begin();
 }
@@ -77,14 +75,16 @@ void ScenarioRun::openProbe(const ProbeRequest &request, const ProbeReady &ready
         m_result.actual.pacedMs += waited->elapsed();
         ++m_result.actual.upgrades;
         auto *probe = new ProbeConnection(m_context->redactor, this);
+        probe->setRecognition(m_context->recognition());
         connect(probe, &ProbeConnection::frameRecorded, this, &ScenarioRun::record);
-        connect(probe, &ProbeConnection::welcomeReceived, this, [this](const QJsonObject &welcome) { m_context->noteWelcome(welcome); });
+        connect(probe, &ProbeConnection::admitted, this, [this](const QJsonObject &welcome) { m_context->noteWelcome(welcome); });
         connect(probe, &ProbeConnection::handshakeDone, this, [this, probe, request, ready, attempt](bool upgraded) {
             if (m_finished)
                 return;
-            if (!upgraded && probe->httpStatus() == 429 && attempt < kMaxSpuriousRetries) {
+            if (!upgraded && probe->httpStatus() == m_context->profile.rateRefusalStatus && attempt < kMaxSpuriousRetries) {
                 ++m_context->spurious429;
-                qCWarning(lcScenarios) << "unexpected 429 (another client on this address?); pacing and retrying";
+                qCWarning(lcScenarios) << "unexpected rate refusal" << probe->httpStatus()
+                                       << "(another client on this address?); pacing and retrying";
                 m_context->pacer->refused(-1);
                 probe->deleteLater();
                 openProbe(request, ready, attempt + 1);
@@ -110,7 +110,7 @@ void ScenarioRun::openHandshake(const ProbeRequest &request, const HandshakeRead
         probe->setHeadOnly(headOnly);
         connect(probe, &HandshakeProbe::frameRecorded, this, &ScenarioRun::record);
         connect(probe, &HandshakeProbe::finished, this, [this, probe, ready] {
-            if (probe->httpStatus() == 429)
+            if (probe->httpStatus() == m_context->profile.rateRefusalStatus)
                 m_context->pacer->refused(probe->retryAfterMs());
             if (!m_finished)
                 ready(probe);
@@ -128,19 +128,19 @@ void ScenarioRun::openHandshake(const ProbeRequest &request, const HandshakeRead
 void ScenarioRun::openAdmitted(const QByteArray &token, const ProbeReady &act)
 {
     openProbe(m_context->request(ProbeRequest::TokenMode::Value, token), [this, act](ProbeConnection *probe) {
-        if (probe->welcomed())
+        if (probe->isAdmitted())
             return act(probe);
         const auto notOpen = [this, probe] {
-            if (probe->welcomed())
+            if (probe->isAdmitted())
                 return;   // act() judges from here on
             take(probe);
             fail(tr("could not open an admitted connection (%1)")
                          .arg(probe->closeCode() >= 0 ? QStringLiteral("close %1 \"%2\"").arg(probe->closeCode()).arg(probe->closeReason())
                                                       : probe->errors().join(QStringLiteral("; "))));
         };
-        connect(probe, &ProbeConnection::welcomeReceived, this, [probe, act] { act(probe); });
+        connect(probe, &ProbeConnection::admitted, this, [probe, act] { act(probe); });
         whenFinished(probe, notOpen);
-        after(m_context->answerWaitMs, notOpen);
+        after(m_context->answerWaitMs + m_context->profile.admitAfterMs, notOpen);
     });
 }
 
@@ -183,7 +183,7 @@ void ScenarioRun::ensureMintWorks(const std::function<void()> &next)
                 if (*decided)
                     return;
                 *decided = true;
-                if (probe->welcomed()) {
+                if (probe->isAdmitted()) {
                     m_context->forgeCheck = ScenarioContext::ForgeCheck::Admitted;
                     probe->close();
                     whenFinished(probe, next);
@@ -196,9 +196,9 @@ void ScenarioRun::ensureMintWorks(const std::function<void()> &next)
                 probe->abort();
                 skip(m_context->forgeRefusal);
             };
-            if (probe->welcomed() || probe->isFinished())
+            if (probe->isAdmitted() || probe->isFinished())
                 return decide();
-            connect(probe, &ProbeConnection::welcomeReceived, this, decide);
+            connect(probe, &ProbeConnection::admitted, this, decide);
             connect(probe, &ProbeConnection::finished, this, decide);
         });
     });
@@ -210,7 +210,7 @@ void ScenarioRun::take(const ProbeConnection *probe)
     actual.httpStatus = probe->httpStatus();
     actual.closeCode = probe->closeCode();
     actual.closeReason = probe->closeReason();
-    actual.welcomed = probe->welcomed();
+    actual.welcomed = probe->isAdmitted();
     actual.signalsReceived = probe->signalsReceived();
     actual.errors = probe->errors();
     actual.messageTypes.clear();
@@ -237,14 +237,34 @@ void ScenarioRun::take(const ProbeConnection *probe)
 
 bool ScenarioRun::closedWith(const ProbeConnection *probe, int code, const QString &reason) const
 {
-    return probe->closeCode() == code && (reason.isEmpty() || !m_context->compareReasons() || probe->closeReason() == reason);
+    return probe->closeCode() == code && reasonMatches(probe, reason);
 }
 
-void ScenarioRun::judgeRefusal(const ProbeConnection *probe, int code, const QString &reason, const QList<int> &httpStatuses)
+bool ScenarioRun::refusedWith(const ProbeConnection *probe, const QString &reason) const
+{
+    return m_context->isRefusalClose(probe->closeCode()) && reasonMatches(probe, reason);
+}
+
+bool ScenarioRun::reasonMatches(const ProbeConnection *probe, const QString &reason) const
+{
+    return reason.isEmpty() || !m_context->compareReasons() || probe->closeReason() == reason;
+}
+
+QString ScenarioRun::expectedRefusal(const QString &reason) const
+{
+    QStringList codes;
+    for (int code : std::as_const(m_context->profile.refusalCloses))
+        codes << QString::number(code);
+    return codes.join(QLatin1Char('/'))
+            + (reason.isEmpty() || !m_context->compareReasons() ? QString() : QStringLiteral(" \"%1\"").arg(reason));
+}
+
+void ScenarioRun::judgeRefusal(const ProbeConnection *probe, const QString &reason, const QList<int> &httpStatuses)
 {
     take(probe);
-    if (probe->welcomed())
-        return fail(tr("admitted: the server sent welcome"));
+    if (probe->isAdmitted())
+        return fail(probe->welcome().isEmpty() ? tr("admitted: still open %1 ms after the upgrade").arg(m_context->profile.admitAfterMs)
+                                               : tr("admitted: the server sent %1").arg(m_context->profile.welcomeType));
     if (probe->signalsReceived() > 0)
         return fail(tr("%1 signal(s) reached a refused connection").arg(probe->signalsReceived()));
     if (probe->httpStatus() != 101) {
@@ -255,12 +275,11 @@ void ScenarioRun::judgeRefusal(const ProbeConnection *probe, int code, const QSt
     }
     if (probe->closeCode() < 0)
         return fail(tr("still open %1 ms after the upgrade").arg(m_context->answerWaitMs));
-    if (!closedWith(probe, code, reason)) {
-        return fail(tr("closed %1 \"%2\" instead of %3%4").arg(probe->closeCode()).arg(probe->closeReason()).arg(code)
-                            .arg(reason.isEmpty() || !m_context->compareReasons() ? QString() : QStringLiteral(" \"%1\"").arg(reason)));
-    }
-    pass(m_context->compareReasons() || reason.isEmpty() ? tr("closed as the contract says")
-                                                         : tr("closed %1 (reason not compared: seed profile)").arg(code));
+    if (!refusedWith(probe, reason))
+        return fail(tr("closed %1 \"%2\" instead of %3").arg(probe->closeCode()).arg(probe->closeReason(), expectedRefusal(reason)));
+    pass(m_context->compareReasons() || reason.isEmpty()
+                 ? tr("closed as the contract says")
+                 : tr("closed %1 \"%2\" (reason not compared: profile %3)").arg(probe->closeCode()).arg(probe->closeReason(), m_context->profile.name));
 }
 
 void ScenarioRun::pass(const QString &why)

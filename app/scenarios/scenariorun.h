@@ -71,10 +71,14 @@ protected:
 
     // Copies what the probe saw into the result (redacted already).
     void take(const ProbeConnection *probe);
-    // Refused-token scenarios: no welcome, no signal, close code (and reason
-    // under the signalgate profile); httpStatuses lists refusals that count too.
-    void judgeRefusal(const ProbeConnection *probe, int code, const QString &reason, const QList<int> &httpStatuses = {});
+    // Refused-token scenarios: not admitted, no signal, one of the profile's
+    // refusal close codes (and reason, when the profile compares them);
+    // httpStatuses lists refusals before the upgrade that count too.
+    void judgeRefusal(const ProbeConnection *probe, const QString &reason, const QList<int> &httpStatuses = {});
     bool closedWith(const ProbeConnection *probe, int code, const QString &reason) const;
+    bool refusedWith(const ProbeConnection *probe, const QString &reason) const;
+    // "1008 \"Token expired\"", or the profile's codes alone when reasons are not compared.
+    QString expectedRefusal(const QString &reason) const;
 
     void pass(const QString &why);
     void fail(const QString &why);
@@ -85,6 +89,7 @@ protected:
     ScenarioResult m_result;
 
 private:
+    bool reasonMatches(const ProbeConnection *probe, const QString &reason) const;
     void finishWith(ScenarioResult::Verdict verdict, const QString &why);
     void record(const ProbeFrame &frame);
 

@@ -4,6 +4,7 @@
 #include "auth/securerandom.h"
 #include "auth/tokenclaims.h"
 #include "scenarios/redactor.h"
+#include "scenarios/tokenendpoint.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -14,7 +15,6 @@
 
 namespace {
 constexpr int kTransferTimeoutMs = 15000;
-constexpr qint64 kMintedLifetimeS = 600;
 
 // One AuthApi per call: its answers are signals, and calls may overlap.
 AuthApi *authApi(QNetworkAccessManager *network, const QUrl &server, const QSslConfiguration &ssl, QObject *parent)
@@ -39,7 +39,37 @@ void TokenSource::setServer(const QUrl &httpBase)
 QString TokenSource::mintHint()
 {
     return tr("needs a minted token: run against a server in dev mode (/dev/token) or give the server's signing key "
-              "(--key FILE: HS256 secret file or RSA/EC P-256/Ed25519 private key PEM)");
+              "(--forge-key FILE: HS256 secret file or RSA/EC P-256/Ed25519 private key PEM)");
+}
+
+void TokenSource::setAccessToken(const QByteArray &token)
+{
+    m_access = keep(token);
+    m_refresh.clear();
+    m_origin = tr("given token");
+}
+
+bool TokenSource::forgeCurrent(const QString &user)
+{
+    if (!m_forge)
+        return false;
+    QJsonObject payload = freshClaims();
+    if (!payload.contains(QLatin1String("sub")))
+        payload.insert(QStringLiteral("sub"), user.isEmpty() ? QStringLiteral("signalgate-check") : user);
+    m_access = keep(m_forge->sign(payload, forgeHeader()));
+    m_refresh.clear();
+    m_origin = tr("forged (%1)").arg(forgeAlgorithm());
+    return !m_access.isEmpty();
+}
+
+QString TokenSource::otherType() const
+{
+    return m_forgeClaims.type == QLatin1String("JWT") ? QStringLiteral("at+jwt") : QStringLiteral("JWT");
+}
+
+QJsonObject TokenSource::forgeHeader() const
+{
+    return m_forgeClaims.type.isEmpty() ? QJsonObject() : QJsonObject{{QStringLiteral("typ"), m_forgeClaims.type}};
 }
 
 QByteArray TokenSource::keep(const QByteArray &token)
@@ -59,9 +89,13 @@ QJsonObject TokenSource::freshClaims() const
     // The login token's iss, aud, sub and scope; not its family (nothing to revoke by).
     QJsonObject payload = claims();
     payload.remove(QStringLiteral("fam"));
+    if (!m_forgeClaims.issuer.isEmpty())
+        payload.insert(QStringLiteral("iss"), m_forgeClaims.issuer);
+    if (!m_forgeClaims.audience.isEmpty())
+        payload.insert(QStringLiteral("aud"), m_forgeClaims.audience);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     payload.insert(QStringLiteral("iat"), now);
-    payload.insert(QStringLiteral("exp"), now + kMintedLifetimeS);
+    payload.insert(QStringLiteral("exp"), now + m_forgeClaims.lifetimeS);
     payload.insert(QStringLiteral("jti"), QString::fromLatin1(SecureRandom::token(16)));
     return payload;
 }
@@ -70,11 +104,30 @@ void TokenSource::login(const QString &user, const QString &password, const Done
 {
     m_user = user;
     m_password = password;
+    if (m_profile.login == TargetProfile::Login::Json || m_profile.login == TargetProfile::Login::OAuth2) {
+        TokenEndpoint endpoint;
+        endpoint.url = m_server.resolved(QUrl(m_profile.loginPath));
+        endpoint.kind = m_profile.login;
+        endpoint.userField = m_profile.userField;
+        endpoint.passwordField = m_profile.passwordField;
+        endpoint.sslConfiguration = m_ssl;
+        endpoint.post(m_network, user, password, this,
+                      [this, done](const QByteArray &access, const QByteArray &refresh, const QString &error) {
+                          if (access.isEmpty())
+                              return done(error);
+                          m_access = keep(access);
+                          m_refresh = refresh.isEmpty() ? QByteArray() : keep(refresh);
+                          m_origin = tr("login %1 %2").arg(TargetProfile::loginName(m_profile.login), m_profile.loginPath);
+                          done({});
+                      });
+        return;
+    }
     AuthApi *api = authApi(m_network, m_server, m_ssl, this);
     connect(api, &AuthApi::loggedIn, this, [this, api, done](const AuthApi::TokenPair &pair) {
         api->deleteLater();
         m_access = keep(pair.accessToken);
         m_refresh = keep(pair.refreshToken);
+        m_origin = tr("login signalgate");
         done({});
     });
     connect(api, &AuthApi::failed, this, [api, done](AuthApi::Operation, int status, const QString &message, qint64) {
@@ -125,7 +178,10 @@ void TokenSource::mint(const QJsonObject &claimOverrides, const QJsonObject &hea
             else
                 payload.insert(it.key(), it.value());
         }
-        const QByteArray token = m_forge->sign(payload, headerOverrides);
+        QJsonObject header = forgeHeader();
+        for (auto it = headerOverrides.constBegin(); it != headerOverrides.constEnd(); ++it)
+            header.insert(it.key(), it.value());
+        const QByteArray token = m_forge->sign(payload, header);
         done(token.isEmpty() ? QByteArray() : keep(token), token.isEmpty() ? tr("the key cannot sign") : QString());
         return;
     }

@@ -17,10 +17,12 @@ Neither checks the Origin or limits anything: those are the gaps the tool must
 find. Tokens are HS256 JWTs with the key given on the command line, so a test
 can forge them too. One user, given on the command line.
 
-  /usr/bin/python3 tutorial_server.py --variant json|oauth2 --port P \
+  /usr/bin/python3 tutorial_server.py --variant json|oauth2 [--port P] \
       --user demo --password demo --key-file F [--ttl S]
 
-Prints "listening on http://127.0.0.1:P" once it accepts connections.
+Port 0 (the default) takes a free one. Prints "listening on
+http://127.0.0.1:P" once it accepts connections, and "session <id>" for each
+/ws/agent/{session_id} connection, so a test can see the ids are fresh.
 """
 
 import argparse
@@ -29,6 +31,7 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
 import sys
 import time
 import uuid
@@ -132,6 +135,7 @@ def build(variant: str, user: str, password: str, tokens: Tokens) -> FastAPI:
 
         @app.websocket("/ws/agent/{session_id}")
         async def agent(websocket: WebSocket, session_id: str):
+            print(f"session {session_id}", flush=True)
             offered = websocket.scope.get("subprotocols", [])
             token = offered[0] if offered else ""
             # The token is echoed as the chosen subprotocol, as such servers do.
@@ -148,7 +152,7 @@ def build(variant: str, user: str, password: str, tokens: Tokens) -> FastAPI:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variant", choices=["json", "oauth2"], required=True)
-    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--user", default="demo")
     parser.add_argument("--password", default="demo")
     parser.add_argument("--key-file", required=True)
@@ -158,16 +162,21 @@ def main() -> int:
         key = key_file.read()
     app = build(args.variant, args.user, args.password, Tokens(key, args.ttl))
 
-    config = uvicorn.Config(app, host="127.0.0.1", port=args.port, log_level="warning", ws="websockets")
+    # Bound here, so port 0 works and the port printed is the real one.
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", args.port))
+    port = listener.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", ws="websockets")
     server = uvicorn.Server(config)
 
     async def serve():
-        task = asyncio.create_task(server.serve())
+        task = asyncio.create_task(server.serve(sockets=[listener]))
         while not server.started:
             if task.done():
                 return task.result()
             await asyncio.sleep(0.05)
-        print(f"listening on http://127.0.0.1:{args.port}", flush=True)
+        print(f"listening on http://127.0.0.1:{port}", flush=True)
         await task
 
     asyncio.run(serve())

@@ -1,6 +1,7 @@
 // signalgate-check, the real executable, against the real signalgate-server:
 // exit codes 0/1/2, the table, both report formats, and no token text in
 // anything it writes.
+#include "checkprocess.h"
 #include "serverprocess.h"
 
 #include <QFile>
@@ -8,66 +9,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run check(const QStringList &arguments, const QByteArray &input = "demo\n", int timeoutMs = 90000)
-{
-    QProcess process;
-    process.start(QStringLiteral(SIGNALGATE_CHECK_BINARY), arguments);
-    Run run;
-    if (!process.waitForStarted())
-        return run;
-    process.write(input);
-    process.closeWriteChannel();
-    [[maybe_unused]] const bool ended =
-            QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished();
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// Anything shaped like a token (a JWS starts with base64url "{"), a token=
-// value, or the password.
-bool containsSecret(const QByteArray &text, QString *what)
-{
-    static const QRegularExpression jws(QStringLiteral("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"));
-    static const QRegularExpression query(QStringLiteral("token=(?!\\[REDACTED\\])[A-Za-z0-9_.-]{8,}"));
-    const QString string = QString::fromUtf8(text);
-    if (const QRegularExpressionMatch match = jws.match(string); match.hasMatch()) {
-        *what = match.captured().left(16);
-        return true;
-    }
-    if (const QRegularExpressionMatch match = query.match(string); match.hasMatch()) {
-        *what = match.captured().left(16);
-        return true;
-    }
-    return false;
-}
-
-} // namespace
 
 class TestCheckCli : public QObject
 {
@@ -96,7 +41,7 @@ private:
 void TestCheckCli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QVERIFY(QFile::exists(QStringLiteral(SIGNALGATE_CHECK_BINARY)));
+    QCOMPARE(runCheck({QStringLiteral("--version")}, {}, 15000).exitCode, 0);
 }
 
 bool TestCheckCli::startServer(ServerProcess &process, const QString &name, const QStringList &extra)
@@ -113,7 +58,7 @@ void TestCheckCli::allPassExitsZeroWithBothReports()
     QVERIFY(startServer(process, QStringLiteral("all"), {QStringLiteral("--conn-rate"), QStringLiteral("60/6")}));
     const QString json = m_dir.filePath(QStringLiteral("all.json"));
     const QString markdown = m_dir.filePath(QStringLiteral("all.md"));
-    const Run run = check({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
+    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
                            QStringLiteral("--password-stdin"), QStringLiteral("--report"), json, QStringLiteral("--markdown"), markdown});
     QVERIFY2(run.exitCode == 0, run.out + run.err);
 
@@ -123,7 +68,7 @@ void TestCheckCli::allPassExitsZeroWithBothReports()
     QVERIFY(run.err.contains("[25/25] connection-flood"));
     QVERIFY(run.err.contains("left"));
 
-    const QJsonObject report = QJsonDocument::fromJson(readAll(json)).object();
+    const QJsonObject report = QJsonDocument::fromJson(readFile(json)).object();
     QCOMPARE(report.value(QStringLiteral("score")).toString(), QStringLiteral("25/25 passed"));
     QCOMPARE(report.value(QStringLiteral("profile")).toString(), QStringLiteral("signalgate"));
     QCOMPARE(report.value(QStringLiteral("server")).toString(), server(process));
@@ -136,12 +81,12 @@ void TestCheckCli::allPassExitsZeroWithBothReports()
         QVERIFY(!scenario.value(QStringLiteral("expected")).toString().isEmpty());
         QVERIFY(scenario.value(QStringLiteral("actual")).toObject().contains(QStringLiteral("duration_ms")));
     }
-    const QByteArray md = readAll(markdown);
+    const QByteArray md = readFile(markdown);
     QVERIFY(md.startsWith("# SignalGate scenario run: 25/25 passed"));
     QCOMPARE(md.count("\n| PASS | `"), 25);
 
     QString what;
-    for (const QByteArray &text : {readAll(json), md, run.out, run.err})
+    for (const QByteArray &text : {readFile(json), md, run.out, run.err})
         QVERIFY2(!containsSecret(text, &what), qPrintable(what));
     // The server's own output has no token either (it redacts the query).
     QVERIFY2(!containsSecret(process.allOutput(), &what), qPrintable(what));
@@ -153,12 +98,12 @@ void TestCheckCli::missingProtectionExitsOne()
     QVERIFY(startServer(process, QStringLiteral("off"),
                         {QStringLiteral("--conn-rate"), QStringLiteral("0"), QStringLiteral("--msg-rate"), QStringLiteral("0")}));
     const QString json = m_dir.filePath(QStringLiteral("off.json"));
-    const Run run = check({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
+    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
                            QStringLiteral("--password-stdin"), QStringLiteral("--only"), QStringLiteral("valid-token,message-flood"),
                            QStringLiteral("--report"), json});
     QVERIFY2(run.exitCode == 1, run.out + run.err);
     QVERIFY(run.out.contains("1/2 passed"));
-    const QJsonArray rows = QJsonDocument::fromJson(readAll(json)).object().value(QStringLiteral("scenarios")).toArray();
+    const QJsonArray rows = QJsonDocument::fromJson(readFile(json)).object().value(QStringLiteral("scenarios")).toArray();
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows.at(1).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("message-flood"));
     QCOMPARE(rows.at(1).toObject().value(QStringLiteral("verdict")).toString(), QStringLiteral("FAIL"));
@@ -172,7 +117,9 @@ void TestCheckCli::usageErrorsExitTwo_data()
     const QStringList base{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--user"),
                            QStringLiteral("demo"), QStringLiteral("--password-stdin")};
     QTest::newRow("no server") << QStringList{QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin")}
-                               << QByteArray("demo\n") << QByteArray("--server and --user are required");
+                               << QByteArray("demo\n") << QByteArray("--server is required");
+    QTest::newRow("no user") << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--password-stdin")}
+                             << QByteArray("demo\n") << QByteArray("--user is required for the signalgate login");
     QTest::newRow("no password-stdin") << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"),
                                                       QStringLiteral("--user"), QStringLiteral("demo")}
                                        << QByteArray("demo\n") << QByteArray("--password-stdin is required");
@@ -180,7 +127,30 @@ void TestCheckCli::usageErrorsExitTwo_data()
     QTest::newRow("unknown id") << base + QStringList{QStringLiteral("--only"), QStringLiteral("valid-token,nope")}
                                 << QByteArray("demo\n") << QByteArray("unknown scenario id(s): nope");
     QTest::newRow("bad profile") << base + QStringList{QStringLiteral("--profile"), QStringLiteral("other")}
-                                 << QByteArray("demo\n") << QByteArray("--profile must be signalgate or seed");
+                                 << QByteArray("demo\n") << QByteArray("give signalgate, seed or a profile file");
+    // Issue 11: each profile flag says what it takes.
+    const auto flagRow = [&base](const char *name, const QStringList &extra, const char *cause) {
+        QTest::newRow(name) << base + extra << QByteArray("demo\n") << QByteArray(cause);
+    };
+    flagRow("bad token-in", {QStringLiteral("--token-in"), QStringLiteral("cookie")},
+            "--token-in takes header, query[:NAME], subprotocol[:PREFIX] or subprotocol-bare");
+    flagRow("bad login", {QStringLiteral("--login"), QStringLiteral("json")}, "--login takes signalgate, none, json:/PATH or oauth2:/PATH");
+    flagRow("bad refusal close", {QStringLiteral("--refusal-close"), QStringLiteral("1008,99")}, "--refusal-close must be a list of close codes");
+    flagRow("bad admit-after", {QStringLiteral("--admit-after"), QStringLiteral("soon")}, "--admit-after must be a whole number");
+    flagRow("bad compare-reasons", {QStringLiteral("--compare-reasons"), QStringLiteral("maybe")}, "--compare-reasons takes yes or no");
+    flagRow("bad features", {QStringLiteral("--features"), QStringLiteral("refresh,teleport")}, "--features must be a list of refresh, resume, msg-rate");
+    flagRow("bad ws-url", {QStringLiteral("--ws-url"), QStringLiteral("http://x/ws")}, "--ws-url takes a path starting with / or a ws:// or wss:// URL");
+    flagRow("token file with login", {QStringLiteral("--token-file"), QStringLiteral("/etc/hostname")}, "--token-file is the valid token without a login");
+    flagRow("bad skip", {QStringLiteral("--skip"), QStringLiteral("nope")}, "unknown scenario id(s): nope");
+    flagRow("bad forge-ttl", {QStringLiteral("--forge-ttl"), QStringLiteral("5")}, "--forge-ttl takes seconds from 10 to 86400");
+    QTest::newRow("unreadable token file")
+            << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--login"), QStringLiteral("none"),
+                           QStringLiteral("--token-file"), QStringLiteral("/nonexistent/token")}
+            << QByteArray() << QByteArray("cannot read the token file /nonexistent/token");
+    QTest::newRow("password without login")
+            << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--login"), QStringLiteral("none"),
+                           QStringLiteral("--password-stdin")}
+            << QByteArray("demo\n") << QByteArray("--password-stdin needs a login");
     QTest::newRow("bad server scheme") << QStringList{QStringLiteral("--server"), QStringLiteral("ftp://x"), QStringLiteral("--user"),
                                                       QStringLiteral("demo"), QStringLiteral("--password-stdin")}
                                        << QByteArray("demo\n") << QByteArray("http(s)://HOST:PORT");
@@ -195,7 +165,7 @@ void TestCheckCli::usageErrorsExitTwo()
     QFETCH(QStringList, arguments);
     QFETCH(QByteArray, input);
     QFETCH(QByteArray, cause);
-    const Run run = check(arguments, input, 15000);
+    const CheckRun run = runCheck(arguments, input, 15000);
     QVERIFY2(run.exitCode == 2, run.out + run.err);
     QVERIFY2(run.err.startsWith("signalgate-check: "), run.err.constData());
     QVERIFY2(run.err.contains(cause), run.err.constData());
@@ -211,7 +181,7 @@ void TestCheckCli::connectionErrorsExitTwo()
         QVERIFY(holder.listen(QHostAddress::LocalHost, 0));
         closedPort = holder.serverPort();
     }
-    const Run unreachable = check({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(closedPort),
+    const CheckRun unreachable = runCheck({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(closedPort),
                                    QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin")},
                                   "demo\n", 30000);
     QVERIFY2(unreachable.exitCode == 2, unreachable.out + unreachable.err);
@@ -220,7 +190,7 @@ void TestCheckCli::connectionErrorsExitTwo()
 
     ServerProcess process;
     QVERIFY(startServer(process, QStringLiteral("badpw"), {}));
-    const Run wrong = check({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
+    const CheckRun wrong = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
                              QStringLiteral("--password-stdin")},
                             "wrong-password-text\n", 30000);
     QVERIFY2(wrong.exitCode == 2, wrong.out + wrong.err);
@@ -251,12 +221,12 @@ void TestCheckCli::keyFileForges()
     QVERIFY(process.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dataDir,
                            QStringLiteral("--jwt-secret-file"), key, QStringLiteral("--conn-rate"), QStringLiteral("1000/1")}));
     const QString markdown = m_dir.filePath(QStringLiteral("keyed.md"));
-    const Run run = check({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
+    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
                            QStringLiteral("--password-stdin"), QStringLiteral("--key"), key, QStringLiteral("--only"),
                            QStringLiteral("expired,wrong-audience,alg-confusion,wrong-type"), QStringLiteral("--markdown"), markdown});
     QVERIFY2(run.exitCode == 0, run.out + run.err);
     QVERIFY(run.out.contains("4/4 passed"));
-    const QByteArray md = readAll(markdown);
+    const QByteArray md = readFile(markdown);
     QVERIFY(md.contains("local key (HS256)"));
     QString what;
     for (const QByteArray &text : {md, run.out, run.err}) {
@@ -286,11 +256,11 @@ void TestCheckCli::tlsTrustsOnlyTheGivenCa()
                              QStringLiteral("--password-stdin"), QStringLiteral("--only"),
                              QStringLiteral("valid-token,no-token,bad-origin")};
 
-    const Run trusted = check(common + QStringList{QStringLiteral("--ca-cert"), cert});
+    const CheckRun trusted = runCheck(common + QStringList{QStringLiteral("--ca-cert"), cert});
     QVERIFY2(trusted.exitCode == 0, trusted.out + trusted.err);
     QVERIFY2(trusted.out.contains("3/3 passed"), trusted.out.constData());
 
-    const Run untrusted = check(common, "demo\n", 30000);
+    const CheckRun untrusted = runCheck(common, "demo\n", 30000);
     QVERIFY2(untrusted.exitCode == 2, untrusted.out + untrusted.err);
     QVERIFY2(untrusted.err.contains("certificate") || untrusted.err.contains("TLS") || untrusted.err.contains("SSL"),
              untrusted.err.constData());

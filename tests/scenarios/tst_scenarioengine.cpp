@@ -223,7 +223,7 @@ void TestScenarioEngine::seedProfile()
     TestServer server(devServer());
     QVERIFY2(server.start(), qPrintable(server.error()));
     ScenarioEngine::Settings settings = settingsFor(server);
-    settings.profile = ScenarioProfile::Seed;
+    settings.profile = TargetProfile::seed();
     const QStringList ids{QStringLiteral("valid-token"), QStringLiteral("bad-signature"), QStringLiteral("oversized-token"),
                           QStringLiteral("refresh-in-band"), QStringLiteral("refresh-other-user"), QStringLiteral("refresh-exhausted")};
     const Outcome outcome = runEngine(settings, ids);
@@ -313,7 +313,7 @@ void TestScenarioEngine::withoutMintingStarredScenariosSkip()
     QCOMPARE(outcome.report.mintSource, QStringLiteral("none"));
     for (const ScenarioResult &result : outcome.report.results) {
         if (result.verdict == ScenarioResult::Verdict::Skip)
-            QVERIFY2(result.reason.contains(QStringLiteral("/dev/token")) && result.reason.contains(QStringLiteral("--key")),
+            QVERIFY2(result.reason.contains(QStringLiteral("/dev/token")) && result.reason.contains(QStringLiteral("--forge-key")),
                      qPrintable(result.reason));
     }
 }
@@ -370,9 +370,9 @@ void TestScenarioEngine::manualProbe()
     forged.choice = ManualProbe::TokenChoice::Forged;
     forged.forgedPayload = {{QStringLiteral("sub"), QStringLiteral("manual-user")}};
     forged.expiresAt = TestServer::now() + 300;
-    forged.transport = ProbeRequest::Transport::Subprotocol;
+    forged.placement = ProbeRequest::Placement::Subprotocol;
     manual.connectProbe(forged);
-    QTRY_VERIFY(manual.probe() && manual.probe()->welcomed());
+    QTRY_VERIFY(manual.probe() && manual.probe()->isAdmitted());
     QCOMPARE(manual.probe()->welcome().value(QStringLiteral("sub")).toString(), QStringLiteral("manual-user"));
     QCOMPARE(manual.probe()->welcome().value(QStringLiteral("exp")).toInteger(), forged.expiresAt);
     manual.sendText(QStringLiteral("{\"type\":\"ping\",\"id\":7}"));
@@ -392,7 +392,7 @@ void TestScenarioEngine::manualProbe()
     // Empty token in the query: 1008 Authentication required.
     ManualProbe::Composition empty;
     empty.choice = ManualProbe::TokenChoice::Empty;
-    empty.transport = ProbeRequest::Transport::Query;
+    empty.placement = ProbeRequest::Placement::Query;
     manual.connectProbe(empty);
     QVERIFY(finished.wait(5000));
     QCOMPARE(manual.probe()->closeCode(), 1008);

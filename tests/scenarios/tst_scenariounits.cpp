@@ -50,7 +50,7 @@ void TestScenarioUnits::catalogueHasEverySectionNineId()
         QVERIFY2(ids.contains(scenario.id), qPrintable(scenario.id));
         QVERIFY(!scenario.title.isEmpty() && !scenario.proves.isEmpty() && !scenario.expected.isEmpty()
                 && !scenario.prerequisites.isEmpty());
-        if (scenario.needsMintedToken)
+        if (scenario.needsMintedToken())
             starred << scenario.id;
     }
     QCOMPARE(starred, (QSet<QString>{"expired", "not-yet-valid", "wrong-issuer", "wrong-audience", "alg-confusion",
@@ -171,7 +171,10 @@ void TestScenarioUnits::redactorHidesTokens()
 
 void TestScenarioUnits::rawUpgradeCarriesTheTokenWhereAsked()
 {
-    ProbeRequest request = ProbeRequest::withToken(QUrl(QStringLiteral("ws://127.0.0.1:9/ws")), "t.o.k", ProbeRequest::Transport::Header);
+    ProbeRequest request;
+    request.url = QUrl(QStringLiteral("ws://127.0.0.1:9/ws"));
+    request.tokenMode = ProbeRequest::TokenMode::Value;
+    request.token = "t.o.k";
     request.origin = QStringLiteral("https://evil.example");
     QByteArray raw = request.rawUpgrade();
     QVERIFY(raw.startsWith("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:9\r\n"));
@@ -180,14 +183,36 @@ void TestScenarioUnits::rawUpgradeCarriesTheTokenWhereAsked()
     QVERIFY(raw.contains("\r\nSec-WebSocket-Protocol: signalgate.v1\r\n"));
     QVERIFY(raw.endsWith("\r\n\r\n"));
 
-    request.transport = ProbeRequest::Transport::Subprotocol;
+    request.placement = ProbeRequest::Placement::Subprotocol;
     QVERIFY(request.rawUpgrade().contains("Sec-WebSocket-Protocol: signalgate.v1, bearer.t.o.k\r\n"));
-    request.transport = ProbeRequest::Transport::Query;
+    request.placement = ProbeRequest::Placement::Query;
     QVERIFY(request.rawUpgrade().startsWith("GET /ws?token=t.o.k HTTP/1.1"));
     QCOMPARE(request.shownUrl(), QStringLiteral("ws://127.0.0.1:9/ws?token=[REDACTED]"));
+
+    // A foreign target's conventions (issue 11): another query name, the bare
+    // token as the only subprotocol, another prefix, nothing else offered.
+    TargetProfile foreign;
+    foreign.tokenIn = TargetProfile::TokenPlacement::Query;
+    foreign.tokenName = QStringLiteral("access_token");
+    foreign.offerSubprotocols.clear();
+    request.carryAs(foreign);
+    QVERIFY(request.rawUpgrade().startsWith("GET /ws?access_token=t.o.k HTTP/1.1"));
+    QVERIFY(!request.rawUpgrade().contains("Sec-WebSocket-Protocol"));
+    QCOMPARE(request.shownUrl(), QStringLiteral("ws://127.0.0.1:9/ws?access_token=[REDACTED]"));
+    request.placement = ProbeRequest::Placement::SubprotocolBare;
+    QVERIFY(request.rawUpgrade().contains("\r\nSec-WebSocket-Protocol: t.o.k\r\n"));
+    QCOMPARE(request.subprotocols(), QStringList{QStringLiteral("t.o.k")});
+    request.placement = ProbeRequest::Placement::Subprotocol;
+    request.subprotocolPrefix = QStringLiteral("jwt.");
+    QCOMPARE(request.subprotocols(), QStringList{QStringLiteral("jwt.t.o.k")});
+    request.carryAs(TargetProfile::signalGate());
+
+    request.placement = ProbeRequest::Placement::Query;
     request.tokenMode = ProbeRequest::TokenMode::Empty;
     QVERIFY(request.rawUpgrade().startsWith("GET /ws?token= HTTP/1.1"));
-    request.transport = ProbeRequest::Transport::Header;
+    request.placement = ProbeRequest::Placement::SubprotocolBare;
+    QCOMPARE(request.subprotocols(), QStringList{QStringLiteral("signalgate.v1")});
+    request.placement = ProbeRequest::Placement::Header;
     QVERIFY(request.rawUpgrade().contains("\r\nAuthorization: Bearer \r\n"));
     request.tokenMode = ProbeRequest::TokenMode::None;
     QVERIFY(!request.rawUpgrade().contains("Authorization"));

@@ -26,7 +26,12 @@ ServerProcess::~ServerProcess()
 
 bool ServerProcess::start(const QStringList &arguments)
 {
-    m_process.start(binary(), arguments);
+    return start(binary(), arguments);
+}
+
+bool ServerProcess::start(const QString &program, const QStringList &arguments)
+{
+    m_process.start(program, arguments);
     if (!m_process.waitForStarted(5000))
         return false;
     const QRegularExpression pattern(QStringLiteral("listening on https?://127\\.0\\.0\\.1:(\\d+)"));

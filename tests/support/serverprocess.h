@@ -16,6 +16,8 @@ public:
     ~ServerProcess();
 
     bool start(const QStringList &arguments);
+    // Another program that prints the same first line (a peer server of tests/peers/).
+    bool start(const QString &program, const QStringList &arguments);
     quint16 port() const { return m_port; }
     QProcess &process() { return m_process; }
     // QProcess::waitForFinished() answers false for a process that already

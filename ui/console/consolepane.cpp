@@ -84,8 +84,8 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
             m_keyFile->setText(path);
     });
     m_profile->setAccessibleName(tr("Server profile"));
-    m_profile->addItem(tr("SignalGate (this contract)"), profileName(ScenarioProfile::SignalGate));
-    m_profile->addItem(tr("Seed (token in the query, codes only, no in-band refresh)"), profileName(ScenarioProfile::Seed));
+    m_profile->addItem(tr("SignalGate (this contract)"), QStringLiteral("signalgate"));
+    m_profile->addItem(tr("Seed (token in the query, codes only, no in-band refresh)"), QStringLiteral("seed"));
 
     // Two rows, so the scenarios keep most of the height.
     auto *target = new QGroupBox(tr("Target"), this);
@@ -290,7 +290,10 @@ bool ConsolePane::settingsFromForm(ScenarioEngine::Settings *settings, QString *
     settings->user = m_user->text().trimmed();
     settings->password = m_password->text();
     settings->keyFile = m_keyFile->text().trimmed();
-    settings->profile = profileFromName(m_profile->currentData().toString()).value_or(ScenarioProfile::SignalGate);
+    const std::optional<TargetProfile> profile = TargetProfile::load(m_profile->currentData().toString(), error);
+    if (!profile)
+        return false;
+    settings->profile = *profile;
     if (!m_settings->caFile().isEmpty()) {
         QList<QSslCertificate> certificates;
         if (!SessionController::loadCaFile(m_settings->caFile(), &certificates, error))

@@ -79,9 +79,10 @@ ManualPane::ManualPane(ScenarioEngine *engine, QWidget *parent)
         edit->setMaximumHeight(90);
     }
     m_transport->setAccessibleName(tr("Token transport"));
-    m_transport->addItem(tr("Authorization header"), int(ProbeRequest::Transport::Header));
-    m_transport->addItem(tr("Subprotocol bearer.<token>"), int(ProbeRequest::Transport::Subprotocol));
-    m_transport->addItem(tr("Query ?token="), int(ProbeRequest::Transport::Query));
+    m_transport->addItem(tr("Authorization header"), int(ProbeRequest::Placement::Header));
+    m_transport->addItem(tr("Subprotocol <prefix><token> (bearer.)"), int(ProbeRequest::Placement::Subprotocol));
+    m_transport->addItem(tr("Subprotocol: the token itself"), int(ProbeRequest::Placement::SubprotocolBare));
+    m_transport->addItem(tr("Query ?<name>= (token)"), int(ProbeRequest::Placement::Query));
     m_origin->setAccessibleName(tr("Origin header"));
     m_origin->setPlaceholderText(tr("No Origin (a native client); e.g. https://evil.example"));
     m_message->setAccessibleName(tr("Message to send"));
@@ -156,7 +157,7 @@ bool ManualPane::composition(ManualProbe::Composition *composition, QString *err
 {
     composition->choice = ManualProbe::TokenChoice(m_token->currentData().toInt());
     composition->customText = m_custom->text().toUtf8();
-    composition->transport = ProbeRequest::Transport(m_transport->currentData().toInt());
+    composition->placement = ProbeRequest::Placement(m_transport->currentData().toInt());
     composition->origin = m_origin->text().trimmed();
     if (composition->choice == ManualProbe::TokenChoice::Forged) {
         if (!parseObject(m_header->toPlainText(), &composition->forgedHeader, tr("header"), error)
