@@ -87,3 +87,9 @@ bool RevocationList::isRevoked(const AccessTokenClaims &claims) const
         return true;
     return !claims.family.isEmpty() && m_refreshTokens.isFamilyRevoked(claims.family);
 }
+
+qint64 RevocationList::issueSecond(const QString &subject, qint64 nowSeconds) const
+{
+    const auto revoked = m_subjects.constFind(subject);
+    return revoked != m_subjects.constEnd() && revoked.value() >= nowSeconds ? revoked.value() + 1 : nowSeconds;
+}

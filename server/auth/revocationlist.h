@@ -27,6 +27,10 @@ public:
     bool revokeSubject(const QString &subject, qint64 nowSeconds);
 
     bool isRevoked(const AccessTokenClaims &claims) const;
+    // The iat for a token issued to subject now: now, or the second after the
+    // subject's revocation when that is now (iat has whole seconds, and a
+    // token issued in the revocation's second would be born revoked).
+    qint64 issueSecond(const QString &subject, qint64 nowSeconds) const;
     qsizetype revokedTokenCount() const { return m_tokens.size(); }
 
 private:

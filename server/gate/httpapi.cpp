@@ -319,7 +319,8 @@ HttpResponse HttpApi::tokenPair(const QString &user, const QString &scope, const
                                 const QByteArray &refreshToken, qint64 refreshExpiresAt)
 {
     const qint64 now = m_clock();
-    const TokenIssuer::Issued access = m_services.issuer->issue(user, scope, family, now);
+    const TokenIssuer::Issued access =
+            m_services.issuer->issue(user, scope, family, m_services.revocations->issueSecond(user, now));
     return HttpResponse::json(200, {{QLatin1String("access_token"), QString::fromLatin1(access.token)},
                                     {QLatin1String("token_type"), QStringLiteral("Bearer")},
                                     {QLatin1String("expires_in"), access.expiresAt - now},
