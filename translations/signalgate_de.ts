@@ -334,10 +334,6 @@
         <translation>nicht zugelassen</translation>
     </message>
     <message>
-        <source>no welcome within %1 ms</source>
-        <translation>kein welcome innerhalb von %1 ms</translation>
-    </message>
-    <message>
         <source>closed before any signal</source>
         <translation>vor dem ersten Signal geschlossen</translation>
     </message>
@@ -346,8 +342,16 @@
         <translation>welcome, aber kein Signal innerhalb von %1 ms</translation>
     </message>
     <message>
-        <source>welcome, then a live signal</source>
-        <translation>welcome, danach ein Live-Signal</translation>
+        <source>not admitted within %1 ms</source>
+        <translation>nicht innerhalb von %1 ms zugelassen</translation>
+    </message>
+    <message>
+        <source>admitted (open after %1 ms), then a live signal</source>
+        <translation>zugelassen (nach %1 ms noch offen), dann ein Live-Signal</translation>
+    </message>
+    <message>
+        <source>%1, then a live signal</source>
+        <translation>%1, dann ein Live-Signal</translation>
     </message>
 </context>
 <context>
@@ -452,10 +456,6 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <source>Si&amp;gn in for tests</source>
-        <translation>Für Tests an&amp;melden</translation>
-    </message>
-    <message>
         <source>Run &amp;selected</source>
         <translation>Aus&amp;gewählte ausführen</translation>
     </message>
@@ -470,74 +470,6 @@
     <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
-    </message>
-    <message>
-        <source>Server to test</source>
-        <translation>Zu testender Server</translation>
-    </message>
-    <message>
-        <source>Test user</source>
-        <translation>Testbenutzer</translation>
-    </message>
-    <message>
-        <source>Test user&apos;s password</source>
-        <translation>Passwort des Testbenutzers</translation>
-    </message>
-    <message>
-        <source>Used for this run only, never stored</source>
-        <translation>Nur für diesen Lauf verwendet, nie gespeichert</translation>
-    </message>
-    <message>
-        <source>Signing key file</source>
-        <translation>Signaturschlüsseldatei</translation>
-    </message>
-    <message>
-        <source>Optional: HS256 secret or RSA/EC/Ed25519 private key PEM, for minted tokens</source>
-        <translation>Optional: HS256-Geheimnis oder privater RSA/EC/Ed25519-Schlüssel (PEM) für selbst erzeugte Tokens</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>D&amp;urchsuchen…</translation>
-    </message>
-    <message>
-        <source>Signing key</source>
-        <translation>Signaturschlüssel</translation>
-    </message>
-    <message>
-        <source>Server profile</source>
-        <translation>Serverprofil</translation>
-    </message>
-    <message>
-        <source>SignalGate (this contract)</source>
-        <translation>SignalGate (dieser Vertrag)</translation>
-    </message>
-    <message>
-        <source>Seed (token in the query, codes only, no in-band refresh)</source>
-        <translation>Seed (Token im Query-Parameter, nur Codes, keine In-Band-Aktualisierung)</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
-        <source>Se&amp;rver:</source>
-        <translation>Se&amp;rver:</translation>
-    </message>
-    <message>
-        <source>&amp;User:</source>
-        <translation>&amp;Benutzer:</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Passwort:</translation>
-    </message>
-    <message>
-        <source>&amp;Key file:</source>
-        <translation>S&amp;chlüsseldatei:</translation>
-    </message>
-    <message>
-        <source>Pro&amp;file:</source>
-        <translation>Pro&amp;fil:</translation>
     </message>
     <message>
         <source>Scenarios</source>
@@ -580,10 +512,6 @@
         <translation>Token-Inspektor</translation>
     </message>
     <message>
-        <source>Signed in for tests as %1.</source>
-        <translation>Für Tests als %1 angemeldet.</translation>
-    </message>
-    <message>
         <source>Cannot run: %1</source>
         <translation>Ausführung nicht möglich: %1</translation>
     </message>
@@ -602,14 +530,6 @@
     <message>
         <source>Done: %1.</source>
         <translation>Fertig: %1.</translation>
-    </message>
-    <message>
-        <source>%1 is not encrypted and not on this computer; allow that in Settings first.</source>
-        <translation>%1 ist nicht verschlüsselt und nicht auf diesem Computer; erlauben Sie das zuerst in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>Enter the test user&apos;s name and password.</source>
-        <translation>Geben Sie Namen und Passwort des Testbenutzers ein.</translation>
     </message>
     <message>
         <source>Signing in for tests…</source>
@@ -670,6 +590,14 @@
     <message>
         <source> · %1 of %2 done, about %3 left</source>
         <translation> · %1 von %2 erledigt, noch etwa %3</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Ready for tests: valid token from %1.</source>
+        <translation>Bereit für Tests: gültiges Token aus %1.</translation>
     </message>
 </context>
 <context>
@@ -824,20 +752,12 @@
 <context>
     <name>HandshakeScenario</name>
     <message>
-        <source>refused with HTTP 403 before the upgrade</source>
-        <translation>vor dem Upgrade mit HTTP 403 abgelehnt</translation>
-    </message>
-    <message>
         <source>upgraded a request from the foreign Origin %1%2</source>
         <translation>Upgrade für eine Anfrage vom fremden Origin %1 durchgeführt%2</translation>
     </message>
     <message>
         <source> and sent welcome</source>
         <translation> und welcome gesendet</translation>
-    </message>
-    <message>
-        <source>HTTP %1 instead of 403</source>
-        <translation>HTTP %1 statt 403</translation>
     </message>
     <message>
         <source>no answer: %1</source>
@@ -856,10 +776,6 @@
         <translation>Token mit %1 Bytes zugelassen: Der Server hat welcome gesendet</translation>
     </message>
     <message>
-        <source>upgraded, then closed as the contract says</source>
-        <translation>Upgrade durchgeführt, danach wie im Vertrag festgelegt geschlossen</translation>
-    </message>
-    <message>
         <source>no close after the upgrade</source>
         <translation>kein Schließen nach dem Upgrade</translation>
     </message>
@@ -868,32 +784,44 @@
         <translation>geschlossen mit %1 &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>could not read the published limits: no welcome</source>
-        <translation>die veröffentlichten Limits konnten nicht gelesen werden: kein welcome</translation>
-    </message>
-    <message>
         <source>the published rate (%1 per %2 s) refills every %3 ms: faster than a flood of the limit plus %4 can spend it, so no polite flood can prove it</source>
         <translation>die veröffentlichte Rate (%1 pro %2 s) füllt sich alle %3 ms wieder auf: schneller, als eine Flut aus dem Limit plus %4 sie verbrauchen kann, daher kann keine maßvolle Flut sie nachweisen</translation>
     </message>
     <message>
-        <source>no 429 after %1 upgrades in a row (the server publishes conn_rate %2)</source>
-        <translation>kein 429 nach %1 Upgrades in Folge (der Server veröffentlicht conn_rate %2)</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <source>429 after %1 upgrade(s), but without a valid Retry-After</source>
-        <translation>429 nach %1 Upgrade(s), aber ohne gültiges Retry-After</translation>
-    </message>
-    <message>
-        <source>429 after %1 admitted upgrade(s), Retry-After: %2 s</source>
-        <translation>429 nach %1 zugelassenen Upgrade(s), Retry-After: %2 s</translation>
-    </message>
-    <message>
         <source>HTTP %1 during the flood</source>
         <translation>HTTP %1 während der Flut</translation>
+    </message>
+    <message>
+        <source>HTTP %1 instead of %2</source>
+        <translation>HTTP %1 statt %2</translation>
+    </message>
+    <message>
+        <source>upgraded, then closed %1</source>
+        <translation>Upgrade, dann geschlossen mit %1</translation>
+    </message>
+    <message>
+        <source>could not read the published limits: not admitted</source>
+        <translation>veröffentlichte Limits nicht lesbar: nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>the server publishes conn_rate %1/%2 s</source>
+        <translation>der Server veröffentlicht conn_rate %1/%2 s</translation>
+    </message>
+    <message>
+        <source>nothing published; the contract&apos;s default is %1 per 60 s</source>
+        <translation>nichts veröffentlicht; der Vertrag sieht %1 pro 60 s vor</translation>
+    </message>
+    <message>
+        <source>no %1 after %2 upgrades in a row (%3)</source>
+        <translation>kein %1 nach %2 Upgrades in Folge (%3)</translation>
+    </message>
+    <message>
+        <source>%1 after %2 upgrade(s), but without a valid Retry-After</source>
+        <translation>%1 nach %2 Upgrade(s), aber ohne gültiges Retry-After</translation>
+    </message>
+    <message>
+        <source>%1 after %2 admitted upgrade(s), Retry-After: %3 s</source>
+        <translation>%1 nach %2 zugelassenen Upgrade(s), Retry-After: %3 s</translation>
     </message>
 </context>
 <context>
@@ -1137,14 +1065,6 @@
         <translation>Authorization-Header</translation>
     </message>
     <message>
-        <source>Subprotocol bearer.&lt;token&gt;</source>
-        <translation>Subprotokoll bearer.&lt;token&gt;</translation>
-    </message>
-    <message>
-        <source>Query ?token=</source>
-        <translation>Query-Parameter ?token=</translation>
-    </message>
-    <message>
         <source>Origin header</source>
         <translation>Origin-Header</translation>
     </message>
@@ -1256,6 +1176,18 @@
         <source>The connection ended without an answer.</source>
         <translation>Die Verbindung endete ohne Antwort.</translation>
     </message>
+    <message>
+        <source>Subprotocol &lt;prefix&gt;&lt;token&gt; (bearer.)</source>
+        <translation>Subprotokoll &lt;Präfix&gt;&lt;Token&gt; (bearer.)</translation>
+    </message>
+    <message>
+        <source>Subprotocol: the token itself</source>
+        <translation>Subprotokoll: das Token selbst</translation>
+    </message>
+    <message>
+        <source>Query ?&lt;name&gt;= (token)</source>
+        <translation>Query ?&lt;Name&gt;= (token)</translation>
+    </message>
 </context>
 <context>
     <name>ManualProbe</name>
@@ -1311,12 +1243,16 @@
         <translation>%1 rate_limited-Fehler, aber kein Schließen nach %2 Nachrichten</translation>
     </message>
     <message>
-        <source>closed %1 &quot;%2&quot;</source>
-        <translation>geschlossen mit %1 &quot;%2&quot;</translation>
-    </message>
-    <message>
         <source>%1 rate_limited error(s), then the close, after %2 messages</source>
         <translation>%1 rate_limited-Fehler, dann das Schließen, nach %2 Nachrichten</translation>
+    </message>
+    <message>
+        <source>still open, %1 signal(s) after the garbage (no error answer asked for: profile %2)</source>
+        <translation>noch offen, %1 Signal(e) nach dem Unsinn (keine Fehlerantwort verlangt: Profil %2)</translation>
+    </message>
+    <message>
+        <source>still open, but no signal and no pong within %1 ms after the garbage</source>
+        <translation>noch offen, aber kein Signal und kein Pong innerhalb von %1 ms nach dem Unsinn</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1304,216 @@
     <message>
         <source>aborted by the probe</source>
         <translation>von der Prüfverbindung abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <source>Compare close reasons with PROTOCOL.md&apos;s</source>
+        <translation>Close-Gründe mit denen aus PROTOCOL.md vergleichen</translation>
+    </message>
+    <message>
+        <source>In-band refresh</source>
+        <translation>In-Band-Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen (resume)</translation>
+    </message>
+    <message>
+        <source>Message rate limit</source>
+        <translation>Nachrichtenratenlimit</translation>
+    </message>
+    <message>
+        <source>Target profile</source>
+        <translation>Zielprofil</translation>
+    </message>
+    <message>
+        <source>Authorization header</source>
+        <translation>Authorization-Header</translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation>Query-Parameter</translation>
+    </message>
+    <message>
+        <source>Subprotocol with a prefix</source>
+        <translation>Subprotokoll mit Präfix</translation>
+    </message>
+    <message>
+        <source>Subprotocol: the token itself</source>
+        <translation>Subprotokoll: das Token selbst</translation>
+    </message>
+    <message>
+        <source>None (a pasted token or the signing key)</source>
+        <translation>Keine (ein eingefügtes Token oder der Signaturschlüssel)</translation>
+    </message>
+    <message>
+        <source>SignalGate login (token pair)</source>
+        <translation>SignalGate-Anmeldung (Token-Paar)</translation>
+    </message>
+    <message>
+        <source>JSON login (access token)</source>
+        <translation>JSON-Anmeldung (Access-Token)</translation>
+    </message>
+    <message>
+        <source>OAuth2 password grant (form)</source>
+        <translation>OAuth2 Password Grant (Formular)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>/ws, or /ws/agent/{session} ({session}: a fresh id per connection)</source>
+        <translation>/ws oder /ws/agent/{session} ({session}: je Verbindung eine neue ID)</translation>
+    </message>
+    <message>
+        <source>comma separated; empty offers none</source>
+        <translation>durch Kommas getrennt; leer bietet keines an</translation>
+    </message>
+    <message>
+        <source>comma separated, e.g. 1008, 4001</source>
+        <translation>durch Kommas getrennt, z. B. 1008, 4001</translation>
+    </message>
+    <message>
+        <source>empty: no welcome; admitted means still open after the time below</source>
+        <translation>leer: keine Begrüßung; zugelassen heißt nach der Zeit unten noch offen</translation>
+    </message>
+    <message>
+        <source>empty: any message is a signal</source>
+        <translation>leer: jede Nachricht ist ein Signal</translation>
+    </message>
+    <message>
+        <source>Profile problem</source>
+        <translation>Problem im Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;WebSocket path:</source>
+        <translation>&amp;WebSocket-Pfad:</translation>
+    </message>
+    <message>
+        <source>&amp;Token goes in:</source>
+        <translation>&amp;Token steht in:</translation>
+    </message>
+    <message>
+        <source>Query &amp;parameter:</source>
+        <translation>Query-&amp;Parameter:</translation>
+    </message>
+    <message>
+        <source>Subprotocol p&amp;refix:</source>
+        <translation>Subprotokoll-P&amp;räfix:</translation>
+    </message>
+    <message>
+        <source>&amp;Offer subprotocols:</source>
+        <translation>Angebotene &amp;Subprotokolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Login pat&amp;h:</source>
+        <translation>Anmelde-Pfa&amp;d:</translation>
+    </message>
+    <message>
+        <source>Login &amp;fields (user, password):</source>
+        <translation>Anmelde&amp;felder (Benutzer, Passwort):</translation>
+    </message>
+    <message>
+        <source>Refusal &amp;close codes:</source>
+        <translation>Ablehnende &amp;Close-Codes:</translation>
+    </message>
+    <message>
+        <source>Forei&amp;gn Origin refused with HTTP:</source>
+        <translation>Fremder Ori&amp;gin abgelehnt mit HTTP:</translation>
+    </message>
+    <message>
+        <source>Over the r&amp;ate refused with HTTP:</source>
+        <translation>Über der R&amp;ate abgelehnt mit HTTP:</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome message type:</source>
+        <translation>T&amp;yp der Begrüßungsnachricht:</translation>
+    </message>
+    <message>
+        <source>Admitted a&amp;fter:</source>
+        <translation>Zugelassen n&amp;ach:</translation>
+    </message>
+    <message>
+        <source>&amp;Signal message type:</source>
+        <translation>Typ der Si&amp;gnalnachricht:</translation>
+    </message>
+    <message>
+        <source>The target supports:</source>
+        <translation>Das Ziel unterstützt:</translation>
+    </message>
+    <message>
+        <source>Not a valid profile: %1</source>
+        <translation>Kein gültiges Profil: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePicker</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>L&amp;oad…</source>
+        <translation>&amp;Laden…</translation>
+    </message>
+    <message>
+        <source>Target profile</source>
+        <translation>Zielprofil</translation>
+    </message>
+    <message>
+        <source>SignalGate (this contract)</source>
+        <translation>SignalGate (dieser Vertrag)</translation>
+    </message>
+    <message>
+        <source>Seed (token in the query, codes only, no in-band refresh)</source>
+        <translation>Seed (Token im Query-Parameter, nur Codes, keine In-Band-Aktualisierung)</translation>
+    </message>
+    <message>
+        <source> profile</source>
+        <translation> Profil</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <source>Save the target profile</source>
+        <translation>Zielprofil speichern</translation>
+    </message>
+    <message>
+        <source>Target profile (*.json)</source>
+        <translation>Zielprofil (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the profile to %1; signalgate-check --profile %1 reads it.</source>
+        <translation>Profil nach %1 gespeichert; signalgate-check --profile %1 liest es.</translation>
+    </message>
+    <message>
+        <source>Load a target profile</source>
+        <translation>Zielprofil laden</translation>
+    </message>
+    <message>
+        <source>Loaded the profile %1.</source>
+        <translation>Profil %1 geladen.</translation>
     </message>
 </context>
 <context>
@@ -1472,14 +1618,6 @@
         <translation>nach der Wartezeit noch offen</translation>
     </message>
     <message>
-        <source>closed %1 &quot;%2&quot; instead of 1008 &quot;%3&quot;</source>
-        <translation>geschlossen mit %1 &quot;%2&quot; statt 1008 &quot;%3&quot;</translation>
-    </message>
-    <message>
-        <source>closed 1008 &quot;%1&quot;</source>
-        <translation>geschlossen mit 1008 &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>disconnected: close %1 &quot;%2&quot;</source>
         <translation>getrennt: Close %1 &quot;%2&quot;</translation>
     </message>
@@ -1503,17 +1641,134 @@
         <source>no auth.expiring before the close</source>
         <translation>kein auth.expiring vor dem Schließen</translation>
     </message>
+    <message>
+        <source>closed %1 &quot;%2&quot; instead of %3</source>
+        <translation>geschlossen mit %1 &quot;%2&quot; statt %3</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot;</source>
+        <translation>geschlossen mit %1 &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparison</name>
+    <message numerus="yes">
+        <source>No verdict changed (%n the same).</source>
+        <translation>
+            <numerusform>Kein Urteil geändert (%n gleich).</numerusform>
+            <numerusform>Kein Urteil geändert (%n gleich).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n verdict(s) changed: </source>
+        <translation>
+            <numerusform>%n Urteil geändert: </numerusform>
+            <numerusform>%n Urteile geändert: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n regression(s), </source>
+        <translation>
+            <numerusform>%n Rückschritt, </numerusform>
+            <numerusform>%n Rückschritte, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fixed; </source>
+        <translation>
+            <numerusform>%n behoben; </numerusform>
+            <numerusform>%n behoben; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n the same.</source>
+        <translation>
+            <numerusform>%n gleich.</numerusform>
+            <numerusform>%n gleich.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunHistoryPane</name>
+    <message>
+        <source>not run</source>
+        <translation>nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>Finished runs</source>
+        <translation>Beendete Läufe</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Comparison summary</source>
+        <translation>Zusammenfassung des Vergleichs</translation>
+    </message>
+    <message>
+        <source>Each finished run is kept here; pick one to see which verdicts changed.</source>
+        <translation>Jeder beendete Lauf bleibt hier; wählen Sie einen, um zu sehen, welche Urteile sich geändert haben.</translation>
+    </message>
+    <message>
+        <source>Changed verdicts</source>
+        <translation>Geänderte Urteile</translation>
+    </message>
+    <message>
+        <source>Compare the selected run &amp;with:</source>
+        <translation>Den gewählten Lauf vergleichen &amp;mit:</translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3: %4</source>
+        <translation>#%1 %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>The first run: nothing to compare it with yet.</source>
+        <translation>Der erste Lauf: noch nichts zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>From run #%1 to run #%2: %3</source>
+        <translation>Von Lauf #%1 zu Lauf #%2: %3</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Run #%1</source>
+        <translation>Lauf #%1</translation>
+    </message>
+    <message>
+        <source>Reason now</source>
+        <translation>Grund jetzt</translation>
+    </message>
+    <message>
+        <source> (regression)</source>
+        <translation> (Rückschritt)</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
-    <message>
-        <source>A login (user and password).</source>
-        <translation>Eine Anmeldung (Benutzer und Passwort).</translation>
-    </message>
-    <message>
-        <source>A login, and /dev/token on a dev-mode server or a signing key (--key).</source>
-        <translation>Eine Anmeldung sowie /dev/token auf einem Server im Entwicklungsmodus oder ein Signaturschlüssel (--key).</translation>
-    </message>
     <message>
         <source>1008 &quot;Invalid or expired token&quot;, no welcome, no signal.</source>
         <translation>1008 &quot;Invalid or expired token&quot;, kein welcome, kein Signal.</translation>
@@ -1771,10 +2026,6 @@
         <translation>auth.expiring, danach 1008 &quot;Token expired&quot;.</translation>
     </message>
     <message>
-        <source> In-band refresh (profile signalgate).</source>
-        <translation> In-Band-Aktualisierung (Profil signalgate).</translation>
-    </message>
-    <message>
         <source>authentication</source>
         <translation>Authentifizierung</translation>
     </message>
@@ -1789,6 +2040,57 @@
     <message>
         <source>refresh and expiry</source>
         <translation>Aktualisierung und Ablauf</translation>
+    </message>
+    <message>
+        <source>a valid token (a login, a token file or a signing key)</source>
+        <translation>ein gültiges Token (eine Anmeldung, eine Token-Datei oder ein Signaturschlüssel)</translation>
+    </message>
+    <message>
+        <source>minted tokens (/dev/token on a dev-mode server, or the signing key)</source>
+        <translation>selbst erzeugte Tokens (/dev/token auf einem Server im Dev-Modus oder der Signaturschlüssel)</translation>
+    </message>
+    <message>
+        <source>in-band refresh (feature &quot;refresh&quot;)</source>
+        <translation>In-Band-Aktualisierung (Feature &quot;refresh&quot;)</translation>
+    </message>
+    <message>
+        <source>a refresh token (the signalgate login)</source>
+        <translation>ein Refresh-Token (die SignalGate-Anmeldung)</translation>
+    </message>
+    <message>
+        <source>logout that revokes (the signalgate login)</source>
+        <translation>eine Abmeldung, die widerruft (die SignalGate-Anmeldung)</translation>
+    </message>
+    <message>
+        <source>a message rate limit (feature &quot;msg-rate&quot;)</source>
+        <translation>ein Nachrichtenratenlimit (Feature &quot;msg-rate&quot;)</translation>
+    </message>
+    <message>
+        <source>Nothing but the server.</source>
+        <translation>Nichts außer dem Server.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioContext</name>
+    <message>
+        <source>needs a valid token: give a login (--login), a token file (--token-file) or the signing key (--forge-key)</source>
+        <translation>braucht ein gültiges Token: geben Sie eine Anmeldung (--login), eine Token-Datei (--token-file) oder den Signaturschlüssel (--forge-key) an</translation>
+    </message>
+    <message>
+        <source>the target does not claim in-band refresh (features: add &quot;refresh&quot; if it has it)</source>
+        <translation>das Ziel gibt keine In-Band-Aktualisierung an (features: &quot;refresh&quot; ergänzen, wenn es sie hat)</translation>
+    </message>
+    <message>
+        <source>the target does not claim a message rate limit (features: add &quot;msg-rate&quot; if it has one)</source>
+        <translation>das Ziel gibt kein Nachrichtenratenlimit an (features: &quot;msg-rate&quot; ergänzen, wenn es eines hat)</translation>
+    </message>
+    <message>
+        <source>needs a refresh token: the %1 login gave an access token only</source>
+        <translation>braucht ein Refresh-Token: die Anmeldung %1 lieferte nur ein Access-Token</translation>
+    </message>
+    <message>
+        <source>needs a logout that revokes tokens: only the signalgate login has one</source>
+        <translation>braucht eine Abmeldung, die Tokens widerruft: nur die SignalGate-Anmeldung hat eine</translation>
     </message>
 </context>
 <context>
@@ -1825,20 +2127,12 @@
         <translation>kein Ergebnis innerhalb von %1 s</translation>
     </message>
     <message>
-        <source>does not apply to the seed profile (no in-band refresh)</source>
-        <translation>gilt nicht für das Seed-Profil (keine In-Band-Aktualisierung)</translation>
-    </message>
-    <message>
         <source>could not open an admitted connection (%1)</source>
         <translation>keine zugelassene Verbindung konnte geöffnet werden (%1)</translation>
     </message>
     <message>
         <source>a token forged with the given key (%1) was refused (%2): the key is not the server&apos;s, so minted scenarios cannot prove anything</source>
         <translation>ein mit dem angegebenen Schlüssel (%1) erzeugtes Token wurde abgelehnt (%2): Der Schlüssel ist nicht der des Servers, daher können Szenarien mit selbst erzeugten Tokens nichts nachweisen</translation>
-    </message>
-    <message>
-        <source>admitted: the server sent welcome</source>
-        <translation>zugelassen: Der Server hat welcome gesendet</translation>
     </message>
     <message>
         <source>%1 signal(s) reached a refused connection</source>
@@ -1861,16 +2155,24 @@
         <translation>%1 ms nach dem Upgrade noch offen</translation>
     </message>
     <message>
-        <source>closed %1 &quot;%2&quot; instead of %3%4</source>
-        <translation>geschlossen mit %1 &quot;%2&quot; statt %3%4</translation>
-    </message>
-    <message>
         <source>closed as the contract says</source>
         <translation>wie im Vertrag festgelegt geschlossen</translation>
     </message>
     <message>
-        <source>closed %1 (reason not compared: seed profile)</source>
-        <translation>geschlossen mit %1 (Grund nicht verglichen: Seed-Profil)</translation>
+        <source>admitted: still open %1 ms after the upgrade</source>
+        <translation>zugelassen: %1 ms nach dem Upgrade noch offen</translation>
+    </message>
+    <message>
+        <source>admitted: the server sent %1</source>
+        <translation>zugelassen: der Server sandte %1</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot; instead of %3</source>
+        <translation>geschlossen mit %1 &quot;%2&quot; statt %3</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot; (reason not compared: profile %3)</source>
+        <translation>geschlossen mit %1 &quot;%2&quot; (Grund nicht verglichen: Profil %3)</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +2437,132 @@
     </message>
 </context>
 <context>
+    <name>TargetForm</name>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn in for tests</source>
+        <translation>Für Tests an&amp;melden</translation>
+    </message>
+    <message>
+        <source>Server to test</source>
+        <translation>Zu testender Server</translation>
+    </message>
+    <message>
+        <source>Test user</source>
+        <translation>Testbenutzer</translation>
+    </message>
+    <message>
+        <source>Test user&apos;s password</source>
+        <translation>Passwort des Testbenutzers</translation>
+    </message>
+    <message>
+        <source>Used for this run only, never stored</source>
+        <translation>Nur für diesen Lauf verwendet, nie gespeichert</translation>
+    </message>
+    <message>
+        <source>Signing key file</source>
+        <translation>Signaturschlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Optional: HS256 secret or RSA/EC/Ed25519 private key PEM, for minted tokens</source>
+        <translation>Optional: HS256-Geheimnis oder privater RSA/EC/Ed25519-Schlüssel (PEM) für selbst erzeugte Tokens</translation>
+    </message>
+    <message>
+        <source>Valid token</source>
+        <translation>Gültiges Token</translation>
+    </message>
+    <message>
+        <source>For a profile without a login: a token used as it is, never stored</source>
+        <translation>Für ein Profil ohne Anmeldung: ein Token, so verwendet wie es ist, nie gespeichert</translation>
+    </message>
+    <message>
+        <source>Issuer of forged tokens</source>
+        <translation>Aussteller erzeugter Tokens</translation>
+    </message>
+    <message>
+        <source>iss: the valid token&apos;s</source>
+        <translation>iss: wie im gültigen Token</translation>
+    </message>
+    <message>
+        <source>Audience of forged tokens</source>
+        <translation>Zielgruppe erzeugter Tokens</translation>
+    </message>
+    <message>
+        <source>aud: the valid token&apos;s</source>
+        <translation>aud: wie im gültigen Token</translation>
+    </message>
+    <message>
+        <source>typ of forged tokens</source>
+        <translation>typ erzeugter Tokens</translation>
+    </message>
+    <message>
+        <source>typ: at+jwt</source>
+        <translation>typ: at+jwt</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>D&amp;urchsuchen…</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signaturschlüssel</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file:</source>
+        <translation>Pro&amp;fil:</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>S&amp;chlüsseldatei:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>T&amp;oken:</translation>
+    </message>
+    <message>
+        <source>Forge &amp;claims:</source>
+        <translation>Erzeugte &amp;Claims:</translation>
+    </message>
+    <message>
+        <source>%1 is not encrypted and not on this computer; allow that in Settings first.</source>
+        <translation>%1 ist nicht verschlüsselt und nicht auf diesem Computer; erlauben Sie das zuerst in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Enter the test user&apos;s name and password (the profile&apos;s login is %1).</source>
+        <translation>Geben Sie Namen und Passwort des Testbenutzers ein (die Anmeldung des Profils ist %1).</translation>
+    </message>
+</context>
+<context>
+    <name>TokenEndpoint</name>
+    <message>
+        <source>login failed: %1 (%2)</source>
+        <translation>Anmeldung fehlgeschlagen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>login failed: HTTP %1 from %2 (%3)</source>
+        <translation>Anmeldung fehlgeschlagen: HTTP %1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>login failed: HTTP 200 from %1, but the answer has no &quot;access_token&quot; (keys: %2)</source>
+        <translation>Anmeldung fehlgeschlagen: HTTP 200 von %1, aber die Antwort hat kein &quot;access_token&quot; (Schlüssel: %2)</translation>
+    </message>
+</context>
+<context>
     <name>TokenForge</name>
     <message>
         <source>%1 is an encrypted private key; give an unencrypted PEM.</source>
@@ -2219,10 +2647,6 @@
 <context>
     <name>TokenSource</name>
     <message>
-        <source>needs a minted token: run against a server in dev mode (/dev/token) or give the server&apos;s signing key (--key FILE: HS256 secret file or RSA/EC P-256/Ed25519 private key PEM)</source>
-        <translation>benötigt ein selbst erzeugtes Token: Testen Sie gegen einen Server im Entwicklungsmodus (/dev/token) oder geben Sie den Signaturschlüssel des Servers an (--key FILE: HS256-Geheimnisdatei oder privater RSA/EC-P-256/Ed25519-Schlüssel als PEM)</translation>
-    </message>
-    <message>
         <source>login failed: HTTP %1 (%2)</source>
         <translation>Anmeldung fehlgeschlagen: HTTP %1 (%2)</translation>
     </message>
@@ -2249,6 +2673,30 @@
     <message>
         <source>second login failed: HTTP %1 %2</source>
         <translation>zweite Anmeldung fehlgeschlagen: HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>needs a minted token: run against a server in dev mode (/dev/token) or give the server&apos;s signing key (--forge-key FILE: HS256 secret file or RSA/EC P-256/Ed25519 private key PEM)</source>
+        <translation>braucht ein selbst erzeugtes Token: gegen einen Server im Dev-Modus (/dev/token) laufen lassen oder den Signaturschlüssel des Servers angeben (--forge-key DATEI: HS256-Geheimnisdatei oder privater RSA/EC-P-256/Ed25519-Schlüssel als PEM)</translation>
+    </message>
+    <message>
+        <source>given token</source>
+        <translation>übergebenes Token</translation>
+    </message>
+    <message>
+        <source>forged (%1)</source>
+        <translation>erzeugt (%1)</translation>
+    </message>
+    <message>
+        <source>login %1 %2</source>
+        <translation>Anmeldung %1 %2</translation>
+    </message>
+    <message>
+        <source>login signalgate</source>
+        <translation>Anmeldung signalgate</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,44 @@
     </message>
 </context>
 <context>
+    <name>RunComparison</name>
+    <message numerus="yes">
+        <source>No verdict changed (%n the same).</source>
+        <translation>
+            <numerusform>No verdict changed (%n the same).</numerusform>
+            <numerusform>No verdict changed (%n the same).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n verdict(s) changed: </source>
+        <translation>
+            <numerusform>%n verdict changed: </numerusform>
+            <numerusform>%n verdicts changed: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n regression(s), </source>
+        <translation>
+            <numerusform>%n regression, </numerusform>
+            <numerusform>%n regressions, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fixed; </source>
+        <translation>
+            <numerusform>%n fixed; </numerusform>
+            <numerusform>%n fixed; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n the same.</source>
+        <translation>
+            <numerusform>%n the same.</numerusform>
+            <numerusform>%n the same.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SignalsPane</name>
     <message numerus="yes">
         <source> · Paused: %n waiting</source>

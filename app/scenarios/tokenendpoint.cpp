@@ -13,11 +13,6 @@ constexpr int kTransferTimeoutMs = 15000;
 // A token answer is small; a huge one is not a token answer.
 constexpr qint64 kMaxAnswerBytes = 256 * 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TokenEndpoint", text);
-}
-
 // What servers put in a refusal: FastAPI "detail", OAuth2 "error_description"/"error".
 QString refusalText(const QJsonObject &answer, const QByteArray &body)
 {
@@ -57,14 +52,14 @@ void TokenEndpoint::post(QNetworkAccessManager *network, const QString &user, co
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status == 0)
-            return done({}, {}, tr("login failed: %1 (%2)").arg(reply->errorString(), where));
+            return done({}, {}, QCoreApplication::translate("TokenEndpoint", "login failed: %1 (%2)").arg(reply->errorString(), where));
         const QByteArray bytes = reply->read(kMaxAnswerBytes);
         const QJsonObject answer = QJsonDocument::fromJson(bytes).object();
         if (status != 200)
-            return done({}, {}, tr("login failed: HTTP %1 from %2 (%3)").arg(status).arg(where, refusalText(answer, bytes)));
+            return done({}, {}, QCoreApplication::translate("TokenEndpoint", "login failed: HTTP %1 from %2 (%3)").arg(status).arg(where, refusalText(answer, bytes)));
         const QByteArray access = answer.value(QLatin1String("access_token")).toString().toUtf8();
         if (access.isEmpty()) {
-            return done({}, {}, tr("login failed: HTTP 200 from %1, but the answer has no \"access_token\" (keys: %2)")
+            return done({}, {}, QCoreApplication::translate("TokenEndpoint", "login failed: HTTP 200 from %1, but the answer has no \"access_token\" (keys: %2)")
                                         .arg(where, answer.keys().join(QLatin1String(", "))));
         }
         done(access, answer.value(QLatin1String("refresh_token")).toString().toUtf8(), {});

@@ -4,6 +4,7 @@
 #include "scenarios/connectionpacer.h"
 #include "scenarios/proberequest.h"
 #include "scenarios/redactor.h"
+#include "scenarios/runcomparison.h"
 #include "scenarios/runreport.h"
 #include "scenarios/scenario.h"
 #include "scenarios/tokenforge.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void rawUpgradeCarriesTheTokenWhereAsked();
     void pacerMirrorsTheBucket();
     void reportFormats();
+    void comparisonNamesChangedVerdicts();
 };
 
 void TestScenarioUnits::catalogueHasEverySectionNineId()
@@ -290,6 +292,37 @@ void TestScenarioUnits::reportFormats()
     QVERIFY(markdown.contains(QStringLiteral("needs \\| a minted token [REDACTED]")));
     QVERIFY(!markdown.contains(QStringLiteral("eyJ")));
     QVERIFY(report.toTable().contains(QStringLiteral("SKIP     expired")));
+}
+
+void TestScenarioUnits::comparisonNamesChangedVerdicts()
+{
+    const auto result = [](const char *id, ScenarioResult::Verdict verdict, const char *reason) {
+        ScenarioResult r;
+        r.id = QLatin1String(id);
+        r.verdict = verdict;
+        r.reason = QLatin1String(reason);
+        return r;
+    };
+    using V = ScenarioResult::Verdict;
+    RunReport before;
+    before.results = {result("valid-token", V::Pass, "ok"), result("bad-origin", V::Pass, "403"),
+                      result("connection-flood", V::Fail, "no 429"), result("expired", V::Skip, "no key")};
+    RunReport after;
+    after.results = {result("connection-flood", V::Pass, "429 after 10"), result("bad-origin", V::Fail, "upgraded"),
+                     result("valid-token", V::Pass, "ok"), result("no-token", V::Pass, "1008")};
+    const RunComparison comparison = RunComparison::between(before, after);
+    QCOMPARE(comparison.unchanged, 1);
+    QCOMPARE(comparison.regressions(), 1);
+    QStringList seen;
+    for (const RunComparison::Change &change : comparison.changes)
+        seen << QStringLiteral("%1:%2>%3").arg(change.id, change.before, change.after);
+    // Catalogue order; a scenario only one run has is a change too.
+    QCOMPARE(seen, (QStringList{QStringLiteral("no-token:>PASS"), QStringLiteral("expired:SKIP>"),
+                                QStringLiteral("bad-origin:PASS>FAIL"), QStringLiteral("connection-flood:FAIL>PASS")}));
+    QCOMPARE(comparison.changes.at(1).reason, QStringLiteral("no key"));
+    QVERIFY(comparison.changes.at(2).isRegression() && comparison.changes.at(3).isFix());
+    QVERIFY2(comparison.summary().contains(QLatin1String("1 regression")), qPrintable(comparison.summary()));
+    QVERIFY(RunComparison::between(after, after).changes.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestScenarioUnits)

@@ -4,10 +4,12 @@
 // refused connection's close code with its meaning, and the token inspector
 // decodes a token without sending it anywhere.
 #include "httpjson.h"
+#include "manualconnect.h"
 #include "testserver.h"
 
 #include "console/consolepane.h"
 #include "console/manualpane.h"
+#include "console/targetform.h"
 #include "console/tokeninspector.h"
 
 #include "connection/closecodeinfo.h"
@@ -84,15 +86,15 @@ std::unique_ptr<ConsolePane> TestConsolePane::newConsole()
     auto console = std::make_unique<ConsolePane>(m_settings.get(), [] { return QByteArray(); });
     console->resize(1000, 800);
     console->show();
-    console->passwordEdit()->setText(QStringLiteral("demo"));
+    console->targetForm()->passwordEdit()->setText(QStringLiteral("demo"));
     return console;
 }
 
 void TestConsolePane::runAllShowsVerdictsDetailsAndExports()
 {
     auto console = newConsole();
-    QCOMPARE(console->serverEdit()->text(), m_server->server()->baseUrl());
-    QCOMPARE(console->userEdit()->text(), QStringLiteral("demo"));
+    QCOMPARE(console->targetForm()->serverEdit()->text(), m_server->server()->baseUrl());
+    QCOMPARE(console->targetForm()->userEdit()->text(), QStringLiteral("demo"));
     QCOMPARE(console->scenarioTree()->topLevelItemCount(), int(Scenario::groups().size()));
     QCOMPARE(console->checkedIds().size(), int(Scenario::catalogue().size()));
 
@@ -148,9 +150,7 @@ void TestConsolePane::manualModeShowsTheCloseAndItsMeaning()
     console->pages()->setCurrentIndex(ConsolePane::ManualPage);
     ManualPane *manual = console->manualPane();
     manual->tokenBox()->setCurrentIndex(manual->tokenBox()->findData(int(ManualProbe::TokenChoice::None)));
-    QSignalSpy finished(manual->probe(), &ManualProbe::finished);
-    manual->connectProbe();
-    QVERIFY(finished.wait(kTimeoutMs));
+    QVERIFY2(connectManually(manual, kTimeoutMs), qPrintable(manual->statusText()));
     QVERIFY2(manual->statusText().contains(QLatin1String("1008")) && manual->statusText().contains(QLatin1String("Authentication required")),
              qPrintable(manual->statusText()));
     // The meaning in words follows the code.
@@ -158,8 +158,10 @@ void TestConsolePane::manualModeShowsTheCloseAndItsMeaning()
     QVERIFY2(manual->statusText().contains(meaning), qPrintable(manual->statusText()));
     QVERIFY(manual->frames()->rowCount() >= 2);      // the handshake and the close at least
 
-    // Without the test user's password manual mode cannot sign in: it says so.
+    // The current token needs a sign-in, so without the test user's password it says so.
     ConsolePane unprepared(m_settings.get(), [] { return QByteArray(); });
+    unprepared.manualPane()->tokenBox()->setCurrentIndex(
+            unprepared.manualPane()->tokenBox()->findData(int(ManualProbe::TokenChoice::Current)));
     unprepared.manualPane()->connectProbe();
     QVERIFY2(unprepared.manualPane()->statusText().startsWith(QLatin1String("Not connected"))
                  && unprepared.manualPane()->statusText().contains(QLatin1String("password")),

@@ -1,19 +1,17 @@
 #include "consolepane.h"
 
 #include "manualpane.h"
+#include "runhistorypane.h"
+#include "targetform.h"
 
-#include "session/clientsettings.h"
-#include "session/sessioncontroller.h"
+#include "scenarios/tokensource.h"
 
 #include <QComboBox>
 #include <QFileDialog>
-#include <QGridLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -52,12 +50,7 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     : QWidget(parent),
       m_settings(settings),
       m_engine(new ScenarioEngine(this)),
-      m_server(new QLineEdit(settings->server(), this)),
-      m_user(new QLineEdit(settings->user(), this)),
-      m_password(new QLineEdit(this)),
-      m_keyFile(new QLineEdit(this)),
-      m_profile(new QComboBox(this)),
-      m_signIn(new QPushButton(tr("Si&gn in for tests"), this)),
+      m_target(new TargetForm(settings, this)),
       m_runSelected(new QPushButton(tr("Run &selected"), this)),
       m_runAll(new QPushButton(tr("Run &all"), this)),
       m_stop(new QPushButton(tr("S&top"), this)),
@@ -68,50 +61,9 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
       m_detail(new QTextBrowser(this)),
       m_pages(new QTabWidget(this)),
       m_manual(new ManualPane(m_engine, this)),
-      m_inspector(new TokenInspector(std::move(sessionToken), this))
+      m_inspector(new TokenInspector(std::move(sessionToken), this)),
+      m_history(new RunHistoryPane(this))
 {
-    m_server->setAccessibleName(tr("Server to test"));
-    m_user->setAccessibleName(tr("Test user"));
-    m_password->setAccessibleName(tr("Test user's password"));
-    m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("Used for this run only, never stored"));
-    m_keyFile->setAccessibleName(tr("Signing key file"));
-    m_keyFile->setPlaceholderText(tr("Optional: HS256 secret or RSA/EC/Ed25519 private key PEM, for minted tokens"));
-    auto *browse = new QPushButton(tr("&Browse…"), this);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Signing key"), m_keyFile->text());
-        if (!path.isEmpty())
-            m_keyFile->setText(path);
-    });
-    m_profile->setAccessibleName(tr("Server profile"));
-    m_profile->addItem(tr("SignalGate (this contract)"), QStringLiteral("signalgate"));
-    m_profile->addItem(tr("Seed (token in the query, codes only, no in-band refresh)"), QStringLiteral("seed"));
-
-    // Two rows, so the scenarios keep most of the height.
-    auto *target = new QGroupBox(tr("Target"), this);
-    auto *grid = new QGridLayout(target);
-    const auto addField = [this, grid](int row, int column, const QString &text, QWidget *field) {
-        auto *label = new QLabel(text, this);
-        label->setBuddy(field);
-        grid->addWidget(label, row, column);
-        grid->addWidget(field, row, column + 1);
-    };
-    addField(0, 0, tr("Se&rver:"), m_server);
-    addField(0, 2, tr("&User:"), m_user);
-    addField(0, 4, tr("&Password:"), m_password);
-    auto *keyRow = new QHBoxLayout;
-    keyRow->addWidget(m_keyFile, 1);
-    keyRow->addWidget(browse);
-    auto *keyLabel = new QLabel(tr("&Key file:"), this);
-    keyLabel->setBuddy(m_keyFile);
-    grid->addWidget(keyLabel, 1, 0);
-    grid->addLayout(keyRow, 1, 1);
-    addField(1, 2, tr("Pro&file:"), m_profile);
-    grid->addWidget(m_signIn, 1, 4, 1, 2);
-    grid->setColumnStretch(1, 3);
-    grid->setColumnStretch(3, 2);
-    grid->setColumnStretch(5, 2);
-
     m_tree->setAccessibleName(tr("Scenarios"));
     m_tree->setHeaderLabels({tr("Scenario"), tr("Verdict"), tr("Actual"), tr("Time")});
     m_tree->header()->setStretchLastSection(false);
@@ -149,11 +101,13 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     m_pages->addTab(scenarios, tr("Scenarios"));
     m_pages->addTab(m_manual, tr("Manual connection"));
     m_pages->addTab(m_inspector, tr("Token inspector"));
+    m_pages->addTab(m_history, tr("Runs"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(target);
+    layout->addWidget(m_target);
     layout->addWidget(m_pages, 1);
 
-    connect(m_signIn, &QPushButton::clicked, this, &ConsolePane::signIn);
+    connect(m_target, &TargetForm::signInRequested, this, &ConsolePane::signIn);
+    connect(m_target, &TargetForm::message, m_status, &QLabel::setText);
     connect(m_runSelected, &QPushButton::clicked, this, &ConsolePane::runSelected);
     connect(m_runAll, &QPushButton::clicked, this, &ConsolePane::runAll);
     connect(m_stop, &QPushButton::clicked, this, &ConsolePane::stop);
@@ -165,10 +119,13 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
             m_manual->probe()->connectProbe(composition);
             return;
         }
-        // Manual mode needs the server's address and a login first: the same form.
+        // Manual mode needs the server's address first, and a token source only
+        // when it sends the current or a forged token: the same form.
+        using Choice = ManualProbe::TokenChoice;
+        const bool needsTokens = composition.choice == Choice::Current || composition.choice == Choice::Forged;
         ScenarioEngine::Settings settings;
         QString error;
-        if (!settingsFromForm(&settings, &error)) {
+        if (!m_target->settings(&settings, &error, needsTokens ? TargetForm::Purpose::Run : TargetForm::Purpose::ConnectionOnly)) {
             m_manual->showFailure(error);
             return;
         }
@@ -185,7 +142,10 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
         m_engine->prepare(settings);
     });
     connect(m_engine, &ScenarioEngine::prepared, this, [this] {
-        m_status->setText(tr("Signed in for tests as %1.").arg(m_user->text().trimmed()));
+        m_status->setText(tr("Ready for tests: valid token from %1.").arg(m_engine->tokens()->origin()));
+        // A manual connection starts where the target wants its token.
+        QComboBox *placement = m_manual->transportBox();
+        placement->setCurrentIndex(placement->findData(int(m_engine->context().profile.tokenIn)));
     });
     connect(m_engine, &ScenarioEngine::failed, this, [this](const QString &cause) {
         m_status->setText(tr("Cannot run: %1").arg(cause));
@@ -216,6 +176,8 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
         const RunReport report = m_engine->report();
         m_status->setText(tr("Done: %1.").arg(report.score()));
         m_export->setEnabled(!report.results.isEmpty());
+        if (!report.results.isEmpty())
+            m_history->addRun(report);
     });
 }
 
@@ -271,43 +233,11 @@ void ConsolePane::setChecked(const QStringList &ids)
         it.value()->setCheckState(TitleColumn, ids.contains(it.key()) ? Qt::Checked : Qt::Unchecked);
 }
 
-bool ConsolePane::settingsFromForm(ScenarioEngine::Settings *settings, QString *error) const
-{
-    const ServerAddress address = ServerAddress::parse(m_server->text());
-    if (!address.isValid()) {
-        *error = address.error();
-        return false;
-    }
-    if (address.needsPlainTextOptIn() && !m_settings->allowPlainTextRemote()) {
-        *error = tr("%1 is not encrypted and not on this computer; allow that in Settings first.").arg(address.text());
-        return false;
-    }
-    if (m_user->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
-        *error = tr("Enter the test user's name and password.");
-        return false;
-    }
-    settings->server = address.httpUrl();
-    settings->user = m_user->text().trimmed();
-    settings->password = m_password->text();
-    settings->keyFile = m_keyFile->text().trimmed();
-    const std::optional<TargetProfile> profile = TargetProfile::load(m_profile->currentData().toString(), error);
-    if (!profile)
-        return false;
-    settings->profile = *profile;
-    if (!m_settings->caFile().isEmpty()) {
-        QList<QSslCertificate> certificates;
-        if (!SessionController::loadCaFile(m_settings->caFile(), &certificates, error))
-            return false;
-        settings->sslConfiguration.setCaCertificates(certificates);
-    }
-    return true;
-}
-
 void ConsolePane::signIn()
 {
     ScenarioEngine::Settings settings;
     QString error;
-    if (!settingsFromForm(&settings, &error)) {
+    if (!m_target->settings(&settings, &error)) {
         m_status->setText(error);
         return;
     }
@@ -336,7 +266,7 @@ void ConsolePane::start(const QStringList &ids)
         return;
     ScenarioEngine::Settings settings;
     QString error;
-    if (!settingsFromForm(&settings, &error)) {
+    if (!m_target->settings(&settings, &error)) {
         m_status->setText(error);
         return;
     }
@@ -362,7 +292,7 @@ void ConsolePane::setRunning(bool running)
 {
     m_runSelected->setEnabled(!running);
     m_runAll->setEnabled(!running);
-    m_signIn->setEnabled(!running);
+    m_target->signInButton()->setEnabled(!running);
     m_stop->setEnabled(running);
     if (running)
         m_export->setEnabled(false);

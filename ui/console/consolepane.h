@@ -11,9 +11,9 @@
 
 class ClientSettings;
 class ManualPane;
-class QComboBox;
+class RunHistoryPane;
+class TargetForm;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
@@ -25,13 +25,15 @@ class QTreeWidgetItem;
 // grouped, with check boxes, Run selected / Run all / Stop, progress with an
 // estimate, a coloured verdict per row and a detail pane (expected vs actual,
 // the frames with tokens redacted, timings); export as JSON and Markdown;
-// manual mode and the token inspector beside it. The engine is the one
-// signalgate-check uses; this widget only drives it and shows what it says.
+// manual mode, the token inspector and the kept runs (with their
+// comparison) beside it; the target form above says what is tested. The
+// engine is the one signalgate-check uses; this widget only drives it and
+// shows what it says.
 class ConsolePane : public QWidget
 {
     Q_OBJECT
 public:
-    enum Page { ScenariosPage, ManualPage, InspectorPage };
+    enum Page { ScenariosPage, ManualPage, InspectorPage, RunsPage };
 
     ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider sessionToken, QWidget *parent = nullptr);
 
@@ -40,11 +42,8 @@ public:
     ManualPane *manualPane() const { return m_manual; }
     TokenInspector *tokenInspector() const { return m_inspector; }
     QTreeWidget *scenarioTree() const { return m_tree; }
-    QLineEdit *serverEdit() const { return m_server; }
-    QLineEdit *userEdit() const { return m_user; }
-    QLineEdit *passwordEdit() const { return m_password; }
-    QLineEdit *keyFileEdit() const { return m_keyFile; }
-    QComboBox *profileBox() const { return m_profile; }
+    TargetForm *targetForm() const { return m_target; }
+    RunHistoryPane *runHistory() const { return m_history; }
     QString statusText() const;
     QString detailText() const;
     // The verdict shown in the row of this id ("" while not run).
@@ -62,7 +61,6 @@ public Q_SLOTS:
     void exportWithDialog();
 
 private:
-    bool settingsFromForm(ScenarioEngine::Settings *settings, QString *error) const;
     void start(const QStringList &ids);
     void fillTree();
     void setRunning(bool running);
@@ -71,12 +69,7 @@ private:
 
     ClientSettings *m_settings;
     ScenarioEngine *m_engine;
-    QLineEdit *m_server;
-    QLineEdit *m_user;
-    QLineEdit *m_password;
-    QLineEdit *m_keyFile;
-    QComboBox *m_profile;
-    QPushButton *m_signIn;
+    TargetForm *m_target;
     QPushButton *m_runSelected;
     QPushButton *m_runAll;
     QPushButton *m_stop;
@@ -88,6 +81,7 @@ private:
     QTabWidget *m_pages;
     ManualPane *m_manual;
     TokenInspector *m_inspector;
+    RunHistoryPane *m_history;
     QHash<QString, QTreeWidgetItem *> m_items;
     QHash<QString, ScenarioResult> m_results;
     QString m_lastStatus;   // what runs now (and the estimate)
