@@ -84,7 +84,9 @@ ProfileEditor::ProfileEditor(const TargetProfile &profile, QWidget *parent)
     auto *fields = new QHBoxLayout;
     fields->addWidget(m_userField);
     fields->addWidget(m_passwordField);
-    form->addRow(tr("Login &fields (user, password):"), fields);
+    auto *fieldsLabel = new QLabel(tr("Login &fields (user, password):"), this);
+    fieldsLabel->setBuddy(m_userField);   // a row holding a layout gets no buddy of its own
+    form->addRow(fieldsLabel, fields);
     form->addRow(tr("Refusal &close codes:"), m_refusalCloses);
     form->addRow(QString(), m_compareReasons);
     form->addRow(tr("Forei&gn Origin refused with HTTP:"), m_originStatus);
