@@ -2092,6 +2092,62 @@
         <source>needs a logout that revokes tokens: only the signalgate login has one</source>
         <translation>braucht eine Abmeldung, die Tokens widerruft: nur die SignalGate-Anmeldung hat eine</translation>
     </message>
+    <message>
+        <source> with the reason PROTOCOL.md gives</source>
+        <translation> mit dem Grund aus PROTOCOL.md</translation>
+    </message>
+    <message>
+        <source>still open after %1 ms</source>
+        <translation>nach %1 ms noch offen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>any message</source>
+        <translation>beliebige Nachrichten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; messages</source>
+        <translation>„%1“-Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1, then %2.</source>
+        <translation>%1, dann %2.</translation>
+    </message>
+    <message>
+        <source>HTTP %1.</source>
+        <translation>HTTP %1.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 with Retry-After once the rate is spent.</source>
+        <translation>HTTP %1 mit Retry-After, sobald die Rate verbraucht ist.</translation>
+    </message>
+    <message>
+        <source>close %1 or HTTP 400/431, no signal.</source>
+        <translation>Close %1 oder HTTP 400/431, kein Signal.</translation>
+    </message>
+    <message>
+        <source>still open, and still streaming after the garbage.</source>
+        <translation>noch offen und streamt nach dem Unsinn weiter.</translation>
+    </message>
+    <message>
+        <source>close %1 once over the rate.</source>
+        <translation>Close %1, sobald die Rate überschritten ist.</translation>
+    </message>
+    <message>
+        <source>close %1 (refresh rejected).</source>
+        <translation>Close %1 (Aktualisierung abgelehnt).</translation>
+    </message>
+    <message>
+        <source>close %1 once the token has expired.</source>
+        <translation>Close %1, sobald das Token abgelaufen ist.</translation>
+    </message>
+    <message>
+        <source>close %1, not admitted, no signal.</source>
+        <translation>Close %1, nicht zugelassen, kein Signal.</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioEngine</name>

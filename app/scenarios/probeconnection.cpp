@@ -120,13 +120,15 @@ void ProbeConnection::onText(const QString &text)
     if (m_messages.size() < MaxKeptMessages)
         m_messages.append(message);
     const QString type = message.value(QLatin1String("type")).toString();
-    if (!m_recognition.welcomeType.isEmpty() && type == m_recognition.welcomeType && !m_admitted) {
-        m_welcome = message;
-        admit(message);
+    if (m_recognition.isWelcome(type)) {
+        if (!m_admitted) {
+            m_welcome = message;
+            admit(message);
+        }
     } else if (type == QLatin1String("error")) {
         m_errors.append(QStringLiteral("%1: %2").arg(message.value(QLatin1String("code")).toString(),
                                                      message.value(QLatin1String("message")).toString()));
-    } else if (m_recognition.signalType.isEmpty() || type == m_recognition.signalType) {
+    } else if (m_recognition.isSignal(type)) {
         ++m_signals;
     }
     Q_EMIT messageReceived(message);

@@ -33,6 +33,12 @@ public:
         int admitAfterMs = 1000;
         // Empty: every message but the welcome and errors is a signal.
         QString signalType = QStringLiteral("signal");
+
+        bool isWelcome(const QString &type) const { return !welcomeType.isEmpty() && type == welcomeType; }
+        bool isSignal(const QString &type) const
+        {
+            return !isWelcome(type) && type != QLatin1String("error") && (signalType.isEmpty() || type == signalType);
+        }
     };
 
     // redactor may be null (then only the built-in patterns apply); it must outlive the probe.

@@ -15,6 +15,12 @@ QString seconds(qint64 ms)
     return QString::number(double(ms) / 1000.0, 'f', 1) + QStringLiteral(" s");
 }
 
+// What the run expected of its target, or the catalogue's words.
+QString expectedOf(const ScenarioResult &result, const std::optional<Scenario> &scenario)
+{
+    return !result.expected.isEmpty() ? result.expected : scenario ? scenario->expected : QString();
+}
+
 QString cell(QString text)
 {
     return text.replace(QLatin1Char('|'), QStringLiteral("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' '));
@@ -44,7 +50,7 @@ QJsonObject RunReport::toJson() const
             row.insert(QStringLiteral("group"), Scenario::groupName(scenario->group));
             row.insert(QStringLiteral("proves"), scenario->proves);
             row.insert(QStringLiteral("prerequisites"), scenario->prerequisites);
-            row.insert(QStringLiteral("expected"), scenario->expected);
+            row.insert(QStringLiteral("expected"), expectedOf(result, scenario));
             row.insert(QStringLiteral("minted_token"), scenario->needsMintedToken());
             row.insert(QStringLiteral("needs"), Scenario::needNames(scenario->needs));
         }
@@ -81,7 +87,7 @@ QString RunReport::toMarkdown() const
         text += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | %6 | %7 |\n")
                         .arg(ScenarioResult::verdictName(result.verdict), result.id,
                              scenario ? Scenario::groupName(scenario->group) : QString(),
-                             cell(scenario ? scenario->expected : QString()), cell(result.actual.summary()),
+                             cell(expectedOf(result, scenario)), cell(result.actual.summary()),
                              cell(result.reason), seconds(result.actual.durationMs));
     }
     return text;
@@ -122,7 +128,7 @@ QByteArray RunReport::toJUnit() const
             out.writeAttribute(QStringLiteral("message"), result.reason);
             out.writeAttribute(QStringLiteral("type"), QStringLiteral("FAIL"));
             out.writeCharacters(QStringLiteral("expected: %1\nactual: %2\n")
-                                        .arg(scenario ? scenario->expected : QString(), result.actual.summary()));
+                                        .arg(expectedOf(result, scenario), result.actual.summary()));
             out.writeEndElement();
         } else if (result.verdict == ScenarioResult::Verdict::Skip) {
             out.writeEmptyElement(QStringLiteral("skipped"));

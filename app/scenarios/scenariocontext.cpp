@@ -36,6 +36,44 @@ QString ScenarioContext::missing(int needs) const
     return {};
 }
 
+QString ScenarioContext::expectedOutcome(const Scenario &scenario) const
+{
+    const TargetProfile contract = TargetProfile::signalGate();
+    if (profile.refusalCloses == contract.refusalCloses && profile.compareReasons
+        && profile.originRefusalStatus == contract.originRefusalStatus && profile.rateRefusalStatus == contract.rateRefusalStatus
+        && profile.welcomeType == contract.welcomeType && profile.signalType == contract.signalType)
+        return scenario.expected;
+    QStringList codeList;
+    for (int code : profile.refusalCloses)
+        codeList << QString::number(code);
+    const QString codes = codeList.join(QLatin1Char('/'))
+            + (profile.compareReasons ? QCoreApplication::translate("ScenarioContext", " with the reason PROTOCOL.md gives") : QString());
+    const QString &id = scenario.id;
+    if (id == QLatin1String("valid-token")) {
+        const QString admission = profile.welcomeType.isEmpty() ? QCoreApplication::translate("ScenarioContext", "still open after %1 ms").arg(profile.admitAfterMs)
+                                                                : QCoreApplication::translate("ScenarioContext", "\"%1\"").arg(profile.welcomeType);
+        const QString signal = profile.signalType.isEmpty() ? QCoreApplication::translate("ScenarioContext", "any message") : QCoreApplication::translate("ScenarioContext", "\"%1\" messages").arg(profile.signalType);
+        return QCoreApplication::translate("ScenarioContext", "%1, then %2.").arg(admission, signal);
+    }
+    if (id == QLatin1String("bad-origin"))
+        return QCoreApplication::translate("ScenarioContext", "HTTP %1.").arg(profile.originRefusalStatus);
+    if (id == QLatin1String("connection-flood"))
+        return QCoreApplication::translate("ScenarioContext", "HTTP %1 with Retry-After once the rate is spent.").arg(profile.rateRefusalStatus);
+    if (id == QLatin1String("oversized-token"))
+        return QCoreApplication::translate("ScenarioContext", "close %1 or HTTP 400/431, no signal.").arg(codes);
+    if (id == QLatin1String("invalid-json") && !profile.compareReasons)
+        return QCoreApplication::translate("ScenarioContext", "still open, and still streaming after the garbage.");
+    if (id == QLatin1String("message-flood"))
+        return QCoreApplication::translate("ScenarioContext", "close %1 once over the rate.").arg(codes);
+    if (id.startsWith(QLatin1String("refresh-")) && id != QLatin1String("refresh-in-band"))
+        return QCoreApplication::translate("ScenarioContext", "close %1 (refresh rejected).").arg(codes);
+    if (id == QLatin1String("expiry-without-refresh"))
+        return QCoreApplication::translate("ScenarioContext", "close %1 once the token has expired.").arg(codes);
+    if (scenario.group == Scenario::Group::Authentication)
+        return QCoreApplication::translate("ScenarioContext", "close %1, not admitted, no signal.").arg(codes);
+    return scenario.expected;   // WebSocket's own codes (1009, 1003), or our in-band refresh
+}
+
 int ScenarioContext::limit(const QString &name, int index, int fallback) const
 {
     const QJsonValue value = limits.value(name);

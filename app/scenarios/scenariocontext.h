@@ -14,6 +14,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcScenarios)
 
 class ConnectionPacer;
 class Redactor;
+struct Scenario;
 class TokenSource;
 
 // What every scenario of one run shares: where the target is and how to
@@ -50,6 +51,10 @@ struct ScenarioContext
     // Why a scenario with these Scenario::Need flags cannot prove anything
     // against this target with these tokens; empty when it can run.
     QString missing(int needs) const;
+    // What the scenario expects of this target: the catalogue's words for a
+    // target judged as PROTOCOL.md says, else the profile's codes, statuses
+    // and message types in their place.
+    QString expectedOutcome(const Scenario &scenario) const;
     // limits[name] (a number) or limits[name][index] (a pair); fallback when absent.
     int limit(const QString &name, int index, int fallback) const;
     void noteWelcome(const QJsonObject &welcome);

@@ -14,13 +14,10 @@ QString ScenarioResult::Actual::summary() const
     if (httpStatus > 0 && httpStatus != 101)
         parts << QStringLiteral("HTTP %1").arg(httpStatus);
     if (welcomed)
-        parts << QStringLiteral("welcome");
+        parts << QStringLiteral("admitted");
     if (signalsReceived > 0)
         parts << QStringLiteral("%1 signal(s)").arg(signalsReceived);
-    for (const QString &type : messageTypes) {
-        if (!type.startsWith(QLatin1String("welcome")) && !type.startsWith(QLatin1String("signal")))
-            parts << type;
-    }
+    parts << messageTypes;
     if (closeCode >= 0)
         parts << (closeReason.isEmpty() ? QStringLiteral("close %1").arg(closeCode)
                                         : QStringLiteral("close %1 \"%2\"").arg(closeCode).arg(closeReason));

@@ -41,6 +41,7 @@ ScenarioRun *ScenarioRun::create(const Scenario &scenario, ScenarioContext *cont
 
 void ScenarioRun::start()
 {
+    m_result.expected = m_context->expectedOutcome(m_scenario);
     m_clock.start();
     m_hardLimit.start(HardLimitMs);
     qCInfo(lcScenarios).noquote() << "scenario" << m_scenario.id;
@@ -220,8 +221,12 @@ void ScenarioRun::take(const ProbeConnection *probe)
         if (!last.isEmpty())
             actual.messageTypes << (repeats > 1 ? QStringLiteral("%1 x%2").arg(last).arg(repeats) : last);
     };
+    // The welcome and the signals are counted above; the rest is listed.
+    const ProbeConnection::Recognition recognition = m_context->recognition();
     for (const QJsonObject &message : probe->messages()) {
         QString type = message.value(QLatin1String("type")).toString();
+        if (recognition.isWelcome(type) || recognition.isSignal(type))
+            continue;
         if (type == QLatin1String("error"))
             type += QLatin1Char(' ') + message.value(QLatin1String("code")).toString();
         if (type == last) {

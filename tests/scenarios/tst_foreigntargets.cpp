@@ -40,6 +40,15 @@ Verdicts verdictsOf(const QJsonObject &report)
     return verdicts;
 }
 
+QString expectedOf(const QJsonObject &report, const char *id)
+{
+    for (const QJsonValue &row : report.value(QStringLiteral("scenarios")).toArray()) {
+        if (row[QStringLiteral("id")] == QLatin1String(id))
+            return row[QStringLiteral("expected")].toString();
+    }
+    return {};
+}
+
 QString differences(const Verdicts &actual, const Verdicts &expected, const QByteArray &table)
 {
     QStringList lines;
@@ -146,6 +155,9 @@ void TestForeignTargets::jsonLoginTokenInQuery()
     QVERIFY2(actual == expected, qPrintable(differences(actual, expected, run.out)));
     QCOMPARE(report.value(QStringLiteral("profile")).toString(), QStringLiteral("signalgate + flags"));
     QCOMPARE(report.value(QStringLiteral("token_source")).toString(), QStringLiteral("login json /auth/login"));
+    // Expected in the target's own terms, not our contract's reasons.
+    QCOMPARE(expectedOf(report, "valid-token"), QStringLiteral("\"connected\", then \"price\" messages."));
+    QCOMPARE(expectedOf(report, "no-token"), QStringLiteral("close 1008, not admitted, no signal."));
 
     // The JUnit file, read as a CI reporter reads it.
     QFile xmlFile(path("json.xml"));
@@ -206,6 +218,7 @@ void TestForeignTargets::oauth2FormTokenAsSubprotocol()
     const Verdicts actual = verdictsOf(report);
     QVERIFY2(actual == oauth2Expected(), qPrintable(differences(actual, oauth2Expected(), run.out)));
     QCOMPARE(report.value(QStringLiteral("token_source")).toString(), QStringLiteral("login oauth2 /token"));
+    QCOMPARE(expectedOf(report, "valid-token"), QStringLiteral("still open after 1000 ms, then \"tick\" messages."));
     // Without a key the minted scenarios say what would enable them.
     for (const QJsonValue &row : report.value(QStringLiteral("scenarios")).toArray()) {
         if (row[QStringLiteral("id")] == QLatin1String("expired"))

@@ -5,6 +5,7 @@
 #include "scenarios/proberequest.h"
 #include "scenarios/redactor.h"
 #include "scenarios/runcomparison.h"
+#include "scenarios/scenariocontext.h"
 #include "scenarios/runreport.h"
 #include "scenarios/scenario.h"
 #include "scenarios/tokenforge.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void pacerMirrorsTheBucket();
     void reportFormats();
     void comparisonNamesChangedVerdicts();
+    void expectedFollowsTheProfile();
 };
 
 void TestScenarioUnits::catalogueHasEverySectionNineId()
@@ -323,6 +325,23 @@ void TestScenarioUnits::comparisonNamesChangedVerdicts()
     QVERIFY(comparison.changes.at(2).isRegression() && comparison.changes.at(3).isFix());
     QVERIFY2(comparison.summary().contains(QLatin1String("1 regression")), qPrintable(comparison.summary()));
     QVERIFY(RunComparison::between(after, after).changes.isEmpty());
+}
+
+void TestScenarioUnits::expectedFollowsTheProfile()
+{
+    ScenarioContext context;
+    const Scenario noToken = *Scenario::find(QStringLiteral("no-token"));
+    const Scenario badOrigin = *Scenario::find(QStringLiteral("bad-origin"));
+    const Scenario binary = *Scenario::find(QStringLiteral("binary-frame"));
+    // Judged as PROTOCOL.md says: the catalogue's words.
+    QCOMPARE(context.expectedOutcome(noToken), noToken.expected);
+    // Another target: its codes, statuses and message types.
+    context.profile.refusalCloses = {1008, 4001};
+    context.profile.compareReasons = false;
+    context.profile.originRefusalStatus = 400;
+    QCOMPARE(context.expectedOutcome(noToken), QStringLiteral("close 1008/4001, not admitted, no signal."));
+    QCOMPARE(context.expectedOutcome(badOrigin), QStringLiteral("HTTP 400."));
+    QCOMPARE(context.expectedOutcome(binary), binary.expected);   // WebSocket's own 1003
 }
 
 QTEST_GUILESS_MAIN(TestScenarioUnits)

@@ -322,11 +322,12 @@ void ConsolePane::showDetail(QTreeWidgetItem *item)
         m_detail->clear();
         return;
     }
+    const auto it = m_results.constFind(id);
+    // A run knows what it expected of its target; before one, the contract's words.
+    const QString expected = it != m_results.cend() && !it->expected.isEmpty() ? it->expected : scenario->expected;
     QString html = QStringLiteral("<h3>%1 <small>(%2)</small></h3>").arg(scenario->title.toHtmlEscaped(), id);
     html += tr("<p><b>Proves:</b> %1</p><p><b>Needs:</b> %2</p><p><b>Expected:</b> %3</p>")
-                    .arg(scenario->proves.toHtmlEscaped(), scenario->prerequisites.toHtmlEscaped(),
-                         scenario->expected.toHtmlEscaped());
-    const auto it = m_results.constFind(id);
+                    .arg(scenario->proves.toHtmlEscaped(), scenario->prerequisites.toHtmlEscaped(), expected.toHtmlEscaped());
     if (it == m_results.cend()) {
         m_detail->setHtml(html + tr("<p>Not run yet.</p>"));
         return;
