@@ -2175,6 +2175,14 @@
         <source>none</source>
         <translation>keine</translation>
     </message>
+    <message>
+        <source>cannot reach the WebSocket at %1: %2</source>
+        <translation>WebSocket unter %1 nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioRun</name>

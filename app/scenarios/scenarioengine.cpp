@@ -6,6 +6,8 @@
 #include "scenarios/tokensource.h"
 
 #include <QNetworkAccessManager>
+#include <QTcpSocket>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -116,11 +118,35 @@ void ScenarioEngine::prepare(const Settings &settings)
 
 void ScenarioEngine::finishPreparing()
 {
-    m_prepared = true;
-    qCInfo(lcScenarios) << "prepared; token" << (m_tokens->accessToken().isEmpty() ? "none" : "ready") << "; /dev/token"
-                        << (m_tokens->hasDevToken() ? "available" : "not available") << "; local key"
-                        << (m_tokens->hasForge() ? m_tokens->forgeAlgorithm() : QStringLiteral("none"));
-    Q_EMIT prepared();
+    // A WebSocket nobody answers on would make every scenario fail on the
+    // same cause: say it once instead, before anything runs.
+    auto *socket = new QTcpSocket(this);
+    auto *deadline = new QTimer(socket);
+    const QString where = m_context.wsBase.toString();
+    const auto unreachable = [this, socket, where](const QString &why) {
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+        Q_EMIT failed(tr("cannot reach the WebSocket at %1: %2").arg(where, why));
+    };
+    connect(socket, &QTcpSocket::connected, this, [this, socket] {
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+        m_prepared = true;
+        qCInfo(lcScenarios) << "prepared; token" << (m_tokens->accessToken().isEmpty() ? "none" : "ready") << "; /dev/token"
+                            << (m_tokens->hasDevToken() ? "available" : "not available") << "; local key"
+                            << (m_tokens->hasForge() ? m_tokens->forgeAlgorithm() : QStringLiteral("none"));
+        Q_EMIT prepared();
+    });
+    connect(socket, &QTcpSocket::errorOccurred, this, [socket, unreachable] { unreachable(socket->errorString()); });
+    connect(deadline, &QTimer::timeout, this, [this, unreachable] {
+        unreachable(tr("no answer within %1 ms").arg(m_context.answerWaitMs));
+    });
+    deadline->setSingleShot(true);
+    deadline->start(m_context.answerWaitMs);
+    const bool tls = m_context.wsBase.scheme() == QLatin1String("wss");
+    socket->connectToHost(m_context.wsBase.host(), quint16(m_context.wsBase.port(tls ? 443 : 80)));
 }
 
 void ScenarioEngine::start(const Settings &settings, const QStringList &ids)

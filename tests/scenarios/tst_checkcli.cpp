@@ -188,6 +188,17 @@ void TestCheckCli::connectionErrorsExitTwo()
     QVERIFY2(unreachable.err.contains("login failed"), unreachable.err.constData());
     QCOMPARE(unreachable.err.count('\n'), 1);   // one line with the cause
 
+    // Without a login the first contact is the WebSocket itself.
+    const QString tokenFile = m_dir.filePath(QStringLiteral("unreachable.token"));
+    QFile file(tokenFile);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write("a.b.c\n") == 6);
+    file.close();
+    const CheckRun noLogin = runCheck({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(closedPort),
+                                       QStringLiteral("--login"), QStringLiteral("none"), QStringLiteral("--token-file"), tokenFile},
+                                      {}, 30000);
+    QVERIFY2(noLogin.exitCode == 2, noLogin.out + noLogin.err);
+    QVERIFY2(noLogin.err.contains("cannot reach the WebSocket") && noLogin.err.count('\n') == 1, noLogin.err.constData());
+
     ServerProcess process;
     QVERIFY(startServer(process, QStringLiteral("badpw"), {}));
     const CheckRun wrong = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),

@@ -14,6 +14,7 @@
 #include <QMap>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -102,7 +103,7 @@ private Q_SLOTS:
     void oauth2FormTokenAsSubprotocol();
     void profileRoundTrip();
     void tokenFileWithoutLogin();
-    void unreachableTokenEndpointExitsTwo();
+    void unreachableTargetExitsTwo();
 
 private:
     void startPeer(PeerServer &peer, PeerServer::Variant variant);
@@ -296,7 +297,7 @@ void TestForeignTargets::tokenFileWithoutLogin()
     QCOMPARE(report.value(QStringLiteral("token_source")).toString(), QStringLiteral("given token"));
 }
 
-void TestForeignTargets::unreachableTokenEndpointExitsTwo()
+void TestForeignTargets::unreachableTargetExitsTwo()
 {
     PeerServer peer;
     startPeer(peer, PeerServer::Variant::Json);
@@ -306,6 +307,20 @@ void TestForeignTargets::unreachableTokenEndpointExitsTwo()
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains("login failed: HTTP 404 from http://127.0.0.1:") && missing.err.count('\n') == 1,
              missing.err.constData());
+
+    // The login works, but nobody listens where the WebSocket should be.
+    quint16 closedPort = 0;
+    {
+        QTcpServer holder;
+        QVERIFY(holder.listen(QHostAddress::LocalHost, 0));
+        closedPort = holder.serverPort();
+    }
+    const CheckRun noSocket = runCheck(jsonPeerFlags(peer) + QStringList{QStringLiteral("--ws-url"),
+                                                                        QStringLiteral("ws://127.0.0.1:%1/ws").arg(closedPort)},
+                                       "demo\n", 30000);
+    QCOMPARE(noSocket.exitCode, 2);
+    QVERIFY2(noSocket.err.contains("cannot reach the WebSocket at ws://127.0.0.1:") && noSocket.err.count('\n') == 1,
+             noSocket.err.constData());
 
     // Our login against this peer: it answers a token without a pair.
     const CheckRun ours = runCheck({QStringLiteral("--server"), peer.url(), QStringLiteral("--profile"), QStringLiteral("seed"),
