@@ -8,7 +8,6 @@
 #include "rss.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,8 +25,8 @@ Session *fakeSession(int i)
 QJsonObject measure(int sessions)
 {
     const qint64 rssBefore = residentKiB();
-    ExpiryQueue queue([] { return QDateTime::currentMSecsSinceEpoch(); });
-    const qint64 base = QDateTime::currentMSecsSinceEpoch() + 3600 * 1000;
+    ExpiryQueue queue(SignalGate::Clock::system());
+    const qint64 base = SignalGate::Clock::system().wallMs() + 3600 * 1000;
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < sessions; ++i)
@@ -53,19 +52,19 @@ QJsonObject measure(int sessions)
 // Deadlines 50..250 ms ahead for n sessions; how late does each fire?
 QJsonObject lateness(int sessions)
 {
-    ExpiryQueue queue([] { return QDateTime::currentMSecsSinceEpoch(); });
+    ExpiryQueue queue(SignalGate::Clock::system());
     QHash<Session *, qint64> deadlines;
     qint64 worst = 0;
     qint64 total = 0;
     int fired = 0;
     QObject::connect(&queue, &ExpiryQueue::due, [&](Session *session) {
-        const qint64 late = QDateTime::currentMSecsSinceEpoch() - deadlines.value(session);
+        const qint64 late = SignalGate::Clock::system().wallMs() - deadlines.value(session);
         worst = qMax(worst, late);
         total += late;
         if (++fired == sessions)
             QCoreApplication::quit();
     });
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = SignalGate::Clock::system().wallMs();
     for (int i = 0; i < sessions; ++i) {
         const qint64 at = now + 50 + (i * 7919) % 200;
         deadlines.insert(fakeSession(i), at);

@@ -3,6 +3,7 @@
 //
 //   bench_ratelimiter   (prints JSON)
 #include "gate/ratelimiter.h"
+#include "time/manualclock.h"
 
 #include "rss.h"
 
@@ -13,7 +14,8 @@
 
 int main()
 {
-    qint64 now = 0;
+    // Time stands still: every take() after the burst is charged, none refilled.
+    const SignalGate::ManualClock clock;
     const int keys = int(RateLimiter::DefaultMaxKeys);
     QList<QByteArray> names;
     names.reserve(keys * 2);
@@ -21,7 +23,7 @@ int main()
         names.append(QByteArray::number(0x7f000000 + i));
 
     const qint64 rssBefore = residentKiB();
-    RateLimiter limiter(RateLimit{10, 60}, RateLimiter::DefaultMaxKeys, [&now] { return now; });
+    RateLimiter limiter(RateLimit{10, 60}, RateLimiter::DefaultMaxKeys, clock);
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < keys; ++i)

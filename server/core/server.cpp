@@ -21,20 +21,18 @@
 #include "pool/session.h"
 #include "pool/signalpool.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QTimer>
 
-Server::Server(ServerConfig config, QObject *parent)
+Server::Server(ServerConfig config, const SignalGate::Clock &clock, QObject *parent)
     : QObject(parent),
       m_config(std::move(config)),
-      m_clock([] { return QDateTime::currentSecsSinceEpoch(); }),
+      m_clock(clock),
       m_metrics(std::make_unique<Metrics>()),
       m_audit(std::make_unique<AuditLog>())
 {
-    m_monotonic.start();
     // Dev mode keeps its users, key, database and audit log apart, so a later
     // production run on the same --data-dir never sees demo/demo, admin/admin
     // or a /dev/token key (PROTOCOL.md section 10.3).
@@ -56,6 +54,7 @@ bool Server::start(QString *error)
     doorPolicy.allowedOrigins = m_config.allowedOrigins;
     doorPolicy.connectionRate = m_config.connRate;
     doorPolicy.rateTableMax = m_config.rateTableMax;
+    doorPolicy.clock = &m_clock;
     doorPolicy.maxPendingPerAddress = m_config.maxPendingPerIp;
     doorPolicy.maxConnections = m_config.effectiveMaxConns();
     doorPolicy.addressKey = AddressKey(m_config.ipv6Prefix);
@@ -103,7 +102,7 @@ bool Server::start(QString *error)
     m_refreshTokens = std::make_unique<RefreshStore>(*m_database, m_config.refreshTtlSeconds,
                                                      m_config.refreshMaxAgeSeconds, m_config.refreshGraceSeconds);
     m_revocations = std::make_unique<RevocationList>(*m_database, *m_refreshTokens);
-    if (!m_revocations->load(m_clock(), error))
+    if (!m_revocations->load(m_clock.wallSeconds(), error))
         return undo();
     if (m_config.dev) {
         if (!m_config.jwtSecretFile.isEmpty() || !m_config.jwtPrivateKeyFile.isEmpty())
@@ -118,12 +117,10 @@ bool Server::start(QString *error)
     m_verifier = std::make_unique<AccessTokenVerifier>(
             JwsVerifier(*key), AccessTokenPolicy{m_config.issuer, m_config.audience, m_config.leewaySeconds});
 
-    const auto clock = [this] { return m_clock(); };
     m_sequence = std::make_unique<SequenceStore>(*m_database);
     m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_config.history, m_sequence->start(),
                                           [this](quint64 last) { return m_sequence->reserveFrom(last); });
-    const auto wallMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
-    m_expiry = std::make_unique<ExpiryQueue>(wallMs);
+    m_expiry = std::make_unique<ExpiryQueue>(m_clock);
     connect(m_expiry.get(), &ExpiryQueue::due, this, [](Session *session) { session->onDeadline(); });
     const auto publish = [this](Signal signal) { return m_pool->publish(std::move(signal)); };
     const QJsonObject limits{
@@ -140,9 +137,7 @@ bool Server::start(QString *error)
     gateSettings.session.maxOutboundBytes = m_config.maxOutboundBytes;
     gateSettings.session.audit = m_audit.get();
     gateSettings.session.metrics = m_metrics.get();
-    gateSettings.session.monotonicMs = [this] { return m_monotonic.elapsed(); };
-    gateSettings.session.wallMs = wallMs;
-    gateSettings.session.nowSeconds = clock;
+    gateSettings.session.clock = &m_clock;
     gateSettings.session.refreshAttempts = m_config.refreshAttempts;
     gateSettings.session.leewaySeconds = m_config.leewaySeconds;
     gateSettings.session.verifier = m_verifier.get();
@@ -150,7 +145,7 @@ bool Server::start(QString *error)
     gateSettings.session.history = &m_pool->history();
     gateSettings.session.expiry = m_expiry.get();
     gateSettings.session.publish = publish;
-    m_gate = std::make_unique<WebSocketGate>(*m_verifier, m_pool.get(), gateSettings, clock);
+    m_gate = std::make_unique<WebSocketGate>(*m_verifier, m_pool.get(), gateSettings);
     const int maxConnections = doorPolicy.maxConnections;
     m_operations = std::make_unique<OperationsApi>(m_metrics.get(), [this, maxConnections] {
         if (maxConnections > 0 && m_frontDoor->openConnections() >= maxConnections)
@@ -169,7 +164,7 @@ bool Server::start(QString *error)
                               m_config.effectiveMaxPendingLogins() > 0 ? ServerConfig::MaxPendingLoginsPerIp : 0};
     apiSettings.addressKey = AddressKey(m_config.ipv6Prefix);
     apiSettings.metricsHere = !m_config.hasMetricsListener();
-    m_httpApi = std::make_unique<HttpApi>(services, apiSettings, clock);
+    m_httpApi = std::make_unique<HttpApi>(services, apiSettings, m_clock);
     connect(m_frontDoor.get(), &FrontDoor::upgradeAdmitted, m_gate.get(), &WebSocketGate::handleUpgrade);
     connect(m_frontDoor.get(), &FrontDoor::requestReceived, m_httpApi.get(), &HttpApi::handle);
     // Revocations reach open connections at once (synchronously), well within 1 s.
@@ -205,7 +200,7 @@ bool Server::start(QString *error)
     if (m_metricsDoor)
         connect(m_metricsDoor.get(), &FrontDoor::requestReceived, m_operations.get(), &OperationsApi::handle);
 
-    m_feed = std::make_unique<SimulatedFeed>(m_config.signalIntervalMs, m_config.signalsPerTick);
+    m_feed = std::make_unique<SimulatedFeed>(m_config.signalIntervalMs, m_config.signalsPerTick, m_clock);
     connect(m_feed.get(), &SimulatedFeed::produced, m_pool.get(), [this](const Signal &signal) { m_pool->publish(signal); });
     m_feed->start();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl() << (m_config.dev ? "(dev mode)" : "");

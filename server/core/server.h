@@ -2,8 +2,8 @@
 
 #include "auth/jwskey.h"
 #include "config/serverconfig.h"
+#include "time/clock.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 
 #include <functional>
@@ -32,9 +32,10 @@ class Server : public QObject
 {
     Q_OBJECT
 public:
-    using Clock = std::function<qint64()>;  // Unix seconds; tests may pin it
-
-    explicit Server(ServerConfig config, QObject *parent = nullptr);
+    // Every part reads time from clock (tests pass a ManualClock); it must
+    // outlive the server.
+    explicit Server(ServerConfig config, const SignalGate::Clock &clock = SignalGate::Clock::system(),
+                    QObject *parent = nullptr);
     ~Server() override;
 
     // Binds the port first (cheap to undo), then prepares the data dir, key and
@@ -50,7 +51,6 @@ public:
     QString baseUrl() const;    // http://127.0.0.1:PORT, https:// with TLS
     const ServerConfig &config() const { return m_config; }
     int sessionCount() const;
-    void setClock(Clock clock) { m_clock = std::move(clock); }
     // Live state for tests, benchmarks and /metrics.
     const Metrics &metrics() const { return *m_metrics; }
     qsizetype connectionLimiterSize() const;
@@ -65,8 +65,7 @@ private:
     std::optional<JwsKey> loadKeyPair(JwsAlgorithm algorithm, QString *error);
 
     ServerConfig m_config;
-    Clock m_clock;
-    QElapsedTimer m_monotonic;
+    const SignalGate::Clock &m_clock;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<Database> m_database;

@@ -1,11 +1,10 @@
 #include "simulatedfeed.h"
 
-#include <QDateTime>
-
 #include <cmath>
 
-SimulatedFeed::SimulatedFeed(int intervalMs, int signalsPerTick, QObject *parent)
+SimulatedFeed::SimulatedFeed(int intervalMs, int signalsPerTick, const SignalGate::Clock &clock, QObject *parent)
     : QObject(parent),
+      m_clock(clock),
       m_intervalMs(intervalMs),
       m_signalsPerTick(signalsPerTick),
       m_instruments({{QStringLiteral("BTC-USD"), 64250.0, 2},
@@ -50,7 +49,7 @@ Signal SimulatedFeed::next()
     instrument.price = ticks / instrument.ticksPerUnit;
 
     Signal signal;
-    signal.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    signal.timestampMs = m_clock.wallMs();
     signal.symbol = instrument.symbol;
     signal.side = step >= 0 ? QStringLiteral("buy") : QStringLiteral("sell");
     signal.price = instrument.price;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "signal.h"
+#include "time/clock.h"
 
 #include <QList>
 #include <QObject>
@@ -13,7 +14,8 @@ class SimulatedFeed : public QObject
 {
     Q_OBJECT
 public:
-    SimulatedFeed(int intervalMs, int signalsPerTick, QObject *parent = nullptr);
+    // Signals are stamped with clock's wall time.
+    SimulatedFeed(int intervalMs, int signalsPerTick, const SignalGate::Clock &clock, QObject *parent = nullptr);
 
     void start();   // no-op when intervalMs is 0
     void stop();
@@ -32,6 +34,7 @@ private:
     void onTick();
     Signal next();
 
+    const SignalGate::Clock &m_clock;
     QTimer m_timer;
     int m_intervalMs;
     int m_signalsPerTick;

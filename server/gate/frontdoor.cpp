@@ -114,7 +114,7 @@ FrontDoor::FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QO
       m_acceptUpgrades(policy.acceptUpgrades),
       m_addressKey(policy.addressKey),
       m_origins(policy.allowedOrigins),
-      m_connectionLimiter(policy.connectionRate, policy.rateTableMax),
+      m_connectionLimiter(policy.connectionRate, policy.rateTableMax, *policy.clock),
       m_audit(audit),
       m_metrics(metrics)
 {

@@ -52,15 +52,15 @@ HttpResponse invalidGrant()
 
 } // namespace
 
-HttpApi::HttpApi(Services services, Settings settings, Clock clock, QObject *parent)
+HttpApi::HttpApi(Services services, Settings settings, const SignalGate::Clock &clock, QObject *parent)
     : QObject(parent),
       m_services(services),
       m_devMode(settings.devMode),
       m_metricsHere(settings.metricsHere),
       m_addressKey(settings.addressKey),
-      m_clock(std::move(clock)),
-      m_loginLimiter(settings.loginRate, settings.rateTableMax),
-      m_userLoginLimiter(settings.loginRateUser, settings.rateTableMax),
+      m_clock(clock),
+      m_loginLimiter(settings.loginRate, settings.rateTableMax, clock),
+      m_userLoginLimiter(settings.loginRateUser, settings.rateTableMax, clock),
       m_loginQueue(settings.loginQueue)
 {
 }
@@ -196,7 +196,7 @@ void HttpApi::login(const Call &call)
             return respond(HttpResponse::error(401, "invalid_credentials", QStringLiteral("Wrong user name or password"))
                                    .withHeader("WWW-Authenticate", "Bearer"));
         }
-        const RefreshStore::Issued refresh = m_services.refreshTokens->startFamily(user, m_clock());
+        const RefreshStore::Issued refresh = m_services.refreshTokens->startFamily(user, m_clock.wallSeconds());
         if (refresh.token.isEmpty())
             return respond(HttpResponse::error(503, "unavailable", QStringLiteral("Token storage failed; try again")));
         m_services.audit->record({QStringLiteral("login.success"), peer, user, {}, {}, 200});
@@ -231,7 +231,7 @@ void HttpApi::refresh(const Call &call)
     if (presented.isEmpty())
         return respond(HttpResponse::error(400, "bad_request", QStringLiteral("refresh_token is required")));
 
-    const RefreshStore::Rotation rotation = m_services.refreshTokens->rotate(presented, m_clock());
+    const RefreshStore::Rotation rotation = m_services.refreshTokens->rotate(presented, m_clock.wallSeconds());
     auto fail = [&](const QString &reason) {
         m_services.audit->record({QStringLiteral("refresh.failure"), call.peer, rotation.subject, {}, reason, 401});
         respond(invalidGrant());
@@ -259,7 +259,7 @@ void HttpApi::refresh(const Call &call)
     const std::optional<UserRecord> record = m_services.users->find(rotation.subject);
     if (!record) {
         // The user was deleted: its sessions end with its tokens.
-        m_services.refreshTokens->revokeFamily(rotation.family, m_clock());
+        m_services.refreshTokens->revokeFamily(rotation.family, m_clock.wallSeconds());
         return fail(QStringLiteral("unknown_user"));
     }
     m_services.audit->record({QStringLiteral("refresh.success"), call.peer, record->name, {},
@@ -280,7 +280,7 @@ void HttpApi::devToken(const Call &call)
     const QJsonObject header = overrides.take(QLatin1String("$header")).toObject();
     const QJsonValue ttl = overrides.take(QLatin1String("$ttl"));
 
-    const qint64 now = m_clock();
+    const qint64 now = m_clock.wallSeconds();
     // Times far from now only ever test an overflow (PROTOCOL.md section 10.3).
     constexpr double TenYears = 10.0 * 366 * 24 * 3600;
     auto isSaneSeconds = [](const QJsonValue &value, double centre) {
@@ -318,7 +318,7 @@ void HttpApi::devToken(const Call &call)
 HttpResponse HttpApi::tokenPair(const QString &user, const QString &scope, const QString &family,
                                 const QByteArray &refreshToken, qint64 refreshExpiresAt)
 {
-    const qint64 now = m_clock();
+    const qint64 now = m_clock.wallSeconds();
     const TokenIssuer::Issued access =
             m_services.issuer->issue(user, scope, family, m_services.revocations->issueSecond(user, now));
     return HttpResponse::json(200, {{QLatin1String("access_token"), QString::fromLatin1(access.token)},
@@ -334,7 +334,7 @@ std::optional<AccessTokenClaims> HttpApi::authenticate(const Call &call)
     const qsizetype space = header.indexOf(' ');
     const bool bearer = space > 0 && header.left(space).toLower() == "bearer";
     const QByteArray token = bearer ? header.mid(space + 1).trimmed() : QByteArray();
-    AccessTokenResult result = m_services.verifier->verify(token, m_clock());
+    AccessTokenResult result = m_services.verifier->verify(token, m_clock.wallSeconds());
     if (result.ok() && m_services.revocations->isRevoked(result.claims))
         result.failure = TokenFailure::Revoked;
     if (result.ok())
@@ -354,7 +354,7 @@ void HttpApi::logout(const Call &call)
     const std::optional<AccessTokenClaims> claims = authenticate(call);
     if (!claims)
         return;
-    const qint64 now = m_clock();
+    const qint64 now = m_clock.wallSeconds();
     QStringList families;
     if (!claims->family.isEmpty())
         families.append(claims->family);
@@ -392,7 +392,7 @@ void HttpApi::adminRevoke(const Call &call)
     const QString subject = body->value(QLatin1String("sub")).toString();
     if (subject.isEmpty() || subject.size() > 256)
         return call.respond(HttpResponse::error(400, "bad_request", QStringLiteral("\"sub\" must name a user")));
-    if (!m_services.revocations->revokeSubject(subject, m_clock()))
+    if (!m_services.revocations->revokeSubject(subject, m_clock.wallSeconds()))
         return call.respond(HttpResponse::error(503, "unavailable", QStringLiteral("Revocation storage failed; try again")));
     m_services.audit->record({QStringLiteral("token.revoked"), call.peer, subject, {},
                               QStringLiteral("admin:") + claims->subject, 204});
@@ -413,6 +413,6 @@ void HttpApi::publishSignal(const Call &call)
     const QString problem = ClientMessage::signalProblem(*body);
     if (!problem.isEmpty())
         return call.respond(HttpResponse::error(400, "bad_request", problem));
-    const quint64 seq = m_services.publish(Signal::fromPublished(*body, QDateTime::currentMSecsSinceEpoch()));
+    const quint64 seq = m_services.publish(Signal::fromPublished(*body, m_clock.wallMs()));
     call.respond(HttpResponse::json(202, {{QLatin1String("seq"), qint64(seq)}}));
 }

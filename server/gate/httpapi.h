@@ -39,8 +39,6 @@ class HttpApi : public QObject
 {
     Q_OBJECT
 public:
-    using Clock = std::function<qint64()>;  // Unix seconds
-
     struct Services
     {
         UserStore *users = nullptr;
@@ -67,7 +65,7 @@ public:
         bool metricsHere = true;
     };
 
-    HttpApi(Services services, Settings settings, Clock clock, QObject *parent = nullptr);
+    HttpApi(Services services, Settings settings, const SignalGate::Clock &clock, QObject *parent = nullptr);
     ~HttpApi() override;
 
     const RateLimiter &loginLimiter() const { return m_loginLimiter; }
@@ -110,7 +108,7 @@ private:
     bool m_devMode;
     bool m_metricsHere;
     AddressKey m_addressKey;
-    Clock m_clock;
+    const SignalGate::Clock &m_clock;
     RateLimiter m_loginLimiter;
     RateLimiter m_userLoginLimiter;
     QSet<QByteArray> m_loginsInFlight;

@@ -1,7 +1,5 @@
 #include "ratelimiter.h"
 
-#include <QElapsedTimer>
-
 #include <algorithm>
 #include <utility>
 
@@ -12,21 +10,13 @@ namespace {
 // key, so removing up to this many still drains any backlog quickly.
 constexpr int kMaxExpiredPerCall = 64;
 
-RateLimiter::Clock defaultClock()
-{
-    // Each limiter owns its timer (captured by value): no shared global state.
-    QElapsedTimer timer;
-    timer.start();
-    return [timer] { return timer.elapsed(); };
-}
-
 } // namespace
 
-RateLimiter::RateLimiter(RateLimit limit, qsizetype maxKeys, Clock clock)
+RateLimiter::RateLimiter(RateLimit limit, qsizetype maxKeys, const SignalGate::Clock &clock)
     : m_limit(limit)
     // Zero or negative would otherwise mean "unbounded" by accident.
     , m_maxKeys(std::max<qsizetype>(1, maxKeys))
-    , m_clock(clock ? std::move(clock) : defaultClock())
+    , m_clock(clock)
 {
 }
 
@@ -35,7 +25,7 @@ RateLimiter::Decision RateLimiter::take(const QByteArray &key)
     if (!m_limit.enabled())
         return {};
 
-    const qint64 nowMs = now();
+    const qint64 nowMs = m_clock.monotonicMs();
     expireIdle(nowMs);
     TokenBucket &bucket = touch(key, nowMs).bucket;
     if (bucket.tryTake(nowMs))
@@ -48,7 +38,7 @@ RateLimiter::Decision RateLimiter::check(const QByteArray &key)
     if (!m_limit.enabled())
         return {};
 
-    const qint64 nowMs = now();
+    const qint64 nowMs = m_clock.monotonicMs();
     expireIdle(nowMs);
     // Read-only on purpose: looking does not make a key recently used, and an
     // unknown key (a full bucket) is not worth a table slot until it is charged.
@@ -57,11 +47,6 @@ RateLimiter::Decision RateLimiter::check(const QByteArray &key)
         return {};
     const qint64 retryAfterMs = it->bucket.retryAfterMs(nowMs);
     return {retryAfterMs == 0, retryAfterMs};
-}
-
-qint64 RateLimiter::now() const
-{
-    return m_clock();
 }
 
 void RateLimiter::expireIdle(qint64 nowMs)

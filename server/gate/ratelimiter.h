@@ -1,11 +1,11 @@
 #pragma once
 
+#include "time/clock.h"
 #include "tokenbucket.h"
 
 #include <QByteArray>
 #include <QHash>
 
-#include <functional>
 #include <list>
 
 // Token buckets per key (source IP, IP + user name, ...) in a table with
@@ -19,10 +19,11 @@
 class RateLimiter
 {
 public:
-    using Clock = std::function<qint64()>;  // monotonic milliseconds
     static constexpr qsizetype DefaultMaxKeys = 100000;
 
-    explicit RateLimiter(RateLimit limit, qsizetype maxKeys = DefaultMaxKeys, Clock clock = {});
+    // Buckets fill on the clock's monotonic time.
+    explicit RateLimiter(RateLimit limit, qsizetype maxKeys = DefaultMaxKeys,
+                         const SignalGate::Clock &clock = SignalGate::Clock::system());
     // Entries hold iterators into m_lru: a copy would point into the original's list.
     Q_DISABLE_COPY_MOVE(RateLimiter)
 
@@ -50,13 +51,12 @@ private:
         std::list<QByteArray>::iterator lruPosition;
     };
 
-    qint64 now() const;
     void expireIdle(qint64 nowMs);
     Entry &touch(const QByteArray &key, qint64 nowMs);
 
     RateLimit m_limit;
     qsizetype m_maxKeys;
-    Clock m_clock;
+    const SignalGate::Clock &m_clock;
     QHash<QByteArray, Entry> m_entries;
     std::list<QByteArray> m_lru;   // front: most recently used
     qsizetype m_evictions = 0;

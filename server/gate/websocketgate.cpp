@@ -10,17 +10,15 @@
 #include "pool/signalpool.h"
 #include "protocol/messages.h"
 
-#include <QDateTime>
 #include <QTcpSocket>
 #include <QWebSocket>
 
 WebSocketGate::WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, Settings settings,
-                             Clock clock, QObject *parent)
+                             QObject *parent)
     : QObject(parent),
       m_verifier(verifier),
       m_pool(pool),
       m_settings(std::move(settings)),
-      m_clock(std::move(clock)),
       m_server(QStringLiteral("signalgate"), QWebSocketServer::NonSecureMode)
 {
     m_server.setSupportedSubprotocols({ProtocolName});
@@ -77,7 +75,7 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
     if (extracted.status == ExtractedToken::Status::Conflict)
         return refuse(Close::InvalidToken, TokenFailure::Malformed);
 
-    AccessTokenResult result = m_verifier.verify(extracted.token, m_clock());
+    AccessTokenResult result = m_verifier.verify(extracted.token, m_settings.session.clock->wallSeconds());
     if (result.ok() && m_settings.session.revocations->isRevoked(result.claims))
         result.failure = TokenFailure::Revoked;
     if (!result.ok())
@@ -103,7 +101,7 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
                               {QLatin1String("session_id"), sessionId},
                               {QLatin1String("sub"), subject},
                               {QLatin1String("exp"), result.claims.expiresAt},
-                              {QLatin1String("server_time"), QDateTime::currentMSecsSinceEpoch()},
+                              {QLatin1String("server_time"), m_settings.session.clock->wallMs()},
                               {QLatin1String("last_seq"), qint64(joinSeq)},
                               {QLatin1String("limits"), m_settings.limits}};
     // Join first, so the pool follows the session even if sending the welcome

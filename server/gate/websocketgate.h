@@ -25,8 +25,6 @@ class WebSocketGate : public QObject
 {
     Q_OBJECT
 public:
-    using Clock = std::function<qint64()>;  // Unix seconds
-
     struct Settings
     {
         QJsonObject limits;             // welcome.limits
@@ -34,8 +32,9 @@ public:
         Session::Settings session;
     };
 
+    // Time is settings.session.clock's.
     WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, Settings settings,
-                  Clock clock, QObject *parent = nullptr);
+                  QObject *parent = nullptr);
 
     // Takes ownership of socket.
     void handleUpgrade(QTcpSocket *socket, const HttpRequest &request);
@@ -49,7 +48,6 @@ private:
     const AccessTokenVerifier &m_verifier;
     SignalPool *m_pool;
     Settings m_settings;
-    Clock m_clock;
     QWebSocketServer m_server;
     QHash<PeerKey, ExtractedToken> m_pending;
 };

@@ -4,11 +4,12 @@
 
 #include <algorithm>
 
-ExpiryQueue::ExpiryQueue(Clock clock, QObject *parent) : QObject(parent), m_clock(std::move(clock))
+ExpiryQueue::ExpiryQueue(const SignalGate::Clock &clock, QObject *parent) : QObject(parent), m_clock(clock)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ExpiryQueue::onTimeout);
+    connect(&m_clock, &SignalGate::Clock::jumped, this, &ExpiryQueue::onTimeout);
 }
 
 void ExpiryQueue::schedule(Session *session, qint64 atMs)
@@ -38,13 +39,13 @@ void ExpiryQueue::arm()
     }
     // QTimer takes an int of milliseconds; a deadline further out is reached
     // in steps (re-armed on each timeout).
-    const qint64 wait = std::clamp<qint64>(m_byTime.begin()->first - m_clock(), 0, 24 * 3600 * 1000);
+    const qint64 wait = std::clamp<qint64>(m_byTime.begin()->first - m_clock.wallMs(), 0, 24 * 3600 * 1000);
     m_timer.start(int(wait));
 }
 
 void ExpiryQueue::onTimeout()
 {
-    const qint64 now = m_clock();
+    const qint64 now = m_clock.wallMs();
     QList<Session *> due;
     while (!m_byTime.empty() && m_byTime.begin()->first <= now) {
         Session *session = m_byTime.begin()->second;

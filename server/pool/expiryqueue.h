@@ -4,7 +4,8 @@
 #include <QObject>
 #include <QTimer>
 
-#include <functional>
+#include "time/clock.h"
+
 #include <map>
 
 class Session;
@@ -16,9 +17,8 @@ class ExpiryQueue : public QObject
 {
     Q_OBJECT
 public:
-    using Clock = std::function<qint64()>;  // wall clock, Unix milliseconds
-
-    explicit ExpiryQueue(Clock clock, QObject *parent = nullptr);
+    // Deadlines are wall-clock Unix milliseconds (token exp is wall time).
+    explicit ExpiryQueue(const SignalGate::Clock &clock, QObject *parent = nullptr);
 
     // Replaces the session's pending deadline, if any.
     void schedule(Session *session, qint64 atMs);
@@ -32,7 +32,7 @@ private:
     void arm();
     void onTimeout();
 
-    Clock m_clock;
+    const SignalGate::Clock &m_clock;
     QTimer m_timer;
     std::multimap<qint64, Session *> m_byTime;
     QHash<Session *, std::multimap<qint64, Session *>::iterator> m_entries;

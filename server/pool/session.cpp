@@ -30,7 +30,7 @@ Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, quint
       m_settings(settings),
       m_peer(socket->peerAddress()),
       m_joinSeq(joinSeq),
-      m_messageBucket(settings.messageRate, settings.monotonicMs())
+      m_messageBucket(settings.messageRate, settings.clock->monotonicMs())
 {
     m_socket->setParent(this);
     if (m_settings.maxMessageBytes > 0) {
@@ -137,7 +137,7 @@ void Session::scheduleExpiry()
 {
     if (m_closing)
         return;
-    const qint64 now = m_settings.wallMs();
+    const qint64 now = m_settings.clock->wallMs();
     const qint64 warnAt = (m_claims.expiresAt - ExpiryWarningSeconds) * 1000;
     const qint64 closeAt = (m_claims.expiresAt + m_settings.leewaySeconds) * 1000;
     if (!m_expiryWarned && now >= warnAt) {
@@ -153,7 +153,7 @@ void Session::onDeadline()
 {
     if (m_closing)
         return;
-    if (m_settings.wallMs() >= (m_claims.expiresAt + m_settings.leewaySeconds) * 1000) {
+    if (m_settings.clock->wallMs() >= (m_claims.expiresAt + m_settings.leewaySeconds) * 1000) {
         close(Close::TokenExpired);
         return;
     }
@@ -175,7 +175,7 @@ void Session::onTextFrame(const QString &frame, bool isLastFrame)
 
 bool Session::admitMessage()
 {
-    const qint64 now = m_settings.monotonicMs();
+    const qint64 now = m_settings.clock->monotonicMs();
     if (m_messageBucket.tryTake(now))
         return true;
 
@@ -210,7 +210,7 @@ void Session::onTextMessage(const QString &message)
     case ClientMessage::Kind::Unknown:
         return sendError(ErrorCode::UnknownType, QStringLiteral("Unknown message type"), parsed.id);
     case ClientMessage::Kind::Ping:
-        return sendText(QString::fromUtf8(Messages::pong(parsed.id, m_settings.wallMs())));
+        return sendText(QString::fromUtf8(Messages::pong(parsed.id, m_settings.clock->wallMs())));
     case ClientMessage::Kind::AuthRefresh:
         return handleRefresh(parsed);
     case ClientMessage::Kind::Resume:
@@ -229,7 +229,7 @@ void Session::handleRefresh(const ClientMessage &message)
         return;
     }
     const QByteArray token = message.object.value(QLatin1String("token")).toString().toUtf8();
-    AccessTokenResult result = m_settings.verifier->verify(token, m_settings.nowSeconds());
+    AccessTokenResult result = m_settings.verifier->verify(token, m_settings.clock->wallSeconds());
     if (result.ok() && m_settings.revocations->isRevoked(result.claims))
         result.failure = TokenFailure::Revoked;
     if (result.ok() && result.claims.subject != m_claims.subject) {
@@ -342,7 +342,7 @@ void Session::handlePublish(const ClientMessage &message)
     if (!m_claims.hasScope(QStringLiteral("signals:publish")))
         return sendError(ErrorCode::Forbidden, QStringLiteral("Publishing needs the scope signals:publish"), message.id);
     m_settings.publish(Signal::fromPublished(message.object.value(QLatin1String("signal")).toObject(),
-                                             m_settings.wallMs()));
+                                             m_settings.clock->wallMs()));
 }
 
 void Session::onDisconnected()

@@ -5,6 +5,7 @@
 #include "feed/signal.h"
 #include "gate/tokenbucket.h"
 #include "protocol/closecodes.h"
+#include "time/clock.h"
 
 #include <QHostAddress>
 #include <QJsonValue>
@@ -45,9 +46,7 @@ public:
         const RevocationList *revocations = nullptr;
         const History *history = nullptr;
         ExpiryQueue *expiry = nullptr;
-        std::function<qint64()> monotonicMs;
-        std::function<qint64()> wallMs;     // Unix milliseconds
-        std::function<qint64()> nowSeconds; // the verifier's clock
+        const SignalGate::Clock *clock = nullptr;
         std::function<quint64(Signal)> publish;  // returns the seq given
     };
     // The third dropped message inside one rate window closes the connection.

@@ -7,11 +7,18 @@
 
 namespace {
 
-// All time is simulated: the clock reads a variable the test moves.
-RateLimiter::Clock fakeClock(qint64 &nowMs)
+// All time is simulated: the clock reads a variable the test moves, backwards
+// too, which no real monotonic clock does; the limiter must survive it anyway.
+class VariableClock final : public SignalGate::Clock
 {
-    return [&nowMs] { return nowMs; };
-}
+public:
+    explicit VariableClock(const qint64 &nowMs) : m_nowMs(nowMs) {}
+    qint64 wallMs() const override { return m_nowMs; }
+    qint64 monotonicMs() const override { return m_nowMs; }
+
+private:
+    const qint64 &m_nowMs;
+};
 
 QByteArray keyNumber(int i)
 {
@@ -246,7 +253,8 @@ void TestRateLimiter::disabledBucketAllows()
 void TestRateLimiter::keysAreIndependent()
 {
     qint64 now = 0;
-    RateLimiter limiter(RateLimit{3, 60}, 100, fakeClock(now));
+    VariableClock clock(now);
+    RateLimiter limiter(RateLimit{3, 60}, 100, clock);
 
     for (int i = 0; i < 3; ++i)
         QVERIFY(limiter.take("A").allowed);
@@ -262,7 +270,8 @@ void TestRateLimiter::keysAreIndependent()
 void TestRateLimiter::refusalCarriesRetryAfter()
 {
     qint64 now = 1000;
-    RateLimiter limiter(RateLimit{10, 60}, 100, fakeClock(now));
+    VariableClock clock(now);
+    RateLimiter limiter(RateLimit{10, 60}, 100, clock);
 
     for (int i = 0; i < 10; ++i) {
         const RateLimiter::Decision d = limiter.take("203.0.113.7");
@@ -285,7 +294,8 @@ void TestRateLimiter::refusalCarriesRetryAfter()
 void TestRateLimiter::checkDoesNotConsume()
 {
     qint64 now = 0;
-    RateLimiter limiter(RateLimit{2, 60}, 100, fakeClock(now));
+    VariableClock clock(now);
+    RateLimiter limiter(RateLimit{2, 60}, 100, clock);
 
     QVERIFY(limiter.take("user").allowed);
     for (int i = 0; i < 100; ++i) {
@@ -304,7 +314,8 @@ void TestRateLimiter::checkDoesNotConsume()
 void TestRateLimiter::checkDoesNotInsert()
 {
     qint64 now = 0;
-    RateLimiter limiter(RateLimit{1, 60}, 100, fakeClock(now));
+    VariableClock clock(now);
+    RateLimiter limiter(RateLimit{1, 60}, 100, clock);
 
     for (int i = 0; i < 50; ++i) {
         const RateLimiter::Decision d = limiter.check(keyNumber(i));
@@ -322,7 +333,8 @@ void TestRateLimiter::checkDoesNotInsert()
 void TestRateLimiter::checkDoesNotRefreshRecency()
 {
     qint64 now = 0;
-    RateLimiter limiter(RateLimit{1, 60}, 2, fakeClock(now));
+    VariableClock clock(now);
+    RateLimiter limiter(RateLimit{1, 60}, 2, clock);
 
     QVERIFY(limiter.take("A").allowed);   // A exhausted
     QVERIFY(limiter.take("B").allowed);   // B exhausted
@@ -338,7 +350,8 @@ void TestRateLimiter::checkDoesNotRefreshRecency()
 void TestRateLimiter::idleKeysExpire()
 {
     qint64 now = 0;
-    RateLimiter limiter(RateLimit{60, 60}, RateLimiter::DefaultMaxKeys, fakeClock(now));
+    VariableClock clock(now);
+    RateLimiter limiter(RateLimit{60, 60}, RateLimiter::DefaultMaxKeys, clock);
 
     const int keys = 1000;
     for (int i = 0; i < keys; ++i)
@@ -380,7 +393,8 @@ void TestRateLimiter::idleKeysExpire()
 void TestRateLimiter::fullTableEvictsInsteadOfRefusing()
 {
     qint64 now = 0;
-    RateLimiter limiter(RateLimit{1, 60}, 100, fakeClock(now));
+    VariableClock clock(now);
+    RateLimiter limiter(RateLimit{1, 60}, 100, clock);
     QCOMPARE(limiter.maxKeys(), qsizetype(100));
 
     for (int i = 0; i < 1000; ++i) {
@@ -400,7 +414,8 @@ void TestRateLimiter::fullTableEvictsInsteadOfRefusing()
 void TestRateLimiter::evictsLeastRecentlyUsed()
 {
     qint64 now = 0;
-    RateLimiter limiter(RateLimit{2, 60}, 3, fakeClock(now));
+    VariableClock clock(now);
+    RateLimiter limiter(RateLimit{2, 60}, 3, clock);
 
     // Exhaust every bucket, so whichever key is evicted becomes visible as
     // the only one allowed again.
@@ -422,7 +437,8 @@ void TestRateLimiter::evictsLeastRecentlyUsed()
 void TestRateLimiter::disabledLimiterStoresNothing()
 {
     qint64 now = 0;
-    RateLimiter limiter(RateLimit{0, 60}, 10, fakeClock(now));
+    VariableClock clock(now);
+    RateLimiter limiter(RateLimit{0, 60}, 10, clock);
     QVERIFY(!limiter.enabled());
 
     for (int i = 0; i < 100; ++i) {
@@ -435,7 +451,7 @@ void TestRateLimiter::disabledLimiterStoresNothing()
     QCOMPARE(limiter.size(), qsizetype(0));
     QCOMPARE(limiter.evictions(), qsizetype(0));
 
-    RateLimiter noWindow(RateLimit{10, 0}, 10, fakeClock(now));
+    RateLimiter noWindow(RateLimit{10, 0}, 10, clock);
     QVERIFY(!noWindow.enabled());
     for (int i = 0; i < 100; ++i)
         QVERIFY(noWindow.take("same").allowed);
@@ -446,7 +462,8 @@ void TestRateLimiter::nonPositiveMaxKeysMeansOne()
 {
     qint64 now = 0;
     for (const qsizetype maxKeys : {qsizetype(0), qsizetype(-1)}) {
-        RateLimiter limiter(RateLimit{1, 60}, maxKeys, fakeClock(now));
+        VariableClock clock(now);
+        RateLimiter limiter(RateLimit{1, 60}, maxKeys, clock);
         QCOMPARE(limiter.maxKeys(), qsizetype(1));
         for (int i = 0; i < 10; ++i) {
             QVERIFY(limiter.take(keyNumber(i)).allowed);
@@ -460,7 +477,8 @@ void TestRateLimiter::nonPositiveMaxKeysMeansOne()
 void TestRateLimiter::backwardsClockInLimiter()
 {
     qint64 now = 1'000'000;
-    RateLimiter limiter(RateLimit{2, 60}, 100, fakeClock(now));
+    VariableClock clock(now);
+    RateLimiter limiter(RateLimit{2, 60}, 100, clock);
     QVERIFY(limiter.take("k").allowed);
     QVERIFY(limiter.take("k").allowed);
 

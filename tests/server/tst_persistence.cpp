@@ -93,7 +93,6 @@ private Q_SLOTS:
 private:
     // A dev server whose clock the test moves.
     std::unique_ptr<TestServer> clockedServer(const TestServer::Tweak &tweak = {});
-    qint64 m_now = 0;
 };
 
 std::unique_ptr<TestServer> TestPersistence::clockedServer(const TestServer::Tweak &tweak)
@@ -103,11 +102,9 @@ std::unique_ptr<TestServer> TestPersistence::clockedServer(const TestServer::Twe
         config.signalIntervalMs = 0;
         if (tweak)
             tweak(config);
-    });
+    }, SignalGate::ManualClock::Flow::Frozen);
     if (!server->start())
         return nullptr;
-    m_now = TestServer::now();
-    server->server()->setClock([this] { return m_now; });
     return server;
 }
 
@@ -199,7 +196,7 @@ void TestPersistence::repeatedRefreshWithinGraceIsForgiven()
     QVERIFY(!lost.isEmpty());
 
     // The answer above never reached the client, which tries again.
-    m_now += 8;
+    server->clock().advance(8 * 1000);
     const QByteArray again = RawHttp::exchange(port, refresh(first));
     QCOMPARE(RawHttp::status(again), 200);
     QCOMPARE(lastAuditReason(*server, QStringLiteral("refresh.success")), QStringLiteral("repeat_within_grace"));
@@ -226,7 +223,7 @@ void TestPersistence::repeatedRefreshAfterGraceRevokesTheFamily()
     const QString first = refreshTokenOf(RawHttp::exchange(port, login(QStringLiteral("demo"), QStringLiteral("demo"))));
     const QString second = refreshTokenOf(RawHttp::exchange(port, refresh(first)));
     QVERIFY(!second.isEmpty());
-    m_now += 6;
+    server->clock().advance(6 * 1000);
     QCOMPARE(RawHttp::status(RawHttp::exchange(port, refresh(first))), 401);
     QCOMPARE(lastAuditReason(*server, QStringLiteral("refresh.failure")), QStringLiteral("reused"));
     QCOMPARE(RawHttp::status(RawHttp::exchange(port, refresh(second))), 401);
@@ -239,12 +236,12 @@ void TestPersistence::refreshFamilyEndsAtItsMaximumAge()
     const quint16 port = server->server()->port();
     const QByteArray signedIn = RawHttp::exchange(port, login(QStringLiteral("demo"), QStringLiteral("demo")));
     QVERIFY(RawHttp::jsonBody(signedIn).value(QLatin1String("refresh_expires_in")).toInt() <= 120);
-    m_now += 70;
+    server->clock().advance(70 * 1000);
     const QByteArray refreshed = RawHttp::exchange(port, refresh(refreshTokenOf(signedIn)));
     QCOMPARE(RawHttp::status(refreshed), 200);
     // No token outlives its family, whatever --refresh-ttl says.
     QVERIFY(RawHttp::jsonBody(refreshed).value(QLatin1String("refresh_expires_in")).toInt() <= 50);
-    m_now += 51;
+    server->clock().advance(51 * 1000);
     QCOMPARE(RawHttp::status(RawHttp::exchange(port, refresh(refreshTokenOf(refreshed)))), 401);
     QCOMPARE(lastAuditReason(*server, QStringLiteral("refresh.failure")), QStringLiteral("max_age"));
 }

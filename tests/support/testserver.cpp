@@ -12,7 +12,7 @@
 
 #include <openssl/evp.h>
 
-TestServer::TestServer(const Tweak &tweak)
+TestServer::TestServer(const Tweak &tweak, SignalGate::ManualClock::Flow flow) : m_clock(flow)
 {
     m_secret = SecureRandom::bytes(48);
     QFile key(secretPath());
@@ -69,7 +69,7 @@ bool TestServer::start()
         }
         config.jwtSecretFile.clear();
     }
-    m_server = std::make_unique<Server>(config);
+    m_server = std::make_unique<Server>(config, m_clock);
     if (!m_server->start(&m_error))
         return false;
     // Remembered now: after a graceful shutdown() the port is already closed.

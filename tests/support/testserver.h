@@ -3,6 +3,7 @@
 #include "auth/jwskey.h"
 #include "config/serverconfig.h"
 #include "core/server.h"
+#include "time/manualclock.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -19,7 +20,10 @@ class TestServer
 public:
     using Tweak = std::function<void(ServerConfig &)>;
 
-    explicit TestServer(const Tweak &tweak = {});
+    // The server reads time from clock(): by default the system's plus
+    // whatever the test advances; Frozen stands still unless advanced.
+    explicit TestServer(const Tweak &tweak = {},
+                        SignalGate::ManualClock::Flow flow = SignalGate::ManualClock::Flow::FollowsSystem);
     // A tweak for RS256/ES256/EdDSA servers: sets the algorithm and PEM key files
     // (either may be empty) and drops the HS256 secret file. mint() then makes
     // tokens such a server refuses; sign asymmetric ones with a JwsKey of your own.
@@ -35,6 +39,7 @@ public:
     bool startOnPreviousPort();
     QString error() const { return m_error; }
     Server *server() const { return m_server.get(); }
+    SignalGate::ManualClock &clock() { return m_clock; }
     const ServerConfig &config() const { return m_config; }
     QString dataDir() const { return m_dir.path(); }
     QByteArray secret() const { return m_secret; }
@@ -58,6 +63,7 @@ private:
     QTemporaryDir m_dir;
     QByteArray m_secret;
     ServerConfig m_config;
+    SignalGate::ManualClock m_clock;
     std::unique_ptr<Server> m_server;
     QString m_error;
     quint16 m_previousPort = 0;
