@@ -1,6 +1,5 @@
 #include "refreshscheduler.h"
 
-#include <QDateTime>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -16,18 +15,17 @@ constexpr qint64 MaxTimerMs = 24 * 60 * 60 * 1000;
 
 } // namespace
 
-RefreshScheduler::RefreshScheduler(Clock clock, Random random, QObject *parent)
+RefreshScheduler::RefreshScheduler(const SignalGate::Clock &clock, Random random, QObject *parent)
     : QObject(parent)
-    , m_clock(std::move(clock))
+    , m_clock(clock)
     , m_random(std::move(random))
     , m_timer(this)   // a child, so it follows the scheduler to another thread
 {
-    if (!m_clock)
-        m_clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
     if (!m_random)
         m_random = [] { return QRandomGenerator::global()->generateDouble(); };
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &RefreshScheduler::poll);
+    connect(&m_clock, &SignalGate::Clock::jumped, this, &RefreshScheduler::poll);
 }
 
 qint64 RefreshScheduler::refreshAtMs(qint64 issuedAtSec, qint64 expiresAtSec, double jitter)
@@ -74,7 +72,7 @@ void RefreshScheduler::refreshFailed()
         retryMs *= 2;
     retryMs = std::min(retryMs, MaxRetryMs);
 
-    const qint64 now = m_clock();
+    const qint64 now = m_clock.wallMs();
     const qint64 lastChanceMs = m_expiresAtMs - GiveUpBeforeExpMs;
     qint64 at = now + retryMs;
     if (at > lastChanceMs) {
@@ -94,7 +92,7 @@ void RefreshScheduler::poll()
 {
     if (m_nextAtMs == 0)
         return;
-    if (m_clock() < m_nextAtMs) {
+    if (m_clock.wallMs() < m_nextAtMs) {
         // Woken early (the 24 h clamp, or the clock moved): wait for the rest.
         arm();
         return;
@@ -112,6 +110,6 @@ void RefreshScheduler::arm()
         m_timer.stop();
         return;
     }
-    const qint64 delayMs = std::clamp<qint64>(m_nextAtMs - m_clock(), 0, MaxTimerMs);
+    const qint64 delayMs = std::clamp<qint64>(m_nextAtMs - m_clock.wallMs(), 0, MaxTimerMs);
     m_timer.start(static_cast<int>(delayMs));
 }

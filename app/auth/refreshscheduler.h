@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include "time/clock.h"
+
 #include <functional>
 
 // When to refresh the access token (issue 5): at exp - lead, lead =
@@ -10,18 +12,20 @@
 // clients do not refresh in step. A failed refresh is retried with backoff
 // (1 s, 2 s, 4 s ... up to 60 s) but never later than 30 s before exp; past
 // that the scheduler gives up and says so. Clock and randomness are injected;
-// poll() re-evaluates against the clock (the timer calls it; tests call it).
+// poll() re-evaluates against the clock (the timer calls it, and so does a
+// jump of the clock; tests may call it).
 class RefreshScheduler : public QObject
 {
     Q_OBJECT
 public:
-    using Clock = std::function<qint64()>;    // Unix milliseconds
     using Random = std::function<double()>;   // uniform in [0, 1)
 
     static constexpr qint64 MaxLeadMs = 5 * 60 * 1000;
     static constexpr qint64 GiveUpBeforeExpMs = 30 * 1000;
 
-    RefreshScheduler(Clock clock, Random random, QObject *parent = nullptr);
+    // Times are the clock's wall milliseconds (compared with the token's exp).
+    // An empty random means QRandomGenerator::global().
+    RefreshScheduler(const SignalGate::Clock &clock, Random random, QObject *parent = nullptr);
 
     // jitter in [-1, 1] scales the lead by 1 + 0.1 * jitter.
     static qint64 refreshAtMs(qint64 issuedAtSec, qint64 expiresAtSec, double jitter);
@@ -41,7 +45,7 @@ Q_SIGNALS:
 private:
     void arm();
 
-    Clock m_clock;
+    const SignalGate::Clock &m_clock;
     Random m_random;
     QTimer m_timer;
     qint64 m_expiresAtMs = 0;

@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 
-#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
@@ -72,7 +71,6 @@ bool SignalConnection::isUnreadableCloseCode(quint16 code, const QString &reason
 
 SignalConnection::SignalConnection(QObject *parent)
     : QObject(parent),
-      m_clock([] { return QDateTime::currentMSecsSinceEpoch(); }),
       m_sslConfiguration(QSslConfiguration::defaultConfiguration())
 {
     m_handshakeTimer.setSingleShot(true);
@@ -142,13 +140,7 @@ void SignalConnection::clearAccessToken()
 
 bool SignalConnection::hasUsableToken() const
 {
-    return !m_token.isEmpty() && !m_tokenRefused && m_expiresAt * 1000 - m_clock() >= MinTokenLifetimeMs;
-}
-
-void SignalConnection::setClock(Clock clock)
-{
-    if (clock)
-        m_clock = std::move(clock);
+    return !m_token.isEmpty() && !m_tokenRefused && m_expiresAt * 1000 - m_clock->wallMs() >= MinTokenLifetimeMs;
 }
 
 void SignalConnection::setCaCertificates(const QList<QSslCertificate> &certificates)

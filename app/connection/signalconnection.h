@@ -2,6 +2,7 @@
 
 #include "connection/closecodeinfo.h"
 #include "connection/reconnectpolicy.h"
+#include "time/clock.h"
 
 #include <QAbstractSocket>
 #include <QByteArray>
@@ -15,7 +16,6 @@
 #include <QTimer>
 #include <QUrl>
 
-#include <functional>
 
 class QWebSocket;
 
@@ -55,8 +55,6 @@ public:
     enum class Transport { Header, Subprotocol, Query };
     Q_ENUM(Transport)
 
-    using Clock = std::function<qint64()>;   // Unix milliseconds
-
     static constexpr qint64 MinTokenLifetimeMs = 30 * 1000;
     // From opening the socket to welcome; the server's own limit is 5 s.
     static constexpr int DefaultHandshakeTimeoutMs = 10 * 1000;
@@ -93,7 +91,8 @@ public:
     // A token with at least MinTokenLifetimeMs left that the server has not refused yet.
     bool hasUsableToken() const;
 
-    void setClock(Clock clock);
+    // Token lifetimes are judged on this clock (the system clock unless set); it must outlive the connection.
+    void setClock(const SignalGate::Clock &clock) { m_clock = &clock; }
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
     // TLS: Qt's default configuration (system CAs) unless replaced here.
     // Certificate errors are reported (sslErrors) and never ignored.
@@ -186,7 +185,7 @@ private:
     void flushBatch();
     void sendJson(const QJsonObject &object);
 
-    Clock m_clock;
+    const SignalGate::Clock *m_clock = &SignalGate::Clock::system();
     ReconnectPolicy m_policy;
     QUrl m_server;
     Transport m_transport = Transport::Header;

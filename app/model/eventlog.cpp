@@ -5,14 +5,14 @@
 #include <algorithm>
 
 EventLog::EventLog(QObject *parent)
-    : EventLog(DefaultCapacity, Clock(), parent)
+    : EventLog(DefaultCapacity, SignalGate::Clock::system(), parent)
 {
 }
 
-EventLog::EventLog(int capacity, Clock clock, QObject *parent)
+EventLog::EventLog(int capacity, const SignalGate::Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(std::max(1, capacity))
-    , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+    , m_clock(clock)
 {
 }
 
@@ -128,7 +128,7 @@ void EventLog::addEvent(Severity severity, const QString &event, const QString &
 
 void EventLog::add(Entry entry)
 {
-    entry.timeMs = m_clock();
+    entry.timeMs = m_clock.wallMs();
     if (m_entries.size() >= m_capacity) {
         // Newest last, so the oldest leave at the top.
         const int excess = int(m_entries.size()) - m_capacity + 1;

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "connection/closecodeinfo.h"
+#include "time/clock.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 #include <QString>
 
-#include <functional>
 
 // The connection log (issue 5): what happened, when, the close code and its
 // exact reason, what that means in words and what the client does next.
@@ -20,7 +20,6 @@ class EventLog : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    using Clock = std::function<qint64()>;     // Unix milliseconds
     using Severity = CloseCodeInfo::Severity;
 
     enum Column { TimeColumn, EventColumn, CodeColumn, ReasonColumn, MeaningColumn, NextActionColumn, ColumnCount };
@@ -42,9 +41,10 @@ public:
 
     static constexpr int DefaultCapacity = 1000;
 
-    // An empty clock means the system clock.
+    // Entries are stamped with the clock's wall time (the system clock unless
+    // given); it must outlive the log.
     explicit EventLog(QObject *parent = nullptr);
-    EventLog(int capacity, Clock clock, QObject *parent = nullptr);
+    EventLog(int capacity, const SignalGate::Clock &clock, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -69,6 +69,6 @@ private:
     void add(Entry entry);
 
     int m_capacity;
-    Clock m_clock;
+    const SignalGate::Clock &m_clock;
     QList<Entry> m_entries;
 };

@@ -5,16 +5,8 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <chrono>
 
 namespace {
-
-qint64 steadyMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 // Past this many distinct symbols the cache is dropped and refilled: a
 // publisher sending random symbols must not grow it without bound.
@@ -50,14 +42,14 @@ std::optional<LiveSignal> LiveSignal::fromJson(const QJsonObject &object)
 }
 
 SignalModel::SignalModel(QObject *parent)
-    : SignalModel(DefaultCapacity, Clock(), parent)
+    : SignalModel(DefaultCapacity, SignalGate::Clock::system(), parent)
 {
 }
 
-SignalModel::SignalModel(int capacity, Clock clock, QObject *parent)
+SignalModel::SignalModel(int capacity, const SignalGate::Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(std::max(1, capacity))
-    , m_clock(clock ? std::move(clock) : Clock(steadyMs))
+    , m_clock(clock)
 {
     // One shot, started by the first signal after a flush: an idle model
     // costs no wake-ups.
@@ -254,7 +246,7 @@ void SignalModel::syncSequence(qint64 serverLastSeq)
 void SignalModel::countArrival()
 {
     const qint64 slotMs = std::max<qint64>(1, m_rateWindowMs / RateSlots);
-    const qint64 slot = m_clock() / slotMs;
+    const qint64 slot = m_clock.monotonicMs() / slotMs;
     if (!m_rateSlots.empty() && m_rateSlots.back().first == slot)
         ++m_rateSlots.back().second;
     else
@@ -266,7 +258,7 @@ void SignalModel::countArrival()
 double SignalModel::signalsPerSecond() const
 {
     const qint64 slotMs = std::max<qint64>(1, m_rateWindowMs / RateSlots);
-    const qint64 slot = m_clock() / slotMs;
+    const qint64 slot = m_clock.monotonicMs() / slotMs;
     qint64 inWindow = 0;
     for (const auto &[number, count] : m_rateSlots) {
         if (number > slot - RateSlots && number <= slot)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "time/clock.h"
+
 #include <QAbstractTableModel>
 #include <QJsonObject>
 #include <QList>
@@ -9,7 +11,6 @@
 #include <QTimer>
 
 #include <deque>
-#include <functional>
 #include <map>
 #include <optional>
 
@@ -44,9 +45,6 @@ class SignalModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    // Monotonic milliseconds; only differences matter.
-    using Clock = std::function<qint64()>;
-
     enum Column { TimeColumn, SeqColumn, SymbolColumn, SideColumn, PriceColumn, ConfidenceColumn, ColumnCount };
     enum Role {
         // The raw value of a cell (qint64 / double / QString) for sorting and charts.
@@ -58,8 +56,8 @@ public:
     static constexpr qint64 DefaultRateWindowMs = 1000;
 
     explicit SignalModel(QObject *parent = nullptr);
-    // An empty clock means a steady clock of this process.
-    SignalModel(int capacity, Clock clock, QObject *parent = nullptr);
+    // The rate meter counts on the clock's monotonic time; it must outlive the model.
+    SignalModel(int capacity, const SignalGate::Clock &clock, QObject *parent = nullptr);
     ~SignalModel() override;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -128,7 +126,7 @@ private:
     void scheduleFlush();
 
     int m_capacity;
-    Clock m_clock;
+    const SignalGate::Clock &m_clock;
     QTimer m_flushTimer;
 
     // The visible rows live in a ring: m_ring grows to m_capacity and is then

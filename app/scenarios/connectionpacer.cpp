@@ -1,6 +1,5 @@
 #include "scenarios/connectionpacer.h"
 
-#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QPointer>
 
@@ -8,20 +7,14 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcScenarios)
 
-ConnectionPacer::ConnectionPacer(QObject *parent) : QObject(parent)
+ConnectionPacer::ConnectionPacer(QObject *parent) : QObject(parent), m_updatedMs(m_clock->monotonicMs())
 {
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
-    m_clock = [timer] { return timer->elapsed(); };
-    m_updatedMs = m_clock();
 }
 
-void ConnectionPacer::setClock(Clock clock)
+void ConnectionPacer::setClock(const SignalGate::Clock &clock)
 {
-    if (!clock)
-        return;
-    m_clock = std::move(clock);
-    m_updatedMs = m_clock();
+    m_clock = &clock;
+    m_updatedMs = m_clock->monotonicMs();
 }
 
 void ConnectionPacer::setLimit(int count, int windowSeconds)
@@ -45,7 +38,7 @@ qint64 ConnectionPacer::intervalMs() const
 
 void ConnectionPacer::refill() const
 {
-    const qint64 now = m_clock();
+    const qint64 now = m_clock->monotonicMs();
     if (limited() && now > m_updatedMs)
         m_tokens = qMin(double(m_count), m_tokens + double(now - m_updatedMs) / double(intervalMs()));
     m_updatedMs = now;
@@ -56,7 +49,7 @@ qint64 ConnectionPacer::delayMs() const
     if (!limited())
         return 0;
     refill();
-    const qint64 now = m_clock();
+    const qint64 now = m_clock->monotonicMs();
     qint64 wait = m_tokens >= 1.0 ? 0 : qint64(std::ceil((1.0 - m_tokens) * double(intervalMs()))) + MarginMs;
     if (m_blockedUntilMs > now)
         wait = qMax(wait, m_blockedUntilMs - now + MarginMs);
@@ -69,7 +62,7 @@ qint64 ConnectionPacer::estimateMs(int upgrades) const
         return 0;
     refill();
     const double missing = double(upgrades) - m_tokens;
-    return qMax<qint64>(0, m_blockedUntilMs - m_clock())
+    return qMax<qint64>(0, m_blockedUntilMs - m_clock->monotonicMs())
             + (missing > 0 ? qint64(std::ceil(missing * double(intervalMs() + MarginMs))) : 0);
 }
 
@@ -78,7 +71,7 @@ int ConnectionPacer::available() const
     if (!limited())
         return 0;
     refill();
-    return m_blockedUntilMs > m_clock() ? 0 : int(std::floor(m_tokens));
+    return m_blockedUntilMs > m_clock->monotonicMs() ? 0 : int(std::floor(m_tokens));
 }
 
 void ConnectionPacer::acquire(QObject *context, const std::function<void()> &go)
@@ -109,5 +102,5 @@ void ConnectionPacer::refused(qint64 retryAfterMs)
     refill();
     m_tokens = 0;
     const qint64 wait = retryAfterMs >= 0 ? retryAfterMs : qMax<qint64>(intervalMs(), 1000);
-    m_blockedUntilMs = qMax(m_blockedUntilMs, m_clock() + wait);
+    m_blockedUntilMs = qMax(m_blockedUntilMs, m_clock->monotonicMs() + wait);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "time/clock.h"
+
 #include <QObject>
 #include <QTimer>
 
@@ -16,13 +18,13 @@ class ConnectionPacer : public QObject
 {
     Q_OBJECT
 public:
-    using Clock = std::function<qint64()>;   // monotonic milliseconds
     // Added to every wait: the server's clock and ours do not tick together.
     static constexpr qint64 MarginMs = 250;
 
     explicit ConnectionPacer(QObject *parent = nullptr);
 
-    void setClock(Clock clock);
+    // Buckets refill on the clock's monotonic time (the system clock unless set).
+    void setClock(const SignalGate::Clock &clock);
     // From welcome.limits.conn_rate; count or window 0 means the server has no limit.
     void setLimit(int count, int windowSeconds);
     int limitCount() const { return m_count; }
@@ -50,7 +52,7 @@ Q_SIGNALS:
 private:
     void refill() const;
 
-    Clock m_clock;
+    const SignalGate::Clock *m_clock = &SignalGate::Clock::system();
     int m_count = 10;
     int m_window = 60;
     mutable double m_tokens = 10;

@@ -37,7 +37,7 @@ QString describeCertificate(const QSslCertificate &certificate)
 ClientCore::ClientCore(const QString &keychainService, QObject *parent)
     : QObject(parent),
       m_store(new TokenStore(keychainService.isEmpty() ? QStringLiteral("signalgate") : keychainService, this)),
-      m_session(new SessionController(m_store, &m_network, {}, this)),
+      m_session(new SessionController(m_store, &m_network, SignalGate::Clock::system(), this)),
       m_signals(new SignalModel(this)),
       m_log(new EventLog(this))
 {

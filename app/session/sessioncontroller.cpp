@@ -5,22 +5,22 @@
 #include "connection/signalconnection.h"
 #include "protocol/closecodes.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QLoggingCategory>
 
 // The user name, states and HTTP statuses only: never a token or a password.
 Q_LOGGING_CATEGORY(lcSession, "signalgate.client.session", QtInfoMsg)
 
-SessionController::SessionController(TokenStore *store, QNetworkAccessManager *network, Clock clock, QObject *parent)
+SessionController::SessionController(TokenStore *store, QNetworkAccessManager *network,
+                                     const SignalGate::Clock &clock, QObject *parent)
     : QObject(parent),
       m_store(store),
       m_auth(new AuthApi(network, this)),
-      m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+      m_clock(clock)
 {
-    m_scheduler = new RefreshScheduler([this] { return m_clock(); }, {}, this);
+    m_scheduler = new RefreshScheduler(m_clock, {}, this);
     m_connection = new SignalConnection(this);
-    m_connection->setClock([this] { return m_clock(); });
+    m_connection->setClock(m_clock);
 
     connect(m_auth, &AuthApi::loggedIn, this, [this](const AuthApi::TokenPair &pair) {
         if (m_pending != Pending::Login)
@@ -163,7 +163,7 @@ void SessionController::adopt(const AuthApi::TokenPair &pair)
 {
     m_tokens = {pair.accessToken, pair.refreshToken};
     const std::optional<TokenClaims> claims = TokenClaims::decodeUnverified(pair.accessToken);
-    const qint64 nowSec = m_clock() / 1000;
+    const qint64 nowSec = m_clock.wallSeconds();
     const qint64 issuedAt = claims && claims->issuedAt > 0 ? claims->issuedAt : nowSec;
     const qint64 expiresAt = claims && claims->expiresAt > 0 ? claims->expiresAt : nowSec + pair.expiresIn;
     m_scheduler->setToken(issuedAt, expiresAt);

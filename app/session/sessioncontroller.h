@@ -3,12 +3,12 @@
 #include "auth/authapi.h"
 #include "auth/tokenstore.h"
 #include "session/serveraddress.h"
+#include "time/clock.h"
 
 #include <QObject>
 #include <QSslCertificate>
 #include <QString>
 
-#include <functional>
 
 class QNetworkAccessManager;
 class RefreshScheduler;
@@ -38,10 +38,9 @@ public:
     enum class State { SignedOut, SigningIn, SignedIn };
     Q_ENUM(State)
 
-    using Clock = std::function<qint64()>;   // Unix milliseconds
-
-    // An empty clock means the system clock; the scheduler and the connection use this one.
-    SessionController(TokenStore *store, QNetworkAccessManager *network, Clock clock = {}, QObject *parent = nullptr);
+    // The scheduler and the connection read this clock too; it must outlive the controller.
+    SessionController(TokenStore *store, QNetworkAccessManager *network,
+                      const SignalGate::Clock &clock = SignalGate::Clock::system(), QObject *parent = nullptr);
     ~SessionController() override;
 
     // Signed out only: the server, its CA certificates (empty = system CAs)
@@ -96,7 +95,7 @@ private:
     AuthApi *m_auth;
     RefreshScheduler *m_scheduler;
     SignalConnection *m_connection;
-    Clock m_clock;
+    const SignalGate::Clock &m_clock;
 
     ServerAddress m_server;
     State m_state = State::SignedOut;

@@ -7,6 +7,7 @@
 #include "model/signalfiltermodel.h"
 #include "model/signalmodel.h"
 #include "protocol/closecodes.h"
+#include "time/manualclock.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -51,12 +52,6 @@ void verifyNewestFirst(const SignalModel &model, qint64 newest)
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(seqAt(model, row), newest - row);
 }
-
-struct ManualClock
-{
-    qint64 now = 0;
-    SignalModel::Clock clock() { return [this] { return now; }; }
-};
 
 } // namespace
 
@@ -154,7 +149,7 @@ void TestModels::malformedSignalsAreRejected()
 
 void TestModels::modelTesterAcrossAppendsOverflowAndPause()
 {
-    SignalModel model(50, {});
+    SignalModel model(50, SignalGate::Clock::system());
     SignalFilterModel filter;
     filter.setSourceModel(&model);
     QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -334,7 +329,7 @@ void TestModels::gapCountersSurviveManyRanges()
     // Every other seq missing: more ranges than the model remembers. The gap
     // count stays right; the oldest ranges are forgotten, so a very late one
     // from there counts as a duplicate rather than growing memory.
-    SignalModel model(100, {});
+    SignalModel model(100, SignalGate::Clock::system());
     for (qint64 seq = 0; seq <= 2 * 3000; seq += 2)
         QVERIFY(model.append(signalJson(seq)));
     QCOMPARE(model.gaps(), 3000);
@@ -403,7 +398,7 @@ void TestModels::pauseKeepsRowsAndResumeShowsThem()
 
 void TestModels::pauseIsBoundedByTheRing()
 {
-    SignalModel model(20, {});
+    SignalModel model(20, SignalGate::Clock::system());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     appendRange(model, 1, 15);
     model.flush();
@@ -438,24 +433,23 @@ void TestModels::countersChangedOncePerFlush()
 
 void TestModels::signalsPerSecondWithInjectedClock()
 {
-    ManualClock time;
-    time.now = 10'000;
-    SignalModel model(SignalModel::DefaultCapacity, time.clock());
+    SignalGate::ManualClock time;
+    SignalModel model(SignalModel::DefaultCapacity, time);
     QCOMPARE(model.rateWindow(), 1000);
     QCOMPARE(model.signalsPerSecond(), 0.0);
     appendRange(model, 1, 100);
-    time.now += 500;
+    time.advance(500);
     QCOMPARE(model.signalsPerSecond(), 100.0);
     appendRange(model, 101, 300);
-    time.now += 400;                                // 900 ms after the first 100
+    time.advance(400);                                // 900 ms after the first 100
     QCOMPARE(model.signalsPerSecond(), 300.0);
-    time.now += 99;                                 // 999 ms after the first 100: still in
+    time.advance(99);                                 // 999 ms after the first 100: still in
     QCOMPARE(model.signalsPerSecond(), 300.0);
-    time.now += 1;                                  // 1000 ms: the window is (now - 1 s, now]
+    time.advance(1);                                  // 1000 ms: the window is (now - 1 s, now]
     QCOMPARE(model.signalsPerSecond(), 200.0);
-    time.now += 100;
+    time.advance(100);
     QCOMPARE(model.signalsPerSecond(), 200.0);
-    time.now += 1000;
+    time.advance(1000);
     QCOMPARE(model.signalsPerSecond(), 0.0);
 
     // Duplicates are not signals.
@@ -467,10 +461,10 @@ void TestModels::signalsPerSecondWithInjectedClock()
     QCOMPARE(model.rateWindow(), 5000);
     for (int i = 0; i < 4; ++i) {
         appendRange(model, 301 + i * 250, 300 + (i + 1) * 250);
-        time.now += 1000;
+        time.advance(1000);
     }
     QCOMPARE(model.signalsPerSecond(), 200.0);
-    time.now += 2500;                               // two of the four seconds left
+    time.advance(2500);                               // two of the four seconds left
     QCOMPARE(model.signalsPerSecond(), 100.0);
     QCOMPARE(model.totalReceived(), 1300);
 }
@@ -570,7 +564,7 @@ void TestModels::filterBySymbol()
 
 void TestModels::filterFollowsNewSignals()
 {
-    SignalModel model(10, {});
+    SignalModel model(10, SignalGate::Clock::system());
     SignalFilterModel filter;
     filter.setSourceModel(&model);
     QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -699,20 +693,21 @@ void TestModels::eventLogUnknownCodeAndOverride()
 
 void TestModels::eventLogEventsAndBound()
 {
-    qint64 now = 1'700'000'000'000;
-    EventLog log(5, [&] { return now; });
+    SignalGate::ManualClock clock;
+    clock.setWallMs(1'700'000'000'000);
+    EventLog log(5, clock);
     QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(log.capacity(), 5);
     log.addEvent(CloseCodeInfo::Severity::Info, QStringLiteral("Connected"));
     QCOMPARE(log.rowCount(), 1);
     QVERIFY(!log.index(0, EventLog::CodeColumn).data().isValid());      // no code for an event
     QCOMPARE(log.index(0, EventLog::MeaningColumn).data().toString(), QString());
-    QCOMPARE(log.index(0, 0).data(EventLog::TimestampRole).toLongLong(), now);
+    QCOMPARE(log.index(0, 0).data(EventLog::TimestampRole).toLongLong(), clock.wallMs());
 
     QSignalSpy removed(&log, &QAbstractItemModel::rowsRemoved);
     QSignalSpy inserted(&log, &QAbstractItemModel::rowsInserted);
     for (int i = 1; i <= 7; ++i) {
-        now += 1000;
+        clock.advance(1000);
         log.addEvent(CloseCodeInfo::Severity::Warning, QStringLiteral("Event %1").arg(i),
                      QStringLiteral("Next %1").arg(i));
     }
@@ -725,7 +720,7 @@ void TestModels::eventLogEventsAndBound()
     QCOMPARE(log.index(4, EventLog::EventColumn).data().toString(), QStringLiteral("Event 7"));
     QCOMPARE(log.index(4, EventLog::NextActionColumn).data().toString(), QStringLiteral("Next 7"));
     QCOMPARE(log.index(4, 0).data(EventLog::SeverityRole).toInt(), int(CloseCodeInfo::Severity::Warning));
-    QCOMPARE(log.index(4, 0).data(EventLog::TimestampRole).toLongLong(), now);
+    QCOMPARE(log.index(4, 0).data(EventLog::TimestampRole).toLongLong(), clock.wallMs());
 
     log.clear();
     QCOMPARE(log.rowCount(), 0);
@@ -734,7 +729,9 @@ void TestModels::eventLogEventsAndBound()
 void TestModels::eventLogHeadersAndTime()
 {
     const qint64 at = 1'700'000'000'000;
-    EventLog log(EventLog::DefaultCapacity, [at] { return at; });
+    SignalGate::ManualClock clock;
+    clock.setWallMs(at);
+    EventLog log(EventLog::DefaultCapacity, clock);
     QCOMPARE(log.capacity(), 1000);
     QCOMPARE(log.columnCount(), 6);
     const QStringList titles = {QStringLiteral("Time"), QStringLiteral("Event"), QStringLiteral("Code"),

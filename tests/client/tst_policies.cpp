@@ -7,6 +7,7 @@
 #include "connection/closecodeinfo.h"
 #include "connection/reconnectpolicy.h"
 #include "protocol/closecodes.h"
+#include "time/manualclock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -657,8 +658,9 @@ void TestPolicies::schedulerJitterFromRandom()
 {
     QFETCH(double, random);
     QFETCH(qint64, expectedAfterIssueMs);
-    qint64 now = issuedAt * 1000;
-    RefreshScheduler scheduler([&] { return now; }, constant(random));
+    SignalGate::ManualClock clock;
+    clock.setWallMs(issuedAt * 1000);
+    RefreshScheduler scheduler(clock, constant(random));
     scheduler.setToken(issuedAt, issuedAt + 900);
     QCOMPARE(scheduler.nextRefreshAtMs(), issuedAt * 1000 + expectedAfterIssueMs);
 }
@@ -678,16 +680,16 @@ void TestPolicies::schedulerPollAroundRefreshTime()
 {
     QFETCH(qint64, offsetMs);
     QFETCH(int, expectedDue);
-    qint64 now = issuedAt * 1000;
-    RefreshScheduler scheduler([&] { return now; }, constant(0.5));
+    SignalGate::ManualClock clock;
+    clock.setWallMs(issuedAt * 1000);
+    RefreshScheduler scheduler(clock, constant(0.5));
     QSignalSpy due(&scheduler, &RefreshScheduler::refreshDue);
     QSignalSpy gaveUp(&scheduler, &RefreshScheduler::gaveUp);
     scheduler.setToken(issuedAt, issuedAt + 900);
     const qint64 at = scheduler.nextRefreshAtMs();
     QCOMPARE(at, issuedAt * 1000 + 720000);
 
-    now = at + offsetMs;
-    scheduler.poll();
+    clock.setWallMs(at + offsetMs);   // a jump re-evaluates at once: no poll() needed
     QCOMPARE(due.count(), expectedDue);
     // Announced once per scheduled time, however often the clock is asked.
     scheduler.poll();
@@ -700,8 +702,9 @@ void TestPolicies::schedulerPollAroundRefreshTime()
 void TestPolicies::schedulerPastRefreshTimeIsDueAtOnce()
 {
     // A token handed over late (e.g. after a suspend): its refresh time has passed.
-    qint64 now = (issuedAt + 800) * 1000;
-    RefreshScheduler scheduler([&] { return now; }, constant(0.5));
+    SignalGate::ManualClock clock;
+    clock.setWallMs((issuedAt + 800) * 1000);
+    RefreshScheduler scheduler(clock, constant(0.5));
     QSignalSpy due(&scheduler, &RefreshScheduler::refreshDue);
     scheduler.setToken(issuedAt, issuedAt + 900);
     QCOMPARE(due.count(), 0);   // not from inside setToken: the caller may not be ready
@@ -713,8 +716,9 @@ void TestPolicies::schedulerTimerCallsPoll()
 {
     // Nobody calls poll() here: the scheduler's own timer (armed at 0 ms because
     // the time has passed) must. Waits on the condition, not a fixed time.
-    qint64 now = (issuedAt + 800) * 1000;
-    RefreshScheduler scheduler([&] { return now; }, constant(0.5));
+    SignalGate::ManualClock clock;
+    clock.setWallMs((issuedAt + 800) * 1000);
+    RefreshScheduler scheduler(clock, constant(0.5));
     QSignalSpy due(&scheduler, &RefreshScheduler::refreshDue);
     scheduler.setToken(issuedAt, issuedAt + 900);
     QTRY_COMPARE(due.count(), 1);
@@ -738,28 +742,29 @@ void TestPolicies::schedulerFailureBackoff()
     QFETCH(int, failures);
     QFETCH(qint64, expectedDelayMs);
     // 8 h token: 300 s before exp leaves room for 1+2+...+32+60+60 s of retries.
-    qint64 now = issuedAt * 1000;
-    RefreshScheduler scheduler([&] { return now; }, constant(0.5));
+    SignalGate::ManualClock clock;
+    clock.setWallMs(issuedAt * 1000);
+    RefreshScheduler scheduler(clock, constant(0.5));
     QSignalSpy due(&scheduler, &RefreshScheduler::refreshDue);
     QSignalSpy gaveUp(&scheduler, &RefreshScheduler::gaveUp);
     scheduler.setToken(issuedAt, issuedAt + 8 * 3600);
 
     qint64 delay = -1;
     for (int i = 0; i < failures; ++i) {
-        now = scheduler.nextRefreshAtMs();
+        clock.setWallMs(scheduler.nextRefreshAtMs());
         scheduler.poll();
         QCOMPARE(due.count(), i + 1);
         scheduler.refreshFailed();
-        delay = scheduler.nextRefreshAtMs() - now;
+        delay = scheduler.nextRefreshAtMs() - clock.wallMs();
     }
     QCOMPARE(delay, expectedDelayMs);
     QCOMPARE(gaveUp.count(), 0);
 
     // The retry is due at its time, not before.
-    now = scheduler.nextRefreshAtMs() - 1;
+    clock.setWallMs(scheduler.nextRefreshAtMs() - 1);
     scheduler.poll();
     QCOMPARE(due.count(), failures);
-    now += 1;
+    clock.advance(1);
     scheduler.poll();
     QCOMPARE(due.count(), failures + 1);
 }
@@ -782,19 +787,20 @@ void TestPolicies::schedulerFailureNearExpiry()
     QFETCH(qint64, leftBeforeExpMs);
     QFETCH(qint64, expectedNextBeforeExpMs);
     const qint64 expMs = (issuedAt + 900) * 1000;
-    qint64 now = issuedAt * 1000;
-    RefreshScheduler scheduler([&] { return now; }, constant(0.5));
+    SignalGate::ManualClock clock;
+    clock.setWallMs(issuedAt * 1000);
+    RefreshScheduler scheduler(clock, constant(0.5));
     QSignalSpy due(&scheduler, &RefreshScheduler::refreshDue);
     QSignalSpy gaveUp(&scheduler, &RefreshScheduler::gaveUp);
     scheduler.setToken(issuedAt, issuedAt + 900);
     for (int i = 0; i < earlierFailures; ++i) {
-        now = scheduler.nextRefreshAtMs();
+        clock.setWallMs(scheduler.nextRefreshAtMs());
         scheduler.poll();
         scheduler.refreshFailed();
     }
     QCOMPARE(gaveUp.count(), 0);
 
-    now = expMs - leftBeforeExpMs;
+    clock.setWallMs(expMs - leftBeforeExpMs);
     scheduler.poll();
     scheduler.refreshFailed();
     QCOMPARE(gaveUp.count(), 0);
@@ -802,7 +808,7 @@ void TestPolicies::schedulerFailureNearExpiry()
 
     // That retry runs; if it fails too and exp - 30 s has come, it gives up.
     const int dueBefore = int(due.count());
-    now = scheduler.nextRefreshAtMs();
+    clock.setWallMs(scheduler.nextRefreshAtMs());
     scheduler.poll();
     QCOMPARE(due.count(), dueBefore + 1);
     if (expectedNextBeforeExpMs == 30000) {
@@ -827,13 +833,14 @@ void TestPolicies::schedulerGivesUp()
     QFETCH(qint64, leftBeforeExpMs);
     QFETCH(bool, givesUp);
     const qint64 expMs = (issuedAt + 900) * 1000;
-    qint64 now = issuedAt * 1000;
-    RefreshScheduler scheduler([&] { return now; }, constant(0.5));
+    SignalGate::ManualClock clock;
+    clock.setWallMs(issuedAt * 1000);
+    RefreshScheduler scheduler(clock, constant(0.5));
     QSignalSpy due(&scheduler, &RefreshScheduler::refreshDue);
     QSignalSpy gaveUp(&scheduler, &RefreshScheduler::gaveUp);
     scheduler.setToken(issuedAt, issuedAt + 900);
 
-    now = expMs - leftBeforeExpMs;
+    clock.setWallMs(expMs - leftBeforeExpMs);
     scheduler.poll();
     QCOMPARE(due.count(), 1);
     scheduler.refreshFailed();
@@ -841,7 +848,7 @@ void TestPolicies::schedulerGivesUp()
     if (givesUp) {
         QCOMPARE(scheduler.nextRefreshAtMs(), 0);
         // Nothing is due any more, however late it gets.
-        now = expMs + 3600 * 1000;
+        clock.setWallMs(expMs + 3600 * 1000);
         scheduler.poll();
         QCOMPARE(due.count(), 1);
     } else {
@@ -851,35 +858,37 @@ void TestPolicies::schedulerGivesUp()
 
 void TestPolicies::schedulerSetTokenResetsFailures()
 {
-    qint64 now = issuedAt * 1000;
-    RefreshScheduler scheduler([&] { return now; }, constant(0.5));
+    SignalGate::ManualClock clock;
+    clock.setWallMs(issuedAt * 1000);
+    RefreshScheduler scheduler(clock, constant(0.5));
     QSignalSpy due(&scheduler, &RefreshScheduler::refreshDue);
     scheduler.setToken(issuedAt, issuedAt + 900);
     for (int i = 0; i < 3; ++i) {
-        now = scheduler.nextRefreshAtMs();
+        clock.setWallMs(scheduler.nextRefreshAtMs());
         scheduler.poll();
         scheduler.refreshFailed();
     }
-    QCOMPARE(scheduler.nextRefreshAtMs() - now, qint64(4000));
+    QCOMPARE(scheduler.nextRefreshAtMs() - clock.wallMs(), qint64(4000));
 
     // The 4th try succeeds: a new token, issued now.
-    now = scheduler.nextRefreshAtMs();
+    clock.setWallMs(scheduler.nextRefreshAtMs());
     scheduler.poll();
     QCOMPARE(due.count(), 4);
-    const qint64 newIssuedAt = now / 1000;
+    const qint64 newIssuedAt = clock.wallMs() / 1000;
     scheduler.setToken(newIssuedAt, newIssuedAt + 900);
     QCOMPARE(scheduler.nextRefreshAtMs(), (newIssuedAt + 720) * 1000);
 
-    now = scheduler.nextRefreshAtMs();
+    clock.setWallMs(scheduler.nextRefreshAtMs());
     scheduler.poll();
     scheduler.refreshFailed();
-    QCOMPARE(scheduler.nextRefreshAtMs() - now, qint64(1000));
+    QCOMPARE(scheduler.nextRefreshAtMs() - clock.wallMs(), qint64(1000));
 }
 
 void TestPolicies::schedulerClearStops()
 {
-    qint64 now = issuedAt * 1000;
-    RefreshScheduler scheduler([&] { return now; }, constant(0.5));
+    SignalGate::ManualClock clock;
+    clock.setWallMs(issuedAt * 1000);
+    RefreshScheduler scheduler(clock, constant(0.5));
     QSignalSpy due(&scheduler, &RefreshScheduler::refreshDue);
     QSignalSpy gaveUp(&scheduler, &RefreshScheduler::gaveUp);
     scheduler.setToken(issuedAt, issuedAt + 900);
@@ -887,7 +896,7 @@ void TestPolicies::schedulerClearStops()
 
     scheduler.clear();
     QCOMPARE(scheduler.nextRefreshAtMs(), 0);
-    now = (issuedAt + 890) * 1000;
+    clock.setWallMs((issuedAt + 890) * 1000);
     scheduler.poll();
     scheduler.refreshFailed();   // a late answer of a request sent before clear()
     scheduler.poll();

@@ -19,6 +19,7 @@
 #include "connection/signalconnection.h"
 #include "session/clientsettings.h"
 #include "session/sessioncontroller.h"
+#include "time/manualclock.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -48,12 +49,12 @@ std::optional<TokenStore::Tokens> loadTokens(TokenStore &store, const QString &s
     return result;
 }
 
-// A session with its own clock offset, so a test can jump to the refresh time.
+// A session on its own clock, so a test can jump to the refresh time.
 struct Harness
 {
     explicit Harness(const QString &service, const ServerAddress &server)
         : store(service),
-          session(&store, &network, [this] { return QDateTime::currentMSecsSinceEpoch() + offsetMs; })
+          session(&store, &network, clock)
     {
         session.setServer(server);
         session.connection()->setReconnectPolicy(ReconnectPolicy({}, 50, 200));
@@ -78,7 +79,17 @@ struct Harness
         return QTest::qWaitFor([this] { return session.connection()->state() == SignalConnection::State::Open; }, kTimeoutMs);
     }
 
-    qint64 offsetMs = 0;
+    // Jumps to the refresh time and back at once: the scheduler acts on the
+    // jump, and the next refresh is scheduled from the real time rather than
+    // due at once. The server's clock is real; the tokens are valid there.
+    void jumpToRefreshTime()
+    {
+        const qint64 jump = session.nextRefreshAtMs() - clock.wallMs() + 10;
+        clock.advance(jump);
+        clock.setWallMs(clock.wallMs() - jump);
+    }
+
+    SignalGate::ManualClock clock{SignalGate::ManualClock::Flow::FollowsSystem};
     QNetworkAccessManager network;
     TokenStore store;
     SessionController session;
@@ -274,15 +285,10 @@ void TestSessionController::proactiveRefreshWritesKeychainThenRefreshesInBand()
 
     // The server wants a later exp than the current one, and exp is whole
     // seconds: a refresh within the login's second would rightly be refused.
-    QTest::qWait(1100);
-    // Jump to the refresh time and back (the server's clock is real; the
-    // tokens are valid there). Back at once, so the next refresh is scheduled
-    // from the real time rather than due at once.
+    m_server->clock().advance(1000);
     QSignalSpy refreshed(&h.session, &SessionController::tokenRefreshed);
     QSignalSpy saved(&h.store, &TokenStore::saved);
-    h.offsetMs = due - QDateTime::currentMSecsSinceEpoch() + 10;
-    h.session.scheduler()->poll();
-    h.offsetMs = 0;
+    h.jumpToRefreshTime();
     QVERIFY(refreshed.wait(kTimeoutMs));
     QCOMPARE(saved.size(), 1);   // written before the connection got it
     QTRY_COMPARE_WITH_TIMEOUT(h.inBandRefreshes, 1, kTimeoutMs);
@@ -309,13 +315,11 @@ void TestSessionController::lostRefreshAnswerIsRetriedWithinTheGrace()
     Harness h(m_service, ServerAddress::parse(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
     QVERIFY(h.signIn());
     QVERIFY(h.waitOpen());
-    QTest::qWait(1100);   // the server wants a later exp than the login's (whole seconds)
+    m_server->clock().advance(1000);   // the server wants a later exp than the login's (whole seconds)
 
     proxy.loseNextAnswerTo("POST /auth/refresh");
     QSignalSpy refreshed(&h.session, &SessionController::tokenRefreshed);
-    h.offsetMs = h.session.nextRefreshAtMs() - QDateTime::currentMSecsSinceEpoch() + 10;
-    h.session.scheduler()->poll();
-    h.offsetMs = 0;
+    h.jumpToRefreshTime();
     QVERIFY(refreshed.wait(kTimeoutMs));
     QCOMPARE(proxy.answersLost(), 1);
     QCOMPARE(h.session.state(), State::SignedIn);
@@ -353,9 +357,7 @@ void TestSessionController::refusedRefreshSignsOutWithAMessage()
     }
 
     QSignalSpy out(&h.session, &SessionController::signedOut);
-    h.offsetMs = h.session.nextRefreshAtMs() - QDateTime::currentMSecsSinceEpoch() + 10;
-    h.session.scheduler()->poll();
-    h.offsetMs = 0;
+    h.jumpToRefreshTime();
     QVERIFY(out.wait(kTimeoutMs));
     const QString why = out.first().first().toString();
     QVERIFY2(why.contains(QLatin1String("sign in again"), Qt::CaseInsensitive), qPrintable(why));
@@ -375,7 +377,7 @@ void TestSessionController::revocationEndsTheSessionWithoutReconnecting()
     QVERIFY(!admin.isEmpty());
     m_tokensSeen << admin;
     // Issued-at is whole seconds: revoke in a later second than the login.
-    QTest::qWait(1100);
+    m_server->clock().advance(1000);
 
     QSignalSpy out(&h.session, &SessionController::signedOut);
     const HttpJson::Answer revoked = HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),

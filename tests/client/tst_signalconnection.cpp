@@ -10,6 +10,7 @@
 #include "core/devcertificate.h"
 #include "observe/metrics.h"
 #include "testserver.h"
+#include "time/manualclock.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -180,12 +181,12 @@ ReconnectPolicy quickPolicy()
     return ReconnectPolicy([] { return 0.5; }, 20, 200);
 }
 
-// The client clock runs this far behind: a token with a few seconds left
-// then still has more than the 30 s SignalConnection insists on, so a short
-// real lifetime can run out on the server while the test watches.
-SignalConnection::Clock behindBy(qint64 ms)
+// A client clock a minute behind: a token with a few seconds left then
+// still has more than the 30 s SignalConnection insists on, so a short real
+// lifetime can run out on the server while the test watches.
+void setAMinuteBehind(SignalGate::ManualClock &clock)
 {
-    return [ms] { return QDateTime::currentMSecsSinceEpoch() - ms; };
+    clock.setWallMs(clock.wallMs() - 60 * 1000);
 }
 
 TestServer::Tweak shortLifetimes(const TestServer::Tweak &more = {})
@@ -560,8 +561,10 @@ void TestSignalConnection::refreshInBandCarriesPastTheOldExp()
     QVERIFY2(server.start(), qPrintable(server.error()));
     const qint64 now = TestServer::now();
     const qint64 oldExp = now + 3;
+    SignalGate::ManualClock behind(SignalGate::ManualClock::Flow::FollowsSystem);
+    setAMinuteBehind(behind);
     auto connection = connectionTo(server.wsUrl(), server.mint({{"iat", now}, {"exp", oldExp}}));
-    connection->setClock(behindBy(60 * 1000));
+    connection->setClock(behind);
     Recorder seen(*connection);
     connection->start();
     QTRY_COMPARE_WITH_TIMEOUT(seen.welcomes.size(), 1, kTimeoutMs);
@@ -817,8 +820,10 @@ void TestSignalConnection::expiredTokenCloseAsksForRefresh()
     TestServer server(shortLifetimes());
     QVERIFY2(server.start(), qPrintable(server.error()));
     const qint64 now = TestServer::now();
+    SignalGate::ManualClock behind(SignalGate::ManualClock::Flow::FollowsSystem);
+    setAMinuteBehind(behind);
     auto connection = connectionTo(server.wsUrl(), server.mint({{"iat", now}, {"exp", now + 2}}));
-    connection->setClock(behindBy(60 * 1000));
+    connection->setClock(behind);
     Recorder seen(*connection);
     connection->start();
     QTRY_COMPARE_WITH_TIMEOUT(seen.welcomes.size(), 1, kTimeoutMs);

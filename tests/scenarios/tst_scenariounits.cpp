@@ -16,6 +16,7 @@
 #include "auth/jwsverifier.h"
 #include "auth/tokenclaims.h"
 #include "testkeys.h"
+#include "time/manualclock.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -224,9 +225,9 @@ void TestScenarioUnits::rawUpgradeCarriesTheTokenWhereAsked()
 
 void TestScenarioUnits::pacerMirrorsTheBucket()
 {
-    qint64 now = 1000;
+    SignalGate::ManualClock clock;
     ConnectionPacer pacer;
-    pacer.setClock([&now] { return now; });
+    pacer.setClock(clock);
     // Until a welcome says otherwise: the contract's 10 per 60 s.
     QCOMPARE(pacer.available(), 10);
     pacer.setLimit(5, 5);
@@ -237,9 +238,9 @@ void TestScenarioUnits::pacerMirrorsTheBucket()
     }
     QCOMPARE(pacer.available(), 0);
     QCOMPARE(pacer.delayMs(), 1000 + ConnectionPacer::MarginMs);
-    now += 500;
+    clock.advance(500);
     QCOMPARE(pacer.delayMs(), 500 + ConnectionPacer::MarginMs);
-    now += 500;
+    clock.advance(500);
     QCOMPARE(pacer.delayMs(), 0);
     // Spent under an assumed limit stays spent under the published one.
     pacer.spend();
@@ -249,7 +250,7 @@ void TestScenarioUnits::pacerMirrorsTheBucket()
     pacer.refused(3000);
     QCOMPARE(pacer.available(), 0);
     QCOMPARE(pacer.delayMs(), 3000 + ConnectionPacer::MarginMs);
-    now += 3000;
+    clock.advance(3000);
     QVERIFY(pacer.delayMs() <= ConnectionPacer::MarginMs);
     QCOMPARE(pacer.estimateMs(0), 0);
     QVERIFY(pacer.estimateMs(20) >= 17 * 1000);

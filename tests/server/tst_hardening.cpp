@@ -208,7 +208,7 @@ void TestHardening::connectionRateResetsAfterWindow()
     QCOMPARE(RawHttp::status(RawHttp::responseHead(port, request)), 101);
     QCOMPARE(RawHttp::status(RawHttp::responseHead(port, request)), 429);
     // After the window the bucket is full again.
-    QTest::qWait(1100);
+    server->clock().advance(1100);
     QCOMPARE(RawHttp::status(RawHttp::responseHead(port, request)), 101);
     QCOMPARE(RawHttp::status(RawHttp::responseHead(port, request)), 101);
 }
@@ -333,9 +333,11 @@ void TestHardening::wellBehavedClientIsNeverLimited()
     QVERIFY(probe->waitForMessages(1));
     for (int i = 0; i < 12; ++i) {
         probe->socket().sendTextMessage(QStringLiteral(R"({"type":"ping"})"));
-        QTest::qWait(250);
+        // Answered before the clock moves, so each ping lands in its own quarter second.
+        QTRY_COMPARE(probe->countOfType("pong") + probe->countOfType("error"), i + 1);
+        server->clock().advance(250);
     }
-    QTRY_COMPARE(probe->countOfType("pong"), 12);
+    QCOMPARE(probe->countOfType("pong"), 12);
     QCOMPARE(probe->countOfType("error"), 0);
     QVERIFY(!probe->disconnected());
 }
@@ -352,7 +354,7 @@ void TestHardening::messageRateResetsAfterWindow()
         probe->socket().sendTextMessage(QStringLiteral(R"({"type":"ping"})"));
     QTRY_COMPARE(probe->countOfType("pong") + probe->countOfType("error"), 4);
     QCOMPARE(probe->countOfType("error"), 1);
-    QTest::qWait(1100);
+    server->clock().advance(1100);   // a new window
     for (int i = 0; i < 3; ++i)
         probe->socket().sendTextMessage(QStringLiteral(R"({"type":"ping"})"));
     QTRY_COMPARE(probe->countOfType("pong"), 6);

@@ -180,7 +180,7 @@ void TestMainWindow::revocationShowsCodeMeaningAndBanner()
     QVERIFY(client.waitConnected());
     const QByteArray admin = HttpJson::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
     QVERIFY(!admin.isEmpty());
-    QTest::qWait(1100);   // revocation covers tokens issued up to its own second
+    m_server->clock().advance(1000);   // revocation covers tokens issued up to its own second
     const HttpJson::Answer revoked = HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),
                                                     {{QStringLiteral("sub"), QStringLiteral("demo")}}, admin);
     QCOMPARE(revoked.status, 204);
