@@ -1,7 +1,7 @@
 // libFuzzer target: ClientMessage::parse, the parser of every text frame a
 // connected client sends (PROTOCOL.md section 5).
-#include "protocol/clientmessage.h"
-#include "protocol/messages.h"
+#include "clientmessage.h"
+#include "messages.h"
 
 #include <QByteArrayView>
 

@@ -7,7 +7,7 @@
 //
 // Key and clock are fixed so the seeds in corpus/jwt stay valid (see README.md).
 #include "auth/accesstokenverifier.h"
-#include "auth/base64url.h"
+#include "base64url.h"
 #include "auth/jwskey.h"
 #include "auth/jwsverifier.h"
 

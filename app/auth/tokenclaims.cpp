@@ -1,37 +1,25 @@
 #include "tokenclaims.h"
 
+#include "base64url.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
 
-#include <algorithm>
 #include <cmath>
 
 namespace {
 
-// PROTOCOL.md section 2: a token is only these characters, so anything else
-// (padding, '+', '/', whitespace) is malformed rather than leniently decoded.
-bool isTokenCharacter(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-}
-
-bool isBase64Url(const QByteArray &segment)
-{
-    return std::all_of(segment.cbegin(), segment.cend(), isTokenCharacter);
-}
-
+// PROTOCOL.md section 2: strict base64url (the contract's one decoder), so
+// padding, '+', '/' or whitespace make a token malformed rather than being
+// leniently decoded.
 std::optional<QJsonObject> decodeObject(const QByteArray &segment)
 {
-    if (segment.isEmpty() || !isBase64Url(segment))
-        return std::nullopt;
-    const auto decoded = QByteArray::fromBase64Encoding(
-        segment, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
-                     | QByteArray::AbortOnBase64DecodingErrors);
+    const std::optional<QByteArray> decoded = segment.isEmpty() ? std::nullopt : Base64Url::decode(segment);
     if (!decoded)
         return std::nullopt;
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(decoded.decoded, &error);
+    const QJsonDocument document = QJsonDocument::fromJson(*decoded, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return std::nullopt;
     return document.object();
@@ -61,7 +49,7 @@ bool readTime(const QJsonObject &payload, const QString &name, qint64 *seconds)
 std::optional<TokenClaims> TokenClaims::decodeUnverified(const QByteArray &token)
 {
     const QList<QByteArray> segments = token.split('.');
-    if (segments.size() != 3 || !isBase64Url(segments.at(2)))
+    if (segments.size() != 3 || !Base64Url::isAlphabet(segments.at(2)))
         return std::nullopt;
 
     const std::optional<QJsonObject> header = decodeObject(segments.at(0));

@@ -1,6 +1,6 @@
 #include "closecodeinfo.h"
 
-#include "protocol/closecodes.h"
+#include "closecodes.h"
 
 #include <QCoreApplication>
 
@@ -108,7 +108,7 @@ const Row *rowFor(quint16 code, const QString &reason)
     for (const Row &row : rows) {
         if (row.spec.code != code)
             continue;
-        if (row.spec.reasonText() == reason)
+        if (row.spec.matches(code, reason))
             return &row;
         onlyRowOfCode = &row;
         ++rowsOfCode;

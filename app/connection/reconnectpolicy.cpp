@@ -1,7 +1,7 @@
 #include "reconnectpolicy.h"
 
 #include "closecodeinfo.h"
-#include "protocol/closecodes.h"
+#include "closecodes.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -14,11 +14,6 @@ namespace {
 QString translated(const char *text)
 {
     return QCoreApplication::translate("ReconnectPolicy", text);
-}
-
-bool is(const CloseSpec &spec, quint16 code, const QString &reason)
-{
-    return spec.code == code && spec.reasonText() == reason;
 }
 
 } // namespace
@@ -34,7 +29,7 @@ ReconnectPolicy::ReconnectPolicy(Random random, qint64 baseMs, qint64 capMs)
 
 ReconnectPolicy::Decision ReconnectPolicy::closed(quint16 code, const QString &reason)
 {
-    if (is(Close::TokenExpired, code, reason) || is(Close::InvalidToken, code, reason)) {
+    if (Close::TokenExpired.matches(code, reason) || Close::InvalidToken.matches(code, reason)) {
         // One refresh may cure it; if the connection that follows ends the
         // same way before a welcome, refreshing again would only loop.
         if (m_refreshedOnce) {
@@ -46,30 +41,30 @@ ReconnectPolicy::Decision ReconnectPolicy::closed(quint16 code, const QString &r
         m_refreshedOnce = true;
         ++m_attempt;
         // No delay: the refresh request is the wait, and it happens once only.
-        const char *why = is(Close::TokenExpired, code, reason)
+        const char *why = Close::TokenExpired.matches(code, reason)
             ? QT_TRANSLATE_NOOP("ReconnectPolicy", "The access token expired; refreshing it, then reconnecting.")
             : QT_TRANSLATE_NOOP("ReconnectPolicy",
                                 "The server rejected the access token; refreshing it, then reconnecting.");
         return {Kind::RefreshThenReconnect, 0, translated(why)};
     }
-    if (is(Close::AuthenticationRequired, code, reason)) {
+    if (Close::AuthenticationRequired.matches(code, reason)) {
         return {Kind::SignIn, 0,
                 translated(QT_TRANSLATE_NOOP("ReconnectPolicy", "The server received no access token; please sign in."))};
     }
 
     const auto stop = [](const char *why) { return Decision{Kind::Stop, 0, translated(why)}; };
-    if (is(Close::TokenRevoked, code, reason)) {
+    if (Close::TokenRevoked.matches(code, reason)) {
         return stop(QT_TRANSLATE_NOOP("ReconnectPolicy",
                                       "The session was revoked; not reconnecting. Sign in again to continue."));
     }
-    if (is(Close::RefreshRejected, code, reason))
+    if (Close::RefreshRejected.matches(code, reason))
         return stop(QT_TRANSLATE_NOOP("ReconnectPolicy", "The server rejected the token refresh; not reconnecting."));
-    if (is(Close::TooManyConnections, code, reason)) {
+    if (Close::TooManyConnections.matches(code, reason)) {
         return stop(QT_TRANSLATE_NOOP("ReconnectPolicy",
                                       "This user has too many open connections; not reconnecting. "
                                       "Close another client first."));
     }
-    if (is(Close::RateLimitExceeded, code, reason)) {
+    if (Close::RateLimitExceeded.matches(code, reason)) {
         return stop(QT_TRANSLATE_NOOP("ReconnectPolicy",
                                       "The client sent more messages than the server allows; not reconnecting."));
     }

@@ -1,8 +1,8 @@
 #include "connection/signalconnection.h"
 
 #include "auth/tokenclaims.h"
-#include "protocol/closecodes.h"
-#include "protocol/messages.h"
+#include "closecodes.h"
+#include "messages.h"
 
 #include <QCoreApplication>
 
@@ -455,7 +455,7 @@ void SignalConnection::finishConnection(Ending ending, quint16 code, const QStri
     case Ending::Closed:
         decision = m_policy.closed(code, reason);
         // A revoked token stays revoked: a later reconnectNow() must ask for another.
-        if (code == Close::TokenRevoked.code && reason == Close::TokenRevoked.reasonText())
+        if (Close::TokenRevoked.matches(code, reason))
             m_tokenRefused = true;
         break;
     case Ending::Refused:

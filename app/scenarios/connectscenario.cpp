@@ -1,6 +1,6 @@
 #include "scenarios/connectscenario.h"
 
-#include "protocol/closecodes.h"
+#include "closecodes.h"
 #include "scenarios/probeconnection.h"
 #include "scenarios/tokenmutation.h"
 #include "scenarios/tokensource.h"

@@ -1,6 +1,6 @@
 #include "scenarios/handshakescenario.h"
 
-#include "protocol/closecodes.h"
+#include "closecodes.h"
 #include "scenarios/connectionpacer.h"
 #include "scenarios/handshakeprobe.h"
 #include "scenarios/probeconnection.h"

@@ -1,7 +1,7 @@
 #include "scenarios/messagescenario.h"
 
-#include "protocol/closecodes.h"
-#include "protocol/messages.h"
+#include "closecodes.h"
+#include "messages.h"
 #include "scenarios/probeconnection.h"
 #include "scenarios/tokensource.h"
 

@@ -1,8 +1,8 @@
 #include "scenarios/refreshscenario.h"
 
 #include "auth/tokenclaims.h"
-#include "protocol/closecodes.h"
-#include "protocol/messages.h"
+#include "closecodes.h"
+#include "messages.h"
 #include "scenarios/probeconnection.h"
 #include "scenarios/tokenmutation.h"
 #include "scenarios/tokensource.h"

@@ -1,6 +1,6 @@
 #include "scenarios/tokenforge.h"
 
-#include "auth/base64url.h"
+#include "base64url.h"
 #include "auth/jwssigner.h"
 #include "auth/opensslhandles.h"
 #include "auth/secretfile.h"

@@ -1,6 +1,6 @@
 #include "scenarios/tokenmutation.h"
 
-#include "auth/base64url.h"
+#include "base64url.h"
 
 #include <QJsonDocument>
 #include <QList>

@@ -3,7 +3,7 @@
 #include "auth/refreshscheduler.h"
 #include "auth/tokenclaims.h"
 #include "connection/signalconnection.h"
-#include "protocol/closecodes.h"
+#include "closecodes.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -54,7 +54,7 @@ SessionController::SessionController(TokenStore *store, QNetworkAccessManager *n
     connect(m_connection, &SignalConnection::needsRefresh, this, &SessionController::requestRefresh);
     connect(m_connection, &SignalConnection::needsSignIn, this, &SessionController::endSession);
     connect(m_connection, &SignalConnection::closed, this, [this](quint16 code, const QString &reason) {
-        m_revokedClose = code == Close::TokenRevoked.code && reason == Close::TokenRevoked.reasonText();
+        m_revokedClose = Close::TokenRevoked.matches(code, reason);
     });
     connect(m_connection, &SignalConnection::welcomed, this, [this] { m_revokedClose = false; });
     connect(m_connection, &SignalConnection::stopped, this, [this](const QString &why) {

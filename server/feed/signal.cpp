@@ -1,6 +1,6 @@
 #include "signal.h"
 
-#include "protocol/messages.h"
+#include "messages.h"
 
 QJsonObject Signal::toJson() const
 {

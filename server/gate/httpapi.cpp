@@ -3,7 +3,7 @@
 #include "auth/accesstokenverifier.h"
 #include "auth/revocationlist.h"
 #include "feed/signal.h"
-#include "protocol/clientmessage.h"
+#include "clientmessage.h"
 #include "auth/refreshstore.h"
 #include "auth/tokenissuer.h"
 #include "auth/userstore.h"

@@ -8,7 +8,7 @@
 #include "pool/closing.h"
 #include "pool/session.h"
 #include "pool/signalpool.h"
-#include "protocol/messages.h"
+#include "messages.h"
 
 #include <QTcpSocket>
 #include <QWebSocket>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/closecodes.h"
+#include "closecodes.h"
 
 class QWebSocket;
 

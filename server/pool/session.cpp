@@ -7,8 +7,8 @@
 #include "history.h"
 #include "observe/auditlog.h"
 #include "observe/metrics.h"
-#include "protocol/clientmessage.h"
-#include "protocol/messages.h"
+#include "clientmessage.h"
+#include "messages.h"
 
 #include <QWebSocket>
 

@@ -4,7 +4,7 @@
 #include "config/ratelimit.h"
 #include "feed/signal.h"
 #include "gate/tokenbucket.h"
-#include "protocol/closecodes.h"
+#include "closecodes.h"
 #include "time/clock.h"
 
 #include <QHostAddress>

@@ -1,7 +1,7 @@
 #include "signalpool.h"
 
 #include "observe/metrics.h"
-#include "protocol/messages.h"
+#include "messages.h"
 #include "session.h"
 
 SignalPool::SignalPool(Metrics *metrics, int historySize, quint64 lastSeq, Reserve reserve, QObject *parent)

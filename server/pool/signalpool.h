@@ -1,7 +1,7 @@
 #pragma once
 
 #include "feed/signal.h"
-#include "protocol/closecodes.h"
+#include "closecodes.h"
 
 #include "history.h"
 

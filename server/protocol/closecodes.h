@@ -11,6 +11,11 @@ struct CloseSpec
     const char *reason;
 
     QString reasonText() const { return QString::fromLatin1(reason); }
+    // This row exactly: the code and the reason, byte for byte.
+    bool matches(quint16 closeCode, QStringView closeReason) const
+    {
+        return code == closeCode && QLatin1String(reason) == closeReason;
+    }
 };
 
 namespace Close {

@@ -6,7 +6,7 @@
 #include "model/eventlog.h"
 #include "model/signalfiltermodel.h"
 #include "model/signalmodel.h"
-#include "protocol/closecodes.h"
+#include "closecodes.h"
 #include "time/manualclock.h"
 
 #include <QAbstractItemModelTester>

@@ -6,7 +6,7 @@
 #include "auth/tokenclaims.h"
 #include "connection/closecodeinfo.h"
 #include "connection/reconnectpolicy.h"
-#include "protocol/closecodes.h"
+#include "closecodes.h"
 #include "time/manualclock.h"
 
 #include <QJsonDocument>

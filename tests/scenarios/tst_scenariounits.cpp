@@ -11,7 +11,7 @@
 #include "scenarios/tokenforge.h"
 #include "scenarios/tokenmutation.h"
 
-#include "auth/base64url.h"
+#include "base64url.h"
 #include "auth/jwssigner.h"
 #include "auth/jwsverifier.h"
 #include "auth/tokenclaims.h"

@@ -1,5 +1,5 @@
 #include "auth/accesstokenverifier.h"
-#include "auth/base64url.h"
+#include "base64url.h"
 #include "auth/jwskey.h"
 #include "auth/jwssigner.h"
 #include "auth/jwsverifier.h"

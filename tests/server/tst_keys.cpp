@@ -2,7 +2,7 @@
 // PEM files. Tokens from /auth/login carry the configured alg and open /ws; a
 // token from another key of the same type is closed 1008; a server holding
 // only the public key verifies tokens but answers 503 where it would issue one.
-#include "auth/base64url.h"
+#include "base64url.h"
 #include "auth/jwskey.h"
 #include "auth/jwssigner.h"
 #include "testkeys.h"

@@ -1,4 +1,4 @@
-#include "auth/base64url.h"
+#include "base64url.h"
 #include "auth/database.h"
 #include "auth/passwordhasher.h"
 #include "auth/refreshstore.h"

@@ -1,7 +1,7 @@
 // The WebSocket gate against hostile tokens: a real server on 127.0.0.1 with
 // a random port, real QWebSocket clients. Every refused connection must be
 // closed 1008 with the contract's exact reason, with no welcome and no signal.
-#include "auth/base64url.h"
+#include "base64url.h"
 #include "auth/securerandom.h"
 #include "testserver.h"
 #include "wsprobe.h"

@@ -1,6 +1,6 @@
 #include "testserver.h"
 
-#include "auth/base64url.h"
+#include "base64url.h"
 #include "auth/jwssigner.h"
 #include "auth/securerandom.h"
 #include "core/datadir.h"

@@ -1,5 +1,6 @@
 #include "base64url.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace {
@@ -22,15 +23,18 @@ QByteArray encode(QByteArrayView data)
     return QByteArray::fromRawData(data.data(), data.size()).toBase64(encodingOptions);
 }
 
+bool isAlphabet(QByteArrayView text)
+{
+    return std::all_of(text.begin(), text.end(), isBase64UrlChar);
+}
+
 std::optional<QByteArray> decode(QByteArrayView text)
 {
     // Qt's decoder alone would accept '=' padding and, with Base64UrlEncoding, is not
     // documented to refuse every foreign character; the explicit alphabet check makes
     // the accepted language exactly the unpadded base64url alphabet.
-    for (const char c : text) {
-        if (!isBase64UrlChar(c))
-            return std::nullopt;
-    }
+    if (!isAlphabet(text))
+        return std::nullopt;
     // One leftover character carries only 6 bits: never a whole byte, so never valid.
     if (text.size() % 4 == 1)
         return std::nullopt;

@@ -11,4 +11,7 @@
 namespace Base64Url {
 QByteArray encode(QByteArrayView data);
 std::optional<QByteArray> decode(QByteArrayView text);
+// Only alphabet characters (empty is fine): what an unverified reader asks
+// of a signature it will not decode.
+bool isAlphabet(QByteArrayView text);
 }
