@@ -2,6 +2,7 @@
 // connected client sends (PROTOCOL.md section 5).
 #include "clientmessage.h"
 #include "messages.h"
+#include "servermessages.h"
 
 #include <QByteArrayView>
 
@@ -13,6 +14,9 @@ extern "C" const char *__ubsan_default_options()
 {
     return "halt_on_error=1:print_stacktrace=1";
 }
+
+using SignalGate::Protocol::ErrorFrame;
+using SignalGate::Protocol::Pong;
 
 namespace {
 
@@ -34,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         violated();
     if (message.kind == Kind::Invalid) {
         // What the session answers (the id, whatever it was, may be echoed).
-        (void)Messages::error(ErrorCode::BadRequest, message.error, message.id);
+        (void)Messages::encode(ErrorFrame{ErrorCode::BadRequest, message.error, message.id}.toJson());
         return 0;
     }
 
@@ -81,8 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     // The answers built from an accepted message's fields.
     if (message.kind == Kind::Ping)
-        (void)Messages::pong(message.id, 0);
+        (void)Messages::encode(Pong{message.id, 0}.toJson());
     else if (message.kind == Kind::Unknown)
-        (void)Messages::error(ErrorCode::UnknownType, message.type, message.id);
+        (void)Messages::encode(ErrorFrame{ErrorCode::UnknownType, message.type, message.id}.toJson());
     return 0;
 }

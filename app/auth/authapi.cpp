@@ -1,5 +1,7 @@
 #include "auth/authapi.h"
 
+#include "jsonkeys.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,6 +11,8 @@
 #include <QNetworkRequest>
 
 #include <optional>
+
+namespace Key = SignalGate::Protocol::Key;
 
 // Logs the operation and the HTTP status only: never a body, a token, a
 // password or an Authorization value.
@@ -63,11 +67,11 @@ std::optional<AuthApi::TokenPair> parseTokenPair(const QByteArray &body)
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return std::nullopt;
     const QJsonObject object = document.object();
-    const QJsonValue access = object.value(QLatin1String("access_token"));
-    const QJsonValue refresh = object.value(QLatin1String("refresh_token"));
-    const QJsonValue type = object.value(QLatin1String("token_type"));
-    const QJsonValue expiresIn = object.value(QLatin1String("expires_in"));
-    const QJsonValue refreshExpiresIn = object.value(QLatin1String("refresh_expires_in"));
+    const QJsonValue access = object.value(Key::AccessToken);
+    const QJsonValue refresh = object.value(Key::RefreshToken);
+    const QJsonValue type = object.value(Key::TokenType);
+    const QJsonValue expiresIn = object.value(Key::ExpiresIn);
+    const QJsonValue refreshExpiresIn = object.value(Key::RefreshExpiresIn);
     if (!access.isString() || !refresh.isString())
         return std::nullopt;
     if (!type.isUndefined() && type.toString().compare(QLatin1String("Bearer"), Qt::CaseInsensitive) != 0)
@@ -91,7 +95,7 @@ QString serverMessage(const QByteArray &body)
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (!document.isObject())
         return {};
-    QString message = document.object().value(QLatin1String("message")).toString().simplified();
+    QString message = document.object().value(Key::Message).toString().simplified();
     message.removeIf([](QChar c) { return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format; });
     if (message.size() > kMaxMessageChars)
         message = message.left(kMaxMessageChars - 1) + QChar(0x2026);
@@ -197,13 +201,13 @@ void AuthApi::setServer(const QUrl &server)
 
 void AuthApi::login(const QString &user, const QString &password)
 {
-    const QJsonObject body{{QLatin1String("username"), user}, {QLatin1String("password"), password}};
+    const QJsonObject body{{Key::Username, user}, {Key::Password, password}};
     requestTokenPair(Operation::Login, QStringLiteral("/auth/login"), body, &AuthApi::loggedIn);
 }
 
 void AuthApi::refresh(const QByteArray &refreshToken)
 {
-    const QJsonObject body{{QLatin1String("refresh_token"), QString::fromLatin1(refreshToken)}};
+    const QJsonObject body{{Key::RefreshToken, QString::fromLatin1(refreshToken)}};
     requestTokenPair(Operation::Refresh, QStringLiteral("/auth/refresh"), body, &AuthApi::refreshed);
 }
 
@@ -227,7 +231,7 @@ void AuthApi::requestTokenPair(Operation operation, const QString &path, const Q
 
 void AuthApi::logout(const QByteArray &accessToken, const QByteArray &refreshToken)
 {
-    const QJsonObject body{{QLatin1String("refresh_token"), QString::fromLatin1(refreshToken)}};
+    const QJsonObject body{{Key::RefreshToken, QString::fromLatin1(refreshToken)}};
     QNetworkReply *reply =
             post(QStringLiteral("/auth/logout"), QJsonDocument(body).toJson(QJsonDocument::Compact), accessToken);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {

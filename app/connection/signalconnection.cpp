@@ -2,10 +2,11 @@
 
 #include "auth/tokenclaims.h"
 #include "closecodes.h"
+#include "jsonkeys.h"
 #include "messages.h"
+#include "servermessages.h"
 
 #include <QCoreApplication>
-
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
@@ -20,6 +21,8 @@
 #include <limits>
 #include <utility>
 
+using namespace SignalGate::Protocol;
+
 // State changes, close codes, seqs and counts only: never a token, and never
 // a URL with its query (the query transport carries the token there).
 Q_LOGGING_CATEGORY(lcConnection, "signalgate.client.connection", QtInfoMsg)
@@ -33,11 +36,6 @@ constexpr qsizetype kMaxHeldLive = 100000;
 QString shownUrl(const QUrl &url)
 {
     return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment).toString();
-}
-
-qint64 integer(const QJsonValue &value, qint64 fallback = -1)
-{
-    return value.isDouble() ? value.toInteger(fallback) : fallback;
 }
 
 } // namespace
@@ -530,13 +528,13 @@ void SignalConnection::onTextMessage(const QString &text)
         return;
     }
     const QJsonObject message = document.object();
-    const QString type = message.value(QLatin1String("type")).toString();
+    const QString type = message.value(Key::Type).toString();
     if (type == MessageType::Signal)
         handleSignal(message);
     else if (type == MessageType::Welcome)
         handleWelcome(message);
     else if (type == MessageType::AuthExpiring)
-        Q_EMIT expiring(integer(message.value(QLatin1String("seconds_left")), 0));
+        Q_EMIT expiring(Expiring::fromJson(message).secondsLeft);
     else if (type == MessageType::AuthRefreshed)
         handleRefreshed(message);
     else if (type == MessageType::Resumed)
@@ -556,7 +554,7 @@ void SignalConnection::handleWelcome(const QJsonObject &message)
     m_handshakeTimer.stop();
     m_welcome = message;
     m_policy.connected();
-    const qint64 joinSeq = qMax<qint64>(0, integer(message.value(QLatin1String("last_seq")), 0));
+    const qint64 joinSeq = Welcome::fromJson(message).lastSeq;
     const bool reconnect = m_everWelcomed;
     m_everWelcomed = true;
     if (m_keepAliveMs > 0)
@@ -590,7 +588,7 @@ void SignalConnection::handleWelcome(const QJsonObject &message)
     m_recovered = 0;
     m_lost = restarted ? -1 : 0;
     m_heldLive.clear();
-    sendJson({{QLatin1String("type"), MessageType::Resume}, {QLatin1String("since"), since}});
+    sendJson({{Key::Type, MessageType::Resume}, {Key::Since, since}});
     m_resumeTimer.start(ResumeTimeoutMs);
     qCInfo(lcConnection) << "resuming since seq" << since << "(server at" << joinSeq << ")";
     setState(State::Open);
@@ -602,7 +600,8 @@ void SignalConnection::handleWelcome(const QJsonObject &message)
 
 void SignalConnection::handleSignal(const QJsonObject &message)
 {
-    const qint64 seq = integer(message.value(QLatin1String("seq")));
+    const std::optional<SignalFrame> frame = SignalFrame::fromJson(message);
+    const qint64 seq = frame ? frame->seq : -1;
     if (seq <= 0) {
         qCWarning(lcConnection) << "ignoring a signal without a valid seq";
         return;
@@ -665,7 +664,7 @@ void SignalConnection::finishResume()
                                    << (lost < 0 ? QStringLiteral("unknown") : QString::number(lost)) << "lost";
     const QList<QJsonObject> held = std::exchange(m_heldLive, {});
     for (const QJsonObject &signal : held) {
-        const qint64 seq = integer(signal.value(QLatin1String("seq")));
+        const qint64 seq = signal.value(Key::Seq).toInteger();   // checked when it was held
         if (seq > m_lastSeq)
             deliver(signal, seq);
     }
@@ -675,19 +674,18 @@ void SignalConnection::finishResume()
 
 void SignalConnection::handleError(const QJsonObject &message)
 {
-    const QString code = message.value(QLatin1String("code")).toString();
-    const QString text = message.value(QLatin1String("message")).toString();
+    const ErrorFrame error = ErrorFrame::fromJson(message);
+    const QString &code = error.code;
+    const QString &text = error.message;
     qCInfo(lcConnection).noquote() << "server error" << code.left(40);
 
-    if (code == ErrorCode::ResumeGap && m_resuming && m_lost >= 0) {
-        const qint64 firstSeq = integer(message.value(QLatin1String("first_seq")), 0);
-        m_lost = qMax<qint64>(0, firstSeq - m_resumeSince - 1);
-    }
+    if (code == ErrorCode::ResumeGap && m_resuming && m_lost >= 0)
+        m_lost = qMax<qint64>(0, error.firstSeq - m_resumeSince - 1);
 
     // A refresh answer: by the id we sent, or (a server that does not echo
     // ids) the oldest outstanding refresh_failed.
     QString refreshId;
-    const QJsonValue id = message.value(QLatin1String("id"));
+    const QJsonValue &id = error.id;
     if (id.isString() && m_pendingRefresh.contains(id.toString()))
         refreshId = id.toString();
     else if (id.isUndefined() && code == ErrorCode::RefreshFailed && !m_pendingOrder.isEmpty())
@@ -696,15 +694,15 @@ void SignalConnection::handleError(const QJsonObject &message)
     if (!refreshId.isEmpty()) {
         m_pendingRefresh.remove(refreshId);
         m_pendingOrder.removeOne(refreshId);
-        const qint64 attemptsLeft = integer(message.value(QLatin1String("attempts_left")), -1);
-        Q_EMIT refreshFailed(text, int(attemptsLeft));
+        Q_EMIT refreshFailed(text, int(error.attemptsLeft));
     }
 }
 
 void SignalConnection::handleRefreshed(const QJsonObject &message)
 {
+    const Refreshed answer = Refreshed::fromJson(message);
     QString refreshId;
-    const QJsonValue id = message.value(QLatin1String("id"));
+    const QJsonValue &id = answer.id;
     if (id.isString() && m_pendingRefresh.contains(id.toString()))
         refreshId = id.toString();
     else if (!m_pendingOrder.isEmpty())
@@ -718,7 +716,7 @@ void SignalConnection::handleRefreshed(const QJsonObject &message)
     const std::optional<TokenClaims> claims = TokenClaims::decodeUnverified(token);
     m_token = token;
     m_tokenRefused = false;
-    const qint64 exp = integer(message.value(QLatin1String("exp")), 0);
+    const qint64 exp = answer.exp;
     m_expiresAt = exp > 0 ? exp : (claims ? claims->expiresAt : m_expiresAt);
     qCInfo(lcConnection) << "token refreshed in band; expires at" << m_expiresAt;
     Q_EMIT refreshed(m_expiresAt);
@@ -740,9 +738,7 @@ void SignalConnection::refreshInBand(const QByteArray &newToken)
     const QString id = QStringLiteral("refresh-%1").arg(m_nextRefreshId++);
     m_pendingRefresh.insert(id, newToken);
     m_pendingOrder.append(id);
-    sendJson({{QLatin1String("type"), MessageType::AuthRefresh},
-              {QLatin1String("token"), QString::fromLatin1(newToken)},
-              {QLatin1String("id"), id}});
+    sendJson({{Key::Type, MessageType::AuthRefresh}, {Key::Token, QString::fromLatin1(newToken)}, {Key::Id, id}});
 }
 
 void SignalConnection::sendJson(const QJsonObject &object)

@@ -24,23 +24,6 @@ QString clipboardCell(QString text)
 
 } // namespace
 
-std::optional<LiveSignal> LiveSignal::fromJson(const QJsonObject &object)
-{
-    const QJsonValue seq = object.value(QLatin1String("seq"));
-    // JSON numbers are doubles; an integral seq survives up to 2^53, which the
-    // server (one counter, +1 per signal) will not reach.
-    if (!seq.isDouble() || seq.toDouble() < 0 || seq.toDouble() != double(seq.toInteger()))
-        return std::nullopt;
-    LiveSignal signal;
-    signal.seq = seq.toInteger();
-    signal.timestampMs = object.value(QLatin1String("ts")).toInteger();
-    signal.symbol = object.value(QLatin1String("symbol")).toString();
-    signal.side = object.value(QLatin1String("side")).toString();
-    signal.price = object.value(QLatin1String("price")).toDouble();
-    signal.confidence = object.value(QLatin1String("confidence")).toDouble();
-    return signal;
-}
-
 SignalModel::SignalModel(QObject *parent)
     : SignalModel(DefaultCapacity, SignalGate::Clock::system(), parent)
 {

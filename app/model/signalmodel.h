@@ -1,5 +1,6 @@
 #pragma once
 
+#include "servermessages.h"
 #include "time/clock.h"
 
 #include <QAbstractTableModel>
@@ -16,19 +17,8 @@
 
 // One received signal (PROTOCOL.md section 5, type "signal"). Not called
 // Signal: the server library has a struct of that name and a test may link both.
-struct LiveSignal
-{
-    qint64 seq = 0;
-    qint64 timestampMs = 0;     // "ts", Unix time in milliseconds
-    QString symbol;
-    QString side;               // "buy" or "sell" (others are shown as they came)
-    double price = 0;
-    double confidence = 0;      // 0..1
-
-    // std::nullopt when "seq" is missing or not a non-negative integer: without
-    // it a signal cannot be ordered, deduplicated or resumed from.
-    static std::optional<LiveSignal> fromJson(const QJsonObject &object);
-};
+// One signal as the table keeps it: the contract's typed frame.
+using LiveSignal = SignalGate::Protocol::SignalFrame;
 
 // The live signals table (issue 5): the last capacity() signals, newest first
 // (row 0 = newest). It must stay smooth at thousands of signals per second, so

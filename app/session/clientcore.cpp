@@ -2,6 +2,7 @@
 
 #include "auth/tokenstore.h"
 #include "connection/signalconnection.h"
+#include "jsonkeys.h"
 #include "model/eventlog.h"
 #include "model/signalmodel.h"
 
@@ -9,6 +10,8 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QSslError>
+
+namespace Key = SignalGate::Protocol::Key;
 
 namespace {
 
@@ -106,7 +109,7 @@ void ClientCore::recordConnectionEvents()
     });
     connect(connection, &SignalConnection::welcomed, m_log, [this](const QJsonObject &welcome) {
         m_log->addEvent(Severity::Info, tr("Connected: welcome for %1, token valid until %2, last seq %3.")
-                                                .arg(welcome.value(QLatin1String("sub")).toString(),
+                                                .arg(welcome.value(Key::Sub).toString(),
                                                      clockTime(welcome.value(QLatin1String("exp")).toInteger()))
                                                 .arg(welcome.value(QLatin1String("last_seq")).toInteger()));
     });

@@ -1,25 +1,22 @@
 #include "signal.h"
 
-#include "messages.h"
+#include "jsonkeys.h"
+#include "servermessages.h"
+
+namespace Key = SignalGate::Protocol::Key;
 
 QJsonObject Signal::toJson() const
 {
-    return {{QLatin1String("type"), MessageType::Signal},
-            {QLatin1String("seq"), qint64(seq)},
-            {QLatin1String("ts"), timestampMs},
-            {QLatin1String("symbol"), symbol},
-            {QLatin1String("side"), side},
-            {QLatin1String("price"), price},
-            {QLatin1String("confidence"), confidence}};
+    return SignalGate::Protocol::SignalFrame{qint64(seq), timestampMs, symbol, side, price, confidence}.toJson();
 }
 
 Signal Signal::fromPublished(const QJsonObject &object, qint64 nowMs)
 {
     Signal signal;
     signal.timestampMs = nowMs;
-    signal.symbol = object.value(QLatin1String("symbol")).toString();
-    signal.side = object.value(QLatin1String("side")).toString();
-    signal.price = object.value(QLatin1String("price")).toDouble();
-    signal.confidence = object.value(QLatin1String("confidence")).toDouble();
+    signal.symbol = object.value(Key::Symbol).toString();
+    signal.side = object.value(Key::Side).toString();
+    signal.price = object.value(Key::Price).toDouble();
+    signal.confidence = object.value(Key::Confidence).toDouble();
     return signal;
 }

@@ -4,6 +4,7 @@
 #include "auth/revocationlist.h"
 #include "feed/signal.h"
 #include "clientmessage.h"
+#include "jsonkeys.h"
 #include "auth/refreshstore.h"
 #include "auth/tokenissuer.h"
 #include "auth/userstore.h"
@@ -19,6 +20,8 @@
 #include <QJsonObject>
 
 #include <cmath>
+
+namespace Key = SignalGate::Protocol::Key;
 
 namespace {
 
@@ -143,8 +146,8 @@ void HttpApi::login(const Call &call)
     const auto body = jsonBody(call.request);
     if (!body)
         return respond(badJson());
-    const QString user = body->value(QLatin1String("username")).toString();
-    const QByteArray password = body->value(QLatin1String("password")).toString().toUtf8();
+    const QString user = body->value(Key::Username).toString();
+    const QByteArray password = body->value(Key::Password).toString().toUtf8();
     const QHostAddress peer = call.peer;
     auto refuseCredentials = [&](const QString &reason) {
         m_services.metrics->countLoginFailure();
@@ -227,7 +230,7 @@ void HttpApi::refresh(const Call &call)
     const auto body = jsonBody(call.request);
     if (!body)
         return respond(badJson());
-    const QByteArray presented = body->value(QLatin1String("refresh_token")).toString().toLatin1();
+    const QByteArray presented = body->value(Key::RefreshToken).toString().toLatin1();
     if (presented.isEmpty())
         return respond(HttpResponse::error(400, "bad_request", QStringLiteral("refresh_token is required")));
 
@@ -308,8 +311,8 @@ void HttpApi::devToken(const Call &call)
             claims.insert(it.key(), it.value());
     }
     const QByteArray token = m_services.issuer->signer().sign(claims, header);
-    QJsonObject answer{{QLatin1String("access_token"), QString::fromLatin1(token)},
-                       {QLatin1String("token_type"), QStringLiteral("Bearer")}};
+    QJsonObject answer{{Key::AccessToken, QString::fromLatin1(token)},
+                       {Key::TokenType, QStringLiteral("Bearer")}};
     if (claims.value(QLatin1String("exp")).isDouble())
         answer.insert(QLatin1String("expires_in"), qint64(claims.value(QLatin1String("exp")).toDouble()) - now);
     respond(HttpResponse::json(200, answer));
@@ -321,11 +324,11 @@ HttpResponse HttpApi::tokenPair(const QString &user, const QString &scope, const
     const qint64 now = m_clock.wallSeconds();
     const TokenIssuer::Issued access =
             m_services.issuer->issue(user, scope, family, m_services.revocations->issueSecond(user, now));
-    return HttpResponse::json(200, {{QLatin1String("access_token"), QString::fromLatin1(access.token)},
-                                    {QLatin1String("token_type"), QStringLiteral("Bearer")},
-                                    {QLatin1String("expires_in"), access.expiresAt - now},
-                                    {QLatin1String("refresh_token"), QString::fromLatin1(refreshToken)},
-                                    {QLatin1String("refresh_expires_in"), refreshExpiresAt - now}});
+    return HttpResponse::json(200, {{Key::AccessToken, QString::fromLatin1(access.token)},
+                                    {Key::TokenType, QStringLiteral("Bearer")},
+                                    {Key::ExpiresIn, access.expiresAt - now},
+                                    {Key::RefreshToken, QString::fromLatin1(refreshToken)},
+                                    {Key::RefreshExpiresIn, refreshExpiresAt - now}});
 }
 
 std::optional<AccessTokenClaims> HttpApi::authenticate(const Call &call)
@@ -361,7 +364,7 @@ void HttpApi::logout(const Call &call)
     const auto body = call.request.body.trimmed().isEmpty() ? std::optional<QJsonObject>(QJsonObject()) : jsonBody(call.request);
     if (!body)
         return call.respond(badJson());
-    const QByteArray refreshToken = body->value(QLatin1String("refresh_token")).toString().toLatin1();
+    const QByteArray refreshToken = body->value(Key::RefreshToken).toString().toLatin1();
     if (!refreshToken.isEmpty()) {
         const RefreshStore::Owner owner = m_services.refreshTokens->ownerOf(refreshToken);
         // Only one's own family: a stolen access token must not end someone else's session.
@@ -389,7 +392,7 @@ void HttpApi::adminRevoke(const Call &call)
     const auto body = jsonBody(call.request);
     if (!body)
         return call.respond(badJson());
-    const QString subject = body->value(QLatin1String("sub")).toString();
+    const QString subject = body->value(Key::Sub).toString();
     if (subject.isEmpty() || subject.size() > 256)
         return call.respond(HttpResponse::error(400, "bad_request", QStringLiteral("\"sub\" must name a user")));
     if (!m_services.revocations->revokeSubject(subject, m_clock.wallSeconds()))
@@ -414,5 +417,5 @@ void HttpApi::publishSignal(const Call &call)
     if (!problem.isEmpty())
         return call.respond(HttpResponse::error(400, "bad_request", problem));
     const quint64 seq = m_services.publish(Signal::fromPublished(*body, m_clock.wallMs()));
-    call.respond(HttpResponse::json(202, {{QLatin1String("seq"), qint64(seq)}}));
+    call.respond(HttpResponse::json(202, {{Key::Seq, qint64(seq)}}));
 }

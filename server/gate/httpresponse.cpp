@@ -1,6 +1,10 @@
 #include "httpresponse.h"
 
+#include "jsonkeys.h"
+
 #include <QJsonDocument>
+
+namespace Key = SignalGate::Protocol::Key;
 
 HttpResponse HttpResponse::json(int status, const QJsonObject &object)
 {
@@ -22,8 +26,8 @@ HttpResponse HttpResponse::text(int status, const QByteArray &text)
 
 HttpResponse HttpResponse::error(int status, const QByteArray &code, const QString &message)
 {
-    return json(status, {{QLatin1String("error"), QString::fromLatin1(code)},
-                         {QLatin1String("message"), message}});
+    return json(status, {{Key::Error, QString::fromLatin1(code)},
+                         {Key::Message, message}});
 }
 
 HttpResponse HttpResponse::noContent()

@@ -9,6 +9,7 @@
 #include "pool/session.h"
 #include "pool/signalpool.h"
 #include "messages.h"
+#include "servermessages.h"
 
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -96,20 +97,15 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
     audit->record({QStringLiteral("auth.success"), peer, subject, sessionId, {}, 0});
     const quint64 joinSeq = m_pool->lastSeq();
     auto *session = new Session(socket, result.claims, sessionId, joinSeq, m_settings.session);
-    const QJsonObject welcome{{QLatin1String("type"), MessageType::Welcome},
-                              {QLatin1String("protocol"), ProtocolName},
-                              {QLatin1String("session_id"), sessionId},
-                              {QLatin1String("sub"), subject},
-                              {QLatin1String("exp"), result.claims.expiresAt},
-                              {QLatin1String("server_time"), m_settings.session.clock->wallMs()},
-                              {QLatin1String("last_seq"), qint64(joinSeq)},
-                              {QLatin1String("limits"), m_settings.limits}};
+    const SignalGate::Protocol::Welcome welcome{sessionId, subject, result.claims.expiresAt,
+                                                m_settings.session.clock->wallMs(), qint64(joinSeq),
+                                                m_settings.limits};
     // Join first, so the pool follows the session even if sending the welcome
     // already ends it (a tiny --max-outbound-bytes closes it 1013 right here);
     // joining after that left a deleted session in the pool. Nothing runs in
     // between, so welcome still goes out before any signal.
     m_pool->join(session);
-    session->sendText(QString::fromUtf8(Messages::encode(welcome)));
+    session->send(welcome.toJson());
     session->startExpiry();
     audit->record({QStringLiteral("conn.open"), peer, subject, sessionId, {}, 0});
     qCInfo(lcAuth).noquote() << "session" << sessionId << "opened for" << subject << "from" << peer.toString();

@@ -8,18 +8,12 @@
 #include "observe/auditlog.h"
 #include "observe/metrics.h"
 #include "clientmessage.h"
+#include "jsonkeys.h"
 #include "messages.h"
 
 #include <QWebSocket>
 
-namespace {
-
-QString encoded(const QJsonObject &object)
-{
-    return QString::fromUtf8(Messages::encode(object));
-}
-
-} // namespace
+using namespace SignalGate::Protocol;
 
 Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, quint64 joinSeq,
                  const Settings &settings, QObject *parent)
@@ -104,16 +98,9 @@ void Session::sendSignal(const QString &frame)
     }
 }
 
-void Session::sendError(QLatin1String code, const QString &message, const QJsonValue &id, const QJsonObject &extra)
+void Session::send(const QJsonObject &message)
 {
-    QJsonObject error{{QLatin1String("type"), MessageType::Error},
-                      {QLatin1String("code"), code},
-                      {QLatin1String("message"), message}};
-    if (!id.isUndefined() && !id.isNull())
-        error.insert(QLatin1String("id"), id);
-    for (auto it = extra.begin(); it != extra.end(); ++it)
-        error.insert(it.key(), it.value());
-    sendText(encoded(error));
+    sendText(QString::fromUtf8(Messages::encode(message)));
 }
 
 void Session::close(const CloseSpec &spec)
@@ -142,9 +129,7 @@ void Session::scheduleExpiry()
     const qint64 closeAt = (m_claims.expiresAt + m_settings.leewaySeconds) * 1000;
     if (!m_expiryWarned && now >= warnAt) {
         m_expiryWarned = true;
-        sendText(encoded({{QLatin1String("type"), MessageType::AuthExpiring},
-                          {QLatin1String("exp"), m_claims.expiresAt},
-                          {QLatin1String("seconds_left"), qMax<qint64>(0, m_claims.expiresAt - now / 1000)}}));
+        send(Expiring{m_claims.expiresAt, qMax<qint64>(0, m_claims.expiresAt - now / 1000)}.toJson());
     }
     m_settings.expiry->schedule(this, m_expiryWarned ? closeAt : warnAt);
 }
@@ -189,8 +174,9 @@ bool Session::admitMessage()
         close(Close::RateLimitExceeded);
         return false;
     }
-    sendError(ErrorCode::RateLimited, QStringLiteral("Too many messages; this one was dropped"), {},
-              {{QLatin1String("retry_after_ms"), qMax<qint64>(1, m_messageBucket.retryAfterMs(now))}});
+    ErrorFrame error{ErrorCode::RateLimited, QStringLiteral("Too many messages; this one was dropped")};
+    error.retryAfterMs = qMax<qint64>(1, m_messageBucket.retryAfterMs(now));
+    sendError(error);
     return false;
 }
 
@@ -206,11 +192,11 @@ void Session::onTextMessage(const QString &message)
     const ClientMessage parsed = ClientMessage::parse(message.toUtf8());
     switch (parsed.kind) {
     case ClientMessage::Kind::Invalid:
-        return sendError(ErrorCode::BadRequest, parsed.error, parsed.id);
+        return sendError({ErrorCode::BadRequest, parsed.error, parsed.id});
     case ClientMessage::Kind::Unknown:
-        return sendError(ErrorCode::UnknownType, QStringLiteral("Unknown message type"), parsed.id);
+        return sendError({ErrorCode::UnknownType, QStringLiteral("Unknown message type"), parsed.id});
     case ClientMessage::Kind::Ping:
-        return sendText(QString::fromUtf8(Messages::pong(parsed.id, m_settings.clock->wallMs())));
+        return send(Pong{parsed.id, m_settings.clock->wallMs()}.toJson());
     case ClientMessage::Kind::AuthRefresh:
         return handleRefresh(parsed);
     case ClientMessage::Kind::Resume:
@@ -228,7 +214,7 @@ void Session::handleRefresh(const ClientMessage &message)
         close(Close::RefreshRejected);
         return;
     }
-    const QByteArray token = message.object.value(QLatin1String("token")).toString().toUtf8();
+    const QByteArray token = message.object.value(Key::Token).toString().toUtf8();
     AccessTokenResult result = m_settings.verifier->verify(token, m_settings.clock->wallSeconds());
     if (result.ok() && m_settings.revocations->isRevoked(result.claims))
         result.failure = TokenFailure::Revoked;
@@ -244,23 +230,20 @@ void Session::handleRefresh(const ClientMessage &message)
     if (!reason.isEmpty()) {
         const int left = m_settings.refreshAttempts - m_refreshAttemptsUsed;
         audit(QStringLiteral("refresh.failure"), reason);
-        return sendError(ErrorCode::RefreshFailed,
+        ErrorFrame error{ErrorCode::RefreshFailed,
                          reason == QLatin1String("not_later")
                                  ? QStringLiteral("The new token must expire later than the current one")
                                  : QStringLiteral("The new token was refused (%1)").arg(reason),
-                         message.id, {{QLatin1String("attempts_left"), left}});
+                         message.id};
+        error.attemptsLeft = left;
+        return sendError(error);
     }
 
     m_claims = result.claims;
     m_refreshAttemptsUsed = 0;
     m_expiryWarned = false;
     audit(QStringLiteral("refresh.success"), QStringLiteral("in_band"));
-    QJsonObject refreshed{{QLatin1String("type"), MessageType::AuthRefreshed},
-                          {QLatin1String("exp"), m_claims.expiresAt},
-                          {QLatin1String("attempts_left"), m_settings.refreshAttempts}};
-    if (!message.id.isUndefined())
-        refreshed.insert(QLatin1String("id"), message.id);
-    sendText(encoded(refreshed));
+    send(Refreshed{m_claims.expiresAt, m_settings.refreshAttempts, message.id}.toJson());
     scheduleExpiry();
 }
 
@@ -269,15 +252,16 @@ void Session::handleResume(const ClientMessage &message)
     // One replay at a time: each could otherwise queue a history's worth of
     // frames (PROTOCOL.md section 10.1).
     if (m_replay)
-        return sendError(ErrorCode::BadRequest, QStringLiteral("A resume is still being delivered; wait for \"resumed\""),
-                         message.id);
-    const quint64 since = quint64(message.object.value(QLatin1String("since")).toDouble());
+        return sendError({ErrorCode::BadRequest, QStringLiteral("A resume is still being delivered; wait for \"resumed\""),
+                          message.id});
+    const quint64 since = quint64(message.object.value(Key::Since).toDouble());
     const History &history = *m_settings.history;
     // Signals after m_joinSeq reached this connection live: never replay them.
     if (since < m_joinSeq && (history.isEmpty() || history.firstSeq() > since + 1)) {
-        sendError(ErrorCode::ResumeGap, QStringLiteral("Some signals after %1 are no longer retained").arg(since),
-                  message.id,
-                  {{QLatin1String("first_seq"), qint64(history.isEmpty() ? m_joinSeq + 1 : history.firstSeq())}});
+        ErrorFrame gap{ErrorCode::ResumeGap, QStringLiteral("Some signals after %1 are no longer retained").arg(since),
+                       message.id};
+        gap.firstSeq = qint64(history.isEmpty() ? m_joinSeq + 1 : history.firstSeq());
+        sendError(gap);
     }
     Replay replay;
     replay.after = since;
@@ -297,8 +281,11 @@ void Session::continueReplay()
             return;     // bytesWritten brings us back
         if (!history.isEmpty() && history.firstSeq() > m_replay->after + 1 && m_replay->from != 0) {
             // Overwritten while this slow reader was being replayed to.
-            sendError(ErrorCode::ResumeGap, QStringLiteral("Some signals after %1 are no longer retained").arg(m_replay->after),
-                      m_replay->id, {{QLatin1String("first_seq"), qint64(history.firstSeq())}});
+            ErrorFrame gap{ErrorCode::ResumeGap,
+                           QStringLiteral("Some signals after %1 are no longer retained").arg(m_replay->after),
+                           m_replay->id};
+            gap.firstSeq = qint64(history.firstSeq());
+            sendError(gap);
         }
         const quint64 first = qMax(m_replay->after + 1, history.firstSeq());
         const QList<QString> frames = history.between(m_replay->after, m_replay->upTo, 16);
@@ -324,13 +311,7 @@ void Session::finishReplay()
     const Replay replay = *m_replay;
     m_replay.reset();
     const qint64 from = replay.from ? qint64(replay.from) : qint64(replay.after + 1);
-    QJsonObject resumed{{QLatin1String("type"), MessageType::Resumed},
-                        {QLatin1String("from"), from},
-                        {QLatin1String("to"), replay.count ? qint64(replay.to) : from - 1},
-                        {QLatin1String("count"), replay.count}};
-    if (!replay.id.isUndefined())
-        resumed.insert(QLatin1String("id"), replay.id);
-    sendText(encoded(resumed));
+    send(Resumed{from, replay.count ? qint64(replay.to) : from - 1, replay.count, replay.id}.toJson());
     const QList<QString> held = std::exchange(m_heldSignals, {});
     m_heldBytes = 0;
     for (const QString &frame : held)
@@ -340,8 +321,8 @@ void Session::finishReplay()
 void Session::handlePublish(const ClientMessage &message)
 {
     if (!m_claims.hasScope(QStringLiteral("signals:publish")))
-        return sendError(ErrorCode::Forbidden, QStringLiteral("Publishing needs the scope signals:publish"), message.id);
-    m_settings.publish(Signal::fromPublished(message.object.value(QLatin1String("signal")).toObject(),
+        return sendError({ErrorCode::Forbidden, QStringLiteral("Publishing needs the scope signals:publish"), message.id});
+    m_settings.publish(Signal::fromPublished(message.object.value(Key::Signal).toObject(),
                                              m_settings.clock->wallMs()));
 }
 

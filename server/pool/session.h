@@ -5,6 +5,7 @@
 #include "feed/signal.h"
 #include "gate/tokenbucket.h"
 #include "closecodes.h"
+#include "servermessages.h"
 #include "time/clock.h"
 
 #include <QHostAddress>
@@ -70,6 +71,8 @@ public:
 
     // Sends unless closing; closes 1013 when the unsent bytes pass the limit.
     void sendText(const QString &frame);
+    // One message of the contract, encoded once.
+    void send(const QJsonObject &message);
     // A live signal: sent at once, or held (within the same limit) while a
     // resume's replay is still going out, so signals arrive in seq order.
     void sendSignal(const QString &frame);
@@ -94,8 +97,7 @@ private:
     void finishReplay();
     bool overOutboundLimit(qint64 heldBytes) const;
     void handlePublish(const ClientMessage &message);
-    void sendError(QLatin1String code, const QString &message, const QJsonValue &id,
-                   const QJsonObject &extra = {});
+    void sendError(const SignalGate::Protocol::ErrorFrame &error) { send(error.toJson()); }
     void scheduleExpiry();
     void audit(const QString &event, const QString &reason, int code = 0);
 

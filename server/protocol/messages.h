@@ -5,8 +5,8 @@
 #include <QLatin1String>
 #include <QString>
 
-// Message type and error code names of PROTOCOL.md section 5, and the
-// encoders for the server's small control messages.
+// Message type and error code names of PROTOCOL.md section 5, and the one
+// encoder (compact JSON) every message goes through.
 namespace MessageType {
 inline constexpr QLatin1String Welcome{"welcome"};
 inline constexpr QLatin1String Signal{"signal"};
@@ -34,7 +34,4 @@ inline constexpr QLatin1String ProtocolName{"signalgate.v1"};
 
 namespace Messages {
 QByteArray encode(const QJsonObject &object);
-// id is echoed only when the client sent one (a null QJsonValue means "none").
-QByteArray error(QLatin1String code, const QString &message, const QJsonValue &id = {});
-QByteArray pong(const QJsonValue &id, qint64 serverTimeMs);
 }
