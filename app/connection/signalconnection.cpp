@@ -29,10 +29,6 @@ Q_LOGGING_CATEGORY(lcConnection, "signalgate.client.connection", QtInfoMsg)
 
 namespace {
 
-// Live signals held back during a resume are bounded: a server that never
-// answers "resumed" must not make the client buffer without end.
-constexpr qsizetype kMaxHeldLive = 100000;
-
 QString shownUrl(const QUrl &url)
 {
     return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment).toString();
@@ -106,8 +102,7 @@ void SignalConnection::setServer(const QUrl &server)
         url.setPath(QStringLiteral("/ws"));
     if (url != m_server) {
         // Seqs are numbered per server: another server's seq says nothing here.
-        m_everWelcomed = false;
-        m_lastSeq = 0;
+        m_resume.reset();
     }
     m_server = url;
 }
@@ -192,8 +187,7 @@ void SignalConnection::stop()
     m_handshakeTimer.stop();
     m_keepAliveTimer.stop();
     m_resumeTimer.stop();
-    m_resuming = false;
-    m_heldLive.clear();
+    m_resume.abandon();
     if (m_socket) {
         QWebSocket *socket = m_socket;
         m_socket = nullptr;
@@ -423,13 +417,7 @@ void SignalConnection::finishConnection(Ending ending, quint16 code, const QStri
     m_handshakeTimer.stop();
     m_keepAliveTimer.stop();
     m_resumeTimer.stop();
-    if (m_resuming) {
-        // Live signals held for an unfinished replay are not delivered: they
-        // are still in the server's history and the next resume brings them
-        // in order (or reports them lost).
-        m_resuming = false;
-        m_heldLive.clear();
-    }
+    m_resume.abandon();
     flushBatch();
     dropSocket();
     m_socketConnected = false;
@@ -555,45 +543,24 @@ void SignalConnection::handleWelcome(const QJsonObject &message)
     m_welcome = message;
     m_policy.connected();
     const qint64 joinSeq = Welcome::fromJson(message).lastSeq;
-    const bool reconnect = m_everWelcomed;
-    m_everWelcomed = true;
+    const ResumeTracker::Start start = m_resume.welcomed(joinSeq);
     if (m_keepAliveMs > 0)
         m_keepAliveTimer.start(m_keepAliveMs);
 
-    if (!reconnect) {
-        // Everything up to last_seq happened before this client existed for
-        // the server; a resume after a later drop starts from here.
-        m_lastSeq = qMax(m_lastSeq, joinSeq);
+    if (!start.resume) {
         setState(State::Open);
         Q_EMIT welcomed(message);
         return;
     }
-
-    qint64 since = m_lastSeq;
-    bool restarted = false;
-    const qint64 previous = m_lastSeq;
-    if (joinSeq < m_lastSeq) {
-        // The server's seq went backwards: a restarted server with its
-        // in-memory history gone. Its seqs start again at 1, so the old
-        // position means nothing; replay whatever the new one still has.
-        qCWarning(lcConnection) << "the server's seq restarted (last_seq" << joinSeq << "< our" << m_lastSeq
-                                << "): signals after" << m_lastSeq << "on the old server are lost";
-        restarted = true;
-        m_lastSeq = 0;
-        since = 0;
-    }
-    m_resuming = true;
-    m_resumeSince = since;
-    m_resumeJoinSeq = joinSeq;
-    m_recovered = 0;
-    m_lost = restarted ? -1 : 0;
-    m_heldLive.clear();
-    sendJson({{Key::Type, MessageType::Resume}, {Key::Since, since}});
+    if (start.restarted)
+        qCWarning(lcConnection) << "the server's seq restarted (last_seq" << joinSeq << "< our" << start.previous
+                                << "): signals after" << start.previous << "on the old server are lost";
+    sendJson({{Key::Type, MessageType::Resume}, {Key::Since, start.since}});
     m_resumeTimer.start(ResumeTimeoutMs);
-    qCInfo(lcConnection) << "resuming since seq" << since << "(server at" << joinSeq << ")";
+    qCInfo(lcConnection) << "resuming since seq" << start.since << "(server at" << joinSeq << ")";
     setState(State::Open);
-    if (restarted)
-        Q_EMIT sequenceRestarted(previous, joinSeq);
+    if (start.restarted)
+        Q_EMIT sequenceRestarted(start.previous, joinSeq);
     if (m_state == State::Open)
         Q_EMIT welcomed(message);
 }
@@ -606,34 +573,23 @@ void SignalConnection::handleSignal(const QJsonObject &message)
         qCWarning(lcConnection) << "ignoring a signal without a valid seq";
         return;
     }
-    if (m_resuming) {
-        if (seq > m_resumeJoinSeq) {
-            // Live, and the replay of older ones is still coming: hold it so
-            // listeners see seqs in order and the replay is not mistaken for
-            // duplicates.
-            m_heldLive.append(message);
-            if (m_heldLive.size() >= kMaxHeldLive) {
-                qCWarning(lcConnection) << "too many live signals held during a resume; delivering them";
-                finishResume();
-            }
-            return;
-        }
-        if (seq > m_lastSeq) {
-            ++m_recovered;
-            deliver(message, seq);
+    switch (m_resume.signal(seq, message)) {
+    case ResumeTracker::Action::Deliver:
+        return deliver(message);
+    case ResumeTracker::Action::Hold:
+        if (m_resume.holdingTooMany()) {
+            qCWarning(lcConnection) << "too many live signals held during a resume; delivering them";
+            finishResume();
         }
         return;
-    }
-    if (seq <= m_lastSeq) {
-        qCDebug(lcConnection) << "dropping seq" << seq << "(already delivered up to" << m_lastSeq << ")";
+    case ResumeTracker::Action::Drop:
+        qCDebug(lcConnection) << "dropping seq" << seq << "(already delivered up to" << m_resume.lastSeq() << ")";
         return;
     }
-    deliver(message, seq);
 }
 
-void SignalConnection::deliver(const QJsonObject &signal, qint64 seq)
+void SignalConnection::deliver(const QJsonObject &signal)
 {
-    m_lastSeq = seq;
     Q_EMIT signalReceived(signal);
     static const QMetaMethod batchSignal = QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived);
     if (isSignalConnected(batchSignal)) {
@@ -654,22 +610,17 @@ void SignalConnection::flushBatch()
 
 void SignalConnection::finishResume()
 {
-    if (!m_resuming)
+    const std::optional<ResumeTracker::Outcome> outcome = m_resume.finish();
+    if (!outcome)
         return;
-    m_resuming = false;
     m_resumeTimer.stop();
-    const qint64 recovered = m_recovered;
-    const qint64 lost = m_lost;
-    qCInfo(lcConnection).noquote() << "resume done:" << recovered << "recovered,"
-                                   << (lost < 0 ? QStringLiteral("unknown") : QString::number(lost)) << "lost";
-    const QList<QJsonObject> held = std::exchange(m_heldLive, {});
-    for (const QJsonObject &signal : held) {
-        const qint64 seq = signal.value(Key::Seq).toInteger();   // checked when it was held
-        if (seq > m_lastSeq)
-            deliver(signal, seq);
-    }
+    qCInfo(lcConnection).noquote() << "resume done:" << outcome->recovered << "recovered,"
+                                   << (outcome->lost < 0 ? QStringLiteral("unknown") : QString::number(outcome->lost))
+                                   << "lost";
+    for (const QJsonObject &signal : outcome->due)
+        deliver(signal);
     flushBatch();
-    Q_EMIT resumeResult(recovered, lost);
+    Q_EMIT resumeResult(outcome->recovered, outcome->lost);
 }
 
 void SignalConnection::handleError(const QJsonObject &message)
@@ -679,8 +630,8 @@ void SignalConnection::handleError(const QJsonObject &message)
     const QString &text = error.message;
     qCInfo(lcConnection).noquote() << "server error" << code.left(40);
 
-    if (code == ErrorCode::ResumeGap && m_resuming && m_lost >= 0)
-        m_lost = qMax<qint64>(0, error.firstSeq - m_resumeSince - 1);
+    if (code == ErrorCode::ResumeGap)
+        m_resume.gap(error.firstSeq);
 
     // A refresh answer: by the id we sent, or (a server that does not echo
     // ids) the oldest outstanding refresh_failed.

@@ -2,6 +2,7 @@
 
 #include "connection/closecodeinfo.h"
 #include "connection/reconnectpolicy.h"
+#include "connection/resumetracker.h"
 #include "time/clock.h"
 
 #include <QAbstractSocket>
@@ -104,7 +105,7 @@ public:
 
     State state() const { return m_state; }
     // The highest seq delivered (or the welcome's last_seq on the first connect); 0 before any.
-    qint64 lastSeq() const { return m_lastSeq; }
+    qint64 lastSeq() const { return m_resume.lastSeq(); }
     QJsonObject lastWelcome() const { return m_welcome; }
     // For the countdown: ms until the next attempt, -1 when none is scheduled.
     qint64 reconnectRemainingMs() const;
@@ -181,7 +182,7 @@ private:
     void handleError(const QJsonObject &message);
     void handleRefreshed(const QJsonObject &message);
     void finishResume();
-    void deliver(const QJsonObject &signal, qint64 seq);
+    void deliver(const QJsonObject &signal);
     void flushBatch();
     void sendJson(const QJsonObject &object);
 
@@ -214,15 +215,8 @@ private:
     bool m_pongPending = false;
 
     // Stream position.
-    bool m_everWelcomed = false;     // a later welcome is a reconnect: resume
-    qint64 m_lastSeq = 0;            // highest seq delivered to listeners
     QJsonObject m_welcome;
-    bool m_resuming = false;
-    qint64 m_resumeSince = 0;        // the since of the resume in flight
-    qint64 m_resumeJoinSeq = 0;      // welcome.last_seq of the resuming connection
-    qint64 m_recovered = 0;
-    qint64 m_lost = 0;
-    QList<QJsonObject> m_heldLive;   // live signals held back until the replay is done
+    ResumeTracker m_resume;
     QList<QJsonObject> m_batch;
     QTimer m_batchTimer;
 };
