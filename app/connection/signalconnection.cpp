@@ -204,8 +204,7 @@ void SignalConnection::stop()
         }
     }
     m_socketConnected = false;
-    m_pendingRefresh.clear();
-    m_pendingOrder.clear();
+    m_refreshes.clear();
     if (m_state == State::Stopped)
         return;
     setState(State::Stopped);
@@ -425,16 +424,13 @@ void SignalConnection::finishConnection(Ending ending, quint16 code, const QStri
     // A refresh the server did not answer: the owner already treats that
     // token as current (it came from /auth/refresh), so the next connection
     // uses it. "Refresh rejected" stops below anyway.
-    if (!m_pendingOrder.isEmpty()) {
-        const QByteArray newest = m_pendingRefresh.value(m_pendingOrder.constLast());
-        if (const auto claims = TokenClaims::decodeUnverified(newest); claims && claims->expiresAt > m_expiresAt) {
-            m_token = newest;
-            m_expiresAt = claims->expiresAt;
-            m_tokenRefused = false;
-        }
+    const QByteArray newest = m_refreshes.newest();
+    if (const auto claims = TokenClaims::decodeUnverified(newest); claims && claims->expiresAt > m_expiresAt) {
+        m_token = newest;
+        m_expiresAt = claims->expiresAt;
+        m_tokenRefused = false;
     }
-    m_pendingRefresh.clear();
-    m_pendingOrder.clear();
+    m_refreshes.clear();
 
     ReconnectPolicy::Decision decision;
     switch (ending) {
@@ -633,37 +629,21 @@ void SignalConnection::handleError(const QJsonObject &message)
     if (code == ErrorCode::ResumeGap)
         m_resume.gap(error.firstSeq);
 
-    // A refresh answer: by the id we sent, or (a server that does not echo
-    // ids) the oldest outstanding refresh_failed.
-    QString refreshId;
-    const QJsonValue &id = error.id;
-    if (id.isString() && m_pendingRefresh.contains(id.toString()))
-        refreshId = id.toString();
-    else if (id.isUndefined() && code == ErrorCode::RefreshFailed && !m_pendingOrder.isEmpty())
-        refreshId = m_pendingOrder.constFirst();
+    const bool answersARefresh = m_refreshes.takeFailed(error.id, code == ErrorCode::RefreshFailed);
     Q_EMIT errorMessage(code, text);
-    if (!refreshId.isEmpty()) {
-        m_pendingRefresh.remove(refreshId);
-        m_pendingOrder.removeOne(refreshId);
+    if (answersARefresh)
         Q_EMIT refreshFailed(text, int(error.attemptsLeft));
-    }
 }
 
 void SignalConnection::handleRefreshed(const QJsonObject &message)
 {
     const Refreshed answer = Refreshed::fromJson(message);
-    QString refreshId;
-    const QJsonValue &id = answer.id;
-    if (id.isString() && m_pendingRefresh.contains(id.toString()))
-        refreshId = id.toString();
-    else if (!m_pendingOrder.isEmpty())
-        refreshId = m_pendingOrder.constFirst();
-    if (refreshId.isEmpty()) {
+    const std::optional<QByteArray> refreshedToken = m_refreshes.takeRefreshed(answer.id);
+    if (!refreshedToken) {
         qCWarning(lcConnection) << "auth.refreshed without a refresh outstanding; ignoring it";
         return;
     }
-    const QByteArray token = m_pendingRefresh.take(refreshId);
-    m_pendingOrder.removeOne(refreshId);
+    const QByteArray &token = *refreshedToken;
     const std::optional<TokenClaims> claims = TokenClaims::decodeUnverified(token);
     m_token = token;
     m_tokenRefused = false;
@@ -686,9 +666,7 @@ void SignalConnection::refreshInBand(const QByteArray &newToken)
         setAccessToken(newToken);
         return;
     }
-    const QString id = QStringLiteral("refresh-%1").arg(m_nextRefreshId++);
-    m_pendingRefresh.insert(id, newToken);
-    m_pendingOrder.append(id);
+    const QString id = m_refreshes.add(newToken);
     sendJson({{Key::Type, MessageType::AuthRefresh}, {Key::Token, QString::fromLatin1(newToken)}, {Key::Id, id}});
 }
 

@@ -2,12 +2,12 @@
 
 #include "connection/closecodeinfo.h"
 #include "connection/reconnectpolicy.h"
+#include "connection/refreshtracker.h"
 #include "connection/resumetracker.h"
 #include "time/clock.h"
 
 #include <QAbstractSocket>
 #include <QByteArray>
-#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -198,9 +198,7 @@ private:
     qint64 m_expiresAt = 0;      // Unix seconds
     bool m_tokenRefused = false; // the server refused this token: wait for another
     // In-band refreshes sent and not yet answered, by the id they carry.
-    QHash<QString, QByteArray> m_pendingRefresh;
-    QList<QString> m_pendingOrder;   // for a server that does not echo ids
-    int m_nextRefreshId = 1;
+    RefreshTracker m_refreshes;   // in-band refreshes sent and not answered yet
 
     State m_state = State::Idle;
     QWebSocket *m_socket = nullptr;
