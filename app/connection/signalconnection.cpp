@@ -5,15 +5,14 @@
 #include "jsonkeys.h"
 #include "messages.h"
 #include "servermessages.h"
+#include "connection/websocketcompat.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
 #include <QLoggingCategory>
 #include <QMetaMethod>
 #include <QNetworkRequest>
-#include <QRegularExpression>
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
@@ -35,33 +34,6 @@ QString shownUrl(const QUrl &url)
 }
 
 } // namespace
-
-// Qt 6.4 reports a refused handshake only as ConnectionRefusedError with a
-// message like "QWebSocketPrivate::processHandshake: Unhandled http status
-// code: 429 (Too Many Requests)." and offers no accessor for the status or
-// the headers (so no Retry-After either). A translated or changed message
-// gives 0: the caller then treats it as a network error.
-int SignalConnection::refusedHttpStatus(const QString &errorText)
-{
-    static const QRegularExpression pattern(QStringLiteral("status code:?\\s*([1-5][0-9][0-9])\\b"),
-                                            QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch match = pattern.match(errorText);
-    return match.hasMatch() ? match.captured(1).toInt() : 0;
-}
-
-// Qt 6.4's isCloseCodeValid() still rejects 1012-1014 (registered with IANA
-// after RFC 6455): it replaces the code with 1002 and the reason with "Invalid
-// close code %1 detected.", formatting the 1002, so the server's code is gone.
-// The contract's only such code is 1013 Slow consumer ("reconnect and resume");
-// read as 1002, it would stop the client for a protocol error instead.
-bool SignalConnection::isUnreadableCloseCode(quint16 code, const QString &reason)
-{
-    if (code != QWebSocketProtocol::CloseCodeProtocolError)
-        return false;
-    const char *text = "Invalid close code %1 detected.";
-    return reason == QString::fromLatin1(text).arg(code)
-            || reason == QCoreApplication::translate("QWebSocketDataProcessor", text).arg(code);
-}
 
 SignalConnection::SignalConnection(QObject *parent)
     : QObject(parent),
@@ -88,11 +60,8 @@ SignalConnection::~SignalConnection()
     // leaks its reason string); nobody would read the answer anyway. That
     // includes a socket stop() left to finish its closing handshake.
     const QList<QWebSocket *> sockets = findChildren<QWebSocket *>(QString(), Qt::FindDirectChildrenOnly);
-    for (QWebSocket *socket : sockets) {
-        socket->disconnect(this);
-        if (socket->state() != QAbstractSocket::UnconnectedState)
-            socket->abort();
-    }
+    for (QWebSocket *socket : sockets)
+        WebSocketCompat::drop(socket, this);
 }
 
 void SignalConnection::setServer(const QUrl &server)
@@ -250,14 +219,10 @@ void SignalConnection::openSocket()
     m_lastErrorText.clear();
     m_pongPending = false;
 
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setSslConfiguration(m_sslConfiguration);
-    m_socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageBytes);
+    m_socket = WebSocketCompat::newSocket(QString(), m_sslConfiguration, MaxIncomingMessageBytes, this);
     connect(m_socket, &QWebSocket::connected, this, &SignalConnection::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &SignalConnection::onDisconnected);
-    // Qt 6.4: the signal is error(); errorOccurred() arrives in 6.5.
-    connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
-            &SignalConnection::onSocketError);
+    WebSocketCompat::onError(m_socket, this, &SignalConnection::onSocketError);
     connect(m_socket, &QWebSocket::sslErrors, this, &SignalConnection::onSslErrors);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &SignalConnection::onTextMessage);
     connect(m_socket, &QWebSocket::pong, this, [this] { m_pongPending = false; });
@@ -307,9 +272,7 @@ void SignalConnection::dropSocket()
         return;
     QWebSocket *socket = m_socket;
     m_socket = nullptr;
-    socket->disconnect(this);
-    if (socket->state() != QAbstractSocket::UnconnectedState)
-        socket->abort();
+    WebSocketCompat::drop(socket, this);
     socket->deleteLater();
 }
 
@@ -339,7 +302,7 @@ void SignalConnection::onSocketError(QAbstractSocket::SocketError error)
         finishConnection(Ending::TlsFailure, QWebSocketProtocol::CloseCodeAbnormalDisconnection, {}, 0);
         return;
     }
-    const int status = error == QAbstractSocket::ConnectionRefusedError ? refusedHttpStatus(m_lastErrorText) : 0;
+    const int status = error == QAbstractSocket::ConnectionRefusedError ? WebSocketCompat::refusedHttpStatus(m_lastErrorText) : 0;
     if (status > 0) {
         finishConnection(Ending::Refused, 0, {}, status);
         return;
@@ -371,7 +334,7 @@ void SignalConnection::onDisconnected()
     if (m_closeFrameSeen) {
         quint16 code = quint16(m_socket->closeCode());
         QString reason = m_socket->closeReason();
-        if (isUnreadableCloseCode(code, reason)) {
+        if (WebSocketCompat::isUnreadableCloseCode(code, reason)) {
             qCWarning(lcConnection) << "the server closed with a code Qt 6.4 cannot read (1012-1014);"
                                     << "taking it for 1013, the contract's only such code";
             code = Close::SlowConsumer.code;

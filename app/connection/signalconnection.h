@@ -66,12 +66,6 @@ public:
     static constexpr int DefaultKeepAliveMs = 30 * 1000;
     static constexpr qint64 MaxIncomingMessageBytes = 1024 * 1024;
 
-    // Qt 6.4 workarounds, shared with the test console's probes (app/scenarios).
-    // The HTTP status of a refused handshake read from QWebSocket's error text; 0 when absent.
-    static int refusedHttpStatus(const QString &errorText);
-    // True when Qt replaced a 1012-1014 close code with 1002 (see the .cpp).
-    static bool isUnreadableCloseCode(quint16 code, const QString &reason);
-
     explicit SignalConnection(QObject *parent = nullptr);
     ~SignalConnection() override;
 

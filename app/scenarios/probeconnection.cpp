@@ -1,6 +1,7 @@
 #include "scenarios/probeconnection.h"
 
-#include "connection/signalconnection.h"
+#include "closecodes.h"
+#include "connection/websocketcompat.h"
 #include "scenarios/redactor.h"
 
 #include <QJsonDocument>
@@ -31,10 +32,8 @@ ProbeConnection::ProbeConnection(const Redactor *redactor, QObject *parent) : QO
             return;
         m_errors.append(tr("no answer to the handshake within %1 ms").arg(m_handshakeTimeoutMs));
         record(ProbeFrame::Direction::Local, ProbeFrame::Kind::Error, m_errors.constLast(), 0);
-        if (m_socket) {
-            m_socket->disconnect(this);
-            m_socket->abort();
-        }
+        if (m_socket)
+            WebSocketCompat::drop(m_socket, this);
         // Finished first: whoever hears handshakeDone(false) sees the whole outcome.
         finish(1006, {});
         Q_EMIT handshakeDone(false);
@@ -45,10 +44,8 @@ ProbeConnection::~ProbeConnection()
 {
     // Qt 6.4 starts a closing handshake from the destructor of an open socket
     // and leaks its reason string: drop the connection first.
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-    }
+    if (m_socket)
+        WebSocketCompat::drop(m_socket, this);
 }
 
 void ProbeConnection::record(ProbeFrame::Direction direction, ProbeFrame::Kind kind, const QString &text, qint64 bytes)
@@ -64,11 +61,7 @@ void ProbeConnection::open(const ProbeRequest &request)
     if (m_socket)
         return;   // one connection per probe
     m_clock.start();
-    m_socket = new QWebSocket(request.origin, QWebSocketProtocol::VersionLatest, this);
-    // Qt 6.4's QWebSocket ignores the QNetworkRequest's TLS configuration:
-    // without this the CA the user gave would not be trusted for wss.
-    m_socket->setSslConfiguration(request.sslConfiguration);
-    m_socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
+    m_socket = WebSocketCompat::newSocket(request.origin, request.sslConfiguration, kMaxIncomingBytes, this);
     connect(m_socket, &QWebSocket::connected, this, [this] {
         m_open = true;
         m_httpStatus = 101;
@@ -84,7 +77,7 @@ void ProbeConnection::open(const ProbeRequest &request)
         record(ProbeFrame::Direction::Received, ProbeFrame::Kind::Binary,
                QString::fromLatin1(data.left(kBinaryPreviewBytes).toHex(' ')), data.size());
     });
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, &ProbeConnection::onError);
+    WebSocketCompat::onError(m_socket, this, &ProbeConnection::onError);
     connect(m_socket, &QWebSocket::aboutToClose, this, [this] {
         if (!m_closingByUs)
             m_closeFrameSeen = true;
@@ -151,15 +144,13 @@ void ProbeConnection::onError()
         return;
     }
     m_handshakeTimer.stop();
-    m_httpStatus = SignalConnection::refusedHttpStatus(text);
+    m_httpStatus = WebSocketCompat::refusedHttpStatus(text);
     const QString shown = m_redactor ? m_redactor->redact(text) : Redactor().redact(text);
     m_errors.append(shown);
     record(m_httpStatus ? ProbeFrame::Direction::Received : ProbeFrame::Direction::Local,
            m_httpStatus ? ProbeFrame::Kind::Handshake : ProbeFrame::Kind::Error,
            m_httpStatus ? tr("HTTP %1 instead of 101").arg(m_httpStatus) : shown, 0);
-    // Qt 6.4 leaves a refused handshake connected: end it here.
-    m_socket->disconnect(this);
-    m_socket->abort();
+    WebSocketCompat::drop(m_socket, this);   // Qt 6.4 leaves a refused handshake connected
     finish(-1, {});
     Q_EMIT handshakeDone(false);
 }
@@ -177,8 +168,8 @@ void ProbeConnection::onDisconnected()
     if (m_closeFrameSeen || m_closingByUs) {
         code = m_socket->closeCode();
         reason = m_socket->closeReason();
-        if (SignalConnection::isUnreadableCloseCode(quint16(code), reason)) {
-            code = 1013;   // the contract's only 1012-1014 code (see SignalConnection)
+        if (WebSocketCompat::isUnreadableCloseCode(quint16(code), reason)) {
+            code = Close::SlowConsumer.code;   // the contract's only 1012-1014 code
             reason.clear();
         }
     }
@@ -240,8 +231,7 @@ void ProbeConnection::abort()
     if (!m_socket || m_finished)
         return;
     record(ProbeFrame::Direction::Local, ProbeFrame::Kind::Close, tr("aborted by the probe"), 0);
-    m_socket->disconnect(this);
-    m_socket->abort();
+    WebSocketCompat::drop(m_socket, this);
     finish(1006, {});
 }
 
