@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QSslCertificate>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -232,9 +233,20 @@ void CheckCommand::onFinished()
             ScenarioResult skipped;
             skipped.id = id;
             skipped.reason = QStringLiteral("skipped by --skip");
+            if (const std::optional<Scenario> scenario = Scenario::find(id))
+                skipped.expected = m_engine.context().expectedOutcome(*scenario);
             report.results.append(skipped);
         }
     }
+    // Skipped rows stand where the catalogue has them, like every other row.
+    const QList<Scenario> &catalogue = Scenario::catalogue();
+    const auto position = [&catalogue](const ScenarioResult &result) {
+        return std::find_if(catalogue.cbegin(), catalogue.cend(),
+                            [&result](const Scenario &scenario) { return scenario.id == result.id; })
+               - catalogue.cbegin();
+    };
+    std::stable_sort(report.results.begin(), report.results.end(),
+                     [&position](const ScenarioResult &a, const ScenarioResult &b) { return position(a) < position(b); });
     m_out << report.toTable() << Qt::flush;
     QString error;
     if (!m_jsonPath.isEmpty()

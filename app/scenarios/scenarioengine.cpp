@@ -123,16 +123,18 @@ void ScenarioEngine::finishPreparing()
     auto *socket = new QTcpSocket(this);
     auto *deadline = new QTimer(socket);
     const QString where = m_context.wsBase.toString();
-    const auto unreachable = [this, socket, where](const QString &why) {
+    // The answer is all we wanted: the socket goes, whatever it was.
+    const auto done = [this, socket] {
         socket->disconnect(this);
         socket->abort();
         socket->deleteLater();
+    };
+    const auto unreachable = [this, done, where](const QString &why) {
+        done();
         Q_EMIT failed(tr("cannot reach the WebSocket at %1: %2").arg(where, why));
     };
-    connect(socket, &QTcpSocket::connected, this, [this, socket] {
-        socket->disconnect(this);
-        socket->abort();
-        socket->deleteLater();
+    connect(socket, &QTcpSocket::connected, this, [this, done] {
+        done();
         m_prepared = true;
         qCInfo(lcScenarios) << "prepared; token" << (m_tokens->accessToken().isEmpty() ? "none" : "ready") << "; /dev/token"
                             << (m_tokens->hasDevToken() ? "available" : "not available") << "; local key"

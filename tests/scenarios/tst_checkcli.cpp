@@ -26,6 +26,7 @@ private Q_SLOTS:
     void usageErrorsExitTwo();
     void connectionErrorsExitTwo();
     void keyFileForges();
+    void skippedRowsStandInCatalogueOrder();
     void tlsTrustsOnlyTheGivenCa();
 
 private:
@@ -244,6 +245,28 @@ void TestCheckCli::keyFileForges()
         QVERIFY2(!containsSecret(text, &what), qPrintable(what));
         QVERIFY(!text.contains(secret));
     }
+}
+
+void TestCheckCli::skippedRowsStandInCatalogueOrder()
+{
+    ServerProcess process;
+    QVERIFY(startServer(process, QStringLiteral("skip"), {}));
+    const QString json = m_dir.filePath(QStringLiteral("skip.json"));
+    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
+                                   QStringLiteral("--password-stdin"), QStringLiteral("--only"),
+                                   QStringLiteral("expired,no-token,valid-token"), QStringLiteral("--skip"),
+                                   QStringLiteral("no-token"), QStringLiteral("--report"), json});
+    QVERIFY2(run.exitCode == 0, run.out + run.err);
+    const QJsonArray results = QJsonDocument::fromJson(readFile(json)).object().value(QLatin1String("scenarios")).toArray();
+    QStringList order;
+    for (const QJsonValue &result : results)
+        order << result.toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(order, (QStringList{QStringLiteral("valid-token"), QStringLiteral("no-token"), QStringLiteral("expired")}));
+    // The skipped row still says what this target would have been expected to do.
+    const QJsonObject skipped = results.at(1).toObject();
+    QCOMPARE(skipped.value(QLatin1String("verdict")).toString(), QStringLiteral("SKIP"));
+    QVERIFY2(!skipped.value(QLatin1String("expected")).toString().isEmpty(),
+             QJsonDocument(skipped).toJson().constData());
 }
 
 // wss:// with the bundled self-signed certificate: trusted only when the CA
