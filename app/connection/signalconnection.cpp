@@ -415,7 +415,6 @@ void SignalConnection::finishConnection(Ending ending, quint16 code, const QStri
         break;
     case Ending::NetworkError:
     case Ending::Timeout:
-    case Ending::None:
         decision = m_policy.networkError();
         break;
     }

@@ -154,7 +154,7 @@ Q_SIGNALS:
     void sequenceRestarted(qint64 previousLastSeq, qint64 serverLastSeq);
 
 private:
-    enum class Ending { None, Closed, NetworkError, Refused, TlsFailure, Timeout };
+    enum class Ending { Closed, NetworkError, Refused, TlsFailure, Timeout };
 
     void setState(State state);
     void attemptConnect();

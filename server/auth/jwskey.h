@@ -38,8 +38,6 @@ public:
                                          const QByteArray &publicPem, QString *error);
 
     JwsAlgorithm algorithm() const { return m_algorithm; }
-    // Key id this key answers to; empty means "no kid", so any kid in a token is unknown.
-    QString keyId() const { return m_keyId; }
     // False for a verify-only key (public key alone) and for a short HS256 secret.
     bool canSign() const;
 
@@ -62,5 +60,4 @@ private:
     QByteArray m_secret;         // HS256 only
     KeyPointer m_privateKey;     // asymmetric, null when verify-only
     KeyPointer m_publicKey;      // asymmetric, always set
-    QString m_keyId;
 };
