@@ -157,12 +157,12 @@ bool Server::start(QString *error)
                                m_verifier.get(), m_revocations.get(), publish, m_operations.get()};
     HttpApi::Settings apiSettings;
     apiSettings.devMode = m_config.dev;
-    apiSettings.loginRate = m_config.loginRate;
-    apiSettings.loginRateUser = m_config.loginRateUser;
-    apiSettings.rateTableMax = m_config.rateTableMax;
-    apiSettings.loginQueue = {m_config.effectiveMaxPendingLogins(),
-                              m_config.effectiveMaxPendingLogins() > 0 ? ServerConfig::MaxPendingLoginsPerIp : 0};
-    apiSettings.addressKey = AddressKey(m_config.ipv6Prefix);
+    apiSettings.login.loginRate = m_config.loginRate;
+    apiSettings.login.loginRateUser = m_config.loginRateUser;
+    apiSettings.login.rateTableMax = m_config.rateTableMax;
+    apiSettings.login.loginQueue = {m_config.effectiveMaxPendingLogins(),
+                                    m_config.effectiveMaxPendingLogins() > 0 ? ServerConfig::MaxPendingLoginsPerIp : 0};
+    apiSettings.login.addressKey = AddressKey(m_config.ipv6Prefix);
     apiSettings.metricsHere = !m_config.hasMetricsListener();
     m_httpApi = std::make_unique<HttpApi>(services, apiSettings, m_clock);
     connect(m_frontDoor.get(), &FrontDoor::upgradeAdmitted, m_gate.get(), &WebSocketGate::handleUpgrade);

@@ -1,40 +1,42 @@
 #pragma once
 
-#include "addresskey.h"
+#include "authendpoints.h"
+#include "httpcall.h"
 #include "httprequest.h"
 #include "httpresponse.h"
-#include "loginqueue.h"
-#include "ratelimiter.h"
+#include "time/clock.h"
 
-#include <QHostAddress>
+#include <QList>
 #include <QObject>
-#include <QPointer>
-#include <QSet>
 
 #include <functional>
-#include <optional>
+#include <memory>
 
 class AccessTokenVerifier;
+class AdminEndpoints;
 class AuditLog;
+class BearerAuth;
+class DevEndpoints;
 class IncomingConnection;
-class RevocationList;
-struct AccessTokenClaims;
-struct Signal;
 class Metrics;
 class OperationsApi;
 class OriginPolicy;
 class RefreshStore;
+class RevocationList;
+class SignalEndpoints;
 class TokenIssuer;
 class UserStore;
+struct Signal;
 
-// The HTTP face of the port: /auth/login, /auth/refresh, /auth/logout,
-// /admin/revoke, /signals, /healthz, /readyz, /metrics (with a token of scope
-// admin or metrics) and, in dev mode only, /dev/token.
-// Password checks (PBKDF2, ~0.1 s) go through the bounded LoginQueue so they
-// never stall the signal stream nor pile up under a flood. Failed logins are
-// limited per (IP, user name) and per user name from any IP; only one check
-// per pair runs at a time, so parallel guesses cannot slip past the limit
-// while earlier ones are hashed.
+// The HTTP face of the port: a router over small endpoint groups.
+//  - AuthEndpoints: /auth/login, /auth/refresh, /auth/logout;
+//  - AdminEndpoints: /admin/revoke, /metrics (with a token of scope admin or
+//    metrics);
+//  - SignalEndpoints: /signals;
+//  - OperationsApi: /healthz, /readyz;
+//  - DevEndpoints: /dev/token, in dev mode only.
+// The router answers what no endpoint should have to: CORS, a second
+// Authorization header, unknown paths (404) and wrong methods (405).
 class HttpApi : public QObject
 {
     Q_OBJECT
@@ -56,11 +58,7 @@ public:
     struct Settings
     {
         bool devMode = false;
-        RateLimit loginRate;        // failed logins per (IP, user name)
-        RateLimit loginRateUser;    // failed logins per user name, any IP
-        qsizetype rateTableMax = RateLimiter::DefaultMaxKeys;
-        LoginQueue::Limits loginQueue;
-        AddressKey addressKey;
+        AuthEndpoints::Settings login;
         // False with --metrics-listen: /metrics lives there only (404 here).
         bool metricsHere = true;
     };
@@ -68,9 +66,9 @@ public:
     HttpApi(Services services, Settings settings, const SignalGate::Clock &clock, QObject *parent = nullptr);
     ~HttpApi() override;
 
-    const RateLimiter &loginLimiter() const { return m_loginLimiter; }
-    const RateLimiter &userLoginLimiter() const { return m_userLoginLimiter; }
-    const LoginQueue &loginQueue() const { return m_loginQueue; }
+    const RateLimiter &loginLimiter() const;
+    const RateLimiter &userLoginLimiter() const;
+    const LoginQueue &loginQueue() const;
 
     void handle(IncomingConnection *connection, const HttpRequest &request);
 
@@ -81,36 +79,19 @@ Q_SIGNALS:
     void subjectRevoked(const QString &subject);
 
 private:
-    using Respond = std::function<void(const HttpResponse &)>;
-
-    struct Call
+    struct Route
     {
-        const HttpRequest &request;
-        QHostAddress peer;
-        Respond respond;
-        const IncomingConnection *connection;
+        const char *path;
+        const char *method;
+        std::function<void(const HttpCall &)> handler;
     };
 
-    void login(const Call &call);
-    void refresh(const Call &call);
-    void devToken(const Call &call);
-    void metrics(const Call &call);
-    void logout(const Call &call);
-    void adminRevoke(const Call &call);
-    void publishSignal(const Call &call);
-    // The verified, unrevoked claims of the request's Bearer token, or nullopt
-    // after answering 401 itself.
-    std::optional<AccessTokenClaims> authenticate(const Call &call);
-    HttpResponse tokenPair(const QString &user, const QString &scope, const QString &family,
-                           const QByteArray &refreshToken, qint64 refreshExpiresAt);
-
-    Services m_services;
-    bool m_devMode;
-    bool m_metricsHere;
-    AddressKey m_addressKey;
-    const SignalGate::Clock &m_clock;
-    RateLimiter m_loginLimiter;
-    RateLimiter m_userLoginLimiter;
-    QSet<QByteArray> m_loginsInFlight;
-    LoginQueue m_loginQueue;
+    const OriginPolicy *m_origins;
+    const OperationsApi *m_operations;
+    std::unique_ptr<BearerAuth> m_bearer;
+    std::unique_ptr<AuthEndpoints> m_auth;
+    std::unique_ptr<AdminEndpoints> m_admin;
+    std::unique_ptr<SignalEndpoints> m_signals;
+    std::unique_ptr<DevEndpoints> m_dev;
+    QList<Route> m_routes;   // only the endpoints this server offers
 };

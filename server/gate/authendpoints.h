@@ -1,0 +1,79 @@
+#pragma once
+
+#include "addresskey.h"
+#include "config/ratelimit.h"
+#include "httpcall.h"
+#include "loginqueue.h"
+#include "ratelimiter.h"
+#include "time/clock.h"
+
+#include <QObject>
+#include <QSet>
+
+class AuditLog;
+class BearerAuth;
+class Metrics;
+class RefreshStore;
+class RevocationList;
+class TokenIssuer;
+class UserStore;
+
+// POST /auth/login, /auth/refresh and /auth/logout (PROTOCOL.md section 7).
+// Password checks (PBKDF2, ~0.1 s) go through the bounded LoginQueue so they
+// never stall the signal stream nor pile up under a flood. Failed logins are
+// limited per (IP, user name) and per user name from any IP; only one check
+// per pair runs at a time, so parallel guesses cannot slip past the limit
+// while earlier ones are hashed.
+class AuthEndpoints : public QObject
+{
+    Q_OBJECT
+public:
+    struct Services
+    {
+        UserStore *users = nullptr;
+        RefreshStore *refreshTokens = nullptr;
+        const TokenIssuer *issuer = nullptr;
+        RevocationList *revocations = nullptr;
+        const BearerAuth *bearer = nullptr;
+        AuditLog *audit = nullptr;
+        Metrics *metrics = nullptr;
+    };
+    struct Settings
+    {
+        RateLimit loginRate;        // failed logins per (IP, user name)
+        RateLimit loginRateUser;    // failed logins per user name, any IP
+        qsizetype rateTableMax = RateLimiter::DefaultMaxKeys;
+        LoginQueue::Limits loginQueue;
+        AddressKey addressKey;
+    };
+
+    AuthEndpoints(const Services &services, const Settings &settings, const SignalGate::Clock &clock,
+                  QObject *parent = nullptr);
+
+    void login(const HttpCall &call);
+    void refresh(const HttpCall &call);
+    void logout(const HttpCall &call);
+
+    const RateLimiter &loginLimiter() const { return m_loginLimiter; }
+    const RateLimiter &userLoginLimiter() const { return m_userLoginLimiter; }
+    const LoginQueue &loginQueue() const { return m_loginQueue; }
+
+    // A server configured with only the public key verifies tokens but cannot mint them.
+    static HttpResponse cannotIssue();
+
+Q_SIGNALS:
+    void tokenRevoked(const QString &jwtId);
+    void familyRevoked(const QString &family);
+
+private:
+    HttpResponse tokenPair(const QString &user, const QString &scope, const QString &family,
+                           const QByteArray &refreshToken, qint64 refreshExpiresAt);
+
+    Services m_services;
+    AddressKey m_addressKey;
+    const SignalGate::Clock &m_clock;
+    RateLimiter m_loginLimiter;
+    RateLimiter m_userLoginLimiter;
+    QSet<QByteArray> m_loginsInFlight;
+    LoginQueue m_loginQueue;
+};

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "auth/accesstokenverifier.h"
+#include "httpcall.h"
+#include "time/clock.h"
+
+#include <optional>
+
+class AuditLog;
+class Metrics;
+class RevocationList;
+
+// Who is calling an endpoint that needs an access token: the verified,
+// unrevoked claims of the request's one Bearer token. A refusal is answered
+// 401 here (with WWW-Authenticate), counted and audited, never explained.
+class BearerAuth
+{
+public:
+    BearerAuth(const AccessTokenVerifier &verifier, const RevocationList &revocations, Metrics *metrics,
+               AuditLog *audit, const SignalGate::Clock &clock);
+
+    // std::nullopt after answering the call.
+    std::optional<AccessTokenClaims> authenticate(const HttpCall &call) const;
+
+private:
+    const AccessTokenVerifier &m_verifier;
+    const RevocationList &m_revocations;
+    Metrics *m_metrics;
+    AuditLog *m_audit;
+    const SignalGate::Clock &m_clock;
+};

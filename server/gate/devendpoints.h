@@ -1,0 +1,23 @@
+#pragma once
+
+#include "httpcall.h"
+#include "time/clock.h"
+
+class TokenIssuer;
+class UserStore;
+
+// POST /dev/token, dev mode only (PROTOCOL.md section 10.3): a token with any
+// claims and header members the caller asks for, signed with the dev key, so
+// the console can build every bad token there is.
+class DevEndpoints
+{
+public:
+    DevEndpoints(const TokenIssuer &issuer, const UserStore &users, const SignalGate::Clock &clock);
+
+    void token(const HttpCall &call) const;
+
+private:
+    const TokenIssuer &m_issuer;
+    const UserStore &m_users;
+    const SignalGate::Clock &m_clock;
+};

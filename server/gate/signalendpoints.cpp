@@ -1,0 +1,28 @@
+#include "signalendpoints.h"
+
+#include "bearerauth.h"
+#include "clientmessage.h"
+#include "feed/signal.h"
+#include "jsonkeys.h"
+
+SignalEndpoints::SignalEndpoints(const BearerAuth &bearer, Publish publish, const SignalGate::Clock &clock)
+    : m_bearer(bearer), m_publish(std::move(publish)), m_clock(clock)
+{
+}
+
+void SignalEndpoints::publish(const HttpCall &call) const
+{
+    const std::optional<AccessTokenClaims> claims = m_bearer.authenticate(call);
+    if (!claims)
+        return;
+    if (!claims->hasScope(QStringLiteral("signals:publish")))
+        return call.respond(HttpResponse::error(403, "forbidden", QStringLiteral("Publishing needs the scope signals:publish")));
+    const auto body = call.jsonBody();
+    if (!body)
+        return call.respond(HttpCall::badJson());
+    const QString problem = ClientMessage::signalProblem(*body);
+    if (!problem.isEmpty())
+        return call.respond(HttpResponse::error(400, "bad_request", problem));
+    const quint64 seq = m_publish(Signal::fromPublished(*body, m_clock.wallMs()));
+    call.respond(HttpResponse::json(202, {{SignalGate::Protocol::Key::Seq, qint64(seq)}}));
+}
