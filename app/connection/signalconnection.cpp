@@ -525,8 +525,7 @@ void SignalConnection::handleWelcome(const QJsonObject &message)
 
 void SignalConnection::handleSignal(const QJsonObject &message)
 {
-    const std::optional<SignalFrame> frame = SignalFrame::fromJson(message);
-    const qint64 seq = frame ? frame->seq : -1;
+    const qint64 seq = SignalFrame::seqOf(message).value_or(-1);
     if (seq <= 0) {
         qCWarning(lcConnection) << "ignoring a signal without a valid seq";
         return;

@@ -60,15 +60,23 @@ QJsonObject SignalFrame::toJson() const
             {Key::Confidence, confidence}};
 }
 
-std::optional<SignalFrame> SignalFrame::fromJson(const QJsonObject &object)
+std::optional<qint64> SignalFrame::seqOf(const QJsonObject &object)
 {
     const QJsonValue seq = object.value(Key::Seq);
     // JSON numbers are doubles; an integral seq survives up to 2^53, which the
     // server (one counter, +1 per signal) will not reach.
     if (!seq.isDouble() || seq.toDouble() < 0 || seq.toDouble() != double(seq.toInteger()))
         return std::nullopt;
+    return seq.toInteger();
+}
+
+std::optional<SignalFrame> SignalFrame::fromJson(const QJsonObject &object)
+{
+    const std::optional<qint64> seq = seqOf(object);
+    if (!seq)
+        return std::nullopt;
     SignalFrame signal;
-    signal.seq = seq.toInteger();
+    signal.seq = *seq;
     signal.timestampMs = object.value(Key::Ts).toInteger();
     signal.symbol = object.value(Key::Symbol).toString();
     signal.side = object.value(Key::Side).toString();

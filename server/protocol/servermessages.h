@@ -40,6 +40,9 @@ struct SignalFrame
     // std::nullopt when "seq" is missing or not a non-negative integer: without
     // it a signal cannot be ordered, deduplicated or resumed from.
     static std::optional<SignalFrame> fromJson(const QJsonObject &object);
+    // The seq alone, by the same rule: what a connection needs per signal
+    // without reading the rest.
+    static std::optional<qint64> seqOf(const QJsonObject &object);
 };
 
 struct Expiring
