@@ -4,16 +4,15 @@
 #include "closecodes.h"
 #include "jsonkeys.h"
 #include "messages.h"
+#include "closing.h"
 #include "servermessages.h"
-#include "connection/websocketcompat.h"
+#include "websocketcompat.h"
 
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <QJsonValue>
 #include <QLoggingCategory>
 #include <QMetaMethod>
 #include <QNetworkRequest>
-#include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
@@ -41,17 +40,22 @@ SignalConnection::SignalConnection(QObject *parent)
 {
     m_handshakeTimer.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
-    m_resumeTimer.setSingleShot(true);
-    m_batchTimer.setSingleShot(true);
-    m_batchTimer.setInterval(0);
     connect(&m_handshakeTimer, &QTimer::timeout, this, &SignalConnection::onHandshakeTimeout);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &SignalConnection::attemptConnect);
-    connect(&m_keepAliveTimer, &QTimer::timeout, this, &SignalConnection::onKeepAlive);
-    connect(&m_resumeTimer, &QTimer::timeout, this, [this] {
-        qCWarning(lcConnection) << "no answer to resume within" << ResumeTimeoutMs << "ms; delivering live signals";
-        finishResume();
+    connect(&m_keepAlive, &KeepAlive::pingDue, this, [this] {
+        if (m_socket && m_state == State::Open)
+            m_socket->ping();
     });
-    connect(&m_batchTimer, &QTimer::timeout, this, &SignalConnection::flushBatch);
+    connect(&m_keepAlive, &KeepAlive::silent, this, &SignalConnection::onSilentPeer);
+    connect(&m_reader, &ServerMessageReader::welcome, this, &SignalConnection::handleWelcome);
+    connect(&m_reader, &ServerMessageReader::signalFrame, &m_delivery, &SignalDelivery::signal);
+    connect(&m_reader, &ServerMessageReader::expiring, this, &SignalConnection::expiring);
+    connect(&m_reader, &ServerMessageReader::refreshed, this, &SignalConnection::handleRefreshed);
+    connect(&m_reader, &ServerMessageReader::resumed, &m_delivery, &SignalDelivery::finishResume);
+    connect(&m_reader, &ServerMessageReader::error, this, &SignalConnection::handleError);
+    connect(&m_delivery, &SignalDelivery::signalReceived, this, &SignalConnection::signalReceived);
+    connect(&m_delivery, &SignalDelivery::signalBatchReceived, this, &SignalConnection::signalBatchReceived);
+    connect(&m_delivery, &SignalDelivery::resumeResult, this, &SignalConnection::resumeResult);
 }
 
 SignalConnection::~SignalConnection()
@@ -71,50 +75,27 @@ void SignalConnection::setServer(const QUrl &server)
         url.setPath(QStringLiteral("/ws"));
     if (url != m_server) {
         // Seqs are numbered per server: another server's seq says nothing here.
-        m_resume.reset();
+        m_delivery.reset();
     }
     m_server = url;
 }
 
 void SignalConnection::setAccessToken(const QByteArray &token)
 {
-    const std::optional<TokenClaims> claims = TokenClaims::decodeUnverified(token);
-    if (!claims || claims->expiresAt <= 0) {
-        if (!token.isEmpty())
-            qCWarning(lcConnection) << "the access token given cannot be read (no exp); ignoring it";
-        m_token.clear();
-        m_expiresAt = 0;
-    } else {
-        m_token = token;
-        m_expiresAt = claims->expiresAt;
-    }
-    m_tokenRefused = false;
+    if (!m_token.set(token) && !token.isEmpty())
+        qCWarning(lcConnection) << "the access token given cannot be read (no exp); ignoring it";
     if (m_state == State::WaitingForToken)
         attemptConnect();
 }
 
-void SignalConnection::clearAccessToken()
-{
-    m_token.clear();
-    m_expiresAt = 0;
-    m_tokenRefused = false;
-}
-
 bool SignalConnection::hasUsableToken() const
 {
-    return !m_token.isEmpty() && !m_tokenRefused && m_expiresAt * 1000 - m_clock->wallMs() >= MinTokenLifetimeMs;
+    return m_token.usable(m_clock->wallMs(), MinTokenLifetimeMs);
 }
 
 void SignalConnection::setCaCertificates(const QList<QSslCertificate> &certificates)
 {
     m_sslConfiguration.setCaCertificates(certificates);
-}
-
-void SignalConnection::setKeepAliveMs(int ms)
-{
-    m_keepAliveMs = qMax(0, ms);
-    if (m_keepAliveMs == 0)
-        m_keepAliveTimer.stop();
 }
 
 qint64 SignalConnection::reconnectRemainingMs() const
@@ -132,7 +113,7 @@ void SignalConnection::setState(State state)
     if (state == m_state)
         return;
     // Signals delivered so far reach batch listeners before they hear of the change.
-    flushBatch();
+    m_delivery.flush();
     qCInfo(lcConnection) << "state" << m_state << "->" << state;
     m_state = state;
     Q_EMIT stateChanged(state);
@@ -154,19 +135,15 @@ void SignalConnection::stop()
 {
     m_reconnectTimer.stop();
     m_handshakeTimer.stop();
-    m_keepAliveTimer.stop();
-    m_resumeTimer.stop();
-    m_resume.abandon();
+    m_keepAlive.stop();
+    m_delivery.abandon();
     if (m_socket) {
         QWebSocket *socket = m_socket;
         m_socket = nullptr;
         socket->disconnect(this);
         if (m_socketConnected && socket->state() == QAbstractSocket::ConnectedState) {
-            // A proper closing handshake; the server echoes 1000. If it never
-            // does, the socket is dropped after 5 s rather than kept forever.
-            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-            QTimer::singleShot(5000, socket, [socket] { socket->abort(); });
-            socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("Normal closure"));
+            // The server echoes 1000; one that never does is dropped after 5 s.
+            closeGracefully(socket, Close::NormalClosure);
         } else {
             socket->abort();
             socket->deleteLater();
@@ -215,9 +192,8 @@ void SignalConnection::openSocket()
     dropSocket();
     m_socketConnected = false;
     m_closeFrameSeen = false;
-    m_closingByUs = false;
     m_lastErrorText.clear();
-    m_pongPending = false;
+    m_keepAlive.stop();
 
     m_socket = WebSocketCompat::newSocket(QString(), m_sslConfiguration, MaxIncomingMessageBytes, this);
     connect(m_socket, &QWebSocket::connected, this, &SignalConnection::onConnected);
@@ -225,35 +201,18 @@ void SignalConnection::openSocket()
     WebSocketCompat::onError(m_socket, this, &SignalConnection::onSocketError);
     connect(m_socket, &QWebSocket::sslErrors, this, &SignalConnection::onSslErrors);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &SignalConnection::onTextMessage);
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_pongPending = false; });
+    connect(m_socket, &QWebSocket::pong, &m_keepAlive, &KeepAlive::heard);
     // Qt emits aboutToClose when it answers the peer's close frame (or sends
     // ours). "Was there a close frame" decides between a close code and a
     // lost connection (1006), rather than whatever closeCode() keeps when no
     // frame came (6.4 reports 1006 there; its constructor's default is 1000).
-    connect(m_socket, &QWebSocket::aboutToClose, this, [this] {
-        if (!m_closingByUs)
-            m_closeFrameSeen = true;
-    });
+    connect(m_socket, &QWebSocket::aboutToClose, this, [this] { m_closeFrameSeen = true; });
 
     QUrl url = m_server;
     QNetworkRequest request;
     QStringList subprotocols{QString(ProtocolName)};
-    switch (m_transport) {
-    case Transport::Header:
-        request.setRawHeader("Authorization", "Bearer " + m_token);
-        break;
-    case Transport::Subprotocol:
-        subprotocols.append(QStringLiteral("bearer.") + QString::fromLatin1(m_token));
-        break;
-    case Transport::Query: {
-        QUrlQuery query(url);
-        query.removeAllQueryItems(QStringLiteral("token"));
-        query.addQueryItem(QStringLiteral("token"), QString::fromLatin1(m_token));
-        url.setQuery(query);
-        break;
-    }
-    }
     request.setUrl(url);
+    m_token.place(m_transport, request, subprotocols);
     QWebSocketHandshakeOptions options;
     options.setSubprotocols(subprotocols);
 
@@ -324,25 +283,15 @@ void SignalConnection::onDisconnected()
 {
     if (!m_socket)
         return;
-    if (!m_socketConnected) {
-        // Ended during the handshake without an error signal first.
-        Q_EMIT networkError(m_socket->error(), m_lastErrorText.isEmpty() ? m_socket->errorString() : m_lastErrorText);
-        if (m_socket)
-            finishConnection(Ending::NetworkError, QWebSocketProtocol::CloseCodeAbnormalDisconnection, {}, 0);
-        return;
-    }
-    if (m_closeFrameSeen) {
-        quint16 code = quint16(m_socket->closeCode());
-        QString reason = m_socket->closeReason();
-        if (WebSocketCompat::isUnreadableCloseCode(code, reason)) {
+    if (m_socketConnected && m_closeFrameSeen) {
+        const WebSocketCompat::PeerClose close = WebSocketCompat::peerClose(m_socket);
+        if (close.repaired)
             qCWarning(lcConnection) << "the server closed with a code Qt 6.4 cannot read (1012-1014);"
                                     << "taking it for 1013, the contract's only such code";
-            code = Close::SlowConsumer.code;
-            reason.clear();   // Qt dropped the server's text
-        }
-        finishConnection(Ending::Closed, code, reason, 0);
+        finishConnection(Ending::Closed, close.code, close.reason, 0);
         return;
     }
+    // Ended during the handshake without an error signal first, or lost without a close frame.
     Q_EMIT networkError(m_socket->error(), m_lastErrorText.isEmpty() ? m_socket->errorString() : m_lastErrorText);
     if (m_socket)
         finishConnection(Ending::NetworkError, QWebSocketProtocol::CloseCodeAbnormalDisconnection, {}, 0);
@@ -356,20 +305,14 @@ void SignalConnection::onHandshakeTimeout()
     finishConnection(Ending::Timeout, QWebSocketProtocol::CloseCodeAbnormalDisconnection, {}, 0);
 }
 
-void SignalConnection::onKeepAlive()
+void SignalConnection::onSilentPeer()
 {
     if (!m_socket || m_state != State::Open)
         return;
-    if (m_pongPending) {
-        // Nothing at all (no pong, no message) for a whole interval.
-        qCWarning(lcConnection) << "no answer to a ping within" << m_keepAliveMs << "ms; the connection is dead";
-        Q_EMIT networkError(QAbstractSocket::SocketTimeoutError, tr("The server stopped answering."));
-        if (m_socket)
-            finishConnection(Ending::Timeout, QWebSocketProtocol::CloseCodeAbnormalDisconnection, {}, 0);
-        return;
-    }
-    m_pongPending = true;
-    m_socket->ping();
+    qCWarning(lcConnection) << "no answer to a ping within" << m_keepAlive.intervalMs() << "ms; the connection is dead";
+    Q_EMIT networkError(QAbstractSocket::SocketTimeoutError, tr("The server stopped answering."));
+    if (m_socket)
+        finishConnection(Ending::Timeout, QWebSocketProtocol::CloseCodeAbnormalDisconnection, {}, 0);
 }
 
 void SignalConnection::finishConnection(Ending ending, quint16 code, const QString &reason, int httpStatus)
@@ -377,22 +320,15 @@ void SignalConnection::finishConnection(Ending ending, quint16 code, const QStri
     if (!m_socket)
         return;
     m_handshakeTimer.stop();
-    m_keepAliveTimer.stop();
-    m_resumeTimer.stop();
-    m_resume.abandon();
-    flushBatch();
+    m_keepAlive.stop();
+    m_delivery.abandon();
     dropSocket();
     m_socketConnected = false;
 
     // A refresh the server did not answer: the owner already treats that
     // token as current (it came from /auth/refresh), so the next connection
     // uses it. "Refresh rejected" stops below anyway.
-    const QByteArray newest = m_refreshes.newest();
-    if (const auto claims = TokenClaims::decodeUnverified(newest); claims && claims->expiresAt > m_expiresAt) {
-        m_token = newest;
-        m_expiresAt = claims->expiresAt;
-        m_tokenRefused = false;
-    }
+    m_token.adoptIfNewer(m_refreshes.newest());
     m_refreshes.clear();
 
     ReconnectPolicy::Decision decision;
@@ -401,7 +337,7 @@ void SignalConnection::finishConnection(Ending ending, quint16 code, const QStri
         decision = m_policy.closed(code, reason);
         // A revoked token stays revoked: a later reconnectNow() must ask for another.
         if (Close::TokenRevoked.matches(code, reason))
-            m_tokenRefused = true;
+            m_token.refuse();
         break;
     case Ending::Refused:
         decision = m_policy.httpRefused(httpStatus, 0);
@@ -448,7 +384,7 @@ void SignalConnection::apply(const ReconnectPolicy::Decision &decision)
         return;
     case ReconnectPolicy::Kind::RefreshThenReconnect:
         // The server refused this token; only a new one may be tried.
-        m_tokenRefused = true;
+        m_token.refuse();
         setState(State::WaitingForToken);
         Q_EMIT needsRefresh();
         return;
@@ -466,29 +402,8 @@ void SignalConnection::apply(const ReconnectPolicy::Decision &decision)
 
 void SignalConnection::onTextMessage(const QString &text)
 {
-    m_pongPending = false;   // any message shows the connection is alive
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        qCWarning(lcConnection) << "ignoring a message that is not a JSON object";
-        return;
-    }
-    const QJsonObject message = document.object();
-    const QString type = message.value(Key::Type).toString();
-    if (type == MessageType::Signal)
-        handleSignal(message);
-    else if (type == MessageType::Welcome)
-        handleWelcome(message);
-    else if (type == MessageType::AuthExpiring)
-        Q_EMIT expiring(Expiring::fromJson(message).secondsLeft);
-    else if (type == MessageType::AuthRefreshed)
-        handleRefreshed(message);
-    else if (type == MessageType::Resumed)
-        finishResume();
-    else if (type == MessageType::Error)
-        handleError(message);
-    else if (type != MessageType::Pong)
-        qCDebug(lcConnection) << "ignoring a message of type" << type.left(40);
+    m_keepAlive.heard();   // any message shows the connection is alive
+    m_reader.read(text);
 }
 
 void SignalConnection::handleWelcome(const QJsonObject &message)
@@ -501,21 +416,15 @@ void SignalConnection::handleWelcome(const QJsonObject &message)
     m_welcome = message;
     m_policy.connected();
     const qint64 joinSeq = Welcome::fromJson(message).lastSeq;
-    const ResumeTracker::Start start = m_resume.welcomed(joinSeq);
-    if (m_keepAliveMs > 0)
-        m_keepAliveTimer.start(m_keepAliveMs);
+    const ResumeTracker::Start start = m_delivery.welcomed(joinSeq);
+    m_keepAlive.start();
 
     if (!start.resume) {
         setState(State::Open);
         Q_EMIT welcomed(message);
         return;
     }
-    if (start.restarted)
-        qCWarning(lcConnection) << "the server's seq restarted (last_seq" << joinSeq << "< our" << start.previous
-                                << "): signals after" << start.previous << "on the old server are lost";
     sendJson({{Key::Type, MessageType::Resume}, {Key::Since, start.since}});
-    m_resumeTimer.start(ResumeTimeoutMs);
-    qCInfo(lcConnection) << "resuming since seq" << start.since << "(server at" << joinSeq << ")";
     setState(State::Open);
     if (start.restarted)
         Q_EMIT sequenceRestarted(start.previous, joinSeq);
@@ -523,72 +432,14 @@ void SignalConnection::handleWelcome(const QJsonObject &message)
         Q_EMIT welcomed(message);
 }
 
-void SignalConnection::handleSignal(const QJsonObject &message)
+void SignalConnection::handleError(const ErrorFrame &error)
 {
-    const qint64 seq = SignalFrame::seqOf(message).value_or(-1);
-    if (seq <= 0) {
-        qCWarning(lcConnection) << "ignoring a signal without a valid seq";
-        return;
-    }
-    switch (m_resume.signal(seq, message)) {
-    case ResumeTracker::Action::Deliver:
-        return deliver(message);
-    case ResumeTracker::Action::Hold:
-        if (m_resume.holdingTooMany()) {
-            qCWarning(lcConnection) << "too many live signals held during a resume; delivering them";
-            finishResume();
-        }
-        return;
-    case ResumeTracker::Action::Drop:
-        qCDebug(lcConnection) << "dropping seq" << seq << "(already delivered up to" << m_resume.lastSeq() << ")";
-        return;
-    }
-}
-
-void SignalConnection::deliver(const QJsonObject &signal)
-{
-    Q_EMIT signalReceived(signal);
-    static const QMetaMethod batchSignal = QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived);
-    if (isSignalConnected(batchSignal)) {
-        m_batch.append(signal);
-        if (!m_batchTimer.isActive())
-            m_batchTimer.start();
-    }
-}
-
-void SignalConnection::flushBatch()
-{
-    m_batchTimer.stop();
-    if (m_batch.isEmpty())
-        return;
-    const QList<QJsonObject> batch = std::exchange(m_batch, {});
-    Q_EMIT signalBatchReceived(batch);
-}
-
-void SignalConnection::finishResume()
-{
-    const std::optional<ResumeTracker::Outcome> outcome = m_resume.finish();
-    if (!outcome)
-        return;
-    m_resumeTimer.stop();
-    qCInfo(lcConnection).noquote() << "resume done:" << outcome->recovered << "recovered,"
-                                   << (outcome->lost < 0 ? QStringLiteral("unknown") : QString::number(outcome->lost))
-                                   << "lost";
-    for (const QJsonObject &signal : outcome->due)
-        deliver(signal);
-    flushBatch();
-    Q_EMIT resumeResult(outcome->recovered, outcome->lost);
-}
-
-void SignalConnection::handleError(const QJsonObject &message)
-{
-    const ErrorFrame error = ErrorFrame::fromJson(message);
     const QString &code = error.code;
     const QString &text = error.message;
     qCInfo(lcConnection).noquote() << "server error" << code.left(40);
 
     if (code == ErrorCode::ResumeGap)
-        m_resume.gap(error.firstSeq);
+        m_delivery.gap(error.firstSeq);
 
     const bool answersARefresh = m_refreshes.takeFailed(error.id, code == ErrorCode::RefreshFailed);
     Q_EMIT errorMessage(code, text);
@@ -596,22 +447,16 @@ void SignalConnection::handleError(const QJsonObject &message)
         Q_EMIT refreshFailed(text, int(error.attemptsLeft));
 }
 
-void SignalConnection::handleRefreshed(const QJsonObject &message)
+void SignalConnection::handleRefreshed(const Refreshed &answer)
 {
-    const Refreshed answer = Refreshed::fromJson(message);
     const std::optional<QByteArray> refreshedToken = m_refreshes.takeRefreshed(answer.id);
     if (!refreshedToken) {
         qCWarning(lcConnection) << "auth.refreshed without a refresh outstanding; ignoring it";
         return;
     }
-    const QByteArray &token = *refreshedToken;
-    const std::optional<TokenClaims> claims = TokenClaims::decodeUnverified(token);
-    m_token = token;
-    m_tokenRefused = false;
-    const qint64 exp = answer.exp;
-    m_expiresAt = exp > 0 ? exp : (claims ? claims->expiresAt : m_expiresAt);
-    qCInfo(lcConnection) << "token refreshed in band; expires at" << m_expiresAt;
-    Q_EMIT refreshed(m_expiresAt);
+    m_token.refreshed(*refreshedToken, answer.exp);
+    qCInfo(lcConnection) << "token refreshed in band; expires at" << m_token.expiresAt();
+    Q_EMIT refreshed(m_token.expiresAt());
 }
 
 void SignalConnection::refreshInBand(const QByteArray &newToken)
@@ -635,4 +480,17 @@ void SignalConnection::sendJson(const QJsonObject &object)
 {
     if (m_socket)
         m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+}
+
+void SignalConnection::connectNotify(const QMetaMethod &signal)
+{
+    if (signal == QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived))
+        m_delivery.setBatching(true);
+}
+
+void SignalConnection::disconnectNotify(const QMetaMethod &signal)
+{
+    // An invalid method: disconnect() from everything.
+    if (!signal.isValid() || signal == QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived))
+        m_delivery.setBatching(isSignalConnected(QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived)));
 }

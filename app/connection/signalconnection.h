@@ -1,9 +1,12 @@
 #pragma once
 
 #include "connection/closecodeinfo.h"
+#include "connection/connectiontoken.h"
+#include "connection/keepalive.h"
 #include "connection/reconnectpolicy.h"
 #include "connection/refreshtracker.h"
-#include "connection/resumetracker.h"
+#include "connection/servermessagereader.h"
+#include "connection/signaldelivery.h"
 #include "time/clock.h"
 
 #include <QAbstractSocket>
@@ -51,19 +54,13 @@ public:
     };
     Q_ENUM(State)
 
-    // Where the token goes (PROTOCOL.md section 3). Header is the default and
-    // the only one that keeps the token out of URLs; the others are for tests.
-    enum class Transport { Header, Subprotocol, Query };
-    Q_ENUM(Transport)
+    using Transport = ConnectionToken::Transport;
 
     static constexpr qint64 MinTokenLifetimeMs = 30 * 1000;
     // From opening the socket to welcome; the server's own limit is 5 s.
     static constexpr int DefaultHandshakeTimeoutMs = 10 * 1000;
-    // From sending resume to "resumed": live signals wait this long at most.
-    static constexpr int ResumeTimeoutMs = 10 * 1000;
-    // WebSocket ping frames (not JSON pings: those count toward the message
-    // rate) find a connection that died without a FIN.
-    static constexpr int DefaultKeepAliveMs = 30 * 1000;
+    static constexpr int ResumeTimeoutMs = SignalDelivery::ResumeTimeoutMs;
+    static constexpr int DefaultKeepAliveMs = KeepAlive::DefaultIntervalMs;
     static constexpr qint64 MaxIncomingMessageBytes = 1024 * 1024;
 
     explicit SignalConnection(QObject *parent = nullptr);
@@ -80,9 +77,9 @@ public:
     // are read unverified; a token that cannot be read counts as none. While
     // waiting for a token this (re)starts the connection.
     void setAccessToken(const QByteArray &token);
-    void clearAccessToken();
+    void clearAccessToken() { m_token.clear(); }
     bool hasToken() const { return !m_token.isEmpty(); }
-    qint64 tokenExpiresAt() const { return m_expiresAt; }   // Unix seconds, 0 without a token
+    qint64 tokenExpiresAt() const { return m_token.expiresAt(); }   // Unix seconds, 0 without a token
     // A token with at least MinTokenLifetimeMs left that the server has not refused yet.
     bool hasUsableToken() const;
 
@@ -95,11 +92,11 @@ public:
     void setCaCertificates(const QList<QSslCertificate> &certificates);
     QSslConfiguration sslConfiguration() const { return m_sslConfiguration; }
     void setHandshakeTimeoutMs(int ms) { m_handshakeTimeoutMs = ms; }
-    void setKeepAliveMs(int ms);   // 0 turns keep-alive pings off
+    void setKeepAliveMs(int ms) { m_keepAlive.setIntervalMs(ms); }   // 0 turns keep-alive pings off
 
     State state() const { return m_state; }
     // The highest seq delivered (or the welcome's last_seq on the first connect); 0 before any.
-    qint64 lastSeq() const { return m_resume.lastSeq(); }
+    qint64 lastSeq() const { return m_delivery.lastSeq(); }
     QJsonObject lastWelcome() const { return m_welcome; }
     // For the countdown: ms until the next attempt, -1 when none is scheduled.
     qint64 reconnectRemainingMs() const;
@@ -166,19 +163,18 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     void onTextMessage(const QString &message);
     void onHandshakeTimeout();
-    void onKeepAlive();
+    void onSilentPeer();
     void finishConnection(Ending ending, quint16 code, const QString &reason, int httpStatus);
     void apply(const ReconnectPolicy::Decision &decision);
     void enterWaitingForToken();
 
     void handleWelcome(const QJsonObject &message);
-    void handleSignal(const QJsonObject &message);
-    void handleError(const QJsonObject &message);
-    void handleRefreshed(const QJsonObject &message);
-    void finishResume();
-    void deliver(const QJsonObject &signal);
-    void flushBatch();
+    void handleError(const SignalGate::Protocol::ErrorFrame &error);
+    void handleRefreshed(const SignalGate::Protocol::Refreshed &answer);
     void sendJson(const QJsonObject &object);
+    // Batch listeners come and go: batches are only collected while one listens.
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
 
     const SignalGate::Clock *m_clock = &SignalGate::Clock::system();
     ReconnectPolicy m_policy;
@@ -186,29 +182,20 @@ private:
     Transport m_transport = Transport::Header;
     QSslConfiguration m_sslConfiguration;
     int m_handshakeTimeoutMs = DefaultHandshakeTimeoutMs;
-    int m_keepAliveMs = DefaultKeepAliveMs;
 
-    QByteArray m_token;
-    qint64 m_expiresAt = 0;      // Unix seconds
-    bool m_tokenRefused = false; // the server refused this token: wait for another
-    // In-band refreshes sent and not yet answered, by the id they carry.
+    ConnectionToken m_token;
     RefreshTracker m_refreshes;   // in-band refreshes sent and not answered yet
 
     State m_state = State::Idle;
     QWebSocket *m_socket = nullptr;
     bool m_socketConnected = false;  // the 101 arrived
     bool m_closeFrameSeen = false;   // the peer sent a close frame
-    bool m_closingByUs = false;
     QString m_lastErrorText;
     QTimer m_handshakeTimer;
     QTimer m_reconnectTimer;
-    QTimer m_keepAliveTimer;
-    QTimer m_resumeTimer;
-    bool m_pongPending = false;
+    KeepAlive m_keepAlive;
 
-    // Stream position.
     QJsonObject m_welcome;
-    ResumeTracker m_resume;
-    QList<QJsonObject> m_batch;
-    QTimer m_batchTimer;
+    ServerMessageReader m_reader;
+    SignalDelivery m_delivery;
 };

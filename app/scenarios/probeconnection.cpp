@@ -1,7 +1,6 @@
 #include "scenarios/probeconnection.h"
 
-#include "closecodes.h"
-#include "connection/websocketcompat.h"
+#include "websocketcompat.h"
 #include "scenarios/redactor.h"
 
 #include <QJsonDocument>
@@ -166,12 +165,9 @@ void ProbeConnection::onDisconnected()
     int code = 1006;
     QString reason;
     if (m_closeFrameSeen || m_closingByUs) {
-        code = m_socket->closeCode();
-        reason = m_socket->closeReason();
-        if (WebSocketCompat::isUnreadableCloseCode(quint16(code), reason)) {
-            code = Close::SlowConsumer.code;   // the contract's only 1012-1014 code
-            reason.clear();
-        }
+        const WebSocketCompat::PeerClose close = WebSocketCompat::peerClose(m_socket);
+        code = close.code;
+        reason = close.reason;
     }
     record(m_closingByUs ? ProbeFrame::Direction::Local : ProbeFrame::Direction::Received, ProbeFrame::Kind::Close,
            code == 1006 ? tr("connection lost without a close frame (1006)") : tr("close %1 \"%2\"").arg(code).arg(reason),

@@ -5,7 +5,7 @@
 #include "core/logging.h"
 #include "observe/auditlog.h"
 #include "observe/metrics.h"
-#include "pool/closing.h"
+#include "closing.h"
 #include "pool/session.h"
 #include "pool/signalpool.h"
 #include "messages.h"

@@ -1,7 +1,7 @@
 // The Qt 6.4 workarounds alone: reading a refused handshake's status from
 // QWebSocket's error text, and recognising the close code Qt cannot read.
 // The real sockets behind them are exercised in tst_signalconnection.
-#include "connection/websocketcompat.h"
+#include "websocketcompat.h"
 
 #include <QTest>
 

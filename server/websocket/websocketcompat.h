@@ -40,4 +40,15 @@ int refusedHttpStatus(const QString &errorText);
 // resume"); read as 1002 it would stop the client for a protocol error.
 bool isUnreadableCloseCode(quint16 code, const QString &reason);
 
+// The close frame the peer sent, read as the contract means it: an
+// unreadable code (above) is taken for 1013 Slow consumer with an empty
+// reason (Qt dropped the peer's), and repaired says so.
+struct PeerClose
+{
+    quint16 code = 0;
+    QString reason;
+    bool repaired = false;
+};
+PeerClose peerClose(const QWebSocket *socket);
+
 } // namespace WebSocketCompat

@@ -1,4 +1,6 @@
-#include "connection/websocketcompat.h"
+#include "websocketcompat.h"
+
+#include "closecodes.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -35,6 +37,14 @@ bool isUnreadableCloseCode(quint16 code, const QString &reason)
     const char *text = "Invalid close code %1 detected.";
     return reason == QString::fromLatin1(text).arg(code)
             || reason == QCoreApplication::translate("QWebSocketDataProcessor", text).arg(code);
+}
+
+PeerClose peerClose(const QWebSocket *socket)
+{
+    PeerClose close{quint16(socket->closeCode()), socket->closeReason(), false};
+    if (isUnreadableCloseCode(close.code, close.reason))
+        close = {Close::SlowConsumer.code, QString(), true};
+    return close;
 }
 
 } // namespace WebSocketCompat

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "connection/resumetracker.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+// The signals of one connection on their way to its listeners: each seq
+// once and in order (ResumeTracker decides), live signals held while a
+// resume replays what was missed but never longer than ResumeTimeoutMs, and
+// the same signals again in one batch per event-loop pass for listeners that
+// insert many at once. The connection owns the socket and says what came.
+class SignalDelivery : public QObject
+{
+    Q_OBJECT
+public:
+    // From sending resume to "resumed": live signals wait this long at most.
+    static constexpr int ResumeTimeoutMs = 10 * 1000;
+
+    explicit SignalDelivery(QObject *parent = nullptr);
+
+    // Batches cost a copy per signal: only collected while someone listens.
+    void setBatching(bool on) { m_batching = on; }
+    qint64 lastSeq() const { return m_resume.lastSeq(); }
+    // Another server: its seqs say nothing about the last one's.
+    void reset() { m_resume.reset(); }
+
+    // welcome.last_seq; when the answer says resume, the resume timer runs.
+    ResumeTracker::Start welcomed(qint64 joinSeq);
+    // A signal frame with its seq (> 0).
+    void signal(qint64 seq, const QJsonObject &frame);
+    // An error resume_gap: signals before firstSeq are lost.
+    void gap(qint64 firstSeq) { m_resume.gap(firstSeq); }
+    // "resumed" came, or the wait is over: held signals are delivered.
+    void finishResume();
+    // The connection ended: a resume in flight is forgotten (the next one
+    // brings its signals), and what was delivered reaches batch listeners.
+    void abandon();
+    // Delivered signals reach batch listeners now (before a state change).
+    void flush();
+
+Q_SIGNALS:
+    void signalReceived(const QJsonObject &signal);
+    void signalBatchReceived(const QList<QJsonObject> &batch);
+    void resumeResult(qint64 recovered, qint64 lost);
+
+private:
+    void deliver(const QJsonObject &signal);
+
+    ResumeTracker m_resume;
+    bool m_batching = false;
+    QList<QJsonObject> m_batch;
+    QTimer m_batchTimer;
+    QTimer m_resumeTimer;
+};
