@@ -3,8 +3,8 @@
 // 1000 and 100000 sessions, plus how late the deadlines fire on the event loop.
 //
 //   bench_expiryqueue   (prints JSON)
-#include "pool/expiryqueue.h"
-#include "pool/session.h"
+#include "expiryqueue.h"
+#include "session.h"
 #include "rss.h"
 
 #include <QCoreApplication>

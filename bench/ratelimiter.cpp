@@ -2,8 +2,8 @@
 // keys, and the resident memory of a full table (default cap, 100000 keys).
 //
 //   bench_ratelimiter   (prints JSON)
-#include "gate/ratelimiter.h"
-#include "time/manualclock.h"
+#include "ratelimiter.h"
+#include "manualclock.h"
 
 #include "rss.h"
 

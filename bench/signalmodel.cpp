@@ -16,8 +16,8 @@
 //
 //   bench_signalmodel [--rates 1000,5000,...] [--seconds S] [--sorted]   (prints JSON)
 //   bench_signalsview [--rates ...] [--seconds S] [--sorted]              (prints JSON)
-#include "model/signalfiltermodel.h"
-#include "model/signalmodel.h"
+#include "signalfiltermodel.h"
+#include "signalmodel.h"
 #include "rss.h"
 
 #ifdef SIGNALGATE_BENCH_VIEW
@@ -51,7 +51,7 @@ constexpr double SustainedShare = 0.98;    // fed at least this share of the tar
 
 const char *const Symbols[] = {"EURUSD", "GBPUSD", "USDJPY", "BTCUSD", "ETHUSD", "XAUUSD", "AAPL", "MSFT"};
 
-// The frame as the server writes it (server/feed/signal.cpp, compact JSON).
+// The frame as the server writes it (SignalFrame::toJson, compact JSON).
 QByteArray frame(qint64 seq, qint64 nowMs)
 {
     const int i = int(seq % std::size(Symbols));

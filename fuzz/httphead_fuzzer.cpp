@@ -1,8 +1,8 @@
 // libFuzzer target: the front door's HTTP request head parser
 // (HttpRequest::parseHead), and on every complete head what the gate does next
 // with it: TokenExtractor::extract and the redacted target that gets logged.
-#include "gate/httprequest.h"
-#include "gate/tokenextractor.h"
+#include "httprequest.h"
+#include "tokenextractor.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

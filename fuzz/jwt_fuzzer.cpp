@@ -6,10 +6,10 @@
 // "<header JSON>\n<payload JSON>", encoded, signed with the fuzzer's key and verified.
 //
 // Key and clock are fixed so the seeds in corpus/jwt stay valid (see README.md).
-#include "auth/accesstokenverifier.h"
+#include "accesstokenverifier.h"
 #include "base64url.h"
-#include "auth/jwskey.h"
-#include "auth/jwsverifier.h"
+#include "jwskey.h"
+#include "jwsverifier.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,8 +1,8 @@
-#include "config/configloader.h"
-#include "core/devcertificate.h"
-#include "core/server.h"
-#include "core/unixsignalwatcher.h"
-#include "core/usercommands.h"
+#include "configloader.h"
+#include "devcertificate.h"
+#include "server.h"
+#include "unixsignalwatcher.h"
+#include "usercommands.h"
 
 #include <QCoreApplication>
 #include <QFile>

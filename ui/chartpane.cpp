@@ -1,6 +1,6 @@
 #include "chartpane.h"
 
-#include "model/signalmodel.h"
+#include "signalmodel.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,7 +1,7 @@
 #include "connectionstatus.h"
 
-#include "connection/signalconnection.h"
-#include "session/sessioncontroller.h"
+#include "signalconnection.h"
+#include "sessioncontroller.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>

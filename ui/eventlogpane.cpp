@@ -1,6 +1,6 @@
 #include "eventlogpane.h"
 
-#include "model/eventlog.h"
+#include "eventlog.h"
 #include "severityproxymodel.h"
 #include "severitystyle.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/serveraddress.h"
+#include "serveraddress.h"
 
 #include <QDialog>
 

@@ -1,18 +1,18 @@
 #include "mainwindow.h"
 
 #include "chartpane.h"
-#include "console/consolepane.h"
+#include "consolepane.h"
 #include "connectionstatus.h"
 #include "eventlogpane.h"
 #include "logindialog.h"
 #include "settingsdialog.h"
 #include "signalspane.h"
 
-#include "connection/signalconnection.h"
-#include "model/eventlog.h"
-#include "session/clientcore.h"
-#include "session/clientsettings.h"
-#include "session/sessioncontroller.h"
+#include "signalconnection.h"
+#include "eventlog.h"
+#include "clientcore.h"
+#include "clientsettings.h"
+#include "sessioncontroller.h"
 
 #include <QAction>
 #include <QApplication>

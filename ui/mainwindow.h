@@ -1,7 +1,7 @@
 #pragma once
 
 #include "logindialog.h"
-#include "session/serveraddress.h"
+#include "serveraddress.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,8 +1,8 @@
 #include "settingsdialog.h"
 
-#include "session/clientsettings.h"
-#include "session/serveraddress.h"
-#include "session/sessioncontroller.h"
+#include "clientsettings.h"
+#include "serveraddress.h"
+#include "sessioncontroller.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connection/closecodeinfo.h"
+#include "closecodeinfo.h"
 
 #include <QColor>
 #include <QIcon>

@@ -1,7 +1,7 @@
 #include "signalspane.h"
 
-#include "model/signalfiltermodel.h"
-#include "model/signalmodel.h"
+#include "signalfiltermodel.h"
+#include "signalmodel.h"
 
 #include <QApplication>
 #include <QCheckBox>

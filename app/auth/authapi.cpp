@@ -1,4 +1,4 @@
-#include "auth/authapi.h"
+#include "authapi.h"
 
 #include "jsonkeys.h"
 

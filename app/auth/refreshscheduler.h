@@ -3,7 +3,7 @@
 #include <QObject>
 #include <QTimer>
 
-#include "time/clock.h"
+#include "clock.h"
 
 #include <functional>
 

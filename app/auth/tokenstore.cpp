@@ -1,4 +1,4 @@
-#include "auth/tokenstore.h"
+#include "tokenstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

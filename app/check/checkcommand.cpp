@@ -1,7 +1,7 @@
 #include "checkcommand.h"
 
-#include "scenarios/runreport.h"
-#include "scenarios/scenario.h"
+#include "runreport.h"
+#include "scenario.h"
 
 #include <QCommandLineParser>
 #include <QFile>

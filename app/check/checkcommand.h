@@ -1,7 +1,7 @@
 #pragma once
 
 #include "profileoptions.h"
-#include "scenarios/scenarioengine.h"
+#include "scenarioengine.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

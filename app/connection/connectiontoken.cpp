@@ -1,6 +1,6 @@
-#include "connection/connectiontoken.h"
+#include "connectiontoken.h"
 
-#include "auth/tokenclaims.h"
+#include "tokenclaims.h"
 
 #include <QNetworkRequest>
 #include <QUrl>

@@ -1,4 +1,4 @@
-#include "connection/keepalive.h"
+#include "keepalive.h"
 
 #include <QtGlobal>
 

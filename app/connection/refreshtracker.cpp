@@ -1,4 +1,4 @@
-#include "connection/refreshtracker.h"
+#include "refreshtracker.h"
 
 QString RefreshTracker::add(const QByteArray &token)
 {

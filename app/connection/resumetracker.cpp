@@ -1,4 +1,4 @@
-#include "connection/resumetracker.h"
+#include "resumetracker.h"
 
 void ResumeTracker::reset()
 {

@@ -1,4 +1,4 @@
-#include "connection/servermessagereader.h"
+#include "servermessagereader.h"
 
 #include "jsonkeys.h"
 #include "messages.h"

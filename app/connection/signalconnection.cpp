@@ -1,6 +1,6 @@
-#include "connection/signalconnection.h"
+#include "signalconnection.h"
 
-#include "auth/tokenclaims.h"
+#include "tokenclaims.h"
 #include "closecodes.h"
 #include "jsonkeys.h"
 #include "messages.h"

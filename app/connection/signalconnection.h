@@ -1,13 +1,13 @@
 #pragma once
 
-#include "connection/closecodeinfo.h"
-#include "connection/connectiontoken.h"
-#include "connection/keepalive.h"
-#include "connection/reconnectpolicy.h"
-#include "connection/refreshtracker.h"
-#include "connection/servermessagereader.h"
-#include "connection/signaldelivery.h"
-#include "time/clock.h"
+#include "closecodeinfo.h"
+#include "connectiontoken.h"
+#include "keepalive.h"
+#include "reconnectpolicy.h"
+#include "refreshtracker.h"
+#include "servermessagereader.h"
+#include "signaldelivery.h"
+#include "clock.h"
 
 #include <QAbstractSocket>
 #include <QByteArray>

@@ -1,4 +1,4 @@
-#include "connection/signaldelivery.h"
+#include "signaldelivery.h"
 
 #include <QLoggingCategory>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connection/resumetracker.h"
+#include "resumetracker.h"
 
 #include <QJsonObject>
 #include <QList>

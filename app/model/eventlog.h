@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connection/closecodeinfo.h"
-#include "time/clock.h"
+#include "closecodeinfo.h"
+#include "clock.h"
 
 #include <QAbstractTableModel>
 #include <QList>

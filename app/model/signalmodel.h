@@ -1,7 +1,7 @@
 #pragma once
 
 #include "servermessages.h"
-#include "time/clock.h"
+#include "clock.h"
 
 #include <QAbstractTableModel>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "scenarios/connectionpacer.h"
+#include "connectionpacer.h"
 
 #include <QLoggingCategory>
 #include <QPointer>

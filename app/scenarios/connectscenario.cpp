@@ -1,9 +1,9 @@
-#include "scenarios/connectscenario.h"
+#include "connectscenario.h"
 
 #include "closecodes.h"
-#include "scenarios/probeconnection.h"
-#include "scenarios/tokenmutation.h"
-#include "scenarios/tokensource.h"
+#include "probeconnection.h"
+#include "tokenmutation.h"
+#include "tokensource.h"
 
 #include <QDateTime>
 #include <QStringList>

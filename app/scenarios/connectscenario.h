@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarios/scenariorun.h"
+#include "scenariorun.h"
 
 // The scenarios that are one connection with one token, judged by how the
 // server answers it: valid-token (welcome, then signals) and every token the

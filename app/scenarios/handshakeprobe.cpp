@@ -1,6 +1,6 @@
-#include "scenarios/handshakeprobe.h"
+#include "handshakeprobe.h"
 
-#include "scenarios/redactor.h"
+#include "redactor.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,12 +1,12 @@
-#include "scenarios/handshakescenario.h"
+#include "handshakescenario.h"
 
 #include "closecodes.h"
-#include "scenarios/connectionpacer.h"
-#include "scenarios/handshakeprobe.h"
-#include "scenarios/probeconnection.h"
-#include "scenarios/redactor.h"
-#include "scenarios/tokenmutation.h"
-#include "scenarios/tokensource.h"
+#include "connectionpacer.h"
+#include "handshakeprobe.h"
+#include "probeconnection.h"
+#include "redactor.h"
+#include "tokenmutation.h"
+#include "tokensource.h"
 
 bool HandshakeScenario::handles(const QString &id)
 {

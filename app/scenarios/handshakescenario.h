@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarios/scenariorun.h"
+#include "scenariorun.h"
 
 #include <QElapsedTimer>
 

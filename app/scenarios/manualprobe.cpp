@@ -1,9 +1,9 @@
-#include "scenarios/manualprobe.h"
+#include "manualprobe.h"
 
-#include "scenarios/connectionpacer.h"
-#include "scenarios/probeconnection.h"
-#include "scenarios/scenarioengine.h"
-#include "scenarios/tokensource.h"
+#include "connectionpacer.h"
+#include "probeconnection.h"
+#include "scenarioengine.h"
+#include "tokensource.h"
 
 ManualProbe::ManualProbe(ScenarioEngine *engine, QObject *parent) : QObject(parent), m_engine(engine)
 {

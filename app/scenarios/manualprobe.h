@@ -1,8 +1,8 @@
 #pragma once
 
-#include "scenarios/probeconnection.h"
-#include "scenarios/probeframe.h"
-#include "scenarios/proberequest.h"
+#include "probeconnection.h"
+#include "probeframe.h"
+#include "proberequest.h"
 
 #include <QByteArray>
 #include <QJsonObject>

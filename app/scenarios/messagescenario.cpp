@@ -1,9 +1,9 @@
-#include "scenarios/messagescenario.h"
+#include "messagescenario.h"
 
 #include "closecodes.h"
 #include "messages.h"
-#include "scenarios/probeconnection.h"
-#include "scenarios/tokensource.h"
+#include "probeconnection.h"
+#include "tokensource.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarios/scenariorun.h"
+#include "scenariorun.h"
 
 // The scenarios about what a client sends on an open connection:
 // message-flood, oversized-message, binary-frame, invalid-json. Each opens

@@ -1,7 +1,7 @@
-#include "scenarios/probeconnection.h"
+#include "probeconnection.h"
 
 #include "websocketcompat.h"
-#include "scenarios/redactor.h"
+#include "redactor.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>

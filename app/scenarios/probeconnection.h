@@ -1,7 +1,7 @@
 #pragma once
 
-#include "scenarios/probeframe.h"
-#include "scenarios/proberequest.h"
+#include "probeframe.h"
+#include "proberequest.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

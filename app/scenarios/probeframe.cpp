@@ -1,6 +1,6 @@
-#include "scenarios/probeframe.h"
+#include "probeframe.h"
 
-#include "scenarios/redactor.h"
+#include "redactor.h"
 
 #include <QMetaEnum>
 

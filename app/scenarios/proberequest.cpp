@@ -1,6 +1,6 @@
-#include "scenarios/proberequest.h"
+#include "proberequest.h"
 
-#include "scenarios/redactor.h"
+#include "redactor.h"
 
 #include <QRandomGenerator>
 #include <QUrlQuery>

@@ -1,4 +1,4 @@
-#include "scenarios/redactor.h"
+#include "redactor.h"
 
 #include <QRegularExpression>
 

@@ -1,11 +1,11 @@
-#include "scenarios/refreshscenario.h"
+#include "refreshscenario.h"
 
-#include "auth/tokenclaims.h"
+#include "tokenclaims.h"
 #include "closecodes.h"
 #include "messages.h"
-#include "scenarios/probeconnection.h"
-#include "scenarios/tokenmutation.h"
-#include "scenarios/tokensource.h"
+#include "probeconnection.h"
+#include "tokenmutation.h"
+#include "tokensource.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarios/scenariorun.h"
+#include "scenariorun.h"
 
 // The token lifecycle on an open connection: refresh-in-band,
 // refresh-other-user, refresh-exhausted, expiry-without-refresh.

@@ -1,6 +1,6 @@
-#include "scenarios/runcomparison.h"
+#include "runcomparison.h"
 
-#include "scenarios/scenario.h"
+#include "scenario.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,7 +1,7 @@
-#include "scenarios/runreport.h"
+#include "runreport.h"
 
-#include "scenarios/redactor.h"
-#include "scenarios/scenario.h"
+#include "redactor.h"
+#include "scenario.h"
 
 #include <QJsonArray>
 #include <QSaveFile>

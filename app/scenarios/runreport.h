@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarios/scenarioresult.h"
+#include "scenarioresult.h"
 
 #include <QDateTime>
 #include <QJsonObject>

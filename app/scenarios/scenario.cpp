@@ -1,4 +1,4 @@
-#include "scenarios/scenario.h"
+#include "scenario.h"
 
 #include <QCoreApplication>
 

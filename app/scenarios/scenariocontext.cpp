@@ -1,8 +1,8 @@
-#include "scenarios/scenariocontext.h"
+#include "scenariocontext.h"
 
-#include "scenarios/connectionpacer.h"
-#include "scenarios/scenario.h"
-#include "scenarios/tokensource.h"
+#include "connectionpacer.h"
+#include "scenario.h"
+#include "tokensource.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

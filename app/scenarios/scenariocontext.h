@@ -1,8 +1,8 @@
 #pragma once
 
-#include "scenarios/probeconnection.h"
-#include "scenarios/proberequest.h"
-#include "scenarios/targetprofile.h"
+#include "probeconnection.h"
+#include "proberequest.h"
+#include "targetprofile.h"
 
 #include <QJsonObject>
 #include <QLoggingCategory>

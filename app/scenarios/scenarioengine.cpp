@@ -1,9 +1,9 @@
-#include "scenarios/scenarioengine.h"
+#include "scenarioengine.h"
 
-#include "scenarios/connectionpacer.h"
-#include "scenarios/scenariorun.h"
-#include "scenarios/tokenforge.h"
-#include "scenarios/tokensource.h"
+#include "connectionpacer.h"
+#include "scenariorun.h"
+#include "tokenforge.h"
+#include "tokensource.h"
 
 #include <QNetworkAccessManager>
 #include <QTcpSocket>

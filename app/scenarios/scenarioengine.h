@@ -1,13 +1,13 @@
 #pragma once
 
-#include "scenarios/probeframe.h"
-#include "scenarios/redactor.h"
-#include "scenarios/runreport.h"
-#include "scenarios/scenario.h"
-#include "scenarios/scenariocontext.h"
-#include "scenarios/scenarioresult.h"
-#include "scenarios/targetprofile.h"
-#include "scenarios/tokensource.h"
+#include "probeframe.h"
+#include "redactor.h"
+#include "runreport.h"
+#include "scenario.h"
+#include "scenariocontext.h"
+#include "scenarioresult.h"
+#include "targetprofile.h"
+#include "tokensource.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "scenarios/scenarioresult.h"
+#include "scenarioresult.h"
 
 #include <QJsonArray>
 #include <QMetaEnum>

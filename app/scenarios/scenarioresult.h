@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarios/probeframe.h"
+#include "probeframe.h"
 
 #include <QJsonObject>
 #include <QList>

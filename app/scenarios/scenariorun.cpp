@@ -1,14 +1,14 @@
-#include "scenarios/scenariorun.h"
+#include "scenariorun.h"
 
-#include "scenarios/connectionpacer.h"
-#include "scenarios/connectscenario.h"
-#include "scenarios/handshakeprobe.h"
-#include "scenarios/handshakescenario.h"
-#include "scenarios/messagescenario.h"
-#include "scenarios/probeconnection.h"
-#include "scenarios/redactor.h"
-#include "scenarios/refreshscenario.h"
-#include "scenarios/tokensource.h"
+#include "connectionpacer.h"
+#include "connectscenario.h"
+#include "handshakeprobe.h"
+#include "handshakescenario.h"
+#include "messagescenario.h"
+#include "probeconnection.h"
+#include "redactor.h"
+#include "refreshscenario.h"
+#include "tokensource.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

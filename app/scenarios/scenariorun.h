@@ -1,9 +1,9 @@
 #pragma once
 
-#include "scenarios/probeframe.h"
-#include "scenarios/scenario.h"
-#include "scenarios/scenariocontext.h"
-#include "scenarios/scenarioresult.h"
+#include "probeframe.h"
+#include "scenario.h"
+#include "scenariocontext.h"
+#include "scenarioresult.h"
 
 #include <QElapsedTimer>
 #include <QObject>

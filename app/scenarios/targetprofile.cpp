@@ -1,4 +1,4 @@
-#include "scenarios/targetprofile.h"
+#include "targetprofile.h"
 
 #include <QFile>
 #include <QJsonArray>

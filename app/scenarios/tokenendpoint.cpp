@@ -1,4 +1,4 @@
-#include "scenarios/tokenendpoint.h"
+#include "tokenendpoint.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

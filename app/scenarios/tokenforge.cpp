@@ -1,10 +1,10 @@
-#include "scenarios/tokenforge.h"
+#include "tokenforge.h"
 
 #include "base64url.h"
-#include "auth/jwssigner.h"
-#include "auth/opensslhandles.h"
-#include "auth/secretfile.h"
-#include "scenarios/tokenmutation.h"
+#include "jwssigner.h"
+#include "opensslhandles.h"
+#include "secretfile.h"
+#include "tokenmutation.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "auth/jwskey.h"
+#include "jwskey.h"
 
 #include <QByteArray>
 #include <QJsonObject>

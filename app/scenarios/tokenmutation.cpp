@@ -1,4 +1,4 @@
-#include "scenarios/tokenmutation.h"
+#include "tokenmutation.h"
 
 #include "base64url.h"
 

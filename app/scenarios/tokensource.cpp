@@ -1,10 +1,10 @@
-#include "scenarios/tokensource.h"
+#include "tokensource.h"
 
-#include "auth/authapi.h"
-#include "auth/securerandom.h"
-#include "auth/tokenclaims.h"
-#include "scenarios/redactor.h"
-#include "scenarios/tokenendpoint.h"
+#include "authapi.h"
+#include "securerandom.h"
+#include "tokenclaims.h"
+#include "redactor.h"
+#include "tokenendpoint.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

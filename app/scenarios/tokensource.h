@@ -1,7 +1,7 @@
 #pragma once
 
-#include "scenarios/targetprofile.h"
-#include "scenarios/tokenforge.h"
+#include "targetprofile.h"
+#include "tokenforge.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
-#include "session/clientcore.h"
+#include "clientcore.h"
 
-#include "auth/tokenstore.h"
-#include "connection/signalconnection.h"
+#include "tokenstore.h"
+#include "signalconnection.h"
 #include "jsonkeys.h"
-#include "model/eventlog.h"
-#include "model/signalmodel.h"
+#include "eventlog.h"
+#include "signalmodel.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

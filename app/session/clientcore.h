@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/sessioncontroller.h"
+#include "sessioncontroller.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>

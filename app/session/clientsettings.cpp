@@ -1,4 +1,4 @@
-#include "session/clientsettings.h"
+#include "clientsettings.h"
 
 namespace {
 

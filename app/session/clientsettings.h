@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connection/signalconnection.h"
+#include "signalconnection.h"
 
 #include <QSettings>
 #include <QString>

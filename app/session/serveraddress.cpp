@@ -1,4 +1,4 @@
-#include "session/serveraddress.h"
+#include "serveraddress.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

@@ -1,8 +1,8 @@
-#include "session/sessioncontroller.h"
+#include "sessioncontroller.h"
 
-#include "auth/refreshscheduler.h"
-#include "auth/tokenclaims.h"
-#include "connection/signalconnection.h"
+#include "refreshscheduler.h"
+#include "tokenclaims.h"
+#include "signalconnection.h"
 #include "closecodes.h"
 
 #include <QFile>

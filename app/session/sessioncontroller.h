@@ -1,9 +1,9 @@
 #pragma once
 
-#include "auth/authapi.h"
-#include "auth/tokenstore.h"
-#include "session/serveraddress.h"
-#include "time/clock.h"
+#include "authapi.h"
+#include "tokenstore.h"
+#include "serveraddress.h"
+#include "clock.h"
 
 #include <QObject>
 #include <QSslCertificate>

@@ -1,6 +1,6 @@
 #include "configloader.h"
 
-#include "auth/jwskey.h"
+#include "jwskey.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

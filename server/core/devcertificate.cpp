@@ -1,9 +1,9 @@
 #include "devcertificate.h"
 
-#include "auth/opensslhandles.h"
-#include "auth/privatefile.h"
+#include "opensslhandles.h"
+#include "privatefile.h"
 
-#include "auth/securerandom.h"
+#include "securerandom.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,30 +1,32 @@
 #include "server.h"
 
-#include "auth/accesstokenverifier.h"
-#include "auth/database.h"
-#include "auth/refreshstore.h"
-#include "auth/revocationlist.h"
-#include "auth/secretfile.h"
-#include "auth/tokenissuer.h"
-#include "auth/userstore.h"
-#include "core/datadir.h"
-#include "core/logging.h"
-#include "feed/simulatedfeed.h"
-#include "gate/frontdoor.h"
-#include "gate/httpapi.h"
-#include "gate/operationsapi.h"
-#include "gate/websocketgate.h"
-#include "observe/auditlog.h"
-#include "observe/metrics.h"
-#include "pool/expiryqueue.h"
-#include "pool/sequencestore.h"
-#include "pool/session.h"
-#include "pool/signalpool.h"
+#include "accesstokenverifier.h"
+#include "database.h"
+#include "refreshstore.h"
+#include "revocationlist.h"
+#include "secretfile.h"
+#include "tokenissuer.h"
+#include "userstore.h"
+#include "datadir.h"
+#include "logging.h"
+#include "simulatedfeed.h"
+#include "frontdoor.h"
+#include "httpapi.h"
+#include "operationsapi.h"
+#include "websocketgate.h"
+#include "auditlog.h"
+#include "metrics.h"
+#include "expiryqueue.h"
+#include "sequencestore.h"
+#include "session.h"
+#include "signalpool.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QTimer>
+
+using SignalGate::Protocol::SignalFrame;
 
 Server::Server(ServerConfig config, const SignalGate::Clock &clock, QObject *parent)
     : QObject(parent),
@@ -122,7 +124,7 @@ bool Server::start(QString *error)
                                           [this](quint64 last) { return m_sequence->reserveFrom(last); });
     m_expiry = std::make_unique<ExpiryQueue>(m_clock);
     connect(m_expiry.get(), &ExpiryQueue::due, this, [](Session *session) { session->onDeadline(); });
-    const auto publish = [this](Signal signal) { return m_pool->publish(std::move(signal)); };
+    const auto publish = [this](SignalFrame signal) { return m_pool->publish(std::move(signal)); };
     const QJsonObject limits{
         {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
         {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
@@ -201,7 +203,7 @@ bool Server::start(QString *error)
         connect(m_metricsDoor.get(), &FrontDoor::requestReceived, m_operations.get(), &OperationsApi::handle);
 
     m_feed = std::make_unique<SimulatedFeed>(m_config.signalIntervalMs, m_config.signalsPerTick, m_clock);
-    connect(m_feed.get(), &SimulatedFeed::produced, m_pool.get(), [this](const Signal &signal) { m_pool->publish(signal); });
+    connect(m_feed.get(), &SimulatedFeed::produced, m_pool.get(), [this](const SignalFrame &signal) { m_pool->publish(signal); });
     m_feed->start();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl() << (m_config.dev ? "(dev mode)" : "");
     return true;

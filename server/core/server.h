@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/jwskey.h"
-#include "config/serverconfig.h"
-#include "time/clock.h"
+#include "jwskey.h"
+#include "serverconfig.h"
+#include "clock.h"
 
 #include <QObject>
 

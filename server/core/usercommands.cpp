@@ -1,9 +1,9 @@
 #include "usercommands.h"
 
-#include "auth/database.h"
-#include "auth/refreshstore.h"
-#include "auth/revocationlist.h"
-#include "auth/userstore.h"
+#include "database.h"
+#include "refreshstore.h"
+#include "revocationlist.h"
+#include "userstore.h"
 #include "datadir.h"
 
 #include <QDateTime>

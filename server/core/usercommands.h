@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/serverconfig.h"
+#include "serverconfig.h"
 
 #include <QTextStream>
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+using SignalGate::Protocol::SignalFrame;
+
 SimulatedFeed::SimulatedFeed(int intervalMs, int signalsPerTick, const SignalGate::Clock &clock, QObject *parent)
     : QObject(parent),
       m_clock(clock),
@@ -38,7 +40,7 @@ void SimulatedFeed::onTick()
         Q_EMIT produced(next());
 }
 
-Signal SimulatedFeed::next()
+SignalFrame SimulatedFeed::next()
 {
     Instrument &instrument = m_instruments[int(m_random.bounded(m_instruments.size()))];
     // Steps of up to +-0.15 %, rounded to the tick size. Dividing by the
@@ -48,7 +50,7 @@ Signal SimulatedFeed::next()
     const double ticks = std::max(1.0, std::round(instrument.price * (1.0 + step) * instrument.ticksPerUnit));
     instrument.price = ticks / instrument.ticksPerUnit;
 
-    Signal signal;
+    SignalFrame signal;
     signal.timestampMs = m_clock.wallMs();
     signal.symbol = instrument.symbol;
     signal.side = step >= 0 ? QStringLiteral("buy") : QStringLiteral("sell");

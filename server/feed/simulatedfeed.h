@@ -1,7 +1,7 @@
 #pragma once
 
-#include "signal.h"
-#include "time/clock.h"
+#include "servermessages.h"
+#include "clock.h"
 
 #include <QList>
 #include <QObject>
@@ -21,7 +21,7 @@ public:
     void stop();
 
 Q_SIGNALS:
-    void produced(const Signal &signal);
+    void produced(const SignalGate::Protocol::SignalFrame &signal);
 
 private:
     struct Instrument
@@ -32,7 +32,7 @@ private:
     };
 
     void onTick();
-    Signal next();
+    SignalGate::Protocol::SignalFrame next();
 
     const SignalGate::Clock &m_clock;
     QTimer m_timer;

@@ -1,9 +1,9 @@
 #include "adminendpoints.h"
 
-#include "auth/revocationlist.h"
+#include "revocationlist.h"
 #include "bearerauth.h"
 #include "jsonkeys.h"
-#include "observe/auditlog.h"
+#include "auditlog.h"
 #include "operationsapi.h"
 
 namespace Key = SignalGate::Protocol::Key;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "httpcall.h"
-#include "time/clock.h"
+#include "clock.h"
 
 #include <QObject>
 

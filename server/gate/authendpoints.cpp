@@ -1,15 +1,15 @@
 #include "authendpoints.h"
 
-#include "auth/refreshstore.h"
-#include "auth/revocationlist.h"
-#include "auth/tokenissuer.h"
-#include "auth/userstore.h"
+#include "refreshstore.h"
+#include "revocationlist.h"
+#include "tokenissuer.h"
+#include "userstore.h"
 #include "bearerauth.h"
-#include "core/logging.h"
+#include "logging.h"
 #include "incomingconnection.h"
 #include "jsonkeys.h"
-#include "observe/auditlog.h"
-#include "observe/metrics.h"
+#include "auditlog.h"
+#include "metrics.h"
 
 namespace Key = SignalGate::Protocol::Key;
 

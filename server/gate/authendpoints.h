@@ -1,11 +1,11 @@
 #pragma once
 
 #include "addresskey.h"
-#include "config/ratelimit.h"
+#include "ratelimit.h"
 #include "httpcall.h"
 #include "loginqueue.h"
 #include "ratelimiter.h"
-#include "time/clock.h"
+#include "clock.h"
 
 #include <QObject>
 #include <QSet>

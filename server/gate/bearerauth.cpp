@@ -1,8 +1,8 @@
 #include "bearerauth.h"
 
-#include "auth/revocationlist.h"
-#include "observe/auditlog.h"
-#include "observe/metrics.h"
+#include "revocationlist.h"
+#include "auditlog.h"
+#include "metrics.h"
 
 BearerAuth::BearerAuth(const AccessTokenVerifier &verifier, const RevocationList &revocations, Metrics *metrics,
                        AuditLog *audit, const SignalGate::Clock &clock)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/accesstokenverifier.h"
+#include "accesstokenverifier.h"
 #include "httpcall.h"
-#include "time/clock.h"
+#include "clock.h"
 
 #include <optional>
 

@@ -1,7 +1,7 @@
 #include "devendpoints.h"
 
-#include "auth/tokenissuer.h"
-#include "auth/userstore.h"
+#include "tokenissuer.h"
+#include "userstore.h"
 #include "authendpoints.h"
 #include "jsonkeys.h"
 

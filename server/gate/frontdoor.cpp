@@ -1,10 +1,10 @@
 #include "frontdoor.h"
 
-#include "auth/opensslhandles.h"
+#include "opensslhandles.h"
 
-#include "core/logging.h"
-#include "observe/auditlog.h"
-#include "observe/metrics.h"
+#include "logging.h"
+#include "auditlog.h"
+#include "metrics.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 #include "adminendpoints.h"
 #include "bearerauth.h"
-#include "core/logging.h"
+#include "logging.h"
 #include "devendpoints.h"
 #include "incomingconnection.h"
 #include "operationsapi.h"

@@ -4,7 +4,7 @@
 #include "httpcall.h"
 #include "httprequest.h"
 #include "httpresponse.h"
-#include "time/clock.h"
+#include "clock.h"
 
 #include <QList>
 #include <QObject>
@@ -26,7 +26,9 @@ class RevocationList;
 class SignalEndpoints;
 class TokenIssuer;
 class UserStore;
-struct Signal;
+namespace SignalGate::Protocol {
+struct SignalFrame;
+}
 
 // The HTTP face of the port: a router over small endpoint groups.
 //  - AuthEndpoints: /auth/login, /auth/refresh, /auth/logout;
@@ -51,7 +53,7 @@ public:
         Metrics *metrics = nullptr;
         const AccessTokenVerifier *verifier = nullptr;
         RevocationList *revocations = nullptr;
-        std::function<quint64(Signal)> publish;     // returns the seq given
+        std::function<quint64(SignalGate::Protocol::SignalFrame)> publish;     // returns the seq given
         const OperationsApi *operations = nullptr;  // /healthz, /readyz, /metrics
     };
 

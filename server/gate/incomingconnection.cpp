@@ -1,6 +1,6 @@
 #include "incomingconnection.h"
 
-#include "core/logging.h"
+#include "logging.h"
 
 #include <QSslSocket>
 #include <QTcpSocket>

@@ -1,6 +1,6 @@
 #include "loginqueue.h"
 
-#include "auth/passwordhasher.h"
+#include "passwordhasher.h"
 
 #include <QThread>
 

@@ -1,7 +1,7 @@
 #include "operationsapi.h"
 
 #include "incomingconnection.h"
-#include "observe/metrics.h"
+#include "metrics.h"
 
 OperationsApi::OperationsApi(const Metrics *metrics, Readiness readiness, QObject *parent)
     : QObject(parent), m_metrics(metrics), m_readiness(std::move(readiness))

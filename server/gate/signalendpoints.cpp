@@ -2,8 +2,10 @@
 
 #include "bearerauth.h"
 #include "clientmessage.h"
-#include "feed/signal.h"
+#include "servermessages.h"
 #include "jsonkeys.h"
+
+using SignalGate::Protocol::SignalFrame;
 
 SignalEndpoints::SignalEndpoints(const BearerAuth &bearer, Publish publish, const SignalGate::Clock &clock)
     : m_bearer(bearer), m_publish(std::move(publish)), m_clock(clock)
@@ -23,6 +25,6 @@ void SignalEndpoints::publish(const HttpCall &call) const
     const QString problem = ClientMessage::signalProblem(*body);
     if (!problem.isEmpty())
         return call.respond(HttpResponse::error(400, "bad_request", problem));
-    const quint64 seq = m_publish(Signal::fromPublished(*body, m_clock.wallMs()));
+    const quint64 seq = m_publish(SignalFrame::fromPublished(*body, m_clock.wallMs()));
     call.respond(HttpResponse::json(202, {{SignalGate::Protocol::Key::Seq, qint64(seq)}}));
 }

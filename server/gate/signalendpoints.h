@@ -1,19 +1,21 @@
 #pragma once
 
 #include "httpcall.h"
-#include "time/clock.h"
+#include "clock.h"
 
 #include <functional>
 
 class BearerAuth;
-struct Signal;
+namespace SignalGate::Protocol {
+struct SignalFrame;
+}
 
 // POST /signals: a publisher (scope signals:publish) adds a signal to the
 // pool; the answer is 202 with the seq it was given.
 class SignalEndpoints
 {
 public:
-    using Publish = std::function<quint64(Signal)>;   // returns the seq given
+    using Publish = std::function<quint64(SignalGate::Protocol::SignalFrame)>;   // returns the seq given
 
     SignalEndpoints(const BearerAuth &bearer, Publish publish, const SignalGate::Clock &clock);
 

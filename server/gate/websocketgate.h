@@ -1,8 +1,8 @@
 #pragma once
 
-#include "auth/accesstokenverifier.h"
+#include "accesstokenverifier.h"
 #include "httprequest.h"
-#include "pool/session.h"
+#include "session.h"
 #include "tokenextractor.h"
 
 #include <QHash>

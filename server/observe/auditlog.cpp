@@ -1,6 +1,6 @@
 #include "auditlog.h"
 
-#include "core/logging.h"
+#include "logging.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 #include <QObject>
 #include <QTimer>
 
-#include "time/clock.h"
+#include "clock.h"
 
 #include <map>
 

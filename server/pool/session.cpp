@@ -1,12 +1,12 @@
 #include "session.h"
 
-#include "auth/revocationlist.h"
+#include "revocationlist.h"
 #include "closing.h"
-#include "core/logging.h"
+#include "logging.h"
 #include "expiryqueue.h"
 #include "history.h"
-#include "observe/auditlog.h"
-#include "observe/metrics.h"
+#include "auditlog.h"
+#include "metrics.h"
 #include "clientmessage.h"
 #include "jsonkeys.h"
 #include "messages.h"
@@ -322,7 +322,7 @@ void Session::handlePublish(const ClientMessage &message)
 {
     if (!m_claims.hasScope(QStringLiteral("signals:publish")))
         return sendError({ErrorCode::Forbidden, QStringLiteral("Publishing needs the scope signals:publish"), message.id});
-    m_settings.publish(Signal::fromPublished(message.object.value(Key::Signal).toObject(),
+    m_settings.publish(SignalFrame::fromPublished(message.object.value(Key::Signal).toObject(),
                                              m_settings.clock->wallMs()));
 }
 

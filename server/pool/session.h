@@ -1,12 +1,12 @@
 #pragma once
 
-#include "auth/accesstokenverifier.h"
-#include "config/ratelimit.h"
-#include "feed/signal.h"
-#include "gate/tokenbucket.h"
+#include "accesstokenverifier.h"
+#include "ratelimit.h"
+#include "servermessages.h"
+#include "tokenbucket.h"
 #include "closecodes.h"
 #include "servermessages.h"
-#include "time/clock.h"
+#include "clock.h"
 
 #include <QHostAddress>
 #include <QJsonValue>
@@ -48,7 +48,7 @@ public:
         const History *history = nullptr;
         ExpiryQueue *expiry = nullptr;
         const SignalGate::Clock *clock = nullptr;
-        std::function<quint64(Signal)> publish;  // returns the seq given
+        std::function<quint64(SignalGate::Protocol::SignalFrame)> publish;  // returns the seq given
     };
     // The third dropped message inside one rate window closes the connection.
     static constexpr int ViolationsBeforeClose = 3;

@@ -1,8 +1,10 @@
 #include "signalpool.h"
 
-#include "observe/metrics.h"
+#include "metrics.h"
 #include "messages.h"
 #include "session.h"
+
+using SignalGate::Protocol::SignalFrame;
 
 SignalPool::SignalPool(Metrics *metrics, int historySize, quint64 lastSeq, Reserve reserve, QObject *parent)
     : QObject(parent), m_metrics(metrics), m_history(historySize), m_lastSeq(lastSeq), m_reserve(std::move(reserve))
@@ -18,7 +20,7 @@ void SignalPool::join(Session *session)
     Q_EMIT sizeChanged(size());
 }
 
-quint64 SignalPool::publish(Signal signal)
+quint64 SignalPool::publish(SignalFrame signal)
 {
     signal.seq = ++m_lastSeq;
     if (m_reserve && signal.seq > m_reservedUpTo)

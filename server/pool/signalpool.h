@@ -1,6 +1,6 @@
 #pragma once
 
-#include "feed/signal.h"
+#include "servermessages.h"
 #include "closecodes.h"
 
 #include "history.h"
@@ -34,7 +34,7 @@ public:
     quint64 lastSeq() const { return m_lastSeq; }
 
     // Gives the signal the next seq, keeps it for resume, sends it to all. Returns the seq.
-    quint64 publish(Signal signal);
+    quint64 publish(SignalGate::Protocol::SignalFrame signal);
     void closeAll(const CloseSpec &spec);
     // Closes every session the predicate picks; returns how many.
     int closeMatching(const std::function<bool(const Session &)> &predicate, const CloseSpec &spec);

@@ -60,6 +60,17 @@ QJsonObject SignalFrame::toJson() const
             {Key::Confidence, confidence}};
 }
 
+SignalFrame SignalFrame::fromPublished(const QJsonObject &object, qint64 nowMs)
+{
+    SignalFrame signal;
+    signal.timestampMs = nowMs;
+    signal.symbol = object.value(Key::Symbol).toString();
+    signal.side = object.value(Key::Side).toString();
+    signal.price = object.value(Key::Price).toDouble();
+    signal.confidence = object.value(Key::Confidence).toDouble();
+    return signal;
+}
+
 std::optional<qint64> SignalFrame::seqOf(const QJsonObject &object)
 {
     const QJsonValue seq = object.value(Key::Seq);

@@ -43,6 +43,9 @@ struct SignalFrame
     // The seq alone, by the same rule: what a connection needs per signal
     // without reading the rest.
     static std::optional<qint64> seqOf(const QJsonObject &object);
+    // A published signal (PROTOCOL.md section 5, already checked with
+    // ClientMessage::signalProblem): seq and ts are the server's to set.
+    static SignalFrame fromPublished(const QJsonObject &object, qint64 nowMs);
 };
 
 struct Expiring

@@ -3,7 +3,7 @@
 // against a scripted HTTP peer for what a real server never sends (odd
 // answers) and to see exactly what the client puts on the wire.
 #include "logcapture.h"
-#include "auth/authapi.h"
+#include "authapi.h"
 #include "testserver.h"
 
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 // The parts SignalConnection is built from, each alone: the token and where
 // it goes, the keep-alive, the reader of server messages, and the delivery
 // that holds live signals while a resume replays.
-#include "connection/connectiontoken.h"
-#include "connection/keepalive.h"
-#include "connection/servermessagereader.h"
-#include "connection/signaldelivery.h"
+#include "connectiontoken.h"
+#include "keepalive.h"
+#include "servermessagereader.h"
+#include "signaldelivery.h"
 
 #include <QJsonDocument>
 #include <QNetworkRequest>

@@ -2,12 +2,12 @@
 // log (EventLog) without widgets: QAbstractItemModelTester checks the model
 // contract on every change, QSignalSpy proves that a flush is one insertion
 // however many signals arrived, and the clocks are injected.
-#include "connection/closecodeinfo.h"
-#include "model/eventlog.h"
-#include "model/signalfiltermodel.h"
-#include "model/signalmodel.h"
+#include "closecodeinfo.h"
+#include "eventlog.h"
+#include "signalfiltermodel.h"
+#include "signalmodel.h"
 #include "closecodes.h"
-#include "time/manualclock.h"
+#include "manualclock.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>

@@ -2,12 +2,12 @@
 // happens next (CloseCodeInfo, ReconnectPolicy), when the access token is
 // refreshed (RefreshScheduler) and how a token's claims are read (TokenClaims).
 // Clocks and random numbers are injected, so nothing here sleeps.
-#include "auth/refreshscheduler.h"
-#include "auth/tokenclaims.h"
-#include "connection/closecodeinfo.h"
-#include "connection/reconnectpolicy.h"
+#include "refreshscheduler.h"
+#include "tokenclaims.h"
+#include "closecodeinfo.h"
+#include "reconnectpolicy.h"
 #include "closecodes.h"
-#include "time/manualclock.h"
+#include "manualclock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // RefreshTracker alone: in-band refreshes matched to their answers by the id
 // the server echoes, or to the oldest outstanding one when it echoes none.
-#include "connection/refreshtracker.h"
+#include "refreshtracker.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // ResumeTracker alone: scripts of welcomes, signals, gaps and resume answers,
 // and what the client must do at each step (PROTOCOL.md section 10.1).
-#include "connection/resumetracker.h"
+#include "resumetracker.h"
 
 #include <QStringList>
 #include <QTest>

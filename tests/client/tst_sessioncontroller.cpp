@@ -12,14 +12,14 @@
 #include "testserver.h"
 #include "wsprobe.h"
 
-#include "auth/refreshscheduler.h"
-#include "core/devcertificate.h"
-#include "auth/tokenclaims.h"
-#include "auth/tokenstore.h"
-#include "connection/signalconnection.h"
-#include "session/clientsettings.h"
-#include "session/sessioncontroller.h"
-#include "time/manualclock.h"
+#include "refreshscheduler.h"
+#include "devcertificate.h"
+#include "tokenclaims.h"
+#include "tokenstore.h"
+#include "signalconnection.h"
+#include "clientsettings.h"
+#include "sessioncontroller.h"
+#include "manualclock.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>

@@ -5,12 +5,12 @@
 // restart, stops for good on revocation, asks for a refresh after "Token
 // expired", and trusts exactly the CA it is given for wss. No token ever
 // reaches a log line.
-#include "auth/authapi.h"
-#include "connection/signalconnection.h"
-#include "core/devcertificate.h"
-#include "observe/metrics.h"
+#include "authapi.h"
+#include "signalconnection.h"
+#include "devcertificate.h"
+#include "metrics.h"
 #include "testserver.h"
-#include "time/manualclock.h"
+#include "manualclock.h"
 
 #include <QDateTime>
 #include <QDir>

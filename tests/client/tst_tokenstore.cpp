@@ -7,7 +7,7 @@
 // keychain tests fail rather than skip.
 #include "childtest.h"
 #include "logcapture.h"
-#include "auth/tokenstore.h"
+#include "tokenstore.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,7 +2,7 @@
 // contract's (PROTOCOL.md sections 6 and 8), every flag and every INI key lands
 // in its own field and in no other, and every bad value is refused with an
 // error that names the flag.
-#include "config/configloader.h"
+#include "configloader.h"
 
 #include <QCoreApplication>
 #include <QDir>

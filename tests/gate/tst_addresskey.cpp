@@ -1,6 +1,6 @@
 // AddressKey: the key of every per-IP limit (PROTOCOL.md section 10.1). A
 // host that owns a whole IPv6 /64 gets one budget, not 2^64 of them.
-#include "gate/addresskey.h"
+#include "addresskey.h"
 
 #include <QTest>
 

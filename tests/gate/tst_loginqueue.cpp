@@ -3,8 +3,8 @@
 // before they run, and a destructor that does not wait for the queue.
 // Real PBKDF2 (about 0.1 s a check) on real worker threads; built under the
 // tsan preset too.
-#include "auth/passwordhasher.h"
-#include "gate/loginqueue.h"
+#include "passwordhasher.h"
+#include "loginqueue.h"
 
 #include <QElapsedTimer>
 #include <QTest>

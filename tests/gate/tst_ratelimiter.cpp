@@ -1,5 +1,5 @@
-#include "gate/ratelimiter.h"
-#include "gate/tokenbucket.h"
+#include "ratelimiter.h"
+#include "tokenbucket.h"
 
 #include <QTest>
 

@@ -2,16 +2,16 @@
 // scenario PASSes against the contract's server, exactly the missing
 // protections FAIL when they are switched off, pacing avoids 429s, minted
 // tokens come from /dev/token or a local key, and no token reaches a report.
-#include "scenarios/connectionpacer.h"
-#include "scenarios/manualprobe.h"
-#include "scenarios/probeconnection.h"
-#include "scenarios/runreport.h"
-#include "scenarios/scenarioengine.h"
-#include "scenarios/tokensource.h"
+#include "connectionpacer.h"
+#include "manualprobe.h"
+#include "probeconnection.h"
+#include "runreport.h"
+#include "scenarioengine.h"
+#include "tokensource.h"
 
-#include "auth/database.h"
-#include "auth/userstore.h"
-#include "observe/metrics.h"
+#include "database.h"
+#include "userstore.h"
+#include "metrics.h"
 #include "testkeys.h"
 #include "testserver.h"
 

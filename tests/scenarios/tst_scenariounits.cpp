@@ -1,22 +1,22 @@
 // The scenario engine's parts that need no server: the catalogue, hostile
 // token construction, local forging, redaction, pacing with an injected
 // clock, report formats.
-#include "scenarios/connectionpacer.h"
-#include "scenarios/proberequest.h"
-#include "scenarios/redactor.h"
-#include "scenarios/runcomparison.h"
-#include "scenarios/scenariocontext.h"
-#include "scenarios/runreport.h"
-#include "scenarios/scenario.h"
-#include "scenarios/tokenforge.h"
-#include "scenarios/tokenmutation.h"
+#include "connectionpacer.h"
+#include "proberequest.h"
+#include "redactor.h"
+#include "runcomparison.h"
+#include "scenariocontext.h"
+#include "runreport.h"
+#include "scenario.h"
+#include "tokenforge.h"
+#include "tokenmutation.h"
 
 #include "base64url.h"
-#include "auth/jwssigner.h"
-#include "auth/jwsverifier.h"
-#include "auth/tokenclaims.h"
+#include "jwssigner.h"
+#include "jwsverifier.h"
+#include "tokenclaims.h"
 #include "testkeys.h"
-#include "time/manualclock.h"
+#include "manualclock.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // TargetProfile (issue 11): the built-in profiles, a user's profile file
 // (partial, saved and loaded again), every bad value refused with the key it
 // concerns, and the WebSocket URL it builds.
-#include "scenarios/targetprofile.h"
+#include "targetprofile.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // sockets: foreign origins, floods of upgrades, logins and messages, oversized
 // and binary messages, a client that stops reading, 1000 source addresses,
 // and the audit log and metrics that must record it all without a secret.
-#include "observe/metrics.h"
+#include "metrics.h"
 #include "rawhttp.h"
 #include "testserver.h"
 #include "wsprobe.h"

@@ -4,7 +4,7 @@
 // stuffing across addresses, /metrics without a token, the operations
 // listener, dev mode's separate state and /dev/token's absurd numbers. The
 // first test also proves the event loop never makes the dummy hash.
-#include "auth/passwordhasher.h"
+#include "passwordhasher.h"
 #include "filemode.h"
 #include "rawhttp.h"
 #include "serverprocess.h"

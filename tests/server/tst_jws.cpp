@@ -1,12 +1,12 @@
-#include "auth/accesstokenverifier.h"
+#include "accesstokenverifier.h"
 #include "base64url.h"
-#include "auth/jwskey.h"
-#include "auth/jwssigner.h"
-#include "auth/jwsverifier.h"
-#include "auth/securerandom.h"
-#include "auth/tokenfailure.h"
-#include "auth/tokenissuer.h"
-#include "../support/testkeys.h"
+#include "jwskey.h"
+#include "jwssigner.h"
+#include "jwsverifier.h"
+#include "securerandom.h"
+#include "tokenfailure.h"
+#include "tokenissuer.h"
+#include "testkeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

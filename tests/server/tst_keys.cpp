@@ -3,8 +3,8 @@
 // token from another key of the same type is closed 1008; a server holding
 // only the public key verifies tokens but answers 503 where it would issue one.
 #include "base64url.h"
-#include "auth/jwskey.h"
-#include "auth/jwssigner.h"
+#include "jwskey.h"
+#include "jwssigner.h"
 #include "testkeys.h"
 #include "testserver.h"
 #include "wsprobe.h"

@@ -3,7 +3,7 @@
 // refresh-token reuse (also across a restart), resume across a forced
 // disconnect, and publishing with and without scope. Real server, real
 // sockets, lifetimes of a few seconds with leeway 0.
-#include "pool/session.h"
+#include "session.h"
 #include "serverprocess.h"
 #include "testserver.h"
 #include "wsprobe.h"

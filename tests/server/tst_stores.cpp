@@ -1,8 +1,8 @@
 #include "base64url.h"
-#include "auth/database.h"
-#include "auth/passwordhasher.h"
-#include "auth/refreshstore.h"
-#include "auth/userstore.h"
+#include "database.h"
+#include "passwordhasher.h"
+#include "refreshstore.h"
+#include "userstore.h"
 
 #include <QDir>
 #include <QFile>

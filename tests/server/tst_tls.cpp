@@ -4,8 +4,8 @@
 // plain http, or never finishes its handshake) is dropped, and bad TLS files
 // stop the server with one line before anything is written.
 #include "filemode.h"
-#include "gate/frontdoor.h"
-#include "auth/opensslhandles.h"
+#include "frontdoor.h"
+#include "opensslhandles.h"
 #include "serverprocess.h"
 #include "testserver.h"
 #include "wsprobe.h"

@@ -2,7 +2,7 @@
 // a random port, real QWebSocket clients. Every refused connection must be
 // closed 1008 with the contract's exact reason, with no welcome and no signal.
 #include "base64url.h"
-#include "auth/securerandom.h"
+#include "securerandom.h"
 #include "testserver.h"
 #include "wsprobe.h"
 

@@ -1,9 +1,9 @@
 #include "testserver.h"
 
 #include "base64url.h"
-#include "auth/jwssigner.h"
-#include "auth/securerandom.h"
-#include "core/datadir.h"
+#include "jwssigner.h"
+#include "securerandom.h"
+#include "datadir.h"
 
 #include <QDateTime>
 #include <QDir>

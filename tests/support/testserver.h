@@ -1,9 +1,9 @@
 #pragma once
 
-#include "auth/jwskey.h"
-#include "config/serverconfig.h"
-#include "core/server.h"
-#include "time/manualclock.h"
+#include "jwskey.h"
+#include "serverconfig.h"
+#include "server.h"
+#include "manualclock.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>

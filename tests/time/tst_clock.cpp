@@ -1,9 +1,9 @@
 // The one clock type and what moves with it: a ManualClock stands still or
 // follows the system, jumps when told, and the ExpiryQueue (the server's one
 // deadline timer) acts on a jump at once instead of waiting in real time.
-#include "pool/expiryqueue.h"
-#include "pool/session.h"
-#include "time/manualclock.h"
+#include "expiryqueue.h"
+#include "session.h"
+#include "manualclock.h"
 
 #include <QDateTime>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "console/manualpane.h"
+#include "manualpane.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

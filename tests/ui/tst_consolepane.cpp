@@ -7,16 +7,16 @@
 #include "manualconnect.h"
 #include "testserver.h"
 
-#include "console/consolepane.h"
-#include "console/manualpane.h"
-#include "console/targetform.h"
-#include "console/tokeninspector.h"
+#include "consolepane.h"
+#include "manualpane.h"
+#include "targetform.h"
+#include "tokeninspector.h"
 
-#include "connection/closecodeinfo.h"
-#include "scenarios/scenario.h"
-#include "scenarios/tokensource.h"
-#include "scenarios/scenarioengine.h"
-#include "session/clientsettings.h"
+#include "closecodeinfo.h"
+#include "scenario.h"
+#include "tokensource.h"
+#include "scenarioengine.h"
+#include "clientsettings.h"
 
 #include <QApplication>
 #include <QComboBox>

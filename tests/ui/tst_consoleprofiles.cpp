@@ -7,16 +7,16 @@
 #include "manualconnect.h"
 #include "testserver.h"
 
-#include "console/consolepane.h"
-#include "console/manualpane.h"
-#include "console/profileeditor.h"
-#include "console/profilepicker.h"
-#include "console/runhistorypane.h"
-#include "console/targetform.h"
+#include "consolepane.h"
+#include "manualpane.h"
+#include "profileeditor.h"
+#include "profilepicker.h"
+#include "runhistorypane.h"
+#include "targetform.h"
 
-#include "scenarios/scenarioengine.h"
-#include "scenarios/tokensource.h"
-#include "session/clientsettings.h"
+#include "scenarioengine.h"
+#include "tokensource.h"
+#include "clientsettings.h"
 
 #include <QComboBox>
 #include <QHash>

@@ -19,14 +19,14 @@
 #include "severitystyle.h"
 #include "signalspane.h"
 
-#include "connection/closecodeinfo.h"
-#include "connection/signalconnection.h"
-#include "model/eventlog.h"
-#include "model/signalfiltermodel.h"
-#include "model/signalmodel.h"
-#include "session/clientcore.h"
-#include "session/clientsettings.h"
-#include "session/sessioncontroller.h"
+#include "closecodeinfo.h"
+#include "signalconnection.h"
+#include "eventlog.h"
+#include "signalfiltermodel.h"
+#include "signalmodel.h"
+#include "clientcore.h"
+#include "clientsettings.h"
+#include "sessioncontroller.h"
 
 #include <QAction>
 #include <QApplication>

@@ -4,7 +4,7 @@
 #include "runhistorypane.h"
 #include "targetform.h"
 
-#include "scenarios/tokensource.h"
+#include "tokensource.h"
 
 #include <QComboBox>
 #include <QFileDialog>

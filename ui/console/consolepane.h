@@ -2,9 +2,9 @@
 
 #include "tokeninspector.h"
 
-#include "scenarios/runreport.h"
-#include "scenarios/scenarioengine.h"
-#include "scenarios/scenarioresult.h"
+#include "runreport.h"
+#include "scenarioengine.h"
+#include "scenarioresult.h"
 
 #include <QHash>
 #include <QWidget>

@@ -1,8 +1,8 @@
 #include "manualpane.h"
 
-#include "connection/closecodeinfo.h"
-#include "scenarios/probeconnection.h"
-#include "scenarios/scenarioengine.h"
+#include "closecodeinfo.h"
+#include "probeconnection.h"
+#include "scenarioengine.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

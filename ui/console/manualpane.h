@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarios/manualprobe.h"
+#include "manualprobe.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarios/targetprofile.h"
+#include "targetprofile.h"
 
 #include <QWidget>
 

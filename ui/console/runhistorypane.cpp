@@ -1,6 +1,6 @@
 #include "runhistorypane.h"
 
-#include "scenarios/runcomparison.h"
+#include "runcomparison.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarios/runreport.h"
+#include "runreport.h"
 
 #include <QList>
 #include <QWidget>

@@ -2,9 +2,9 @@
 
 #include "profilepicker.h"
 
-#include "session/clientsettings.h"
-#include "session/serveraddress.h"
-#include "session/sessioncontroller.h"
+#include "clientsettings.h"
+#include "serveraddress.h"
+#include "sessioncontroller.h"
 
 #include <QComboBox>
 #include <QFileDialog>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarios/scenarioengine.h"
+#include "scenarioengine.h"
 
 #include <QGroupBox>
 

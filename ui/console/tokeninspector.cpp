@@ -1,6 +1,6 @@
 #include "tokeninspector.h"
 
-#include "auth/tokenclaims.h"
+#include "tokenclaims.h"
 
 #include <QDateTime>
 #include <QFormLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "time/clock.h"
+#include "clock.h"
 #include "tokenbucket.h"
 
 #include <QByteArray>

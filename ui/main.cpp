@@ -1,9 +1,9 @@
 // signalgate: the desktop client. Thin: options, language, then the window.
 #include "languagesetup.h"
 #include "mainwindow.h"
-#include "session/clientcore.h"
-#include "session/clientsettings.h"
-#include "session/serveraddress.h"
+#include "clientcore.h"
+#include "clientsettings.h"
+#include "serveraddress.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

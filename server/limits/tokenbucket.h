@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/ratelimit.h"
+#include "ratelimit.h"
 
 #include <QtGlobal>
 

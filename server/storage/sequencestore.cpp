@@ -1,6 +1,6 @@
 #include "sequencestore.h"
 
-#include "auth/database.h"
+#include "database.h"
 
 #include <QSqlQuery>
 #include <QVariant>
