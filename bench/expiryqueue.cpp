@@ -14,6 +14,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+using namespace SignalGate::Server;
+
 namespace {
 
 // The queue only stores and hands back the pointers; these are never dereferenced.

@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+using namespace SignalGate::Server;
+
 int main()
 {
     // Time stands still: every take() after the burst is charged, none refilled.

@@ -26,6 +26,8 @@
 
 #include <QApplication>
 #include <QSplitter>
+
+using namespace SignalGate::Ui;
 #endif
 
 #include <QCommandLineParser>
@@ -42,6 +44,8 @@
 #include <algorithm>
 #include <functional>
 #include <vector>
+
+using namespace SignalGate::Client;
 
 namespace {
 

@@ -38,7 +38,6 @@ void waitFor(const std::function<bool()> &done, int timeoutMs)
     }
 }
 
-
 QJsonObject run(qint64 maxOutboundBytes, int stalledCount, int seconds, int signalsPerTick)
 {
     QTemporaryDir dir;

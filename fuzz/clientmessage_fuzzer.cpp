@@ -10,13 +10,12 @@
 #include <cstddef>
 #include <cstdint>
 
+using namespace SignalGate::Protocol;
+
 extern "C" const char *__ubsan_default_options()
 {
     return "halt_on_error=1:print_stacktrace=1";
 }
-
-using SignalGate::Protocol::ErrorFrame;
-using SignalGate::Protocol::Pong;
 
 namespace {
 

@@ -15,6 +15,8 @@
 #include <cstddef>
 #include <cstdint>
 
+using namespace SignalGate::Server;
+
 extern "C" const char *__ubsan_default_options()
 {
     return "halt_on_error=1:print_stacktrace=1";

@@ -18,6 +18,9 @@
 #include <cstddef>
 #include <cstdint>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+
 extern "C" const char *__ubsan_default_options()
 {
     // Undefined behaviour is a finding, not a log line.

@@ -63,7 +63,7 @@ if [ "$mode" = run ]; then
     build default
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         echo "== no display (DISPLAY and WAYLAND_DISPLAY are unset): starting only the server;" \
-            "run build/default/app/signalgate on a desktop to watch it" >&2
+            "run build/default/ui/signalgate on a desktop to watch it" >&2
         exec build/default/server/signalgate-server --dev
     fi
     build/default/server/signalgate-server --dev &
@@ -85,7 +85,7 @@ if [ "$mode" = run ]; then
         sleep 0.1
     done
     echo "== starting the desktop client as demo (closing it stops the server)"
-    printf 'demo\n' | build/default/app/signalgate --server http://127.0.0.1:8765 --user demo --password-stdin
+    printf 'demo\n' | build/default/ui/signalgate --server http://127.0.0.1:8765 --user demo --password-stdin
     exit 0
 fi
 

@@ -10,6 +10,8 @@
 
 #include <sys/resource.h>
 
+using namespace SignalGate::Server;
+
 int main(int argc, char *argv[])
 {
     // Qt's own UNIX event dispatcher fans out about three times faster than

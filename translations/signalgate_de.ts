@@ -2,221 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AuthApi</name>
-    <message>
-        <source>Could not connect to the server: the connection was refused.</source>
-        <translation>Keine Verbindung zum Server möglich: Die Verbindung wurde abgelehnt.</translation>
-    </message>
-    <message>
-        <source>Could not connect to the server: the host name was not found.</source>
-        <translation>Keine Verbindung zum Server möglich: Der Hostname wurde nicht gefunden.</translation>
-    </message>
-    <message>
-        <source>The server did not answer in time.</source>
-        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
-    </message>
-    <message>
-        <source>Could not connect to the server securely (TLS): %1</source>
-        <translation>Keine sichere Verbindung (TLS) zum Server möglich: %1</translation>
-    </message>
-    <message>
-        <source>Could not connect to the server: %1</source>
-        <translation>Keine Verbindung zum Server möglich: %1</translation>
-    </message>
-    <message>
-        <source>The server refused the request as malformed (HTTP 400).</source>
-        <translation>Der Server hat die Anfrage als fehlerhaft abgelehnt (HTTP 400).</translation>
-    </message>
-    <message>
-        <source>The server refused the credentials (HTTP 401).</source>
-        <translation>Der Server hat die Anmeldedaten abgelehnt (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>The server refused the request (HTTP 403).</source>
-        <translation>Der Server hat die Anfrage abgelehnt (HTTP 403).</translation>
-    </message>
-    <message>
-        <source>The server has no such endpoint (HTTP 404): is this a SignalGate server?</source>
-        <translation>Der Server kennt diesen Endpunkt nicht (HTTP 404): Ist das ein SignalGate-Server?</translation>
-    </message>
-    <message>
-        <source>Too many attempts; try again later (HTTP 429).</source>
-        <translation>Zu viele Versuche; bitte versuchen Sie es später erneut (HTTP 429).</translation>
-    </message>
-    <message>
-        <source>The server redirected the request (HTTP %1); redirects are not followed.</source>
-        <translation>Der Server hat die Anfrage umgeleitet (HTTP %1); Umleitungen werden nicht verfolgt.</translation>
-    </message>
-    <message>
-        <source>The server failed to answer (HTTP %1).</source>
-        <translation>Der Server konnte die Anfrage nicht beantworten (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>The server answered HTTP %1.</source>
-        <translation>Der Server hat mit HTTP %1 geantwortet.</translation>
-    </message>
-    <message>
-        <source>The server sent an answer that is not a token pair (HTTP %1).</source>
-        <translation>Der Server hat eine Antwort gesendet, die kein Token-Paar ist (HTTP %1).</translation>
-    </message>
-</context>
-<context>
-    <name>ChartPane</name>
-    <message>
-        <source>Price charts</source>
-        <translation>Kursdiagramme</translation>
-    </message>
-    <message>
-        <source>No signals yet. A chart appears here for every symbol as its first signal arrives.</source>
-        <translation>Noch keine Signale. Für jedes Symbol erscheint hier ein Diagramm, sobald sein erstes Signal eintrifft.</translation>
-    </message>
-    <message>
-        <source>Price chart of %1</source>
-        <translation>Kursdiagramm für %1</translation>
-    </message>
-</context>
-<context>
-    <name>ClientCore</name>
-    <message>
-        <source>subject %1, issued by %2, valid %3 to %4, SHA-256 %5</source>
-        <translation>Inhaber %1, ausgestellt von %2, gültig von %3 bis %4, SHA-256 %5</translation>
-    </message>
-    <message>
-        <source>Signed in as %1 at %2.</source>
-        <translation>Als %1 bei %2 angemeldet.</translation>
-    </message>
-    <message>
-        <source>Connect as soon as the access token is in the keychain.</source>
-        <translation>Verbinden, sobald das Zugriffstoken im Schlüsselbund liegt.</translation>
-    </message>
-    <message>
-        <source>Sign-in failed: %1</source>
-        <translation>Anmeldung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Wait for you to sign in.</source>
-        <translation>Auf Ihre Anmeldung warten.</translation>
-    </message>
-    <message>
-        <source>Signed out; the tokens were deleted from the keychain.</source>
-        <translation>Abgemeldet; die Tokens wurden aus dem Schlüsselbund gelöscht.</translation>
-    </message>
-    <message>
-        <source>Stay disconnected until you sign in.</source>
-        <translation>Getrennt bleiben, bis Sie sich anmelden.</translation>
-    </message>
-    <message>
-        <source>Session ended: %1</source>
-        <translation>Sitzung beendet: %1</translation>
-    </message>
-    <message>
-        <source>Access token renewed; valid until %1.</source>
-        <translation>Zugriffstoken erneuert; gültig bis %1.</translation>
-    </message>
-    <message>
-        <source>Hand it to the open connection (auth.refresh).</source>
-        <translation>An die offene Verbindung übergeben (auth.refresh).</translation>
-    </message>
-    <message>
-        <source>Could not renew the access token: %1</source>
-        <translation>Zugriffstoken konnte nicht erneuert werden: %1</translation>
-    </message>
-    <message>
-        <source>Try again with a growing delay until 30 s before it expires.</source>
-        <translation>Mit zunehmender Wartezeit erneut versuchen, bis 30 s vor dem Ablauf.</translation>
-    </message>
-    <message>
-        <source>Keep the tokens in memory for this session only.</source>
-        <translation>Tokens nur für diese Sitzung im Arbeitsspeicher halten.</translation>
-    </message>
-    <message>
-        <source>Signed out here, but the server could not be told: %1</source>
-        <translation>Hier abgemeldet, aber der Server konnte nicht benachrichtigt werden: %1</translation>
-    </message>
-    <message>
-        <source>Nothing: the server ends the session when its tokens expire.</source>
-        <translation>Nichts: Der Server beendet die Sitzung, wenn ihre Tokens ablaufen.</translation>
-    </message>
-    <message>
-        <source>Connecting to %1.</source>
-        <translation>Verbindung zu %1 wird hergestellt.</translation>
-    </message>
-    <message>
-        <source>No usable access token: not connecting.</source>
-        <translation>Kein verwendbares Zugriffstoken: Es wird keine Verbindung hergestellt.</translation>
-    </message>
-    <message>
-        <source>Connect once a token with at least 30 s left is there.</source>
-        <translation>Verbinden, sobald ein Token mit mindestens 30 s Restlaufzeit vorliegt.</translation>
-    </message>
-    <message>
-        <source>Connected: welcome for %1, token valid until %2, last seq %3.</source>
-        <translation>Verbunden: Willkommen für %1, Token gültig bis %2, letzte seq %3.</translation>
-    </message>
-    <message>
-        <source>The server refused the connection with HTTP %1.</source>
-        <translation>Der Server hat die Verbindung mit HTTP %1 abgelehnt.</translation>
-    </message>
-    <message>
-        <source>Network error: %1</source>
-        <translation>Netzwerkfehler: %1</translation>
-    </message>
-    <message>
-        <source>TLS: %1</source>
-        <translation>TLS: %1</translation>
-    </message>
-    <message>
-        <source>TLS: %1 (%2)</source>
-        <translation>TLS: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Not ignored: fix the CA file in Settings or find out who answers instead of the server.</source>
-        <translation>Nicht ignoriert: CA-Datei in den Einstellungen korrigieren oder herausfinden, wer anstelle des Servers antwortet.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The server says the access token expires in %n s.</source>
-        <translation>
-            <numerusform>Laut Server läuft das Zugriffstoken in %n s ab.</numerusform>
-            <numerusform>Laut Server läuft das Zugriffstoken in %n s ab.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The server accepted the new token (auth.refreshed); valid until %1.</source>
-        <translation>Der Server hat das neue Token angenommen (auth.refreshed); gültig bis %1.</translation>
-    </message>
-    <message>
-        <source>In-band refresh refused: %1 (%2 attempts left)</source>
-        <translation>In-Band-Aktualisierung abgelehnt: %1 (noch %2 Versuche)</translation>
-    </message>
-    <message>
-        <source>In-band refresh refused: %1</source>
-        <translation>In-Band-Aktualisierung abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>Server error %1: %2</source>
-        <translation>Serverfehler %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Resumed after a server restart: %n signal(s) recovered; what the old server sent meanwhile is lost.</source>
-        <translation>
-            <numerusform>Nach einem Serverneustart fortgesetzt: %n Signal wiederhergestellt; was der alte Server in der Zwischenzeit gesendet hat, ist verloren.</numerusform>
-            <numerusform>Nach einem Serverneustart fortgesetzt: %n Signale wiederhergestellt; was der alte Server in der Zwischenzeit gesendet hat, ist verloren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Resumed: %1 signal(s) recovered, %2 lost.</source>
-        <translation>Fortgesetzt: %1 Signal(e) wiederhergestellt, %2 verloren.</translation>
-    </message>
-    <message>
-        <source>Disconnected: %1</source>
-        <translation>Getrennt: %1</translation>
-    </message>
-    <message>
-        <source>Stay disconnected.</source>
-        <translation>Getrennt bleiben.</translation>
-    </message>
-</context>
-<context>
     <name>CloseCodeInfo</name>
     <message>
         <source>The connection was closed on purpose.</source>
@@ -324,1199 +109,6 @@
     </message>
 </context>
 <context>
-    <name>ConnectScenario</name>
-    <message>
-        <source>unknown scenario</source>
-        <translation>unbekanntes Szenario</translation>
-    </message>
-    <message>
-        <source>not admitted</source>
-        <translation>nicht zugelassen</translation>
-    </message>
-    <message>
-        <source>closed before any signal</source>
-        <translation>vor dem ersten Signal geschlossen</translation>
-    </message>
-    <message>
-        <source>welcome, but no signal within %1 ms</source>
-        <translation>welcome, aber kein Signal innerhalb von %1 ms</translation>
-    </message>
-    <message>
-        <source>not admitted within %1 ms</source>
-        <translation>nicht innerhalb von %1 ms zugelassen</translation>
-    </message>
-    <message>
-        <source>admitted (open after %1 ms), then a live signal</source>
-        <translation>zugelassen (nach %1 ms noch offen), dann ein Live-Signal</translation>
-    </message>
-    <message>
-        <source>%1, then a live signal</source>
-        <translation>%1, dann ein Live-Signal</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionStatus</name>
-    <message>
-        <source>Connection state</source>
-        <translation>Verbindungsstatus</translation>
-    </message>
-    <message>
-        <source>Signed-in user</source>
-        <translation>Angemeldeter Benutzer</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>Encryption</source>
-        <translation>Verschlüsselung</translation>
-    </message>
-    <message>
-        <source>Access token expiry</source>
-        <translation>Ablauf des Zugriffstokens</translation>
-    </message>
-    <message>
-        <source>Next token refresh</source>
-        <translation>Nächste Token-Aktualisierung</translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation>Abgemeldet</translation>
-    </message>
-    <message>
-        <source>Signing in…</source>
-        <translation>Anmeldung läuft…</translation>
-    </message>
-    <message>
-        <source>Idle</source>
-        <translation>Inaktiv</translation>
-    </message>
-    <message>
-        <source>Waiting for a token</source>
-        <translation>Warten auf ein Token</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt…</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Verbunden</translation>
-    </message>
-    <message>
-        <source>Reconnecting in %1 s</source>
-        <translation>Neue Verbindung in %1 s</translation>
-    </message>
-    <message>
-        <source>Disconnected</source>
-        <translation>Getrennt</translation>
-    </message>
-    <message>
-        <source>No token</source>
-        <translation>Kein Token</translation>
-    </message>
-    <message>
-        <source>Token: %1 left</source>
-        <translation>Token: noch %1</translation>
-    </message>
-    <message>
-        <source>Token expired</source>
-        <translation>Token abgelaufen</translation>
-    </message>
-    <message>
-        <source>User: %1</source>
-        <translation>Benutzer: %1</translation>
-    </message>
-    <message>
-        <source>Encrypted (%1, %2); certificate for %3, issued by %4</source>
-        <translation>Verschlüsselt (%1, %2); Zertifikat für %3, ausgestellt von %4</translation>
-    </message>
-    <message>
-        <source>TLS (wss://); not connected</source>
-        <translation>TLS (wss://); nicht verbunden</translation>
-    </message>
-    <message>
-        <source>Not encrypted (ws://)</source>
-        <translation>Unverschlüsselt (ws://)</translation>
-    </message>
-    <message>
-        <source>Next refresh: %1</source>
-        <translation>Nächste Aktualisierung: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ConsolePane</name>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>Run &amp;selected</source>
-        <translation>Aus&amp;gewählte ausführen</translation>
-    </message>
-    <message>
-        <source>Run &amp;all</source>
-        <translation>A&amp;lle ausführen</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>St&amp;opp</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exportieren…</translation>
-    </message>
-    <message>
-        <source>Scenarios</source>
-        <translation>Szenarien</translation>
-    </message>
-    <message>
-        <source>Scenario</source>
-        <translation>Szenario</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>Tatsächlich</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Scenario details</source>
-        <translation>Szenariodetails</translation>
-    </message>
-    <message>
-        <source>Run progress</source>
-        <translation>Fortschritt des Laufs</translation>
-    </message>
-    <message>
-        <source>Run status</source>
-        <translation>Status des Laufs</translation>
-    </message>
-    <message>
-        <source>Manual connection</source>
-        <translation>Manuelle Verbindung</translation>
-    </message>
-    <message>
-        <source>Token inspector</source>
-        <translation>Token-Inspektor</translation>
-    </message>
-    <message>
-        <source>Cannot run: %1</source>
-        <translation>Ausführung nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>Running %1 (%2 of %3)</source>
-        <translation>%1 wird ausgeführt (%2 von %3)</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source> · waiting %1 for the server&apos;s connection rate</source>
-        <translation> · wartet %1 auf die Verbindungsrate des Servers</translation>
-    </message>
-    <message>
-        <source>Done: %1.</source>
-        <translation>Fertig: %1.</translation>
-    </message>
-    <message>
-        <source>Signing in for tests…</source>
-        <translation>Anmeldung für Tests läuft…</translation>
-    </message>
-    <message>
-        <source>Tick at least one scenario.</source>
-        <translation>Markieren Sie mindestens ein Szenario.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Proves:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Needs:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Expected:&lt;/b&gt; %3&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Weist nach:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Benötigt:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Erwartet:&lt;/b&gt; %3&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Not run yet.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Noch nicht ausgeführt.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Verdict:&lt;/b&gt; %1 — %2&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Ergebnis:&lt;/b&gt; %1 — %2&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Actual:&lt;/b&gt; %1&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Tatsächlich:&lt;/b&gt; %1&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Timings:&lt;/b&gt; %1 in all, %2 of it waiting for the server&apos;s connection rate; %3 upgrade(s).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Zeiten:&lt;/b&gt; %1 insgesamt, davon %2 Warten auf die Verbindungsrate des Servers; %3 Upgrade(s).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Errors:&lt;/b&gt; %1&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Fehler:&lt;/b&gt; %1&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Frames&lt;/b&gt; (tokens redacted):&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Frames&lt;/b&gt; (Tokens geschwärzt):&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>There is no run to export yet.</source>
-        <translation>Es gibt noch keinen Lauf zum Exportieren.</translation>
-    </message>
-    <message>
-        <source>Export the run</source>
-        <translation>Lauf exportieren</translation>
-    </message>
-    <message>
-        <source>JSON report (*.json)</source>
-        <translation>JSON-Bericht (*.json)</translation>
-    </message>
-    <message>
-        <source>Exported to %1 and %2.</source>
-        <translation>Nach %1 und %2 exportiert.</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>Export fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source> · %1 of %2 done, about %3 left</source>
-        <translation> · %1 von %2 erledigt, noch etwa %3</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Läufe</translation>
-    </message>
-    <message>
-        <source>Ready for tests: valid token from %1.</source>
-        <translation>Bereit für Tests: gültiges Token aus %1.</translation>
-    </message>
-</context>
-<context>
-    <name>EventLog</name>
-    <message>
-        <source>Nothing: the connection was closed on purpose.</source>
-        <translation>Nichts: Die Verbindung wurde absichtlich geschlossen.</translation>
-    </message>
-    <message>
-        <source>Reconnect after a short, growing delay.</source>
-        <translation>Nach einer kurzen, zunehmenden Wartezeit neu verbinden.</translation>
-    </message>
-    <message>
-        <source>Refresh the access token once, then reconnect; if that fails, ask you to sign in.</source>
-        <translation>Zugriffstoken einmal aktualisieren, dann neu verbinden; schlägt das fehl, Sie zur Anmeldung auffordern.</translation>
-    </message>
-    <message>
-        <source>Ask you to sign in again.</source>
-        <translation>Sie zur erneuten Anmeldung auffordern.</translation>
-    </message>
-    <message>
-        <source>Stay disconnected: reconnecting would fail the same way.</source>
-        <translation>Getrennt bleiben: Eine neue Verbindung würde auf dieselbe Weise fehlschlagen.</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>Information</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Warnung</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Ereignis</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>Bedeutung</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Nächster Schritt</translation>
-    </message>
-    <message>
-        <source>Connection closed</source>
-        <translation>Verbindung geschlossen</translation>
-    </message>
-</context>
-<context>
-    <name>EventLogPane</name>
-    <message>
-        <source>Connection log</source>
-        <translation>Verbindungsprotokoll</translation>
-    </message>
-    <message>
-        <source>Clear log</source>
-        <translation>Protokoll leeren</translation>
-    </message>
-    <message>
-        <source>Clear the connection log</source>
-        <translation>Verbindungsprotokoll leeren</translation>
-    </message>
-    <message>
-        <source>Close code legend</source>
-        <translation>Legende der Close-Codes</translation>
-    </message>
-    <message>
-        <source>Every connection event, newest at the bottom. Colours: blue information, yellow warning, red error.</source>
-        <translation>Alle Verbindungsereignisse, das neueste unten. Farben: Blau für Information, Gelb für Warnung, Rot für Fehler.</translation>
-    </message>
-    <message>
-        <source>Close codes of the SignalGate protocol and what the client does:</source>
-        <translation>Close-Codes des SignalGate-Protokolls und wie der Client darauf reagiert:</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>Bedeutung</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Schweregrad</translation>
-    </message>
-    <message>
-        <source>Client does</source>
-        <translation>Reaktion des Clients</translation>
-    </message>
-    <message>
-        <source>(any)</source>
-        <translation>(beliebig)</translation>
-    </message>
-</context>
-<context>
-    <name>HandshakeProbe</name>
-    <message>
-        <source>no close within the time allowed</source>
-        <translation>kein Schließen innerhalb der zulässigen Zeit</translation>
-    </message>
-    <message>
-        <source>no answer to the upgrade request</source>
-        <translation>keine Antwort auf die Upgrade-Anfrage</translation>
-    </message>
-    <message>
-        <source>the server closed without answering</source>
-        <translation>der Server hat ohne Antwort geschlossen</translation>
-    </message>
-    <message>
-        <source>raw upgrade %1 (%2 bytes)</source>
-        <translation>Roh-Upgrade %1 (%2 Bytes)</translation>
-    </message>
-    <message>
-        <source>, Origin %1</source>
-        <translation>, Origin %1</translation>
-    </message>
-    <message>
-        <source>answer head too large</source>
-        <translation>Kopf der Antwort zu groß</translation>
-    </message>
-    <message>
-        <source>the server sent a frame this probe does not read</source>
-        <translation>der Server hat einen Frame gesendet, den diese Prüfverbindung nicht liest</translation>
-    </message>
-    <message>
-        <source>close %1 &quot;%2&quot;</source>
-        <translation>Close %1 &quot;%2&quot;</translation>
-    </message>
-</context>
-<context>
-    <name>HandshakeScenario</name>
-    <message>
-        <source>upgraded a request from the foreign Origin %1%2</source>
-        <translation>Upgrade für eine Anfrage vom fremden Origin %1 durchgeführt%2</translation>
-    </message>
-    <message>
-        <source> and sent welcome</source>
-        <translation> und welcome gesendet</translation>
-    </message>
-    <message>
-        <source>no answer: %1</source>
-        <translation>keine Antwort: %1</translation>
-    </message>
-    <message>
-        <source>refused with HTTP %1 before the upgrade</source>
-        <translation>vor dem Upgrade mit HTTP %1 abgelehnt</translation>
-    </message>
-    <message>
-        <source>HTTP %1 instead of 400/431 or 1008</source>
-        <translation>HTTP %1 statt 400/431 oder 1008</translation>
-    </message>
-    <message>
-        <source>admitted a %1-byte token: the server sent welcome</source>
-        <translation>Token mit %1 Bytes zugelassen: Der Server hat welcome gesendet</translation>
-    </message>
-    <message>
-        <source>no close after the upgrade</source>
-        <translation>kein Schließen nach dem Upgrade</translation>
-    </message>
-    <message>
-        <source>closed %1 &quot;%2&quot;</source>
-        <translation>geschlossen mit %1 &quot;%2&quot;</translation>
-    </message>
-    <message>
-        <source>the published rate (%1 per %2 s) refills every %3 ms: faster than a flood of the limit plus %4 can spend it, so no polite flood can prove it</source>
-        <translation>die veröffentlichte Rate (%1 pro %2 s) füllt sich alle %3 ms wieder auf: schneller, als eine Flut aus dem Limit plus %4 sie verbrauchen kann, daher kann keine maßvolle Flut sie nachweisen</translation>
-    </message>
-    <message>
-        <source>HTTP %1 during the flood</source>
-        <translation>HTTP %1 während der Flut</translation>
-    </message>
-    <message>
-        <source>HTTP %1 instead of %2</source>
-        <translation>HTTP %1 statt %2</translation>
-    </message>
-    <message>
-        <source>upgraded, then closed %1</source>
-        <translation>Upgrade, dann geschlossen mit %1</translation>
-    </message>
-    <message>
-        <source>could not read the published limits: not admitted</source>
-        <translation>veröffentlichte Limits nicht lesbar: nicht zugelassen</translation>
-    </message>
-    <message>
-        <source>the server publishes conn_rate %1/%2 s</source>
-        <translation>der Server veröffentlicht conn_rate %1/%2 s</translation>
-    </message>
-    <message>
-        <source>nothing published; the contract&apos;s default is %1 per 60 s</source>
-        <translation>nichts veröffentlicht; der Vertrag sieht %1 pro 60 s vor</translation>
-    </message>
-    <message>
-        <source>no %1 after %2 upgrades in a row (%3)</source>
-        <translation>kein %1 nach %2 Upgrades in Folge (%3)</translation>
-    </message>
-    <message>
-        <source>%1 after %2 upgrade(s), but without a valid Retry-After</source>
-        <translation>%1 nach %2 Upgrade(s), aber ohne gültiges Retry-After</translation>
-    </message>
-    <message>
-        <source>%1 after %2 admitted upgrade(s), Retry-After: %3 s</source>
-        <translation>%1 nach %2 zugelassenen Upgrade(s), Retry-After: %3 s</translation>
-    </message>
-</context>
-<context>
-    <name>LoginDialog</name>
-    <message>
-        <source>Sign in to SignalGate</source>
-        <translation>Bei SignalGate anmelden</translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation>Serveradresse</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>Benutzername</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <source>&amp;Sign in</source>
-        <translation>&amp;Anmelden</translation>
-    </message>
-    <message>
-        <source>Sign-in error</source>
-        <translation>Anmeldefehler</translation>
-    </message>
-    <message>
-        <source>Se&amp;rver:</source>
-        <translation>Se&amp;rver:</translation>
-    </message>
-    <message>
-        <source>&amp;User:</source>
-        <translation>&amp;Benutzer:</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Passwort:</translation>
-    </message>
-    <message>
-        <source>The password is sent to the server once and never stored. The tokens the server returns are kept in your system keychain.</source>
-        <translation>Das Passwort wird einmalig an den Server gesendet und nie gespeichert. Die Tokens, die der Server zurückgibt, werden im Schlüsselbund Ihres Systems aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>%1 is another machine and the address is not encrypted: your password and tokens would cross the network readable by anyone on the way. Use https://, or allow unencrypted connections in Settings for testing.</source>
-        <translation>%1 ist ein anderer Rechner, und die Adresse ist nicht verschlüsselt: Ihr Passwort und Ihre Tokens würden das Netzwerk für jeden auf dem Übertragungsweg lesbar durchqueren. Verwenden Sie https:// oder erlauben Sie zum Testen unverschlüsselte Verbindungen in den Einstellungen.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Reconnect &amp;now</source>
-        <translation>Jetzt &amp;neu verbinden</translation>
-    </message>
-    <message>
-        <source>SignalGate</source>
-        <translation>SignalGate</translation>
-    </message>
-    <message>
-        <source>&amp;Signals</source>
-        <translation>S&amp;ignale</translation>
-    </message>
-    <message>
-        <source>C&amp;harts</source>
-        <translation>&amp;Diagramme</translation>
-    </message>
-    <message>
-        <source>Connection &amp;log</source>
-        <translation>&amp;Verbindungsprotokoll</translation>
-    </message>
-    <message>
-        <source>Views</source>
-        <translation>Ansichten</translation>
-    </message>
-    <message>
-        <source>Attention</source>
-        <translation>Achtung</translation>
-    </message>
-    <message>
-        <source>Reconnect now</source>
-        <translation>Jetzt neu verbinden</translation>
-    </message>
-    <message>
-        <source>SignalGate — %1 at %2</source>
-        <translation>SignalGate — %1 bei %2</translation>
-    </message>
-    <message>
-        <source>You are signed out: %1</source>
-        <translation>Sie sind abgemeldet: %1</translation>
-    </message>
-    <message>
-        <source>The server closed the connection: %1 %2. %3 %4</source>
-        <translation>Der Server hat die Verbindung geschlossen: %1 %2. %3 %4</translation>
-    </message>
-    <message>
-        <source>The server refused the connection with HTTP %1. %2</source>
-        <translation>Der Server hat die Verbindung mit HTTP %1 abgelehnt. %2</translation>
-    </message>
-    <message>
-        <source>The server&apos;s TLS certificate was not accepted: %1. The connection log has the certificate&apos;s details; set the right CA file in Settings.</source>
-        <translation>Das TLS-Zertifikat des Servers wurde nicht akzeptiert: %1. Die Details des Zertifikats stehen im Verbindungsprotokoll; legen Sie in den Einstellungen die richtige CA-Datei fest.</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in…</source>
-        <translation>&amp;Anmelden…</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>Ab&amp;melden</translation>
-    </message>
-    <message>
-        <source>&amp;Reconnect now</source>
-        <translation>Jetzt &amp;neu verbinden</translation>
-    </message>
-    <message>
-        <source>S&amp;ettings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Session</source>
-        <translation>&amp;Sitzung</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About SignalGate</source>
-        <translation>&amp;Über SignalGate</translation>
-    </message>
-    <message>
-        <source>About SignalGate</source>
-        <translation>Über SignalGate</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;SignalGate %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Live signals behind JWT authentication. Tokens are kept in your system keychain only.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;SignalGate %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Live-Signale hinter JWT-Authentifizierung. Tokens werden ausschließlich im Schlüsselbund Ihres Systems aufbewahrt.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>Sitzung</translation>
-    </message>
-    <message>
-        <source>Connection lost. Reconnecting in %1 s…</source>
-        <translation>Verbindung verloren. Neue Verbindung in %1 s…</translation>
-    </message>
-    <message>
-        <source>Test c&amp;onsole</source>
-        <translation>&amp;Testkonsole</translation>
-    </message>
-</context>
-<context>
-    <name>ManualPane</name>
-    <message>
-        <source>The %1 is not a JSON object: %2</source>
-        <translation>Die Angabe „%1“ ist kein JSON-Objekt: %2</translation>
-    </message>
-    <message>
-        <source>Co&amp;nnect</source>
-        <translation>V&amp;erbinden</translation>
-    </message>
-    <message>
-        <source>Cl&amp;ose (1000)</source>
-        <translation>Sch&amp;ließen (1000)</translation>
-    </message>
-    <message>
-        <source>Send &amp;text</source>
-        <translation>Te&amp;xt senden</translation>
-    </message>
-    <message>
-        <source>Send &amp;binary</source>
-        <translation>&amp;Binär senden</translation>
-    </message>
-    <message>
-        <source>Token source</source>
-        <translation>Token-Quelle</translation>
-    </message>
-    <message>
-        <source>Current (the console&apos;s signed-in token)</source>
-        <translation>Aktuell (das Token der Anmeldung in der Konsole)</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Kein Token</translation>
-    </message>
-    <message>
-        <source>Empty</source>
-        <translation>Leeres Token</translation>
-    </message>
-    <message>
-        <source>Custom text</source>
-        <translation>Eigener Text</translation>
-    </message>
-    <message>
-        <source>Forged from header and claims</source>
-        <translation>Aus Header und Claims gefälscht</translation>
-    </message>
-    <message>
-        <source>Custom token text</source>
-        <translation>Eigener Token-Text</translation>
-    </message>
-    <message>
-        <source>Any text, sent exactly as typed</source>
-        <translation>Beliebiger Text, wird genau wie eingegeben gesendet</translation>
-    </message>
-    <message>
-        <source>Forged header JSON</source>
-        <translation>JSON des gefälschten Headers</translation>
-    </message>
-    <message>
-        <source>Header members over {&quot;alg&quot;: the key&apos;s, &quot;typ&quot;: &quot;at+jwt&quot;}; null removes one</source>
-        <translation>Header-Felder, die {&quot;alg&quot;: der des Schlüssels, &quot;typ&quot;: &quot;at+jwt&quot;} überschreiben; null entfernt ein Feld</translation>
-    </message>
-    <message>
-        <source>Forged claims JSON</source>
-        <translation>JSON der gefälschten Claims</translation>
-    </message>
-    <message>
-        <source>Claims over the signed-in user&apos;s, e.g. {&quot;iss&quot;: &quot;someone-else&quot;}; null removes one</source>
-        <translation>Claims, die die des angemeldeten Benutzers überschreiben, z. B. {&quot;iss&quot;: &quot;someone-else&quot;}; null entfernt einen Claim</translation>
-    </message>
-    <message>
-        <source>Forged token expiry</source>
-        <translation>Ablauf des gefälschten Tokens</translation>
-    </message>
-    <message>
-        <source>Token transport</source>
-        <translation>Token-Übertragung</translation>
-    </message>
-    <message>
-        <source>Authorization header</source>
-        <translation>Authorization-Header</translation>
-    </message>
-    <message>
-        <source>Origin header</source>
-        <translation>Origin-Header</translation>
-    </message>
-    <message>
-        <source>No Origin (a native client); e.g. https://evil.example</source>
-        <translation>Kein Origin (nativer Client); z. B. https://evil.example</translation>
-    </message>
-    <message>
-        <source>Message to send</source>
-        <translation>Zu sendende Nachricht</translation>
-    </message>
-    <message>
-        <source>{&quot;type&quot;:&quot;ping&quot;} — text as typed; for binary, hex bytes like 00 ff 10</source>
-        <translation>{&quot;type&quot;:&quot;ping&quot;} — Text wie eingegeben; für binär Hex-Bytes wie 00 ff 10</translation>
-    </message>
-    <message>
-        <source>Frames of the manual connection</source>
-        <translation>Frames der manuellen Verbindung</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>ms</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>Richtung</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Bytes</source>
-        <translation>Bytes</translation>
-    </message>
-    <message>
-        <source>Content (tokens redacted)</source>
-        <translation>Inhalt (Tokens geschwärzt)</translation>
-    </message>
-    <message>
-        <source>Manual connection status</source>
-        <translation>Status der manuellen Verbindung</translation>
-    </message>
-    <message>
-        <source>Toke&amp;n:</source>
-        <translation>To&amp;ken:</translation>
-    </message>
-    <message>
-        <source>Custom &amp;text:</source>
-        <translation>Ei&amp;gener Text:</translation>
-    </message>
-    <message>
-        <source>Forged &amp;header:</source>
-        <translation>Gefälschter &amp;Header:</translation>
-    </message>
-    <message>
-        <source>Forged c&amp;laims:</source>
-        <translation>Gefälschte &amp;Claims:</translation>
-    </message>
-    <message>
-        <source>Forged e&amp;xpiry:</source>
-        <translation>Gefälschter &amp;Ablauf:</translation>
-    </message>
-    <message>
-        <source>T&amp;ransport:</source>
-        <translation>Übe&amp;rtragung:</translation>
-    </message>
-    <message>
-        <source>Ori&amp;gin:</source>
-        <translation>&amp;Origin:</translation>
-    </message>
-    <message>
-        <source>Message:</source>
-        <translation>Nachricht:</translation>
-    </message>
-    <message>
-        <source>Upgraded (HTTP 101); waiting for welcome or a close.</source>
-        <translation>Upgrade durchgeführt (HTTP 101); Warten auf welcome oder das Schließen.</translation>
-    </message>
-    <message>
-        <source>Not connected: %1</source>
-        <translation>Nicht verbunden: %1</translation>
-    </message>
-    <message>
-        <source>header</source>
-        <translation>Header</translation>
-    </message>
-    <message>
-        <source>claims</source>
-        <translation>Claims</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt…</translation>
-    </message>
-    <message>
-        <source>For a binary frame, type hex bytes such as 00 ff 10.</source>
-        <translation>Geben Sie für einen binären Frame Hex-Bytes wie 00 ff 10 ein.</translation>
-    </message>
-    <message>
-        <source>Closed %1 &quot;%2&quot;: %3</source>
-        <translation>Geschlossen mit %1 &quot;%2&quot;: %3</translation>
-    </message>
-    <message>
-        <source>Refused before the upgrade with HTTP %1.</source>
-        <translation>Vor dem Upgrade mit HTTP %1 abgelehnt.</translation>
-    </message>
-    <message>
-        <source>The connection ended without an answer.</source>
-        <translation>Die Verbindung endete ohne Antwort.</translation>
-    </message>
-    <message>
-        <source>Subprotocol &lt;prefix&gt;&lt;token&gt; (bearer.)</source>
-        <translation>Subprotokoll &lt;Präfix&gt;&lt;Token&gt; (bearer.)</translation>
-    </message>
-    <message>
-        <source>Subprotocol: the token itself</source>
-        <translation>Subprotokoll: das Token selbst</translation>
-    </message>
-    <message>
-        <source>Query ?&lt;name&gt;= (token)</source>
-        <translation>Query ?&lt;Name&gt;= (token)</translation>
-    </message>
-</context>
-<context>
-    <name>ManualProbe</name>
-    <message>
-        <source>not signed in: there is no current token</source>
-        <translation>nicht angemeldet: Es gibt kein aktuelles Token</translation>
-    </message>
-    <message>
-        <source>no server yet: sign in for tests first</source>
-        <translation>noch kein Server: melden Sie sich zuerst für Tests an</translation>
-    </message>
-</context>
-<context>
-    <name>MessageScenario</name>
-    <message>
-        <source>still open %1 ms later</source>
-        <translation>nach %1 ms noch offen</translation>
-    </message>
-    <message>
-        <source>closed %1 &quot;%2&quot; instead of %3</source>
-        <translation>geschlossen mit %1 &quot;%2&quot; statt %3</translation>
-    </message>
-    <message>
-        <source>closed %1</source>
-        <translation>geschlossen mit %1</translation>
-    </message>
-    <message>
-        <source>the connection closed (%1 &quot;%2&quot;)</source>
-        <translation>die Verbindung wurde geschlossen (%1 &quot;%2&quot;)</translation>
-    </message>
-    <message>
-        <source>no bad_request error within %1 ms</source>
-        <translation>kein bad_request-Fehler innerhalb von %1 ms</translation>
-    </message>
-    <message>
-        <source>bad_request, and the connection still answers a ping</source>
-        <translation>bad_request, und die Verbindung antwortet weiterhin auf ping</translation>
-    </message>
-    <message>
-        <source>no pong after the error: the connection is not usable</source>
-        <translation>kein pong nach dem Fehler: Die Verbindung ist nicht nutzbar</translation>
-    </message>
-    <message>
-        <source>no rate_limited error after %1 messages</source>
-        <translation>kein rate_limited-Fehler nach %1 Nachrichten</translation>
-    </message>
-    <message>
-        <source>, and the connection stays open</source>
-        <translation>, und die Verbindung bleibt offen</translation>
-    </message>
-    <message>
-        <source>%1 rate_limited error(s) but no close after %2 messages</source>
-        <translation>%1 rate_limited-Fehler, aber kein Schließen nach %2 Nachrichten</translation>
-    </message>
-    <message>
-        <source>%1 rate_limited error(s), then the close, after %2 messages</source>
-        <translation>%1 rate_limited-Fehler, dann das Schließen, nach %2 Nachrichten</translation>
-    </message>
-    <message>
-        <source>still open, %1 signal(s) after the garbage (no error answer asked for: profile %2)</source>
-        <translation>noch offen, %1 Signal(e) nach dem Unsinn (keine Fehlerantwort verlangt: Profil %2)</translation>
-    </message>
-    <message>
-        <source>still open, but no signal and no pong within %1 ms after the garbage</source>
-        <translation>noch offen, aber kein Signal und kein Pong innerhalb von %1 ms nach dem Unsinn</translation>
-    </message>
-</context>
-<context>
-    <name>ProbeConnection</name>
-    <message>
-        <source>no answer to the handshake within %1 ms</source>
-        <translation>keine Antwort auf den Handshake innerhalb von %1 ms</translation>
-    </message>
-    <message>
-        <source>101 Switching Protocols, subprotocol &quot;%1&quot;</source>
-        <translation>101 Switching Protocols, Subprotokoll &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>upgrade %1</source>
-        <translation>Upgrade %1</translation>
-    </message>
-    <message>
-        <source>, no token</source>
-        <translation>, kein Token</translation>
-    </message>
-    <message>
-        <source>, empty token in %1</source>
-        <translation>, leeres Token in %1</translation>
-    </message>
-    <message>
-        <source>, token (%1 bytes) in %2</source>
-        <translation>, Token (%1 Bytes) in %2</translation>
-    </message>
-    <message>
-        <source>, no Origin</source>
-        <translation>, kein Origin</translation>
-    </message>
-    <message>
-        <source>, Origin %1</source>
-        <translation>, Origin %1</translation>
-    </message>
-    <message>
-        <source>HTTP %1 instead of 101</source>
-        <translation>HTTP %1 statt 101</translation>
-    </message>
-    <message>
-        <source>connection lost without a close frame (1006)</source>
-        <translation>Verbindung ohne Close-Frame verloren (1006)</translation>
-    </message>
-    <message>
-        <source>close %1 &quot;%2&quot;</source>
-        <translation>Close %1 &quot;%2&quot;</translation>
-    </message>
-    <message>
-        <source>aborted by the probe</source>
-        <translation>von der Prüfverbindung abgebrochen</translation>
-    </message>
-</context>
-<context>
-    <name>ProfileEditor</name>
-    <message>
-        <source>Compare close reasons with PROTOCOL.md&apos;s</source>
-        <translation>Close-Gründe mit denen aus PROTOCOL.md vergleichen</translation>
-    </message>
-    <message>
-        <source>In-band refresh</source>
-        <translation>In-Band-Aktualisierung</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Fortsetzen (resume)</translation>
-    </message>
-    <message>
-        <source>Message rate limit</source>
-        <translation>Nachrichtenratenlimit</translation>
-    </message>
-    <message>
-        <source>Target profile</source>
-        <translation>Zielprofil</translation>
-    </message>
-    <message>
-        <source>Authorization header</source>
-        <translation>Authorization-Header</translation>
-    </message>
-    <message>
-        <source>Query parameter</source>
-        <translation>Query-Parameter</translation>
-    </message>
-    <message>
-        <source>Subprotocol with a prefix</source>
-        <translation>Subprotokoll mit Präfix</translation>
-    </message>
-    <message>
-        <source>Subprotocol: the token itself</source>
-        <translation>Subprotokoll: das Token selbst</translation>
-    </message>
-    <message>
-        <source>None (a pasted token or the signing key)</source>
-        <translation>Keine (ein eingefügtes Token oder der Signaturschlüssel)</translation>
-    </message>
-    <message>
-        <source>SignalGate login (token pair)</source>
-        <translation>SignalGate-Anmeldung (Token-Paar)</translation>
-    </message>
-    <message>
-        <source>JSON login (access token)</source>
-        <translation>JSON-Anmeldung (Access-Token)</translation>
-    </message>
-    <message>
-        <source>OAuth2 password grant (form)</source>
-        <translation>OAuth2 Password Grant (Formular)</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>/ws, or /ws/agent/{session} ({session}: a fresh id per connection)</source>
-        <translation>/ws oder /ws/agent/{session} ({session}: je Verbindung eine neue ID)</translation>
-    </message>
-    <message>
-        <source>comma separated; empty offers none</source>
-        <translation>durch Kommas getrennt; leer bietet keines an</translation>
-    </message>
-    <message>
-        <source>comma separated, e.g. 1008, 4001</source>
-        <translation>durch Kommas getrennt, z. B. 1008, 4001</translation>
-    </message>
-    <message>
-        <source>empty: no welcome; admitted means still open after the time below</source>
-        <translation>leer: keine Begrüßung; zugelassen heißt nach der Zeit unten noch offen</translation>
-    </message>
-    <message>
-        <source>empty: any message is a signal</source>
-        <translation>leer: jede Nachricht ist ein Signal</translation>
-    </message>
-    <message>
-        <source>Profile problem</source>
-        <translation>Problem im Profil</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;WebSocket path:</source>
-        <translation>&amp;WebSocket-Pfad:</translation>
-    </message>
-    <message>
-        <source>&amp;Token goes in:</source>
-        <translation>&amp;Token steht in:</translation>
-    </message>
-    <message>
-        <source>Query &amp;parameter:</source>
-        <translation>Query-&amp;Parameter:</translation>
-    </message>
-    <message>
-        <source>Subprotocol p&amp;refix:</source>
-        <translation>Subprotokoll-P&amp;räfix:</translation>
-    </message>
-    <message>
-        <source>&amp;Offer subprotocols:</source>
-        <translation>Angebotene &amp;Subprotokolle:</translation>
-    </message>
-    <message>
-        <source>&amp;Login:</source>
-        <translation>&amp;Anmeldung:</translation>
-    </message>
-    <message>
-        <source>Login pat&amp;h:</source>
-        <translation>Anmelde-Pfa&amp;d:</translation>
-    </message>
-    <message>
-        <source>Login &amp;fields (user, password):</source>
-        <translation>Anmelde&amp;felder (Benutzer, Passwort):</translation>
-    </message>
-    <message>
-        <source>Refusal &amp;close codes:</source>
-        <translation>Ablehnende &amp;Close-Codes:</translation>
-    </message>
-    <message>
-        <source>Forei&amp;gn Origin refused with HTTP:</source>
-        <translation>Fremder Ori&amp;gin abgelehnt mit HTTP:</translation>
-    </message>
-    <message>
-        <source>Over the r&amp;ate refused with HTTP:</source>
-        <translation>Über der R&amp;ate abgelehnt mit HTTP:</translation>
-    </message>
-    <message>
-        <source>&amp;Welcome message type:</source>
-        <translation>T&amp;yp der Begrüßungsnachricht:</translation>
-    </message>
-    <message>
-        <source>Admitted a&amp;fter:</source>
-        <translation>Zugelassen n&amp;ach:</translation>
-    </message>
-    <message>
-        <source>&amp;Signal message type:</source>
-        <translation>Typ der Si&amp;gnalnachricht:</translation>
-    </message>
-    <message>
-        <source>The target supports:</source>
-        <translation>Das Ziel unterstützt:</translation>
-    </message>
-    <message>
-        <source>Not a valid profile: %1</source>
-        <translation>Kein gültiges Profil: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ProfilePicker</name>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten…</translation>
-    </message>
-    <message>
-        <source>Save &amp;as…</source>
-        <translation>Speichern &amp;unter…</translation>
-    </message>
-    <message>
-        <source>L&amp;oad…</source>
-        <translation>&amp;Laden…</translation>
-    </message>
-    <message>
-        <source>Target profile</source>
-        <translation>Zielprofil</translation>
-    </message>
-    <message>
-        <source>SignalGate (this contract)</source>
-        <translation>SignalGate (dieser Vertrag)</translation>
-    </message>
-    <message>
-        <source>Seed (token in the query, codes only, no in-band refresh)</source>
-        <translation>Seed (Token im Query-Parameter, nur Codes, keine In-Band-Aktualisierung)</translation>
-    </message>
-    <message>
-        <source> profile</source>
-        <translation> Profil</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>edited</source>
-        <translation>bearbeitet</translation>
-    </message>
-    <message>
-        <source>Save the target profile</source>
-        <translation>Zielprofil speichern</translation>
-    </message>
-    <message>
-        <source>Target profile (*.json)</source>
-        <translation>Zielprofil (*.json)</translation>
-    </message>
-    <message>
-        <source>Saved the profile to %1; signalgate-check --profile %1 reads it.</source>
-        <translation>Profil nach %1 gespeichert; signalgate-check --profile %1 liest es.</translation>
-    </message>
-    <message>
-        <source>Load a target profile</source>
-        <translation>Zielprofil laden</translation>
-    </message>
-    <message>
-        <source>Loaded the profile %1.</source>
-        <translation>Profil %1 geladen.</translation>
-    </message>
-</context>
-<context>
     <name>ReconnectPolicy</name>
     <message>
         <source>The server still rejects the access token after a refresh; please sign in again.</source>
@@ -1612,45 +204,6 @@
     </message>
 </context>
 <context>
-    <name>RefreshScenario</name>
-    <message>
-        <source>still open after the wait</source>
-        <translation>nach der Wartezeit noch offen</translation>
-    </message>
-    <message>
-        <source>disconnected: close %1 &quot;%2&quot;</source>
-        <translation>getrennt: Close %1 &quot;%2&quot;</translation>
-    </message>
-    <message>
-        <source>refresh_failed for a fresh token</source>
-        <translation>refresh_failed für ein frisches Token</translation>
-    </message>
-    <message>
-        <source>no auth.refreshed within %1 ms</source>
-        <translation>kein auth.refreshed innerhalb von %1 ms</translation>
-    </message>
-    <message>
-        <source>auth.refreshed, still connected</source>
-        <translation>auth.refreshed, weiterhin verbunden</translation>
-    </message>
-    <message>
-        <source>%1 refresh_failed answer(s) before the close, expected %2</source>
-        <translation>%1 refresh_failed-Antwort(en) vor dem Schließen, erwartet: %2</translation>
-    </message>
-    <message>
-        <source>no auth.expiring before the close</source>
-        <translation>kein auth.expiring vor dem Schließen</translation>
-    </message>
-    <message>
-        <source>closed %1 &quot;%2&quot; instead of %3</source>
-        <translation>geschlossen mit %1 &quot;%2&quot; statt %3</translation>
-    </message>
-    <message>
-        <source>closed %1 &quot;%2&quot;</source>
-        <translation>geschlossen mit %1 &quot;%2&quot;</translation>
-    </message>
-</context>
-<context>
     <name>RunComparison</name>
     <message numerus="yes">
         <source>No verdict changed (%n the same).</source>
@@ -1686,85 +239,6 @@
             <numerusform>%n gleich.</numerusform>
             <numerusform>%n gleich.</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>RunHistoryPane</name>
-    <message>
-        <source>not run</source>
-        <translation>nicht gelaufen</translation>
-    </message>
-    <message>
-        <source>Finished runs</source>
-        <translation>Beendete Läufe</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Gestartet</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>Compare with</source>
-        <translation>Vergleichen mit</translation>
-    </message>
-    <message>
-        <source>Comparison summary</source>
-        <translation>Zusammenfassung des Vergleichs</translation>
-    </message>
-    <message>
-        <source>Each finished run is kept here; pick one to see which verdicts changed.</source>
-        <translation>Jeder beendete Lauf bleibt hier; wählen Sie einen, um zu sehen, welche Urteile sich geändert haben.</translation>
-    </message>
-    <message>
-        <source>Changed verdicts</source>
-        <translation>Geänderte Urteile</translation>
-    </message>
-    <message>
-        <source>Compare the selected run &amp;with:</source>
-        <translation>Den gewählten Lauf vergleichen &amp;mit:</translation>
-    </message>
-    <message>
-        <source>#%1 %2, %3: %4</source>
-        <translation>#%1 %2, %3: %4</translation>
-    </message>
-    <message>
-        <source>The first run: nothing to compare it with yet.</source>
-        <translation>Der erste Lauf: noch nichts zum Vergleichen.</translation>
-    </message>
-    <message>
-        <source>From run #%1 to run #%2: %3</source>
-        <translation>Von Lauf #%1 zu Lauf #%2: %3</translation>
-    </message>
-    <message>
-        <source>Scenario</source>
-        <translation>Szenario</translation>
-    </message>
-    <message>
-        <source>Run #%1</source>
-        <translation>Lauf #%1</translation>
-    </message>
-    <message>
-        <source>Reason now</source>
-        <translation>Grund jetzt</translation>
-    </message>
-    <message>
-        <source> (regression)</source>
-        <translation> (Rückschritt)</translation>
     </message>
 </context>
 <context>
@@ -2150,7 +624,682 @@
     </message>
 </context>
 <context>
-    <name>ScenarioEngine</name>
+    <name>SignalGate::Client::AuthApi</name>
+    <message>
+        <source>Could not connect to the server: the connection was refused.</source>
+        <translation>Keine Verbindung zum Server möglich: Die Verbindung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the server: the host name was not found.</source>
+        <translation>Keine Verbindung zum Server möglich: Der Hostname wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the server securely (TLS): %1</source>
+        <translation>Keine sichere Verbindung (TLS) zum Server möglich: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect to the server: %1</source>
+        <translation>Keine Verbindung zum Server möglich: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the request as malformed (HTTP 400).</source>
+        <translation>Der Server hat die Anfrage als fehlerhaft abgelehnt (HTTP 400).</translation>
+    </message>
+    <message>
+        <source>The server refused the credentials (HTTP 401).</source>
+        <translation>Der Server hat die Anmeldedaten abgelehnt (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP 403).</source>
+        <translation>Der Server hat die Anfrage abgelehnt (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>The server has no such endpoint (HTTP 404): is this a SignalGate server?</source>
+        <translation>Der Server kennt diesen Endpunkt nicht (HTTP 404): Ist das ein SignalGate-Server?</translation>
+    </message>
+    <message>
+        <source>Too many attempts; try again later (HTTP 429).</source>
+        <translation>Zu viele Versuche; bitte versuchen Sie es später erneut (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>The server redirected the request (HTTP %1); redirects are not followed.</source>
+        <translation>Der Server hat die Anfrage umgeleitet (HTTP %1); Umleitungen werden nicht verfolgt.</translation>
+    </message>
+    <message>
+        <source>The server failed to answer (HTTP %1).</source>
+        <translation>Der Server konnte die Anfrage nicht beantworten (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1.</source>
+        <translation>Der Server hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer that is not a token pair (HTTP %1).</source>
+        <translation>Der Server hat eine Antwort gesendet, die kein Token-Paar ist (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Client::ClientCore</name>
+    <message>
+        <source>subject %1, issued by %2, valid %3 to %4, SHA-256 %5</source>
+        <translation>Inhaber %1, ausgestellt von %2, gültig von %3 bis %4, SHA-256 %5</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 at %2.</source>
+        <translation>Als %1 bei %2 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Connect as soon as the access token is in the keychain.</source>
+        <translation>Verbinden, sobald das Zugriffstoken im Schlüsselbund liegt.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Wait for you to sign in.</source>
+        <translation>Auf Ihre Anmeldung warten.</translation>
+    </message>
+    <message>
+        <source>Signed out; the tokens were deleted from the keychain.</source>
+        <translation>Abgemeldet; die Tokens wurden aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <source>Stay disconnected until you sign in.</source>
+        <translation>Getrennt bleiben, bis Sie sich anmelden.</translation>
+    </message>
+    <message>
+        <source>Session ended: %1</source>
+        <translation>Sitzung beendet: %1</translation>
+    </message>
+    <message>
+        <source>Access token renewed; valid until %1.</source>
+        <translation>Zugriffstoken erneuert; gültig bis %1.</translation>
+    </message>
+    <message>
+        <source>Hand it to the open connection (auth.refresh).</source>
+        <translation>An die offene Verbindung übergeben (auth.refresh).</translation>
+    </message>
+    <message>
+        <source>Could not renew the access token: %1</source>
+        <translation>Zugriffstoken konnte nicht erneuert werden: %1</translation>
+    </message>
+    <message>
+        <source>Try again with a growing delay until 30 s before it expires.</source>
+        <translation>Mit zunehmender Wartezeit erneut versuchen, bis 30 s vor dem Ablauf.</translation>
+    </message>
+    <message>
+        <source>Keep the tokens in memory for this session only.</source>
+        <translation>Tokens nur für diese Sitzung im Arbeitsspeicher halten.</translation>
+    </message>
+    <message>
+        <source>Signed out here, but the server could not be told: %1</source>
+        <translation>Hier abgemeldet, aber der Server konnte nicht benachrichtigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing: the server ends the session when its tokens expire.</source>
+        <translation>Nichts: Der Server beendet die Sitzung, wenn ihre Tokens ablaufen.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1.</source>
+        <translation>Verbindung zu %1 wird hergestellt.</translation>
+    </message>
+    <message>
+        <source>No usable access token: not connecting.</source>
+        <translation>Kein verwendbares Zugriffstoken: Es wird keine Verbindung hergestellt.</translation>
+    </message>
+    <message>
+        <source>Connect once a token with at least 30 s left is there.</source>
+        <translation>Verbinden, sobald ein Token mit mindestens 30 s Restlaufzeit vorliegt.</translation>
+    </message>
+    <message>
+        <source>Connected: welcome for %1, token valid until %2, last seq %3.</source>
+        <translation>Verbunden: Willkommen für %1, Token gültig bis %2, letzte seq %3.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection with HTTP %1.</source>
+        <translation>Der Server hat die Verbindung mit HTTP %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>Netzwerkfehler: %1</translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation>TLS: %1</translation>
+    </message>
+    <message>
+        <source>TLS: %1 (%2)</source>
+        <translation>TLS: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not ignored: fix the CA file in Settings or find out who answers instead of the server.</source>
+        <translation>Nicht ignoriert: CA-Datei in den Einstellungen korrigieren oder herausfinden, wer anstelle des Servers antwortet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server says the access token expires in %n s.</source>
+        <translation>
+            <numerusform>Laut Server läuft das Zugriffstoken in %n s ab.</numerusform>
+            <numerusform>Laut Server läuft das Zugriffstoken in %n s ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server accepted the new token (auth.refreshed); valid until %1.</source>
+        <translation>Der Server hat das neue Token angenommen (auth.refreshed); gültig bis %1.</translation>
+    </message>
+    <message>
+        <source>In-band refresh refused: %1 (%2 attempts left)</source>
+        <translation>In-Band-Aktualisierung abgelehnt: %1 (noch %2 Versuche)</translation>
+    </message>
+    <message>
+        <source>In-band refresh refused: %1</source>
+        <translation>In-Band-Aktualisierung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Server error %1: %2</source>
+        <translation>Serverfehler %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed after a server restart: %n signal(s) recovered; what the old server sent meanwhile is lost.</source>
+        <translation>
+            <numerusform>Nach einem Serverneustart fortgesetzt: %n Signal wiederhergestellt; was der alte Server in der Zwischenzeit gesendet hat, ist verloren.</numerusform>
+            <numerusform>Nach einem Serverneustart fortgesetzt: %n Signale wiederhergestellt; was der alte Server in der Zwischenzeit gesendet hat, ist verloren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resumed: %1 signal(s) recovered, %2 lost.</source>
+        <translation>Fortgesetzt: %1 Signal(e) wiederhergestellt, %2 verloren.</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>Getrennt: %1</translation>
+    </message>
+    <message>
+        <source>Stay disconnected.</source>
+        <translation>Getrennt bleiben.</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Client::EventLog</name>
+    <message>
+        <source>Nothing: the connection was closed on purpose.</source>
+        <translation>Nichts: Die Verbindung wurde absichtlich geschlossen.</translation>
+    </message>
+    <message>
+        <source>Reconnect after a short, growing delay.</source>
+        <translation>Nach einer kurzen, zunehmenden Wartezeit neu verbinden.</translation>
+    </message>
+    <message>
+        <source>Refresh the access token once, then reconnect; if that fails, ask you to sign in.</source>
+        <translation>Zugriffstoken einmal aktualisieren, dann neu verbinden; schlägt das fehl, Sie zur Anmeldung auffordern.</translation>
+    </message>
+    <message>
+        <source>Ask you to sign in again.</source>
+        <translation>Sie zur erneuten Anmeldung auffordern.</translation>
+    </message>
+    <message>
+        <source>Stay disconnected: reconnecting would fail the same way.</source>
+        <translation>Getrennt bleiben: Eine neue Verbindung würde auf dieselbe Weise fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Connection closed</source>
+        <translation>Verbindung geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Client::ServerAddress</name>
+    <message>
+        <source>Enter the server address, for example http://127.0.0.1:8765.</source>
+        <translation>Geben Sie die Serveradresse ein, zum Beispiel http://127.0.0.1:8765.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Use http://host:port or https://host:port.</source>
+        <translation>„%1“ ist keine Serveradresse. Verwenden Sie http://host:port oder https://host:port.</translation>
+    </message>
+    <message>
+        <source>The address must start with http://, https://, ws:// or wss:// (not %1://).</source>
+        <translation>Die Adresse muss mit http://, https://, ws:// oder wss:// beginnen (nicht mit %1://).</translation>
+    </message>
+    <message>
+        <source>The server address must not contain a user name, a query or a fragment.</source>
+        <translation>Die Serveradresse darf keinen Benutzernamen, keine Query-Parameter und kein Fragment enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Client::SessionController</name>
+    <message>
+        <source>The access token could not be renewed in time; the connection ends when it expires and the client then tries once more.</source>
+        <translation>Das Zugriffstoken konnte nicht rechtzeitig erneuert werden; die Verbindung endet, wenn es abläuft, und der Client versucht es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1: %2. Choose a readable PEM file in Settings.</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2. Wählen Sie in den Einstellungen eine lesbare PEM-Datei.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----). For the bundled server use the cert.pem written by gen-dev-cert.</source>
+        <translation>Die CA-Datei %1 enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----). Verwenden Sie für den mitgelieferten Server die von gen-dev-cert erzeugte cert.pem.</translation>
+    </message>
+    <message>
+        <source>There is no refresh token to renew the session with. Please sign in again.</source>
+        <translation>Es gibt kein Aktualisierungstoken, mit dem die Sitzung erneuert werden könnte. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Your saved session has ended (%1). Please sign in again.</source>
+        <translation>Ihre gespeicherte Sitzung ist beendet (%1). Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The server refused to renew the session (%1). Please sign in again.</source>
+        <translation>Der Server hat die Erneuerung der Sitzung abgelehnt (%1). Bitte melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Client::SignalConnection</name>
+    <message>
+        <source>Disconnected on request.</source>
+        <translation>Auf Anforderung getrennt.</translation>
+    </message>
+    <message>
+        <source>No WebSocket server address (ws:// or wss://) is set.</source>
+        <translation>Es ist keine WebSocket-Serveradresse (ws:// oder wss://) festgelegt.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>Der Server antwortet nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate is not trusted; not reconnecting. Check the CA certificate setting.</source>
+        <translation>Das TLS-Zertifikat des Servers ist nicht vertrauenswürdig; es wird nicht neu verbunden. Prüfen Sie die Einstellung für das CA-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The new access token cannot be read.</source>
+        <translation>Das neue Zugriffstoken kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Client::SignalModel</name>
+    <message>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Client::TokenStore</name>
+    <message>
+        <source>error %1</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). Tokens are kept in memory for this session only; you will have to sign in again next time.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1). Tokens werden nur für diese Sitzung im Arbeitsspeicher gehalten; beim nächsten Mal müssen Sie sich erneut anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Scenarios::ConnectScenario</name>
+    <message>
+        <source>unknown scenario</source>
+        <translation>unbekanntes Szenario</translation>
+    </message>
+    <message>
+        <source>not admitted</source>
+        <translation>nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>closed before any signal</source>
+        <translation>vor dem ersten Signal geschlossen</translation>
+    </message>
+    <message>
+        <source>welcome, but no signal within %1 ms</source>
+        <translation>welcome, aber kein Signal innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>not admitted within %1 ms</source>
+        <translation>nicht innerhalb von %1 ms zugelassen</translation>
+    </message>
+    <message>
+        <source>admitted (open after %1 ms), then a live signal</source>
+        <translation>zugelassen (nach %1 ms noch offen), dann ein Live-Signal</translation>
+    </message>
+    <message>
+        <source>%1, then a live signal</source>
+        <translation>%1, dann ein Live-Signal</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Scenarios::HandshakeProbe</name>
+    <message>
+        <source>no close within the time allowed</source>
+        <translation>kein Schließen innerhalb der zulässigen Zeit</translation>
+    </message>
+    <message>
+        <source>no answer to the upgrade request</source>
+        <translation>keine Antwort auf die Upgrade-Anfrage</translation>
+    </message>
+    <message>
+        <source>the server closed without answering</source>
+        <translation>der Server hat ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>raw upgrade %1 (%2 bytes)</source>
+        <translation>Roh-Upgrade %1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>, Origin %1</source>
+        <translation>, Origin %1</translation>
+    </message>
+    <message>
+        <source>answer head too large</source>
+        <translation>Kopf der Antwort zu groß</translation>
+    </message>
+    <message>
+        <source>the server sent a frame this probe does not read</source>
+        <translation>der Server hat einen Frame gesendet, den diese Prüfverbindung nicht liest</translation>
+    </message>
+    <message>
+        <source>close %1 &quot;%2&quot;</source>
+        <translation>Close %1 &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Scenarios::HandshakeScenario</name>
+    <message>
+        <source>upgraded a request from the foreign Origin %1%2</source>
+        <translation>Upgrade für eine Anfrage vom fremden Origin %1 durchgeführt%2</translation>
+    </message>
+    <message>
+        <source> and sent welcome</source>
+        <translation> und welcome gesendet</translation>
+    </message>
+    <message>
+        <source>no answer: %1</source>
+        <translation>keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>refused with HTTP %1 before the upgrade</source>
+        <translation>vor dem Upgrade mit HTTP %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>HTTP %1 instead of 400/431 or 1008</source>
+        <translation>HTTP %1 statt 400/431 oder 1008</translation>
+    </message>
+    <message>
+        <source>admitted a %1-byte token: the server sent welcome</source>
+        <translation>Token mit %1 Bytes zugelassen: Der Server hat welcome gesendet</translation>
+    </message>
+    <message>
+        <source>no close after the upgrade</source>
+        <translation>kein Schließen nach dem Upgrade</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot;</source>
+        <translation>geschlossen mit %1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the published rate (%1 per %2 s) refills every %3 ms: faster than a flood of the limit plus %4 can spend it, so no polite flood can prove it</source>
+        <translation>die veröffentlichte Rate (%1 pro %2 s) füllt sich alle %3 ms wieder auf: schneller, als eine Flut aus dem Limit plus %4 sie verbrauchen kann, daher kann keine maßvolle Flut sie nachweisen</translation>
+    </message>
+    <message>
+        <source>HTTP %1 during the flood</source>
+        <translation>HTTP %1 während der Flut</translation>
+    </message>
+    <message>
+        <source>HTTP %1 instead of %2</source>
+        <translation>HTTP %1 statt %2</translation>
+    </message>
+    <message>
+        <source>upgraded, then closed %1</source>
+        <translation>Upgrade, dann geschlossen mit %1</translation>
+    </message>
+    <message>
+        <source>could not read the published limits: not admitted</source>
+        <translation>veröffentlichte Limits nicht lesbar: nicht zugelassen</translation>
+    </message>
+    <message>
+        <source>the server publishes conn_rate %1/%2 s</source>
+        <translation>der Server veröffentlicht conn_rate %1/%2 s</translation>
+    </message>
+    <message>
+        <source>nothing published; the contract&apos;s default is %1 per 60 s</source>
+        <translation>nichts veröffentlicht; der Vertrag sieht %1 pro 60 s vor</translation>
+    </message>
+    <message>
+        <source>no %1 after %2 upgrades in a row (%3)</source>
+        <translation>kein %1 nach %2 Upgrades in Folge (%3)</translation>
+    </message>
+    <message>
+        <source>%1 after %2 upgrade(s), but without a valid Retry-After</source>
+        <translation>%1 nach %2 Upgrade(s), aber ohne gültiges Retry-After</translation>
+    </message>
+    <message>
+        <source>%1 after %2 admitted upgrade(s), Retry-After: %3 s</source>
+        <translation>%1 nach %2 zugelassenen Upgrade(s), Retry-After: %3 s</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Scenarios::ManualProbe</name>
+    <message>
+        <source>not signed in: there is no current token</source>
+        <translation>nicht angemeldet: Es gibt kein aktuelles Token</translation>
+    </message>
+    <message>
+        <source>no server yet: sign in for tests first</source>
+        <translation>noch kein Server: melden Sie sich zuerst für Tests an</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Scenarios::MessageScenario</name>
+    <message>
+        <source>still open %1 ms later</source>
+        <translation>nach %1 ms noch offen</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot; instead of %3</source>
+        <translation>geschlossen mit %1 &quot;%2&quot; statt %3</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>geschlossen mit %1</translation>
+    </message>
+    <message>
+        <source>the connection closed (%1 &quot;%2&quot;)</source>
+        <translation>die Verbindung wurde geschlossen (%1 &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>no bad_request error within %1 ms</source>
+        <translation>kein bad_request-Fehler innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>bad_request, and the connection still answers a ping</source>
+        <translation>bad_request, und die Verbindung antwortet weiterhin auf ping</translation>
+    </message>
+    <message>
+        <source>no pong after the error: the connection is not usable</source>
+        <translation>kein pong nach dem Fehler: Die Verbindung ist nicht nutzbar</translation>
+    </message>
+    <message>
+        <source>no rate_limited error after %1 messages</source>
+        <translation>kein rate_limited-Fehler nach %1 Nachrichten</translation>
+    </message>
+    <message>
+        <source>, and the connection stays open</source>
+        <translation>, und die Verbindung bleibt offen</translation>
+    </message>
+    <message>
+        <source>%1 rate_limited error(s) but no close after %2 messages</source>
+        <translation>%1 rate_limited-Fehler, aber kein Schließen nach %2 Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1 rate_limited error(s), then the close, after %2 messages</source>
+        <translation>%1 rate_limited-Fehler, dann das Schließen, nach %2 Nachrichten</translation>
+    </message>
+    <message>
+        <source>still open, %1 signal(s) after the garbage (no error answer asked for: profile %2)</source>
+        <translation>noch offen, %1 Signal(e) nach dem Unsinn (keine Fehlerantwort verlangt: Profil %2)</translation>
+    </message>
+    <message>
+        <source>still open, but no signal and no pong within %1 ms after the garbage</source>
+        <translation>noch offen, aber kein Signal und kein Pong innerhalb von %1 ms nach dem Unsinn</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Scenarios::ProbeConnection</name>
+    <message>
+        <source>no answer to the handshake within %1 ms</source>
+        <translation>keine Antwort auf den Handshake innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>101 Switching Protocols, subprotocol &quot;%1&quot;</source>
+        <translation>101 Switching Protocols, Subprotokoll &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>upgrade %1</source>
+        <translation>Upgrade %1</translation>
+    </message>
+    <message>
+        <source>, no token</source>
+        <translation>, kein Token</translation>
+    </message>
+    <message>
+        <source>, empty token in %1</source>
+        <translation>, leeres Token in %1</translation>
+    </message>
+    <message>
+        <source>, token (%1 bytes) in %2</source>
+        <translation>, Token (%1 Bytes) in %2</translation>
+    </message>
+    <message>
+        <source>, no Origin</source>
+        <translation>, kein Origin</translation>
+    </message>
+    <message>
+        <source>, Origin %1</source>
+        <translation>, Origin %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 instead of 101</source>
+        <translation>HTTP %1 statt 101</translation>
+    </message>
+    <message>
+        <source>connection lost without a close frame (1006)</source>
+        <translation>Verbindung ohne Close-Frame verloren (1006)</translation>
+    </message>
+    <message>
+        <source>close %1 &quot;%2&quot;</source>
+        <translation>Close %1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>aborted by the probe</source>
+        <translation>von der Prüfverbindung abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Scenarios::RefreshScenario</name>
+    <message>
+        <source>still open after the wait</source>
+        <translation>nach der Wartezeit noch offen</translation>
+    </message>
+    <message>
+        <source>disconnected: close %1 &quot;%2&quot;</source>
+        <translation>getrennt: Close %1 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>refresh_failed for a fresh token</source>
+        <translation>refresh_failed für ein frisches Token</translation>
+    </message>
+    <message>
+        <source>no auth.refreshed within %1 ms</source>
+        <translation>kein auth.refreshed innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>auth.refreshed, still connected</source>
+        <translation>auth.refreshed, weiterhin verbunden</translation>
+    </message>
+    <message>
+        <source>%1 refresh_failed answer(s) before the close, expected %2</source>
+        <translation>%1 refresh_failed-Antwort(en) vor dem Schließen, erwartet: %2</translation>
+    </message>
+    <message>
+        <source>no auth.expiring before the close</source>
+        <translation>kein auth.expiring vor dem Schließen</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot; instead of %3</source>
+        <translation>geschlossen mit %1 &quot;%2&quot; statt %3</translation>
+    </message>
+    <message>
+        <source>closed %1 &quot;%2&quot;</source>
+        <translation>geschlossen mit %1 &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Scenarios::ScenarioEngine</name>
     <message>
         <source>the server must be http(s)://HOST:PORT or ws(s)://HOST:PORT</source>
         <translation>der Server muss http(s)://HOST:PORT oder ws(s)://HOST:PORT sein</translation>
@@ -2185,7 +1334,7 @@
     </message>
 </context>
 <context>
-    <name>ScenarioRun</name>
+    <name>SignalGate::Scenarios::ScenarioRun</name>
     <message>
         <source>no outcome within %1 s</source>
         <translation>kein Ergebnis innerhalb von %1 s</translation>
@@ -2240,53 +1389,1039 @@
     </message>
 </context>
 <context>
-    <name>ServerAddress</name>
+    <name>SignalGate::Scenarios::TokenForge</name>
     <message>
-        <source>Enter the server address, for example http://127.0.0.1:8765.</source>
-        <translation>Geben Sie die Serveradresse ein, zum Beispiel http://127.0.0.1:8765.</translation>
+        <source>%1 is an encrypted private key; give an unencrypted PEM.</source>
+        <translation>%1 ist ein verschlüsselter privater Schlüssel; geben Sie eine unverschlüsselte PEM-Datei an.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a server address. Use http://host:port or https://host:port.</source>
-        <translation>„%1“ ist keine Serveradresse. Verwenden Sie http://host:port oder https://host:port.</translation>
-    </message>
-    <message>
-        <source>The address must start with http://, https://, ws:// or wss:// (not %1://).</source>
-        <translation>Die Adresse muss mit http://, https://, ws:// oder wss:// beginnen (nicht mit %1://).</translation>
-    </message>
-    <message>
-        <source>The server address must not contain a user name, a query or a fragment.</source>
-        <translation>Die Serveradresse darf keinen Benutzernamen, keine Query-Parameter und kein Fragment enthalten.</translation>
+        <source>%1 is not an unencrypted RSA (2048 bits or more), EC P-256 or Ed25519 private key.</source>
+        <translation>%1 ist kein unverschlüsselter privater RSA-Schlüssel (2048 Bit oder mehr), EC-P-256- oder Ed25519-Schlüssel.</translation>
     </message>
 </context>
 <context>
-    <name>SessionController</name>
+    <name>SignalGate::Scenarios::TokenSource</name>
     <message>
-        <source>The access token could not be renewed in time; the connection ends when it expires and the client then tries once more.</source>
-        <translation>Das Zugriffstoken konnte nicht rechtzeitig erneuert werden; die Verbindung endet, wenn es abläuft, und der Client versucht es dann noch einmal.</translation>
+        <source>login failed: HTTP %1 (%2)</source>
+        <translation>Anmeldung fehlgeschlagen: HTTP %1 (%2)</translation>
     </message>
     <message>
-        <source>Cannot read the CA file %1: %2. Choose a readable PEM file in Settings.</source>
-        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2. Wählen Sie in den Einstellungen eine lesbare PEM-Datei.</translation>
+        <source>login failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>The CA file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----). For the bundled server use the cert.pem written by gen-dev-cert.</source>
-        <translation>Die CA-Datei %1 enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----). Verwenden Sie für den mitgelieferten Server die von gen-dev-cert erzeugte cert.pem.</translation>
+        <source>/dev/token answered HTTP %1</source>
+        <translation>/dev/token hat mit HTTP %1 geantwortet</translation>
     </message>
     <message>
-        <source>There is no refresh token to renew the session with. Please sign in again.</source>
-        <translation>Es gibt kein Aktualisierungstoken, mit dem die Sitzung erneuert werden könnte. Bitte melden Sie sich erneut an.</translation>
+        <source>the key cannot sign</source>
+        <translation>der Schlüssel kann nicht signieren</translation>
     </message>
     <message>
-        <source>Your saved session has ended (%1). Please sign in again.</source>
-        <translation>Ihre gespeicherte Sitzung ist beendet (%1). Bitte melden Sie sich erneut an.</translation>
+        <source>HTTP refresh failed: %1 %2</source>
+        <translation>HTTP-Aktualisierung fehlgeschlagen: %1 %2</translation>
     </message>
     <message>
-        <source>The server refused to renew the session (%1). Please sign in again.</source>
-        <translation>Der Server hat die Erneuerung der Sitzung abgelehnt (%1). Bitte melden Sie sich erneut an.</translation>
+        <source>logout failed: HTTP %1 %2</source>
+        <translation>Abmeldung fehlgeschlagen: HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>second login failed: HTTP %1 %2</source>
+        <translation>zweite Anmeldung fehlgeschlagen: HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>needs a minted token: run against a server in dev mode (/dev/token) or give the server&apos;s signing key (--forge-key FILE: HS256 secret file or RSA/EC P-256/Ed25519 private key PEM)</source>
+        <translation>braucht ein selbst erzeugtes Token: gegen einen Server im Dev-Modus (/dev/token) laufen lassen oder den Signaturschlüssel des Servers angeben (--forge-key DATEI: HS256-Geheimnisdatei oder privater RSA/EC-P-256/Ed25519-Schlüssel als PEM)</translation>
+    </message>
+    <message>
+        <source>given token</source>
+        <translation>übergebenes Token</translation>
+    </message>
+    <message>
+        <source>forged (%1)</source>
+        <translation>erzeugt (%1)</translation>
+    </message>
+    <message>
+        <source>login %1 %2</source>
+        <translation>Anmeldung %1 %2</translation>
+    </message>
+    <message>
+        <source>login signalgate</source>
+        <translation>Anmeldung signalgate</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SignalGate::Ui::ChartPane</name>
+    <message>
+        <source>Price charts</source>
+        <translation>Kursdiagramme</translation>
+    </message>
+    <message>
+        <source>No signals yet. A chart appears here for every symbol as its first signal arrives.</source>
+        <translation>Noch keine Signale. Für jedes Symbol erscheint hier ein Diagramm, sobald sein erstes Signal eintrifft.</translation>
+    </message>
+    <message>
+        <source>Price chart of %1</source>
+        <translation>Kursdiagramm für %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::ConnectionStatus</name>
+    <message>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Signed-in user</source>
+        <translation>Angemeldeter Benutzer</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Access token expiry</source>
+        <translation>Ablauf des Zugriffstokens</translation>
+    </message>
+    <message>
+        <source>Next token refresh</source>
+        <translation>Nächste Token-Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Waiting for a token</source>
+        <translation>Warten auf ein Token</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s</source>
+        <translation>Neue Verbindung in %1 s</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>No token</source>
+        <translation>Kein Token</translation>
+    </message>
+    <message>
+        <source>Token: %1 left</source>
+        <translation>Token: noch %1</translation>
+    </message>
+    <message>
+        <source>Token expired</source>
+        <translation>Token abgelaufen</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>Encrypted (%1, %2); certificate for %3, issued by %4</source>
+        <translation>Verschlüsselt (%1, %2); Zertifikat für %3, ausgestellt von %4</translation>
+    </message>
+    <message>
+        <source>TLS (wss://); not connected</source>
+        <translation>TLS (wss://); nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Not encrypted (ws://)</source>
+        <translation>Unverschlüsselt (ws://)</translation>
+    </message>
+    <message>
+        <source>Next refresh: %1</source>
+        <translation>Nächste Aktualisierung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::ConsolePane</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Run &amp;selected</source>
+        <translation>Aus&amp;gewählte ausführen</translation>
+    </message>
+    <message>
+        <source>Run &amp;all</source>
+        <translation>A&amp;lle ausführen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>St&amp;opp</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Szenarien</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Tatsächlich</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Scenario details</source>
+        <translation>Szenariodetails</translation>
+    </message>
+    <message>
+        <source>Run progress</source>
+        <translation>Fortschritt des Laufs</translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation>Status des Laufs</translation>
+    </message>
+    <message>
+        <source>Manual connection</source>
+        <translation>Manuelle Verbindung</translation>
+    </message>
+    <message>
+        <source>Token inspector</source>
+        <translation>Token-Inspektor</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>Ausführung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Running %1 (%2 of %3)</source>
+        <translation>%1 wird ausgeführt (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source> · waiting %1 for the server&apos;s connection rate</source>
+        <translation> · wartet %1 auf die Verbindungsrate des Servers</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Fertig: %1.</translation>
+    </message>
+    <message>
+        <source>Signing in for tests…</source>
+        <translation>Anmeldung für Tests läuft…</translation>
+    </message>
+    <message>
+        <source>Tick at least one scenario.</source>
+        <translation>Markieren Sie mindestens ein Szenario.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Proves:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Needs:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Expected:&lt;/b&gt; %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Weist nach:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Benötigt:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Erwartet:&lt;/b&gt; %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not run yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Noch nicht ausgeführt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Verdict:&lt;/b&gt; %1 — %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Ergebnis:&lt;/b&gt; %1 — %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Actual:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Tatsächlich:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Timings:&lt;/b&gt; %1 in all, %2 of it waiting for the server&apos;s connection rate; %3 upgrade(s).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Zeiten:&lt;/b&gt; %1 insgesamt, davon %2 Warten auf die Verbindungsrate des Servers; %3 Upgrade(s).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Errors:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Fehler:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Frames&lt;/b&gt; (tokens redacted):&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Frames&lt;/b&gt; (Tokens geschwärzt):&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>There is no run to export yet.</source>
+        <translation>Es gibt noch keinen Lauf zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export the run</source>
+        <translation>Lauf exportieren</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation>JSON-Bericht (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 and %2.</source>
+        <translation>Nach %1 und %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source> · %1 of %2 done, about %3 left</source>
+        <translation> · %1 von %2 erledigt, noch etwa %3</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Ready for tests: valid token from %1.</source>
+        <translation>Bereit für Tests: gültiges Token aus %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::EventLogPane</name>
+    <message>
+        <source>Connection log</source>
+        <translation>Verbindungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Clear log</source>
+        <translation>Protokoll leeren</translation>
+    </message>
+    <message>
+        <source>Clear the connection log</source>
+        <translation>Verbindungsprotokoll leeren</translation>
+    </message>
+    <message>
+        <source>Close code legend</source>
+        <translation>Legende der Close-Codes</translation>
+    </message>
+    <message>
+        <source>Every connection event, newest at the bottom. Colours: blue information, yellow warning, red error.</source>
+        <translation>Alle Verbindungsereignisse, das neueste unten. Farben: Blau für Information, Gelb für Warnung, Rot für Fehler.</translation>
+    </message>
+    <message>
+        <source>Close codes of the SignalGate protocol and what the client does:</source>
+        <translation>Close-Codes des SignalGate-Protokolls und wie der Client darauf reagiert:</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Client does</source>
+        <translation>Reaktion des Clients</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>(beliebig)</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::LoginDialog</name>
+    <message>
+        <source>Sign in to SignalGate</source>
+        <translation>Bei SignalGate anmelden</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign-in error</source>
+        <translation>Anmeldefehler</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>The password is sent to the server once and never stored. The tokens the server returns are kept in your system keychain.</source>
+        <translation>Das Passwort wird einmalig an den Server gesendet und nie gespeichert. Die Tokens, die der Server zurückgibt, werden im Schlüsselbund Ihres Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>%1 is another machine and the address is not encrypted: your password and tokens would cross the network readable by anyone on the way. Use https://, or allow unencrypted connections in Settings for testing.</source>
+        <translation>%1 ist ein anderer Rechner, und die Adresse ist nicht verschlüsselt: Ihr Passwort und Ihre Tokens würden das Netzwerk für jeden auf dem Übertragungsweg lesbar durchqueren. Verwenden Sie https:// oder erlauben Sie zum Testen unverschlüsselte Verbindungen in den Einstellungen.</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::MainWindow</name>
+    <message>
+        <source>Reconnect &amp;now</source>
+        <translation>Jetzt &amp;neu verbinden</translation>
+    </message>
+    <message>
+        <source>SignalGate</source>
+        <translation>SignalGate</translation>
+    </message>
+    <message>
+        <source>&amp;Signals</source>
+        <translation>S&amp;ignale</translation>
+    </message>
+    <message>
+        <source>C&amp;harts</source>
+        <translation>&amp;Diagramme</translation>
+    </message>
+    <message>
+        <source>Connection &amp;log</source>
+        <translation>&amp;Verbindungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Achtung</translation>
+    </message>
+    <message>
+        <source>Reconnect now</source>
+        <translation>Jetzt neu verbinden</translation>
+    </message>
+    <message>
+        <source>SignalGate — %1 at %2</source>
+        <translation>SignalGate — %1 bei %2</translation>
+    </message>
+    <message>
+        <source>You are signed out: %1</source>
+        <translation>Sie sind abgemeldet: %1</translation>
+    </message>
+    <message>
+        <source>The server closed the connection: %1 %2. %3 %4</source>
+        <translation>Der Server hat die Verbindung geschlossen: %1 %2. %3 %4</translation>
+    </message>
+    <message>
+        <source>The server refused the connection with HTTP %1. %2</source>
+        <translation>Der Server hat die Verbindung mit HTTP %1 abgelehnt. %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate was not accepted: %1. The connection log has the certificate&apos;s details; set the right CA file in Settings.</source>
+        <translation>Das TLS-Zertifikat des Servers wurde nicht akzeptiert: %1. Die Details des Zertifikats stehen im Verbindungsprotokoll; legen Sie in den Einstellungen die richtige CA-Datei fest.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect now</source>
+        <translation>Jetzt &amp;neu verbinden</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About SignalGate</source>
+        <translation>&amp;Über SignalGate</translation>
+    </message>
+    <message>
+        <source>About SignalGate</source>
+        <translation>Über SignalGate</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;SignalGate %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Live signals behind JWT authentication. Tokens are kept in your system keychain only.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;SignalGate %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Live-Signale hinter JWT-Authentifizierung. Tokens werden ausschließlich im Schlüsselbund Ihres Systems aufbewahrt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Connection lost. Reconnecting in %1 s…</source>
+        <translation>Verbindung verloren. Neue Verbindung in %1 s…</translation>
+    </message>
+    <message>
+        <source>Test c&amp;onsole</source>
+        <translation>&amp;Testkonsole</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::ManualPane</name>
+    <message>
+        <source>The %1 is not a JSON object: %2</source>
+        <translation>Die Angabe „%1“ ist kein JSON-Objekt: %2</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>V&amp;erbinden</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose (1000)</source>
+        <translation>Sch&amp;ließen (1000)</translation>
+    </message>
+    <message>
+        <source>Send &amp;text</source>
+        <translation>Te&amp;xt senden</translation>
+    </message>
+    <message>
+        <source>Send &amp;binary</source>
+        <translation>&amp;Binär senden</translation>
+    </message>
+    <message>
+        <source>Token source</source>
+        <translation>Token-Quelle</translation>
+    </message>
+    <message>
+        <source>Current (the console&apos;s signed-in token)</source>
+        <translation>Aktuell (das Token der Anmeldung in der Konsole)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Kein Token</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Leeres Token</translation>
+    </message>
+    <message>
+        <source>Custom text</source>
+        <translation>Eigener Text</translation>
+    </message>
+    <message>
+        <source>Forged from header and claims</source>
+        <translation>Aus Header und Claims gefälscht</translation>
+    </message>
+    <message>
+        <source>Custom token text</source>
+        <translation>Eigener Token-Text</translation>
+    </message>
+    <message>
+        <source>Any text, sent exactly as typed</source>
+        <translation>Beliebiger Text, wird genau wie eingegeben gesendet</translation>
+    </message>
+    <message>
+        <source>Forged header JSON</source>
+        <translation>JSON des gefälschten Headers</translation>
+    </message>
+    <message>
+        <source>Header members over {&quot;alg&quot;: the key&apos;s, &quot;typ&quot;: &quot;at+jwt&quot;}; null removes one</source>
+        <translation>Header-Felder, die {&quot;alg&quot;: der des Schlüssels, &quot;typ&quot;: &quot;at+jwt&quot;} überschreiben; null entfernt ein Feld</translation>
+    </message>
+    <message>
+        <source>Forged claims JSON</source>
+        <translation>JSON der gefälschten Claims</translation>
+    </message>
+    <message>
+        <source>Claims over the signed-in user&apos;s, e.g. {&quot;iss&quot;: &quot;someone-else&quot;}; null removes one</source>
+        <translation>Claims, die die des angemeldeten Benutzers überschreiben, z. B. {&quot;iss&quot;: &quot;someone-else&quot;}; null entfernt einen Claim</translation>
+    </message>
+    <message>
+        <source>Forged token expiry</source>
+        <translation>Ablauf des gefälschten Tokens</translation>
+    </message>
+    <message>
+        <source>Token transport</source>
+        <translation>Token-Übertragung</translation>
+    </message>
+    <message>
+        <source>Authorization header</source>
+        <translation>Authorization-Header</translation>
+    </message>
+    <message>
+        <source>Origin header</source>
+        <translation>Origin-Header</translation>
+    </message>
+    <message>
+        <source>No Origin (a native client); e.g. https://evil.example</source>
+        <translation>Kein Origin (nativer Client); z. B. https://evil.example</translation>
+    </message>
+    <message>
+        <source>Message to send</source>
+        <translation>Zu sendende Nachricht</translation>
+    </message>
+    <message>
+        <source>{&quot;type&quot;:&quot;ping&quot;} — text as typed; for binary, hex bytes like 00 ff 10</source>
+        <translation>{&quot;type&quot;:&quot;ping&quot;} — Text wie eingegeben; für binär Hex-Bytes wie 00 ff 10</translation>
+    </message>
+    <message>
+        <source>Frames of the manual connection</source>
+        <translation>Frames der manuellen Verbindung</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Content (tokens redacted)</source>
+        <translation>Inhalt (Tokens geschwärzt)</translation>
+    </message>
+    <message>
+        <source>Manual connection status</source>
+        <translation>Status der manuellen Verbindung</translation>
+    </message>
+    <message>
+        <source>Toke&amp;n:</source>
+        <translation>To&amp;ken:</translation>
+    </message>
+    <message>
+        <source>Custom &amp;text:</source>
+        <translation>Ei&amp;gener Text:</translation>
+    </message>
+    <message>
+        <source>Forged &amp;header:</source>
+        <translation>Gefälschter &amp;Header:</translation>
+    </message>
+    <message>
+        <source>Forged c&amp;laims:</source>
+        <translation>Gefälschte &amp;Claims:</translation>
+    </message>
+    <message>
+        <source>Forged e&amp;xpiry:</source>
+        <translation>Gefälschter &amp;Ablauf:</translation>
+    </message>
+    <message>
+        <source>T&amp;ransport:</source>
+        <translation>Übe&amp;rtragung:</translation>
+    </message>
+    <message>
+        <source>Ori&amp;gin:</source>
+        <translation>&amp;Origin:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Nachricht:</translation>
+    </message>
+    <message>
+        <source>Upgraded (HTTP 101); waiting for welcome or a close.</source>
+        <translation>Upgrade durchgeführt (HTTP 101); Warten auf welcome oder das Schließen.</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>For a binary frame, type hex bytes such as 00 ff 10.</source>
+        <translation>Geben Sie für einen binären Frame Hex-Bytes wie 00 ff 10 ein.</translation>
+    </message>
+    <message>
+        <source>Closed %1 &quot;%2&quot;: %3</source>
+        <translation>Geschlossen mit %1 &quot;%2&quot;: %3</translation>
+    </message>
+    <message>
+        <source>Refused before the upgrade with HTTP %1.</source>
+        <translation>Vor dem Upgrade mit HTTP %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The connection ended without an answer.</source>
+        <translation>Die Verbindung endete ohne Antwort.</translation>
+    </message>
+    <message>
+        <source>Subprotocol &lt;prefix&gt;&lt;token&gt; (bearer.)</source>
+        <translation>Subprotokoll &lt;Präfix&gt;&lt;Token&gt; (bearer.)</translation>
+    </message>
+    <message>
+        <source>Subprotocol: the token itself</source>
+        <translation>Subprotokoll: das Token selbst</translation>
+    </message>
+    <message>
+        <source>Query ?&lt;name&gt;= (token)</source>
+        <translation>Query ?&lt;Name&gt;= (token)</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::ProfileEditor</name>
+    <message>
+        <source>Compare close reasons with PROTOCOL.md&apos;s</source>
+        <translation>Close-Gründe mit denen aus PROTOCOL.md vergleichen</translation>
+    </message>
+    <message>
+        <source>In-band refresh</source>
+        <translation>In-Band-Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen (resume)</translation>
+    </message>
+    <message>
+        <source>Message rate limit</source>
+        <translation>Nachrichtenratenlimit</translation>
+    </message>
+    <message>
+        <source>Target profile</source>
+        <translation>Zielprofil</translation>
+    </message>
+    <message>
+        <source>Authorization header</source>
+        <translation>Authorization-Header</translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation>Query-Parameter</translation>
+    </message>
+    <message>
+        <source>Subprotocol with a prefix</source>
+        <translation>Subprotokoll mit Präfix</translation>
+    </message>
+    <message>
+        <source>Subprotocol: the token itself</source>
+        <translation>Subprotokoll: das Token selbst</translation>
+    </message>
+    <message>
+        <source>None (a pasted token or the signing key)</source>
+        <translation>Keine (ein eingefügtes Token oder der Signaturschlüssel)</translation>
+    </message>
+    <message>
+        <source>SignalGate login (token pair)</source>
+        <translation>SignalGate-Anmeldung (Token-Paar)</translation>
+    </message>
+    <message>
+        <source>JSON login (access token)</source>
+        <translation>JSON-Anmeldung (Access-Token)</translation>
+    </message>
+    <message>
+        <source>OAuth2 password grant (form)</source>
+        <translation>OAuth2 Password Grant (Formular)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>/ws, or /ws/agent/{session} ({session}: a fresh id per connection)</source>
+        <translation>/ws oder /ws/agent/{session} ({session}: je Verbindung eine neue ID)</translation>
+    </message>
+    <message>
+        <source>comma separated; empty offers none</source>
+        <translation>durch Kommas getrennt; leer bietet keines an</translation>
+    </message>
+    <message>
+        <source>comma separated, e.g. 1008, 4001</source>
+        <translation>durch Kommas getrennt, z. B. 1008, 4001</translation>
+    </message>
+    <message>
+        <source>empty: no welcome; admitted means still open after the time below</source>
+        <translation>leer: keine Begrüßung; zugelassen heißt nach der Zeit unten noch offen</translation>
+    </message>
+    <message>
+        <source>empty: any message is a signal</source>
+        <translation>leer: jede Nachricht ist ein Signal</translation>
+    </message>
+    <message>
+        <source>Profile problem</source>
+        <translation>Problem im Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;WebSocket path:</source>
+        <translation>&amp;WebSocket-Pfad:</translation>
+    </message>
+    <message>
+        <source>&amp;Token goes in:</source>
+        <translation>&amp;Token steht in:</translation>
+    </message>
+    <message>
+        <source>Query &amp;parameter:</source>
+        <translation>Query-&amp;Parameter:</translation>
+    </message>
+    <message>
+        <source>Subprotocol p&amp;refix:</source>
+        <translation>Subprotokoll-P&amp;räfix:</translation>
+    </message>
+    <message>
+        <source>&amp;Offer subprotocols:</source>
+        <translation>Angebotene &amp;Subprotokolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Login pat&amp;h:</source>
+        <translation>Anmelde-Pfa&amp;d:</translation>
+    </message>
+    <message>
+        <source>Login &amp;fields (user, password):</source>
+        <translation>Anmelde&amp;felder (Benutzer, Passwort):</translation>
+    </message>
+    <message>
+        <source>Refusal &amp;close codes:</source>
+        <translation>Ablehnende &amp;Close-Codes:</translation>
+    </message>
+    <message>
+        <source>Forei&amp;gn Origin refused with HTTP:</source>
+        <translation>Fremder Ori&amp;gin abgelehnt mit HTTP:</translation>
+    </message>
+    <message>
+        <source>Over the r&amp;ate refused with HTTP:</source>
+        <translation>Über der R&amp;ate abgelehnt mit HTTP:</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome message type:</source>
+        <translation>T&amp;yp der Begrüßungsnachricht:</translation>
+    </message>
+    <message>
+        <source>Admitted a&amp;fter:</source>
+        <translation>Zugelassen n&amp;ach:</translation>
+    </message>
+    <message>
+        <source>&amp;Signal message type:</source>
+        <translation>Typ der Si&amp;gnalnachricht:</translation>
+    </message>
+    <message>
+        <source>The target supports:</source>
+        <translation>Das Ziel unterstützt:</translation>
+    </message>
+    <message>
+        <source>Not a valid profile: %1</source>
+        <translation>Kein gültiges Profil: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::ProfilePicker</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>L&amp;oad…</source>
+        <translation>&amp;Laden…</translation>
+    </message>
+    <message>
+        <source>Target profile</source>
+        <translation>Zielprofil</translation>
+    </message>
+    <message>
+        <source>SignalGate (this contract)</source>
+        <translation>SignalGate (dieser Vertrag)</translation>
+    </message>
+    <message>
+        <source>Seed (token in the query, codes only, no in-band refresh)</source>
+        <translation>Seed (Token im Query-Parameter, nur Codes, keine In-Band-Aktualisierung)</translation>
+    </message>
+    <message>
+        <source> profile</source>
+        <translation> Profil</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <source>Save the target profile</source>
+        <translation>Zielprofil speichern</translation>
+    </message>
+    <message>
+        <source>Target profile (*.json)</source>
+        <translation>Zielprofil (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the profile to %1; signalgate-check --profile %1 reads it.</source>
+        <translation>Profil nach %1 gespeichert; signalgate-check --profile %1 liest es.</translation>
+    </message>
+    <message>
+        <source>Load a target profile</source>
+        <translation>Zielprofil laden</translation>
+    </message>
+    <message>
+        <source>Loaded the profile %1.</source>
+        <translation>Profil %1 geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::RunHistoryPane</name>
+    <message>
+        <source>not run</source>
+        <translation>nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>Finished runs</source>
+        <translation>Beendete Läufe</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Comparison summary</source>
+        <translation>Zusammenfassung des Vergleichs</translation>
+    </message>
+    <message>
+        <source>Each finished run is kept here; pick one to see which verdicts changed.</source>
+        <translation>Jeder beendete Lauf bleibt hier; wählen Sie einen, um zu sehen, welche Urteile sich geändert haben.</translation>
+    </message>
+    <message>
+        <source>Changed verdicts</source>
+        <translation>Geänderte Urteile</translation>
+    </message>
+    <message>
+        <source>Compare the selected run &amp;with:</source>
+        <translation>Den gewählten Lauf vergleichen &amp;mit:</translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3: %4</source>
+        <translation>#%1 %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>The first run: nothing to compare it with yet.</source>
+        <translation>Der erste Lauf: noch nichts zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>From run #%1 to run #%2: %3</source>
+        <translation>Von Lauf #%1 zu Lauf #%2: %3</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Run #%1</source>
+        <translation>Lauf #%1</translation>
+    </message>
+    <message>
+        <source>Reason now</source>
+        <translation>Grund jetzt</translation>
+    </message>
+    <message>
+        <source> (regression)</source>
+        <translation> (Rückschritt)</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::SettingsDialog</name>
     <message>
         <source>Allow unencrypted ws:// to hosts other than this computer (testing only)</source>
         <translation>Unverschlüsseltes ws:// zu anderen Hosts als diesem Computer erlauben (nur zum Testen)</translation>
@@ -2369,65 +2504,7 @@
     </message>
 </context>
 <context>
-    <name>SignalConnection</name>
-    <message>
-        <source>Disconnected on request.</source>
-        <translation>Auf Anforderung getrennt.</translation>
-    </message>
-    <message>
-        <source>No WebSocket server address (ws:// or wss://) is set.</source>
-        <translation>Es ist keine WebSocket-Serveradresse (ws:// oder wss://) festgelegt.</translation>
-    </message>
-    <message>
-        <source>The server stopped answering.</source>
-        <translation>Der Server antwortet nicht mehr.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s TLS certificate is not trusted; not reconnecting. Check the CA certificate setting.</source>
-        <translation>Das TLS-Zertifikat des Servers ist nicht vertrauenswürdig; es wird nicht neu verbunden. Prüfen Sie die Einstellung für das CA-Zertifikat.</translation>
-    </message>
-    <message>
-        <source>The new access token cannot be read.</source>
-        <translation>Das neue Zugriffstoken kann nicht gelesen werden.</translation>
-    </message>
-</context>
-<context>
-    <name>SignalModel</name>
-    <message>
-        <source>Buy</source>
-        <translation>Kauf</translation>
-    </message>
-    <message>
-        <source>Sell</source>
-        <translation>Verkauf</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Seq</source>
-        <translation>Seq</translation>
-    </message>
-    <message>
-        <source>Symbol</source>
-        <translation>Symbol</translation>
-    </message>
-    <message>
-        <source>Side</source>
-        <translation>Seite</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Kurs</translation>
-    </message>
-    <message>
-        <source>Confidence</source>
-        <translation>Konfidenz</translation>
-    </message>
-</context>
-<context>
-    <name>SignalsPane</name>
+    <name>SignalGate::Ui::SignalsPane</name>
     <message>
         <source>E&amp;xact symbol</source>
         <translation>E&amp;xaktes Symbol</translation>
@@ -2501,7 +2578,7 @@
     </message>
 </context>
 <context>
-    <name>TargetForm</name>
+    <name>SignalGate::Ui::TargetForm</name>
     <message>
         <source>Target</source>
         <translation>Ziel</translation>
@@ -2612,33 +2689,7 @@
     </message>
 </context>
 <context>
-    <name>TokenEndpoint</name>
-    <message>
-        <source>login failed: %1 (%2)</source>
-        <translation>Anmeldung fehlgeschlagen: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>login failed: HTTP %1 from %2 (%3)</source>
-        <translation>Anmeldung fehlgeschlagen: HTTP %1 von %2 (%3)</translation>
-    </message>
-    <message>
-        <source>login failed: HTTP 200 from %1, but the answer has no &quot;access_token&quot; (keys: %2)</source>
-        <translation>Anmeldung fehlgeschlagen: HTTP 200 von %1, aber die Antwort hat kein &quot;access_token&quot; (Schlüssel: %2)</translation>
-    </message>
-</context>
-<context>
-    <name>TokenForge</name>
-    <message>
-        <source>%1 is an encrypted private key; give an unencrypted PEM.</source>
-        <translation>%1 ist ein verschlüsselter privater Schlüssel; geben Sie eine unverschlüsselte PEM-Datei an.</translation>
-    </message>
-    <message>
-        <source>%1 is not an unencrypted RSA (2048 bits or more), EC P-256 or Ed25519 private key.</source>
-        <translation>%1 ist kein unverschlüsselter privater RSA-Schlüssel (2048 Bit oder mehr), EC-P-256- oder Ed25519-Schlüssel.</translation>
-    </message>
-</context>
-<context>
-    <name>TokenInspector</name>
+    <name>SignalGate::Ui::TokenInspector</name>
     <message>
         <source>Inspect my &amp;session&apos;s token</source>
         <translation>To&amp;ken meiner Sitzung prüfen</translation>
@@ -2709,69 +2760,18 @@
     </message>
 </context>
 <context>
-    <name>TokenSource</name>
+    <name>TokenEndpoint</name>
     <message>
-        <source>login failed: HTTP %1 (%2)</source>
-        <translation>Anmeldung fehlgeschlagen: HTTP %1 (%2)</translation>
+        <source>login failed: %1 (%2)</source>
+        <translation>Anmeldung fehlgeschlagen: %1 (%2)</translation>
     </message>
     <message>
-        <source>login failed: %1</source>
-        <translation>Anmeldung fehlgeschlagen: %1</translation>
+        <source>login failed: HTTP %1 from %2 (%3)</source>
+        <translation>Anmeldung fehlgeschlagen: HTTP %1 von %2 (%3)</translation>
     </message>
     <message>
-        <source>/dev/token answered HTTP %1</source>
-        <translation>/dev/token hat mit HTTP %1 geantwortet</translation>
-    </message>
-    <message>
-        <source>the key cannot sign</source>
-        <translation>der Schlüssel kann nicht signieren</translation>
-    </message>
-    <message>
-        <source>HTTP refresh failed: %1 %2</source>
-        <translation>HTTP-Aktualisierung fehlgeschlagen: %1 %2</translation>
-    </message>
-    <message>
-        <source>logout failed: HTTP %1 %2</source>
-        <translation>Abmeldung fehlgeschlagen: HTTP %1 %2</translation>
-    </message>
-    <message>
-        <source>second login failed: HTTP %1 %2</source>
-        <translation>zweite Anmeldung fehlgeschlagen: HTTP %1 %2</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>needs a minted token: run against a server in dev mode (/dev/token) or give the server&apos;s signing key (--forge-key FILE: HS256 secret file or RSA/EC P-256/Ed25519 private key PEM)</source>
-        <translation>braucht ein selbst erzeugtes Token: gegen einen Server im Dev-Modus (/dev/token) laufen lassen oder den Signaturschlüssel des Servers angeben (--forge-key DATEI: HS256-Geheimnisdatei oder privater RSA/EC-P-256/Ed25519-Schlüssel als PEM)</translation>
-    </message>
-    <message>
-        <source>given token</source>
-        <translation>übergebenes Token</translation>
-    </message>
-    <message>
-        <source>forged (%1)</source>
-        <translation>erzeugt (%1)</translation>
-    </message>
-    <message>
-        <source>login %1 %2</source>
-        <translation>Anmeldung %1 %2</translation>
-    </message>
-    <message>
-        <source>login signalgate</source>
-        <translation>Anmeldung signalgate</translation>
-    </message>
-</context>
-<context>
-    <name>TokenStore</name>
-    <message>
-        <source>error %1</source>
-        <translation>Fehler %1</translation>
-    </message>
-    <message>
-        <source>No keychain is available (%1). Tokens are kept in memory for this session only; you will have to sign in again next time.</source>
-        <translation>Kein Schlüsselbund verfügbar (%1). Tokens werden nur für diese Sitzung im Arbeitsspeicher gehalten; beim nächsten Mal müssen Sie sich erneut anmelden.</translation>
+        <source>login failed: HTTP 200 from %1, but the answer has no &quot;access_token&quot; (keys: %2)</source>
+        <translation>Anmeldung fehlgeschlagen: HTTP 200 von %1, aber die Antwort hat kein &quot;access_token&quot; (Schlüssel: %2)</translation>
     </message>
 </context>
 </TS>

@@ -2,23 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ClientCore</name>
-    <message numerus="yes">
-        <source>The server says the access token expires in %n s.</source>
-        <translation>
-            <numerusform>The server says the access token expires in %n second.</numerusform>
-            <numerusform>The server says the access token expires in %n seconds.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Resumed after a server restart: %n signal(s) recovered; what the old server sent meanwhile is lost.</source>
-        <translation>
-            <numerusform>Resumed after a server restart: %n signal recovered; what the old server sent meanwhile is lost.</numerusform>
-            <numerusform>Resumed after a server restart: %n signals recovered; what the old server sent meanwhile is lost.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>RunComparison</name>
     <message numerus="yes">
         <source>No verdict changed (%n the same).</source>
@@ -57,7 +40,24 @@
     </message>
 </context>
 <context>
-    <name>SignalsPane</name>
+    <name>SignalGate::Client::ClientCore</name>
+    <message numerus="yes">
+        <source>The server says the access token expires in %n s.</source>
+        <translation>
+            <numerusform>The server says the access token expires in %n second.</numerusform>
+            <numerusform>The server says the access token expires in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed after a server restart: %n signal(s) recovered; what the old server sent meanwhile is lost.</source>
+        <translation>
+            <numerusform>Resumed after a server restart: %n signal recovered; what the old server sent meanwhile is lost.</numerusform>
+            <numerusform>Resumed after a server restart: %n signals recovered; what the old server sent meanwhile is lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignalGate::Ui::SignalsPane</name>
     <message numerus="yes">
         <source> · Paused: %n waiting</source>
         <translation>

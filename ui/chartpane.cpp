@@ -16,6 +16,10 @@
 
 #include <algorithm>
 
+using namespace SignalGate::Client;
+
+namespace SignalGate::Ui {
+
 ChartPane::ChartPane(QWidget *parent)
     : QWidget(parent), m_grid(new QGridLayout), m_placeholder(new QLabel(this))
 {
@@ -149,3 +153,5 @@ void ChartPane::redraw()
     if (!any)
         m_redrawTimer.stop();   // nothing came since the last redraw
 }
+
+} // namespace SignalGate::Ui

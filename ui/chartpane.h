@@ -17,6 +17,8 @@ class QLabel;
 class QLineSeries;
 class QValueAxis;
 
+namespace SignalGate::Ui {
+
 // A live price chart per symbol (QtCharts), in a grid. Signals are only
 // collected as they come; the charts are redrawn a few times per second from
 // the last MaxPoints prices, so a flood of signals costs one replace() per
@@ -59,3 +61,5 @@ private:
     QStringList m_order;   // symbols in the order they first appeared
     QTimer m_redrawTimer;
 };
+
+} // namespace SignalGate::Ui

@@ -9,6 +9,10 @@
 #include <QLabel>
 #include <QSslCipher>
 
+using namespace SignalGate::Client;
+
+namespace SignalGate::Ui {
+
 namespace {
 
 QString countdown(qint64 seconds)
@@ -114,3 +118,5 @@ void ConnectionStatus::refresh()
                                ? tr("Next refresh: %1").arg(QDateTime::fromMSecsSinceEpoch(next).toString(QStringLiteral("HH:mm:ss")))
                                : QString());
 }
+
+} // namespace SignalGate::Ui

@@ -4,7 +4,11 @@
 #include <QWidget>
 
 class QLabel;
+namespace SignalGate::Client {
 class SessionController;
+}
+
+namespace SignalGate::Ui {
 
 // The status bar's content: connection state, user, server, a TLS lock, the
 // access token's remaining time and the next refresh. Refreshed once a
@@ -13,7 +17,7 @@ class ConnectionStatus : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ConnectionStatus(SessionController *session, QWidget *parent = nullptr);
+    explicit ConnectionStatus(Client::SessionController *session, QWidget *parent = nullptr);
 
     QString stateText() const;
     QString expiryText() const;
@@ -22,7 +26,7 @@ public Q_SLOTS:
     void refresh();
 
 private:
-    SessionController *m_session;
+    Client::SessionController *m_session;
     QLabel *m_state;
     QLabel *m_user;
     QLabel *m_server;
@@ -31,3 +35,5 @@ private:
     QLabel *m_nextRefresh;
     QTimer m_tick;
 };
+
+} // namespace SignalGate::Ui

@@ -14,6 +14,10 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+using namespace SignalGate::Client;
+
+namespace SignalGate::Ui {
+
 EventLogPane::EventLogPane(EventLog *log, QWidget *parent)
     : QWidget(parent), m_log(log), m_view(new QTableView(this)), m_legend(new QTableWidget(this))
 {
@@ -103,3 +107,5 @@ void EventLogPane::fillLegend()
     // Follows the real column widths, once the pane is laid out.
     m_legend->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 }
+
+} // namespace SignalGate::Ui

@@ -2,9 +2,13 @@
 
 #include <QWidget>
 
+namespace SignalGate::Client {
 class EventLog;
+}
 class QTableView;
 class QTableWidget;
+
+namespace SignalGate::Ui {
 
 // The connection log (time, event, code, reason, meaning, what happens next),
 // coloured by severity, above a legend of every close code of the contract.
@@ -12,7 +16,7 @@ class EventLogPane : public QWidget
 {
     Q_OBJECT
 public:
-    explicit EventLogPane(EventLog *log, QWidget *parent = nullptr);
+    explicit EventLogPane(Client::EventLog *log, QWidget *parent = nullptr);
 
     QTableView *logView() const { return m_view; }
     QTableWidget *legend() const { return m_legend; }
@@ -20,7 +24,9 @@ public:
 private:
     void fillLegend();
 
-    EventLog *m_log;
+    Client::EventLog *m_log;
     QTableView *m_view;
     QTableWidget *m_legend;
 };
+
+} // namespace SignalGate::Ui

@@ -4,6 +4,8 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
+namespace SignalGate::Ui {
+
 namespace LanguageSetup {
 
 QLocale localeFor(const QString &language)
@@ -31,3 +33,5 @@ QString install(QCoreApplication *application, const QString &language)
 }
 
 } // namespace LanguageSetup
+
+} // namespace SignalGate::Ui

@@ -7,6 +7,10 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+using namespace SignalGate::Client;
+
+namespace SignalGate::Ui {
+
 LoginDialog::LoginDialog(const QString &server, const QString &user, bool allowPlainTextRemote, QWidget *parent)
     : QDialog(parent),
       m_allowPlainTextRemote(allowPlainTextRemote),
@@ -90,3 +94,5 @@ void LoginDialog::validate()
     const bool complete = problem.isEmpty() && !user().isEmpty() && !m_password->text().isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(complete);
 }
+
+} // namespace SignalGate::Ui

@@ -8,6 +8,8 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
+namespace SignalGate::Ui {
+
 // Server address, user name and password. Remembering the address and the
 // user is the caller's job (ClientSettings); the password is never stored.
 // OK stays disabled until all three are filled in and the address is one the
@@ -18,7 +20,7 @@ class LoginDialog : public QDialog
 public:
     LoginDialog(const QString &server, const QString &user, bool allowPlainTextRemote, QWidget *parent = nullptr);
 
-    ServerAddress server() const;
+    Client::ServerAddress server() const;
     QString user() const;
     QString password() const;
     // A message from the last failed attempt, shown above the fields.
@@ -39,3 +41,5 @@ private:
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
 };
+
+} // namespace SignalGate::Ui

@@ -12,6 +12,9 @@
 
 #include <cstdio>
 
+using namespace SignalGate::Client;
+using namespace SignalGate::Ui;
+
 namespace {
 
 int usageError(const QString &message)

@@ -26,6 +26,10 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+using namespace SignalGate::Client;
+
+namespace SignalGate::Ui {
+
 MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *parent)
     : QMainWindow(parent),
       m_core(core),
@@ -300,3 +304,5 @@ void MainWindow::updateReconnectBar()
     if (!m_countdown.isActive())
         m_countdown.start();
 }
+
+} // namespace SignalGate::Ui

@@ -7,16 +7,23 @@
 #include <QPointer>
 #include <QTimer>
 
-class ChartPane;
-class ConsolePane;
+namespace SignalGate::Client {
 class ClientCore;
+}
+namespace SignalGate::Client {
 class ClientSettings;
-class ConnectionStatus;
-class EventLogPane;
+}
 class QAction;
 class QLabel;
 class QPushButton;
 class QTabWidget;
+
+namespace SignalGate::Ui {
+
+class ChartPane;
+class ConsolePane;
+class ConnectionStatus;
+class EventLogPane;
 class SignalsPane;
 
 // The desktop client's window: tabs for live signals, charts and the
@@ -30,13 +37,13 @@ class MainWindow : public QMainWindow
 public:
     enum Tab { SignalsTab, ChartTab, LogTab, ConsoleTab };
 
-    MainWindow(ClientCore *core, ClientSettings *settings, QWidget *parent = nullptr);
+    MainWindow(Client::ClientCore *core, Client::ClientSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Silent sign-in from the keychain when a user is remembered, else the login dialog.
     void start();
     // Sign in without the dialog (--password-stdin).
-    void signInWith(const ServerAddress &server, const QString &user, const QString &password);
+    void signInWith(const Client::ServerAddress &server, const QString &user, const QString &password);
 
     QTabWidget *tabs() const { return m_tabs; }
     SignalsPane *signalsPane() const { return m_signalsPane; }
@@ -60,14 +67,14 @@ public Q_SLOTS:
 private:
     void createActions();
     void createMenus();
-    bool prepareSession(const ServerAddress &server);
+    bool prepareSession(const Client::ServerAddress &server);
     void showBanner(const QString &text);
     void hideBanner();
     void updateActions();
     void updateReconnectBar();
 
-    ClientCore *m_core;
-    ClientSettings *m_settings;
+    Client::ClientCore *m_core;
+    Client::ClientSettings *m_settings;
     QTabWidget *m_tabs;
     SignalsPane *m_signalsPane;
     ChartPane *m_chartPane;
@@ -89,3 +96,5 @@ private:
     QAction *m_quit = nullptr;
     QList<QAction *> m_tabActions;
 };
+
+} // namespace SignalGate::Ui

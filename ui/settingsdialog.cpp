@@ -15,6 +15,10 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+using namespace SignalGate::Client;
+
+namespace SignalGate::Ui {
+
 SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
     : QDialog(parent),
       m_settings(settings),
@@ -110,3 +114,5 @@ void SettingsDialog::accept()
     m_settings->sync();
     QDialog::accept();
 }
+
+} // namespace SignalGate::Ui

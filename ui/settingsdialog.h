@@ -2,11 +2,15 @@
 
 #include <QDialog>
 
+namespace SignalGate::Client {
 class ClientSettings;
+}
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+
+namespace SignalGate::Ui {
 
 // Server address, CA file for TLS, token transport, language and the
 // plain-text opt-in. Checks what it can before saving (the address, that the
@@ -15,7 +19,7 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SettingsDialog(ClientSettings *settings, QWidget *parent = nullptr);
+    SettingsDialog(Client::ClientSettings *settings, QWidget *parent = nullptr);
 
     void accept() override;
 
@@ -27,7 +31,7 @@ public:
     QString problem() const;
 
 private:
-    ClientSettings *m_settings;
+    Client::ClientSettings *m_settings;
     QLineEdit *m_server;
     QLineEdit *m_caFile;
     QComboBox *m_transport;
@@ -35,3 +39,5 @@ private:
     QCheckBox *m_allowPlain;
     QLabel *m_problem;
 };
+
+} // namespace SignalGate::Ui

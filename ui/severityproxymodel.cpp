@@ -2,6 +2,10 @@
 
 #include "severitystyle.h"
 
+using namespace SignalGate::Client;
+
+namespace SignalGate::Ui {
+
 SeverityProxyModel::SeverityProxyModel(int severityRole, QObject *parent)
     : QIdentityProxyModel(parent), m_severityRole(severityRole)
 {
@@ -24,3 +28,5 @@ QVariant SeverityProxyModel::data(const QModelIndex &index, int role) const
         return SeverityStyle::icon(value);
     }
 }
+
+} // namespace SignalGate::Ui

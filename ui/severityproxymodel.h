@@ -2,6 +2,8 @@
 
 #include <QIdentityProxyModel>
 
+namespace SignalGate::Ui {
+
 // Colours the rows of a model that reports CloseCodeInfo::Severity as an int
 // under severityRole (the connection log) and puts the severity icon in the
 // first column. The words are in Qt::AccessibleDescriptionRole already, so
@@ -17,3 +19,5 @@ public:
 private:
     int m_severityRole;
 };
+
+} // namespace SignalGate::Ui

@@ -1,5 +1,9 @@
 #include "severitystyle.h"
 
+using namespace SignalGate::Client;
+
+namespace SignalGate::Ui {
+
 namespace SeverityStyle {
 
 QColor background(CloseCodeInfo::Severity severity)
@@ -29,3 +33,5 @@ QIcon icon(CloseCodeInfo::Severity severity)
 }
 
 } // namespace SeverityStyle
+
+} // namespace SignalGate::Ui

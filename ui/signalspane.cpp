@@ -18,6 +18,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+using namespace SignalGate::Client;
+
+namespace SignalGate::Ui {
+
 SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
     : QWidget(parent),
       m_model(model),
@@ -121,3 +125,5 @@ void SignalsPane::updateCounters()
         text += tr(" · Paused: %n waiting", nullptr, m_model->pendingCount());
     m_counters->setText(text);
 }
+
+} // namespace SignalGate::Ui

@@ -7,8 +7,14 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
+namespace SignalGate::Client {
 class SignalFilterModel;
+}
+namespace SignalGate::Client {
 class SignalModel;
+}
+
+namespace SignalGate::Ui {
 
 // The live signals tab: a table over the bounded SignalModel (newest first),
 // a symbol filter, pause/resume, copy, clear and the counters. The model
@@ -18,10 +24,10 @@ class SignalsPane : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SignalsPane(SignalModel *model, QWidget *parent = nullptr);
+    explicit SignalsPane(Client::SignalModel *model, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
-    SignalFilterModel *filterModel() const { return m_filter; }
+    Client::SignalFilterModel *filterModel() const { return m_filter; }
 
 public Q_SLOTS:
     void setPaused(bool paused);
@@ -33,8 +39,8 @@ Q_SIGNALS:
 private:
     void updateCounters();
 
-    SignalModel *m_model;
-    SignalFilterModel *m_filter;
+    Client::SignalModel *m_model;
+    Client::SignalFilterModel *m_filter;
     QLineEdit *m_filterEdit;
     QCheckBox *m_exact;
     QPushButton *m_pause;
@@ -43,3 +49,5 @@ private:
     QLabel *m_counters;
     QTableView *m_table;
 };
+
+} // namespace SignalGate::Ui

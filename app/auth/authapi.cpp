@@ -12,6 +12,8 @@
 
 #include <optional>
 
+namespace SignalGate::Client {
+
 namespace Key = SignalGate::Protocol::Key;
 
 // Logs the operation and the HTTP status only: never a body, a token, a
@@ -279,3 +281,4 @@ QNetworkReply *AuthApi::post(const QString &path, const QByteArray &body, const 
     return reply;
 }
 
+} // namespace SignalGate::Client

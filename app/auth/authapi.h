@@ -10,6 +10,8 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
+namespace SignalGate::Client {
+
 // The HTTP auth endpoints of PROTOCOL.md section 1 from the client side.
 // Every answer comes back as a signal; failures carry the HTTP status (0 for
 // a network error), a message for people and Retry-After when given.
@@ -54,3 +56,5 @@ private:
     QUrl m_server;
     QSslConfiguration m_sslConfiguration = QSslConfiguration::defaultConfiguration();
 };
+
+} // namespace SignalGate::Client

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace SignalGate::Client {
+
 namespace {
 
 constexpr qint64 FirstRetryMs = 1000;
@@ -113,3 +115,5 @@ void RefreshScheduler::arm()
     const qint64 delayMs = std::clamp<qint64>(m_nextAtMs - m_clock.wallMs(), 0, MaxTimerMs);
     m_timer.start(static_cast<int>(delayMs));
 }
+
+} // namespace SignalGate::Client

@@ -7,6 +7,8 @@
 
 #include <functional>
 
+namespace SignalGate::Client {
+
 // When to refresh the access token (issue 5): at exp - lead, lead =
 // min(5 min, 20 % of the lifetime), with +-10 % jitter on the lead so many
 // clients do not refresh in step. A failed refresh is retried with backoff
@@ -52,3 +54,5 @@ private:
     qint64 m_nextAtMs = 0;
     int m_failures = 0;
 };
+
+} // namespace SignalGate::Client

@@ -8,6 +8,10 @@
 
 #include <cmath>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Client {
+
 namespace {
 
 // PROTOCOL.md section 2: strict base64url (the contract's one decoder), so
@@ -70,3 +74,5 @@ std::optional<TokenClaims> TokenClaims::decodeUnverified(const QByteArray &token
     claims.subject = subject.toString();
     return claims;
 }
+
+} // namespace SignalGate::Client

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace SignalGate::Client {
+
 // The header and claims of a JWT read WITHOUT verifying it: the client only
 // needs exp/iat/sub to schedule refreshes and to show the token inspector.
 // Never use this to decide whether a token is trustworthy.
@@ -19,3 +21,5 @@ struct TokenClaims
 
     static std::optional<TokenClaims> decodeUnverified(const QByteArray &token);
 };
+
+} // namespace SignalGate::Client

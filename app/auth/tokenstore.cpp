@@ -8,6 +8,8 @@
 
 #include <qt6keychain/keychain.h>
 
+namespace SignalGate::Client {
+
 // Only entry names, error codes and QtKeychain's error strings are logged:
 // never a token, never the stored value.
 Q_LOGGING_CATEGORY(lcTokenStore, "signalgate.client.tokenstore", QtInfoMsg)
@@ -177,3 +179,5 @@ void TokenStore::remove(const QString &server, const QString &user)
     });
     job->start();
 }
+
+} // namespace SignalGate::Client

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QString>
 
+namespace SignalGate::Client {
+
 // Keeps the token pair in the OS keychain through QtKeychain (service
 // "signalgate", one entry per server and user, insecure fallback off). When
 // no keychain can be reached, it says so once (keychainUnavailable) and keeps
@@ -40,3 +42,5 @@ private:
     bool m_keychainAvailable = true;
     QHash<QString, Tokens> m_memory;   // only when the keychain is unavailable
 };
+
+} // namespace SignalGate::Client

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cstdio>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 QString duration(qint64 ms)
 {
@@ -264,3 +266,5 @@ void CheckCommand::onFinished()
     m_err << report.score() << " in " << duration(report.startedAt.msecsTo(report.finishedAt)) << Qt::endl;
     Q_EMIT done(report.allPassed() ? AllPassed : SomeFailed);
 }
+
+} // namespace SignalGate::Scenarios

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+namespace SignalGate::Scenarios {
+
 // signalgate-check: parse the command line, run the engine, print progress
 // on stderr and the table on stdout, write the reports, and say the exit
 // code (0 all ran scenarios passed, 1 one failed, 2 usage or connection error).
@@ -46,3 +48,5 @@ private:
     QString m_junitPath;
     bool m_passwordStdin = false;
 };
+
+} // namespace SignalGate::Scenarios

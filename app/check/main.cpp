@@ -9,6 +9,8 @@
 #include <QLoggingCategory>
 #include <QThread>
 
+using namespace SignalGate::Scenarios;
+
 namespace {
 
 // QNetworkAccessManager does HTTP(S) in a thread of its own. Its destructor

@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 QCommandLineOption option(const char *name, const char *help, const char *value)
 {
@@ -178,3 +180,5 @@ std::optional<TargetProfile> ProfileOptions::apply(const QCommandLineParser &par
     }
     return profile;
 }
+
+} // namespace SignalGate::Scenarios

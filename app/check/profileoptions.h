@@ -11,6 +11,8 @@
 
 class QCommandLineParser;
 
+namespace SignalGate::Scenarios {
+
 // The flags that describe a target on one line (issue 11): --profile takes a
 // built-in name or a profile file, and every profile field has a flag that
 // overrides it, so a CI job needs no file. Flag values use the names
@@ -44,3 +46,5 @@ private:
     QCommandLineOption m_rateStatus;
     QCommandLineOption m_features;
 };
+
+} // namespace SignalGate::Scenarios

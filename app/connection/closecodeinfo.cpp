@@ -4,6 +4,10 @@
 
 #include <QCoreApplication>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Client {
+
 namespace {
 
 using Severity = CloseCodeInfo::Severity;
@@ -189,3 +193,5 @@ QList<CloseCodeInfo> CloseCodeInfo::legend()
     entries.append(fromRow(abnormalClosure));
     return entries;
 }
+
+} // namespace SignalGate::Client

@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+namespace SignalGate::Client {
+
 // What a close code means to a person, how bad it is, and what the client
 // does next (PROTOCOL.md section 4). Texts go through
 // QCoreApplication::translate("CloseCodeInfo", ...) so they follow the UI language.
@@ -30,3 +32,5 @@ struct CloseCodeInfo
     // One entry per row of the contract's table, in its order (the legend).
     static QList<CloseCodeInfo> legend();
 };
+
+} // namespace SignalGate::Client

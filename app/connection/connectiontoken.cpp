@@ -6,6 +6,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+namespace SignalGate::Client {
+
 bool ConnectionToken::set(const QByteArray &token)
 {
     clear();
@@ -67,3 +69,5 @@ void ConnectionToken::place(Transport transport, QNetworkRequest &request, QStri
     }
     }
 }
+
+} // namespace SignalGate::Client

@@ -6,6 +6,8 @@
 
 class QNetworkRequest;
 
+namespace SignalGate::Client {
+
 // The access token of one connection (PROTOCOL.md section 3): whether it is
 // worth opening a socket for, and where it goes in the handshake. exp is
 // read unverified: only the server judges the signature.
@@ -42,3 +44,5 @@ private:
     qint64 m_expiresAt = 0;
     bool m_refused = false;
 };
+
+} // namespace SignalGate::Client

@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace SignalGate::Client {
+
 KeepAlive::KeepAlive(QObject *parent)
     : QObject(parent)
 {
@@ -38,3 +40,5 @@ void KeepAlive::onTick()
     m_waiting = true;
     Q_EMIT pingDue();
 }
+
+} // namespace SignalGate::Client

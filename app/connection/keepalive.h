@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QTimer>
 
+namespace SignalGate::Client {
+
 // Finds a connection that died without a FIN: once per interval it asks for
 // a WebSocket ping (not a JSON ping: those count toward the server's message
 // rate), and when a whole interval passed with nothing heard, not even the
@@ -34,3 +36,5 @@ private:
     QTimer m_timer;
     bool m_waiting = false;   // a ping went out and nothing came since
 };
+
+} // namespace SignalGate::Client

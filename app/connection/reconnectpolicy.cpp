@@ -9,6 +9,10 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Client {
+
 namespace {
 
 QString translated(const char *text)
@@ -170,3 +174,5 @@ ReconnectPolicy::Decision ReconnectPolicy::backoff(const QString &why, qint64 at
     ++m_attempt;
     return {Kind::Reconnect, delay, why};
 }
+
+} // namespace SignalGate::Client

@@ -4,6 +4,8 @@
 
 #include <functional>
 
+namespace SignalGate::Client {
+
 // Decides what happens after a connection ends (issue 5, PROTOCOL.md section 4):
 //  1001, 1006 (and network errors), 1011, 1013, HTTP 429 -> Reconnect after an
 //    exponential backoff with full jitter: delay = random() * min(cap, base * 2^attempt)
@@ -45,3 +47,5 @@ private:
     int m_attempt = 0;
     bool m_refreshedOnce = false;
 };
+
+} // namespace SignalGate::Client

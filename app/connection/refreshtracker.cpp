@@ -1,5 +1,7 @@
 #include "refreshtracker.h"
 
+namespace SignalGate::Client {
+
 QString RefreshTracker::add(const QByteArray &token)
 {
     const QString id = QStringLiteral("refresh-%1").arg(m_nextId++);
@@ -48,3 +50,5 @@ void RefreshTracker::clear()
     m_tokens.clear();
     m_order.clear();
 }
+
+} // namespace SignalGate::Client

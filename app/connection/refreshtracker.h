@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace SignalGate::Client {
+
 // The in-band refreshes sent on one connection and not answered yet
 // (PROTOCOL.md section 5). Each is sent with an id; an answer is matched by
 // the id the server echoes or, for a server that echoes none, to the oldest
@@ -34,3 +36,5 @@ private:
     QList<QString> m_order;   // oldest first, for a server that does not echo ids
     int m_nextId = 1;
 };
+
+} // namespace SignalGate::Client

@@ -1,5 +1,7 @@
 #include "resumetracker.h"
 
+namespace SignalGate::Client {
+
 void ResumeTracker::reset()
 {
     abandon();
@@ -74,3 +76,5 @@ void ResumeTracker::abandon()
     m_resuming = false;
     m_held.clear();
 }
+
+} // namespace SignalGate::Client

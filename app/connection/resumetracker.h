@@ -6,6 +6,8 @@
 #include <optional>
 #include <utility>
 
+namespace SignalGate::Client {
+
 // Where this client stands in one server's seq order (PROTOCOL.md section
 // 10.1): the highest seq delivered, and while a resume is answered, which
 // signals to deliver, hold or drop so that listeners see every seq once and
@@ -64,3 +66,5 @@ private:
     qint64 m_lost = 0;
     QList<std::pair<qint64, QJsonObject>> m_held;   // live signals held until the replay is done
 };
+
+} // namespace SignalGate::Client

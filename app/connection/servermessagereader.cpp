@@ -7,6 +7,8 @@
 #include <QJsonParseError>
 #include <QLoggingCategory>
 
+namespace SignalGate::Client {
+
 using namespace SignalGate::Protocol;
 
 // Types and counts only: a message's payload may hold a token (auth.refresh echoes).
@@ -42,3 +44,5 @@ void ServerMessageReader::read(const QString &text)
         qCDebug(lcReader) << "ignoring a message of type" << type.left(40);
     }
 }
+
+} // namespace SignalGate::Client

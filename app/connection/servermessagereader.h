@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QString>
 
+namespace SignalGate::Client {
+
 // Turns each text frame from the server into one typed message (PROTOCOL.md
 // section 5) and drops what no client can use: text that is not a JSON
 // object, a signal without a valid seq, a type it does not know. A client
@@ -27,3 +29,5 @@ Q_SIGNALS:
     void resumed();
     void error(const SignalGate::Protocol::ErrorFrame &error);
 };
+
+} // namespace SignalGate::Client

@@ -19,6 +19,8 @@
 #include <limits>
 #include <utility>
 
+namespace SignalGate::Client {
+
 using namespace SignalGate::Protocol;
 
 // State changes, close codes, seqs and counts only: never a token, and never
@@ -494,3 +496,5 @@ void SignalConnection::disconnectNotify(const QMetaMethod &signal)
     if (!signal.isValid() || signal == QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived))
         m_delivery.setBatching(isSignalConnected(QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived)));
 }
+
+} // namespace SignalGate::Client

@@ -20,8 +20,9 @@
 #include <QTimer>
 #include <QUrl>
 
-
 class QWebSocket;
+
+namespace SignalGate::Client {
 
 // One WebSocket session with one server for one user (issue 5, PROTOCOL.md
 // sections 3 to 5). GUI-free: the window, the test console and the tests all
@@ -199,3 +200,5 @@ private:
     ServerMessageReader m_reader;
     SignalDelivery m_delivery;
 };
+
+} // namespace SignalGate::Client

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+namespace SignalGate::Client {
+
 // Seqs and counts only, never a signal's payload.
 Q_LOGGING_CATEGORY(lcDelivery, "signalgate.client.delivery", QtInfoMsg)
 
@@ -90,3 +92,5 @@ void SignalDelivery::flush()
     const QList<QJsonObject> batch = std::exchange(m_batch, {});
     Q_EMIT signalBatchReceived(batch);
 }
+
+} // namespace SignalGate::Client

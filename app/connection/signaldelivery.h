@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QTimer>
 
+namespace SignalGate::Client {
+
 // The signals of one connection on their way to its listeners: each seq
 // once and in order (ResumeTracker decides), live signals held while a
 // resume replays what was missed but never longer than ResumeTimeoutMs, and
@@ -55,3 +57,5 @@ private:
     QTimer m_batchTimer;
     QTimer m_resumeTimer;
 };
+
+} // namespace SignalGate::Client

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace SignalGate::Client {
+
 EventLog::EventLog(QObject *parent)
     : EventLog(DefaultCapacity, SignalGate::Clock::system(), parent)
 {
@@ -148,3 +150,5 @@ void EventLog::clear()
     m_entries.clear();
     endResetModel();
 }
+
+} // namespace SignalGate::Client

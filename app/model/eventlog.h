@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+namespace SignalGate::Client {
 
 // The connection log (issue 5): what happened, when, the close code and its
 // exact reason, what that means in words and what the client does next.
@@ -72,3 +73,5 @@ private:
     const SignalGate::Clock &m_clock;
     QList<Entry> m_entries;
 };
+
+} // namespace SignalGate::Client

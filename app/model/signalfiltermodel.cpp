@@ -2,6 +2,8 @@
 
 #include "signalmodel.h"
 
+namespace SignalGate::Client {
+
 SignalFilterModel::SignalFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -40,3 +42,5 @@ bool SignalFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
         return symbol.compare(m_symbol, Qt::CaseInsensitive) == 0;
     return symbol.startsWith(m_symbol, Qt::CaseInsensitive);
 }
+
+} // namespace SignalGate::Client

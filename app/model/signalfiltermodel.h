@@ -3,6 +3,8 @@
 #include <QSortFilterProxyModel>
 #include <QString>
 
+namespace SignalGate::Client {
+
 // The symbol filter over a SignalModel. Case-insensitive; by default a prefix
 // match ("eur" shows EURUSD and EURGBP, as the user types), or an exact match
 // ("BTC" shows BTC but not BTCUSD). Surrounding spaces are ignored and an empty
@@ -28,3 +30,5 @@ private:
     QString m_symbol;
     Match m_match = Match::Prefix;
 };
+
+} // namespace SignalGate::Client

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+namespace SignalGate::Client {
+
 namespace {
 
 // Past this many distinct symbols the cache is dropped and refilled: a
@@ -366,3 +368,5 @@ QString SignalModel::textForIndexes(const QModelIndexList &indexes, bool withHea
         sourceRows.append(row.second);
     return textForRows(sourceRows, withHeader);
 }
+
+} // namespace SignalGate::Client

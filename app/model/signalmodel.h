@@ -15,6 +15,8 @@
 #include <map>
 #include <optional>
 
+namespace SignalGate::Client {
+
 // One received signal (PROTOCOL.md section 5, type "signal"). Not called
 // Signal: the server library has a struct of that name and a test may link both.
 // One signal as the table keeps it: the contract's typed frame.
@@ -144,3 +146,5 @@ private:
     qint64 m_recovered = 0;
     qint64 m_duplicates = 0;
 };
+
+} // namespace SignalGate::Client

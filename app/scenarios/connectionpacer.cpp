@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+namespace SignalGate::Scenarios {
+
 Q_DECLARE_LOGGING_CATEGORY(lcScenarios)
 
 ConnectionPacer::ConnectionPacer(QObject *parent) : QObject(parent), m_updatedMs(m_clock->monotonicMs())
@@ -104,3 +106,5 @@ void ConnectionPacer::refused(qint64 retryAfterMs)
     const qint64 wait = retryAfterMs >= 0 ? retryAfterMs : qMax<qint64>(intervalMs(), 1000);
     m_blockedUntilMs = qMax(m_blockedUntilMs, m_clock->monotonicMs() + wait);
 }
+
+} // namespace SignalGate::Scenarios

@@ -7,6 +7,8 @@
 
 #include <functional>
 
+namespace SignalGate::Scenarios {
+
 // Mirrors the server's per-IP upgrade bucket (PROTOCOL.md section 6, "N per
 // S seconds": a burst of N, then one every S/N seconds) so the engine never
 // causes a 429 it did not mean to. It starts from the contract's default
@@ -59,3 +61,5 @@ private:
     mutable qint64 m_updatedMs = 0;
     qint64 m_blockedUntilMs = 0;
 };
+
+} // namespace SignalGate::Scenarios

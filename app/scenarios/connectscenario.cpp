@@ -8,6 +8,10 @@
 #include <QDateTime>
 #include <QStringList>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Scenarios {
+
 namespace {
 const QStringList kIds{QStringLiteral("valid-token"),   QStringLiteral("no-token"),      QStringLiteral("empty-token"),
                        QStringLiteral("null-token"),    QStringLiteral("malformed-token"), QStringLiteral("bad-signature"),
@@ -115,3 +119,5 @@ int ConnectScenario::waitMs() const
 {
     return m_context->answerWaitMs + m_context->profile.admitAfterMs + m_context->signalWaitMs;
 }
+
+} // namespace SignalGate::Scenarios

@@ -2,6 +2,8 @@
 
 #include "scenariorun.h"
 
+namespace SignalGate::Scenarios {
+
 // The scenarios that are one connection with one token, judged by how the
 // server answers it: valid-token (welcome, then signals) and every token the
 // server must refuse at connect (no, empty, null signature, malformed, bad
@@ -22,3 +24,5 @@ private:
     void expectWelcomeAndSignal(ProbeConnection *probe);
     int waitMs() const;   // for admission and the first signal
 };
+
+} // namespace SignalGate::Scenarios

@@ -7,6 +7,8 @@
 #include <QSslSocket>
 #include <QtEndian>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 constexpr qsizetype kMaxHeadBytes = 64 * 1024;
 constexpr qsizetype kMaxFrameBytes = 4 * 1024 * 1024;
@@ -178,3 +180,5 @@ void HandshakeProbe::finish()
     }
     Q_EMIT finished();
 }
+
+} // namespace SignalGate::Scenarios

@@ -9,6 +9,9 @@
 #include <QTimer>
 
 class QSslSocket;
+
+namespace SignalGate::Scenarios {
+
 class Redactor;
 
 // A WebSocket upgrade written by hand on a plain (or TLS) socket, for what
@@ -70,3 +73,5 @@ private:
     bool m_finished = false;
     bool m_headOnly = false;
 };
+
+} // namespace SignalGate::Scenarios

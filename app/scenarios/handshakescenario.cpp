@@ -8,6 +8,10 @@
 #include "tokenmutation.h"
 #include "tokensource.h"
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Scenarios {
+
 bool HandshakeScenario::handles(const QString &id)
 {
     return id == QLatin1String("bad-origin") || id == QLatin1String("oversized-token")
@@ -149,3 +153,5 @@ void HandshakeScenario::floodNext(int sent)
         floodNext(sent + 1);
     }, m_context->answerWaitMs, false, true);
 }
+
+} // namespace SignalGate::Scenarios

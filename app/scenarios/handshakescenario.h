@@ -4,6 +4,8 @@
 
 #include <QElapsedTimer>
 
+namespace SignalGate::Scenarios {
+
 // The scenarios decided before or at the upgrade, run on raw sockets
 // (HandshakeProbe) because QWebSocket 6.4 hides the HTTP status and headers:
 // bad-origin (403), oversized-token (400/431, or 1008 after the upgrade),
@@ -37,3 +39,5 @@ private:
     int m_floodBase = 0;           // tokens the server had when the flood began, plus FloodExtra
     QElapsedTimer m_floodClock;    // the bucket refills while the flood runs
 };
+
+} // namespace SignalGate::Scenarios

@@ -5,6 +5,8 @@
 #include "scenarioengine.h"
 #include "tokensource.h"
 
+namespace SignalGate::Scenarios {
+
 ManualProbe::ManualProbe(ScenarioEngine *engine, QObject *parent) : QObject(parent), m_engine(engine)
 {
 }
@@ -88,3 +90,5 @@ void ManualProbe::abort()
     m_probe->deleteLater();
     m_probe = nullptr;
 }
+
+} // namespace SignalGate::Scenarios

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QString>
 
+namespace SignalGate::Scenarios {
+
 class ScenarioEngine;
 
 // The console's manual mode (issue 6), without widgets: compose one
@@ -67,3 +69,5 @@ private:
     ScenarioEngine *m_engine;
     QPointer<ProbeConnection> m_probe;
 };
+
+} // namespace SignalGate::Scenarios

@@ -7,6 +7,10 @@
 
 #include <QJsonDocument>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Scenarios {
+
 namespace {
 QString json(const QJsonObject &object)
 {
@@ -120,3 +124,5 @@ void MessageScenario::messageFlood(ProbeConnection *probe)
     for (int i = 1; i <= count && probe->isOpen(); ++i)
         probe->sendText(json({{QStringLiteral("type"), QString(MessageType::Ping)}, {QStringLiteral("id"), i}}));
 }
+
+} // namespace SignalGate::Scenarios

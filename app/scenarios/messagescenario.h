@@ -2,6 +2,8 @@
 
 #include "scenariorun.h"
 
+namespace SignalGate::Scenarios {
+
 // The scenarios about what a client sends on an open connection:
 // message-flood, oversized-message, binary-frame, invalid-json. Each opens
 // one admitted connection and judges the server's answer.
@@ -25,3 +27,5 @@ private:
     void invalidJson(ProbeConnection *probe);
     void messageFlood(ProbeConnection *probe);
 };
+
+} // namespace SignalGate::Scenarios

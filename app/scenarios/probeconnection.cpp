@@ -8,6 +8,8 @@
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
+namespace SignalGate::Scenarios {
+
 Q_LOGGING_CATEGORY(lcProbe, "signalgate.scenarios.probe", QtInfoMsg)
 
 namespace {
@@ -244,3 +246,5 @@ int ProbeConnection::countOfError(const QString &code) const
                 && message.value(QLatin1String("code")).toString() == code;
     }));
 }
+
+} // namespace SignalGate::Scenarios

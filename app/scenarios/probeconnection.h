@@ -11,6 +11,9 @@
 #include <QTimer>
 
 class QWebSocket;
+
+namespace SignalGate::Scenarios {
+
 class Redactor;
 
 // One hand-composed WebSocket connection that records everything (issue 6):
@@ -112,3 +115,5 @@ private:
     QStringList m_errors;
     QList<ProbeFrame> m_frames;
 };
+
+} // namespace SignalGate::Scenarios

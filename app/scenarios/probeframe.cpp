@@ -4,6 +4,8 @@
 
 #include <QMetaEnum>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 template <typename Enum>
 QString lowerName(Enum value)
@@ -45,3 +47,5 @@ QString ProbeFrame::kindName(Kind kind)
 {
     return lowerName(kind);
 }
+
+} // namespace SignalGate::Scenarios

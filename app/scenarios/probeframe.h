@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QString>
 
+namespace SignalGate::Scenarios {
+
 class Redactor;
 
 // One thing seen on a probe's connection, as the console lists it: a frame
@@ -34,4 +36,7 @@ public:
     static QString directionName(Direction direction);   // "sent", "received", "local"
     static QString kindName(Kind kind);                  // "handshake", "text", ...
 };
-Q_DECLARE_METATYPE(ProbeFrame)
+
+} // namespace SignalGate::Scenarios
+
+Q_DECLARE_METATYPE(SignalGate::Scenarios::ProbeFrame)

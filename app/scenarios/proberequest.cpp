@@ -5,6 +5,8 @@
 #include <QRandomGenerator>
 #include <QUrlQuery>
 
+namespace SignalGate::Scenarios {
+
 void ProbeRequest::carryAs(const TargetProfile &profile)
 {
     placement = profile.tokenIn;
@@ -85,3 +87,5 @@ QString ProbeRequest::shownUrl() const
     const QString encodedMark = QString::fromLatin1(QByteArray(Redactor::Mark.latin1()).toPercentEncoding());
     return Redactor().redact(shown.toString().replace(encodedMark, Redactor::Mark));
 }
+
+} // namespace SignalGate::Scenarios

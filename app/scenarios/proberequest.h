@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QUrl>
 
+namespace SignalGate::Scenarios {
+
 // One hand-composed WebSocket upgrade (PROTOCOL.md section 3, or a target
 // profile's own conventions): where the token goes, whether there is one at
 // all, the subprotocols offered, the Origin. Both probes build their request
@@ -46,3 +48,5 @@ struct ProbeRequest
 private:
     QUrl effectiveUrl() const;
 };
+
+} // namespace SignalGate::Scenarios

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 // Shorter strings could be ordinary words; nothing we register is that short.
 constexpr qsizetype kMinSecretLength = 8;
@@ -33,3 +35,5 @@ QString Redactor::redact(const QString &text) const
     result.replace(bearer, QStringLiteral("\\1") + Mark);
     return result;
 }
+
+} // namespace SignalGate::Scenarios

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+namespace SignalGate::Scenarios {
+
 // Keeps every token out of what the console shows and the reports keep.
 // Each token the run handles is registered; redact() replaces it, anything
 // shaped like a JWS (eyJ...x.y) and any token= query value with [REDACTED].
@@ -19,3 +21,5 @@ public:
 private:
     QList<QByteArray> m_secrets;
 };
+
+} // namespace SignalGate::Scenarios

@@ -10,6 +10,11 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Client;
+
+namespace SignalGate::Scenarios {
+
 namespace {
 QString json(const QJsonObject &object)
 {
@@ -145,3 +150,5 @@ void RefreshScenario::expiry(ProbeConnection *probe)
                 : tr("no auth.expiring before the close");
     });
 }
+
+} // namespace SignalGate::Scenarios

@@ -2,6 +2,8 @@
 
 #include "scenariorun.h"
 
+namespace SignalGate::Scenarios {
+
 // The token lifecycle on an open connection: refresh-in-band,
 // refresh-other-user, refresh-exhausted, expiry-without-refresh.
 class RefreshScenario : public ScenarioRun
@@ -27,3 +29,5 @@ private:
     void sendRefresh(ProbeConnection *probe, const QByteArray &token, const QString &id);
     void expectClose(ProbeConnection *probe, const QString &reason, int waitMs, const std::function<QString()> &extra = {});
 };
+
+} // namespace SignalGate::Scenarios

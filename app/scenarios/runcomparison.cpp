@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 QHash<QString, const ScenarioResult *> byId(const RunReport &report)
 {
@@ -56,3 +58,5 @@ QString RunComparison::summary() const
             + QCoreApplication::translate("RunComparison", "%n fixed; ", nullptr, fixed)
             + QCoreApplication::translate("RunComparison", "%n the same.", nullptr, unchanged);
 }
+
+} // namespace SignalGate::Scenarios

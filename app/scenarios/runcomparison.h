@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+namespace SignalGate::Scenarios {
+
 // Which verdicts changed between two runs (issue 11): the console's
 // regression view. A scenario only one of the runs has counts as changed.
 struct RunComparison
@@ -27,3 +29,5 @@ struct RunComparison
     // "No verdict changed (25 the same)." or "3 verdicts changed: 1 regression, 1 fixed; 22 the same."
     QString summary() const;
 };
+
+} // namespace SignalGate::Scenarios

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 QString seconds(qint64 ms)
 {
@@ -178,3 +180,5 @@ RunReport RunReport::redacted(const Redactor &redactor) const
     }
     return copy;
 }
+
+} // namespace SignalGate::Scenarios

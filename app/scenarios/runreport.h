@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+namespace SignalGate::Scenarios {
+
 class Redactor;
 
 // A finished run as JSON, Markdown and JUnit XML (issues 6 and 11): server,
@@ -41,3 +43,5 @@ struct RunReport
     bool write(const QString &path, const QByteArray &content, QString *error) const;
     RunReport redacted(const Redactor &redactor) const;
 };
+
+} // namespace SignalGate::Scenarios

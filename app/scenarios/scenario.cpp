@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 
 // Table texts are marked with QT_TRANSLATE_NOOP so lupdate finds them under
@@ -155,3 +157,5 @@ QList<Scenario::Group> Scenario::groups()
 {
     return {Group::Authentication, Group::OriginAndRateLimits, Group::Messages, Group::RefreshAndExpiry};
 }
+
+} // namespace SignalGate::Scenarios

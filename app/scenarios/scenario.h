@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace SignalGate::Scenarios {
+
 // One entry of the test console's catalogue (PROTOCOL.md section 9): what a
 // scenario is, never how it runs (that is ScenarioRun's job). Ids are stable.
 struct Scenario
@@ -39,3 +41,5 @@ struct Scenario
     static QString groupName(Group group);
     static QList<Group> groups();
 };
+
+} // namespace SignalGate::Scenarios

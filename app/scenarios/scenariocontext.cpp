@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+namespace SignalGate::Scenarios {
+
 Q_LOGGING_CATEGORY(lcScenarios, "signalgate.scenarios", QtInfoMsg)
 
 ProbeConnection::Recognition ScenarioContext::recognition() const
@@ -105,3 +107,5 @@ ProbeRequest ScenarioContext::request(ProbeRequest::TokenMode mode, const QByteA
     result.sslConfiguration = sslConfiguration;
     return result;
 }
+
+} // namespace SignalGate::Scenarios

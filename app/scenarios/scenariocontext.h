@@ -10,6 +10,8 @@
 #include <QString>
 #include <QUrl>
 
+namespace SignalGate::Scenarios {
+
 Q_DECLARE_LOGGING_CATEGORY(lcScenarios)
 
 class ConnectionPacer;
@@ -60,3 +62,5 @@ struct ScenarioContext
     void noteWelcome(const QJsonObject &welcome);
     ProbeRequest request(ProbeRequest::TokenMode mode, const QByteArray &token = {}) const;
 };
+
+} // namespace SignalGate::Scenarios

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 
+namespace SignalGate::Scenarios {
+
 ScenarioEngine::ScenarioEngine(QObject *parent)
     : QObject(parent),
       m_network(new QNetworkAccessManager(this)),
@@ -264,3 +266,5 @@ RunReport ScenarioEngine::report() const
     report.results = m_results;
     return report.redacted(m_redactor);
 }
+
+} // namespace SignalGate::Scenarios

@@ -17,8 +17,11 @@
 #include <QStringList>
 #include <QUrl>
 
-class ConnectionPacer;
 class QNetworkAccessManager;
+
+namespace SignalGate::Scenarios {
+
+class ConnectionPacer;
 class ScenarioRun;
 
 // Runs a selection of the catalogue's scenarios one after the other over
@@ -111,3 +114,5 @@ private:
     QDateTime m_startedAt;
     QDateTime m_finishedAt;
 };
+
+} // namespace SignalGate::Scenarios

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QMetaEnum>
 
+namespace SignalGate::Scenarios {
+
 QString ScenarioResult::verdictName(Verdict verdict)
 {
     return QString::fromLatin1(QMetaEnum::fromType<Verdict>().valueToKey(int(verdict))).toUpper();
@@ -51,3 +53,5 @@ QJsonObject ScenarioResult::toJson() const
             {QStringLiteral("actual"), actual.toJson()},
             {QStringLiteral("frames"), frameList}};
 }
+
+} // namespace SignalGate::Scenarios

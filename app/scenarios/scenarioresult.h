@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace SignalGate::Scenarios {
+
 // What one scenario run found (issue 6): the actual outcome next to the
 // verdict and its reason. Nothing in here may hold a token: errors and
 // frames come redacted from the probes.
@@ -47,4 +49,7 @@ public:
     static QString verdictName(Verdict verdict);   // PASS / FAIL / SKIP
     QJsonObject toJson() const;
 };
-Q_DECLARE_METATYPE(ScenarioResult)
+
+} // namespace SignalGate::Scenarios
+
+Q_DECLARE_METATYPE(SignalGate::Scenarios::ScenarioResult)

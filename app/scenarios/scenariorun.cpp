@@ -13,6 +13,8 @@
 #include <QElapsedTimer>
 #include <QPointer>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 constexpr int kMaxSpuriousRetries = 2;
 }
@@ -326,3 +328,5 @@ void ScenarioRun::finishWith(ScenarioResult::Verdict verdict, const QString &why
     qCInfo(lcScenarios).noquote() << m_scenario.id << ScenarioResult::verdictName(verdict) << "-" << m_result.reason;
     Q_EMIT finished();
 }
+
+} // namespace SignalGate::Scenarios

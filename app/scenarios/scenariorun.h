@@ -11,6 +11,8 @@
 
 #include <functional>
 
+namespace SignalGate::Scenarios {
+
 class HandshakeProbe;
 class ProbeConnection;
 
@@ -97,3 +99,5 @@ private:
     QTimer m_hardLimit;
     bool m_finished = false;
 };
+
+} // namespace SignalGate::Scenarios

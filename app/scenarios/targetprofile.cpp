@@ -8,6 +8,8 @@
 
 #include <functional>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 
 // A profile is a few hundred bytes; anything far larger is the wrong file.
@@ -339,3 +341,5 @@ QUrl TargetProfile::webSocketUrl(const QUrl &server) const
     QUrl url(QStringLiteral("%1://%2%3").arg(tls ? QLatin1String("wss") : QLatin1String("ws"), server.authority(), path));
     return url;
 }
+
+} // namespace SignalGate::Scenarios

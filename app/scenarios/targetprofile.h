@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace SignalGate::Scenarios {
+
 // The server under test, described (issue 11): where its WebSocket is, where
 // the token goes, how a token is obtained, what counts as a refusal, what an
 // admitted connection and a signal look like, and which features it claims.
@@ -67,3 +69,5 @@ struct TargetProfile
     static QString loginName(Login login);
     static std::optional<Login> loginFromName(const QString &name);
 };
+
+} // namespace SignalGate::Scenarios

@@ -8,6 +8,8 @@
 #include <QNetworkRequest>
 #include <QUrlQuery>
 
+namespace SignalGate::Scenarios {
+
 namespace {
 constexpr int kTransferTimeoutMs = 15000;
 // A token answer is small; a huge one is not a token answer.
@@ -65,3 +67,5 @@ void TokenEndpoint::post(QNetworkAccessManager *network, const QString &user, co
         done(access, answer.value(QLatin1String("refresh_token")).toString().toUtf8(), {});
     });
 }
+
+} // namespace SignalGate::Scenarios

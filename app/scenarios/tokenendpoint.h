@@ -12,6 +12,8 @@
 class QNetworkAccessManager;
 class QObject;
 
+namespace SignalGate::Scenarios {
+
 // A foreign target's token endpoint (issue 11): a JSON login posting
 // {"<user field>","<password field>"}, or the OAuth2 password grant as a form
 // post (grant_type=password, username, password: FastAPI's
@@ -32,3 +34,5 @@ struct TokenEndpoint
     void post(QNetworkAccessManager *network, const QString &user, const QString &password, QObject *context,
               const Done &done) const;
 };
+
+} // namespace SignalGate::Scenarios

@@ -14,11 +14,16 @@
 
 #include <utility>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Scenarios {
+
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("TokenForge", text);
+    return QCoreApplication::translate("SignalGate::Scenarios::TokenForge", text);
 }
 
 // SubjectPublicKeyInfo PEM of a private key's public half: the text a
@@ -95,3 +100,5 @@ QByteArray TokenForge::confusedAlgorithm(const QJsonObject &claims) const
     const QByteArray input = TokenMutation::assemble(header, claims, {}).chopped(1);
     return input + '.' + Base64Url::encode(hmac("SHA512", m_secret, input));
 }
+
+} // namespace SignalGate::Scenarios

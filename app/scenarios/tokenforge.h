@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace SignalGate::Scenarios {
+
 // Signs test tokens locally with a key the user provides (signalgate-check
 // --key FILE), with the server's own JwsSigner/JwsKey: an HS256 secret file
 // (its bytes as they are) or an unencrypted PEM private key, RSA (RS256), EC
@@ -18,7 +20,7 @@ public:
     // nullopt with *error (one sentence) when the file cannot be a signing key.
     static std::optional<TokenForge> fromFile(const QString &path, QString *error);
 
-    JwsAlgorithm algorithm() const { return m_key.algorithm(); }
+    Jose::JwsAlgorithm algorithm() const { return m_key.algorithm(); }
     QString algorithmName() const { return jwsAlgorithmName(m_key.algorithm()); }
     // header overrides as JwsSigner's (null removes a member).
     QByteArray sign(const QJsonObject &claims, const QJsonObject &headerOverrides = {}) const;
@@ -28,9 +30,11 @@ public:
     QByteArray confusedAlgorithm(const QJsonObject &claims) const;
 
 private:
-    TokenForge(JwsKey key, QByteArray secret, QByteArray publicPem);
+    TokenForge(Jose::JwsKey key, QByteArray secret, QByteArray publicPem);
 
-    JwsKey m_key;
+    Jose::JwsKey m_key;
     QByteArray m_secret;      // HS256
     QByteArray m_publicPem;   // asymmetric
 };
+
+} // namespace SignalGate::Scenarios

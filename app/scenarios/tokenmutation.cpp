@@ -5,6 +5,10 @@
 #include <QJsonDocument>
 #include <QList>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Scenarios {
+
 namespace {
 QByteArray encodeJson(const QJsonObject &object)
 {
@@ -62,3 +66,5 @@ QByteArray TokenMutation::assemble(const QJsonObject &header, const QJsonObject 
 {
     return encodeJson(header) + '.' + encodeJson(payload) + '.' + Base64Url::encode(signature);
 }
+
+} // namespace SignalGate::Scenarios

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+namespace SignalGate::Scenarios {
+
 // Hostile tokens made from a genuine one without any key (issue 6): the
 // server's signature stays, only what an attacker can change changes.
 namespace TokenMutation {
@@ -23,3 +25,5 @@ QByteArray malformed();
 // header.payload.signature from JSON objects and raw signature bytes.
 QByteArray assemble(const QJsonObject &header, const QJsonObject &payload, const QByteArray &signature);
 }
+
+} // namespace SignalGate::Scenarios

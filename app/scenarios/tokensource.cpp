@@ -13,6 +13,11 @@
 #include <QNetworkRequest>
 #include <QPointer>
 
+using namespace SignalGate::Jose;
+using namespace SignalGate::Client;
+
+namespace SignalGate::Scenarios {
+
 namespace {
 constexpr int kTransferTimeoutMs = 15000;
 
@@ -244,3 +249,5 @@ void TokenSource::revokedToken(const TokenCallback &done)
     });
     api->login(m_user, m_password);
 }
+
+} // namespace SignalGate::Scenarios

@@ -14,6 +14,9 @@
 #include <optional>
 
 class QNetworkAccessManager;
+
+namespace SignalGate::Scenarios {
+
 class Redactor;
 
 // Every token a run uses, and where it comes from (issues 6 and 11): the
@@ -111,3 +114,5 @@ private:
     QString m_origin;
     QByteArray m_refresh;
 };
+
+} // namespace SignalGate::Scenarios

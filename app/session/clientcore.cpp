@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QSslError>
 
+namespace SignalGate::Client {
+
 namespace Key = SignalGate::Protocol::Key;
 
 namespace {
@@ -163,3 +165,5 @@ void ClientCore::recordConnectionEvents()
         m_log->addEvent(Severity::Info, tr("Disconnected: %1").arg(why), tr("Stay disconnected."));
     });
 }
+
+} // namespace SignalGate::Client

@@ -5,6 +5,8 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 
+namespace SignalGate::Client {
+
 class EventLog;
 class SignalModel;
 class TokenStore;
@@ -43,3 +45,5 @@ private:
     SignalModel *m_signals;
     EventLog *m_log;
 };
+
+} // namespace SignalGate::Client

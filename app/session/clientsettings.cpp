@@ -1,5 +1,7 @@
 #include "clientsettings.h"
 
+namespace SignalGate::Client {
+
 namespace {
 
 const QString kServer = QStringLiteral("connection/server");
@@ -108,3 +110,5 @@ bool ClientSettings::transportFromName(const QString &name, SignalConnection::Tr
     }
     return false;
 }
+
+} // namespace SignalGate::Client

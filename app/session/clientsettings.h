@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QString>
 
+namespace SignalGate::Client {
+
 // What the client remembers between runs (QSettings, organisation
 // "SignalGate", application "signalgate"): the server, the user name, the CA
 // file, the token transport, the language and the plain-text opt-in. Never a
@@ -42,3 +44,5 @@ public:
 private:
     QSettings m_settings;
 };
+
+} // namespace SignalGate::Client

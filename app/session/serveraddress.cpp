@@ -3,11 +3,13 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 
+namespace SignalGate::Client {
+
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ServerAddress", text);
+    return QCoreApplication::translate("SignalGate::Client::ServerAddress", text);
 }
 
 } // namespace
@@ -71,3 +73,5 @@ bool ServerAddress::isLoopback() const
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
+
+} // namespace SignalGate::Client

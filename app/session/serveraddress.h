@@ -3,6 +3,8 @@
 #include <QString>
 #include <QUrl>
 
+namespace SignalGate::Client {
+
 // The server as the user typed it ("localhost:8765", "https://host",
 // "ws://127.0.0.1:8765/ws") made into the two URLs the client needs: the HTTP
 // base for the auth endpoints and the WebSocket URL of /ws. One place decides
@@ -34,3 +36,5 @@ private:
     QUrl m_http;
     QString m_error;
 };
+
+} // namespace SignalGate::Client

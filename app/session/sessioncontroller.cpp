@@ -8,6 +8,10 @@
 #include <QFile>
 #include <QLoggingCategory>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Client {
+
 // The user name, states and HTTP statuses only: never a token or a password.
 Q_LOGGING_CATEGORY(lcSession, "signalgate.client.session", QtInfoMsg)
 
@@ -276,3 +280,5 @@ void SessionController::endSession(const QString &why)
     setState(State::SignedOut);
     Q_EMIT signedOut(why);
 }
+
+} // namespace SignalGate::Client

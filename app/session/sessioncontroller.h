@@ -9,8 +9,10 @@
 #include <QSslCertificate>
 #include <QString>
 
-
 class QNetworkAccessManager;
+
+namespace SignalGate::Client {
+
 class RefreshScheduler;
 class SignalConnection;
 
@@ -105,3 +107,5 @@ private:
     bool m_loading = false;       // resumeStoredSession waits for the keychain
     bool m_revokedClose = false;  // the last close was "Token revoked"
 };
+
+} // namespace SignalGate::Client

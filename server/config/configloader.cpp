@@ -13,6 +13,10 @@
 #include <functional>
 #include <optional>
 
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 namespace {
 
 // Options that take a value; each may also be a key of the --config INI file.
@@ -410,3 +414,5 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
     }
     return result;
 }
+
+} // namespace SignalGate::Server

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace SignalGate::Server {
+
 // Flags (QCommandLineParser) over an optional INI file (--config) over
 // defaults. Every problem is one line naming the flag and the fix.
 class ConfigLoader
@@ -20,3 +22,5 @@ public:
 
     static Result load(const QStringList &arguments);
 };
+
+} // namespace SignalGate::Server

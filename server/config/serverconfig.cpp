@@ -5,6 +5,8 @@
 
 #include <sys/resource.h>
 
+namespace SignalGate::Server {
+
 namespace {
 
 // Files the server opens besides client sockets: listeners, database, its
@@ -50,3 +52,5 @@ QString ServerConfig::listenText() const
             : listenAddress.toString();
     return host + QLatin1Char(':') + QString::number(listenPort);
 }
+
+} // namespace SignalGate::Server

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace SignalGate::Server {
+
 // Everything the server is told at start, already validated. Defaults are
 // the contract's (PROTOCOL.md sections 6 and 8).
 struct ServerConfig
@@ -81,3 +83,5 @@ struct ServerConfig
     QString defaultSecretPath() const;
     QString listenText() const;
 };
+
+} // namespace SignalGate::Server

@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QStringList>
 
+namespace SignalGate::Server {
+
 bool DataDir::prepare(const QString &path, QString *error)
 {
     const QString dir = QDir::cleanPath(QDir(path).absolutePath());
@@ -29,3 +31,5 @@ bool DataDir::prepare(const QString &path, QString *error)
     }
     return true;
 }
+
+} // namespace SignalGate::Server

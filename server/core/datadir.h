@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace SignalGate::Server {
+
 // The server's data directory (PROTOCOL.md section 10.5).
 namespace DataDir {
 // Creates every missing level of path mode 0700 from the start (no window in
@@ -9,3 +11,5 @@ namespace DataDir {
 // directory. On failure *error is one line naming the folder and the fix.
 bool prepare(const QString &path, QString *error);
 }
+
+} // namespace SignalGate::Server

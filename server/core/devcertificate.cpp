@@ -20,12 +20,15 @@
 
 #include <memory>
 
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 namespace {
 
 constexpr int ValidityDays = 825;
 constexpr long BackdateSeconds = 3600;   // tolerate a client clock a little behind ours
 constexpr int SerialBytes = 16;
-
 
 // "what: <first OpenSSL error>", and the rest of OpenSSL's queue dropped so it
 // cannot be mistaken for a later failure's cause.
@@ -210,3 +213,5 @@ int DevCertificate::run(const QString &dir, QTextStream &out, QTextStream &err)
         << "keep key.pem private; this certificate is for development only\n";
     return 0;
 }
+
+} // namespace SignalGate::Server

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace SignalGate::Server {
+
 // A self-signed certificate for local development (`gen-dev-cert DIR`):
 // localhost, 127.0.0.1 and ::1, an EC P-256 key, valid for 825 days (the
 // longest lifetime Apple platforms accept for a TLS server certificate).
@@ -37,3 +39,5 @@ public:
     static QString certificatePath(const QString &dir);
     static QString keyPath(const QString &dir);
 };
+
+} // namespace SignalGate::Server

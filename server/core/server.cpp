@@ -26,7 +26,10 @@
 #include <QJsonArray>
 #include <QTimer>
 
-using SignalGate::Protocol::SignalFrame;
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
 
 Server::Server(ServerConfig config, const SignalGate::Clock &clock, QObject *parent)
     : QObject(parent),
@@ -350,3 +353,5 @@ int Server::sessionCount() const
 {
     return m_pool ? m_pool->size() : 0;
 }
+
+} // namespace SignalGate::Server

@@ -9,7 +9,15 @@
 #include <functional>
 #include <memory>
 
+namespace SignalGate::Jose {
 class AccessTokenVerifier;
+}
+namespace SignalGate::Jose {
+class TokenIssuer;
+}
+
+namespace SignalGate::Server {
+
 class AuditLog;
 class Database;
 class ExpiryQueue;
@@ -22,7 +30,6 @@ class OperationsApi;
 class RefreshStore;
 class SignalPool;
 class SimulatedFeed;
-class TokenIssuer;
 class UserStore;
 class WebSocketGate;
 
@@ -61,8 +68,8 @@ Q_SIGNALS:
     void stopped();
 
 private:
-    std::optional<JwsKey> loadKey(QString *error);
-    std::optional<JwsKey> loadKeyPair(JwsAlgorithm algorithm, QString *error);
+    std::optional<Jose::JwsKey> loadKey(QString *error);
+    std::optional<Jose::JwsKey> loadKeyPair(Jose::JwsAlgorithm algorithm, QString *error);
 
     ServerConfig m_config;
     const SignalGate::Clock &m_clock;
@@ -73,8 +80,8 @@ private:
     std::unique_ptr<RefreshStore> m_refreshTokens;
     std::unique_ptr<RevocationList> m_revocations;
     std::unique_ptr<SequenceStore> m_sequence;
-    std::unique_ptr<TokenIssuer> m_issuer;
-    std::unique_ptr<AccessTokenVerifier> m_verifier;
+    std::unique_ptr<Jose::TokenIssuer> m_issuer;
+    std::unique_ptr<Jose::AccessTokenVerifier> m_verifier;
     // Declared in dependency order: destroyed in reverse, so sessions closing
     // during destruction still find the audit log, metrics and stores alive.
     std::unique_ptr<ExpiryQueue> m_expiry;
@@ -88,3 +95,5 @@ private:
     bool m_stopping = false;
     bool m_stopped = false;
 };
+
+} // namespace SignalGate::Server

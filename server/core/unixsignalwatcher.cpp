@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+namespace SignalGate::Server {
+
 namespace {
 // The write end must be reachable from the async-signal handler; nothing else is shared.
 int s_signalFds[2] = {-1, -1};
@@ -51,3 +53,5 @@ void UnixSignalWatcher::onReadable()
     if (::read(s_signalFds[1], &byte, 1) == 1)
         Q_EMIT terminationRequested(byte);
 }
+
+} // namespace SignalGate::Server

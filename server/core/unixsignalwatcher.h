@@ -4,6 +4,8 @@
 
 class QSocketNotifier;
 
+namespace SignalGate::Server {
+
 // Turns SIGINT/SIGTERM into a Qt signal on the event loop (the self-pipe
 // trick: the handler only writes a byte, everything else runs in Qt).
 // One instance per process: a POSIX signal handler can only reach a static.
@@ -22,3 +24,5 @@ private:
 
     QSocketNotifier *m_notifier = nullptr;
 };
+
+} // namespace SignalGate::Server

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 
+namespace SignalGate::Server {
 
 namespace {
 
@@ -83,3 +84,5 @@ int UserCommands::remove(const ServerConfig &config, QTextStream &out, QTextStre
     out << "deleted user " << config.userName << '\n';
     return 0;
 }
+
+} // namespace SignalGate::Server

@@ -2,7 +2,9 @@
 
 #include <cmath>
 
-using SignalGate::Protocol::SignalFrame;
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Server {
 
 SimulatedFeed::SimulatedFeed(int intervalMs, int signalsPerTick, const SignalGate::Clock &clock, QObject *parent)
     : QObject(parent),
@@ -58,3 +60,5 @@ SignalFrame SimulatedFeed::next()
     signal.confidence = std::round((0.5 + m_random.generateDouble() * 0.49) * 100.0) / 100.0;
     return signal;
 }
+
+} // namespace SignalGate::Server

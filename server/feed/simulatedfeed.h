@@ -8,6 +8,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+namespace SignalGate::Server {
+
 // A plausible market: a random walk per symbol, sides and confidences that
 // look like a model's output. For demos, tests and benchmarks.
 class SimulatedFeed : public QObject
@@ -41,3 +43,5 @@ private:
     QList<Instrument> m_instruments;
     QRandomGenerator m_random;
 };
+
+} // namespace SignalGate::Server

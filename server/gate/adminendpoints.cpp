@@ -6,6 +6,10 @@
 #include "auditlog.h"
 #include "operationsapi.h"
 
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 namespace Key = SignalGate::Protocol::Key;
 
 AdminEndpoints::AdminEndpoints(const BearerAuth &bearer, RevocationList &revocations, AuditLog *audit,
@@ -49,3 +53,5 @@ void AdminEndpoints::revoke(const HttpCall &call)
     Q_EMIT subjectRevoked(subject);
     call.respond(HttpResponse::noContent());
 }
+
+} // namespace SignalGate::Server

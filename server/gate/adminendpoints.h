@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+namespace SignalGate::Server {
+
 class AuditLog;
 class BearerAuth;
 class OperationsApi;
@@ -33,3 +35,5 @@ private:
     const OperationsApi &m_operations;
     const SignalGate::Clock &m_clock;
 };
+
+} // namespace SignalGate::Server

@@ -11,6 +11,10 @@
 #include "auditlog.h"
 #include "metrics.h"
 
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 namespace Key = SignalGate::Protocol::Key;
 
 namespace {
@@ -217,3 +221,5 @@ HttpResponse AuthEndpoints::tokenPair(const QString &user, const QString &scope,
                                     {Key::RefreshToken, QString::fromLatin1(refreshToken)},
                                     {Key::RefreshExpiresIn, refreshExpiresAt - now}});
 }
+
+} // namespace SignalGate::Server

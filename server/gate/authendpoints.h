@@ -10,12 +10,17 @@
 #include <QObject>
 #include <QSet>
 
+namespace SignalGate::Jose {
+class TokenIssuer;
+}
+
+namespace SignalGate::Server {
+
 class AuditLog;
 class BearerAuth;
 class Metrics;
 class RefreshStore;
 class RevocationList;
-class TokenIssuer;
 class UserStore;
 
 // POST /auth/login, /auth/refresh and /auth/logout (PROTOCOL.md section 7).
@@ -32,7 +37,7 @@ public:
     {
         UserStore *users = nullptr;
         RefreshStore *refreshTokens = nullptr;
-        const TokenIssuer *issuer = nullptr;
+        const Jose::TokenIssuer *issuer = nullptr;
         RevocationList *revocations = nullptr;
         const BearerAuth *bearer = nullptr;
         AuditLog *audit = nullptr;
@@ -77,3 +82,5 @@ private:
     QSet<QByteArray> m_loginsInFlight;
     LoginQueue m_loginQueue;
 };
+
+} // namespace SignalGate::Server

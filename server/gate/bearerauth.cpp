@@ -4,6 +4,10 @@
 #include "auditlog.h"
 #include "metrics.h"
 
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 BearerAuth::BearerAuth(const AccessTokenVerifier &verifier, const RevocationList &revocations, Metrics *metrics,
                        AuditLog *audit, const SignalGate::Clock &clock)
     : m_verifier(verifier), m_revocations(revocations), m_metrics(metrics), m_audit(audit), m_clock(clock)
@@ -30,3 +34,5 @@ std::optional<AccessTokenClaims> BearerAuth::authenticate(const HttpCall &call) 
                          .withHeader("WWW-Authenticate", token.isEmpty() ? "Bearer" : "Bearer error=\"invalid_token\""));
     return std::nullopt;
 }
+
+} // namespace SignalGate::Server

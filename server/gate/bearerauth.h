@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace SignalGate::Server {
+
 class AuditLog;
 class Metrics;
 class RevocationList;
@@ -16,16 +18,18 @@ class RevocationList;
 class BearerAuth
 {
 public:
-    BearerAuth(const AccessTokenVerifier &verifier, const RevocationList &revocations, Metrics *metrics,
+    BearerAuth(const Jose::AccessTokenVerifier &verifier, const RevocationList &revocations, Metrics *metrics,
                AuditLog *audit, const SignalGate::Clock &clock);
 
     // std::nullopt after answering the call.
-    std::optional<AccessTokenClaims> authenticate(const HttpCall &call) const;
+    std::optional<Jose::AccessTokenClaims> authenticate(const HttpCall &call) const;
 
 private:
-    const AccessTokenVerifier &m_verifier;
+    const Jose::AccessTokenVerifier &m_verifier;
     const RevocationList &m_revocations;
     Metrics *m_metrics;
     AuditLog *m_audit;
     const SignalGate::Clock &m_clock;
 };
+
+} // namespace SignalGate::Server

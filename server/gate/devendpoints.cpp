@@ -7,6 +7,10 @@
 
 #include <cmath>
 
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 namespace Key = SignalGate::Protocol::Key;
 
 DevEndpoints::DevEndpoints(const TokenIssuer &issuer, const UserStore &users, const SignalGate::Clock &clock)
@@ -60,3 +64,5 @@ void DevEndpoints::token(const HttpCall &call) const
         answer.insert(Key::ExpiresIn, qint64(claims.value(QLatin1String("exp")).toDouble()) - now);
     respond(HttpResponse::json(200, answer));
 }
+
+} // namespace SignalGate::Server

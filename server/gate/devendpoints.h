@@ -3,7 +3,12 @@
 #include "httpcall.h"
 #include "clock.h"
 
+namespace SignalGate::Jose {
 class TokenIssuer;
+}
+
+namespace SignalGate::Server {
+
 class UserStore;
 
 // POST /dev/token, dev mode only (PROTOCOL.md section 10.3): a token with any
@@ -12,12 +17,14 @@ class UserStore;
 class DevEndpoints
 {
 public:
-    DevEndpoints(const TokenIssuer &issuer, const UserStore &users, const SignalGate::Clock &clock);
+    DevEndpoints(const Jose::TokenIssuer &issuer, const UserStore &users, const SignalGate::Clock &clock);
 
     void token(const HttpCall &call) const;
 
 private:
-    const TokenIssuer &m_issuer;
+    const Jose::TokenIssuer &m_issuer;
     const UserStore &m_users;
     const SignalGate::Clock &m_clock;
 };
+
+} // namespace SignalGate::Server

@@ -25,11 +25,14 @@
 
 #include <unistd.h>
 
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 namespace {
 
 // Larger than any certificate chain or key anyone means to give us.
 constexpr qint64 MaxPemBytes = 1024 * 1024;
-
 
 std::optional<QByteArray> readPem(const QString &path, const char *what, QString *error)
 {
@@ -342,3 +345,5 @@ void FrontDoor::onRequestReceived(IncomingConnection *connection, const HttpRequ
     if (!refuseOverCapacity(connection) && !refuseForeignOrigin(connection, request))
         Q_EMIT requestReceived(connection, request);
 }
+
+} // namespace SignalGate::Server

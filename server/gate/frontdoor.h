@@ -14,6 +14,8 @@
 
 #include <optional>
 
+namespace SignalGate::Server {
+
 class AuditLog;
 class Metrics;
 
@@ -117,3 +119,5 @@ private:
     AuditLog *m_audit;
     Metrics *m_metrics;
 };
+
+} // namespace SignalGate::Server

@@ -11,6 +11,8 @@
 
 #include <QPointer>
 
+namespace SignalGate::Server {
+
 HttpApi::HttpApi(Services services, Settings settings, const SignalGate::Clock &clock, QObject *parent)
     : QObject(parent),
       m_origins(services.origins),
@@ -103,3 +105,5 @@ void HttpApi::handle(IncomingConnection *connection, const HttpRequest &request)
     }
     respond(HttpResponse::error(404, "not_found", QStringLiteral("No such endpoint")));
 }
+
+} // namespace SignalGate::Server

@@ -12,7 +12,18 @@
 #include <functional>
 #include <memory>
 
+namespace SignalGate::Jose {
 class AccessTokenVerifier;
+}
+namespace SignalGate::Jose {
+class TokenIssuer;
+}
+namespace SignalGate::Protocol {
+struct SignalFrame;
+}
+
+namespace SignalGate::Server {
+
 class AdminEndpoints;
 class AuditLog;
 class BearerAuth;
@@ -24,11 +35,7 @@ class OriginPolicy;
 class RefreshStore;
 class RevocationList;
 class SignalEndpoints;
-class TokenIssuer;
 class UserStore;
-namespace SignalGate::Protocol {
-struct SignalFrame;
-}
 
 // The HTTP face of the port: a router over small endpoint groups.
 //  - AuthEndpoints: /auth/login, /auth/refresh, /auth/logout;
@@ -47,11 +54,11 @@ public:
     {
         UserStore *users = nullptr;
         RefreshStore *refreshTokens = nullptr;
-        const TokenIssuer *issuer = nullptr;
+        const Jose::TokenIssuer *issuer = nullptr;
         const OriginPolicy *origins = nullptr;
         AuditLog *audit = nullptr;
         Metrics *metrics = nullptr;
-        const AccessTokenVerifier *verifier = nullptr;
+        const Jose::AccessTokenVerifier *verifier = nullptr;
         RevocationList *revocations = nullptr;
         std::function<quint64(SignalGate::Protocol::SignalFrame)> publish;     // returns the seq given
         const OperationsApi *operations = nullptr;  // /healthz, /readyz, /metrics
@@ -97,3 +104,5 @@ private:
     std::unique_ptr<DevEndpoints> m_dev;
     QList<Route> m_routes;   // only the endpoints this server offers
 };
+
+} // namespace SignalGate::Server

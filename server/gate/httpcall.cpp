@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+namespace SignalGate::Server {
+
 std::optional<QJsonObject> HttpCall::jsonBody(bool emptyIsObject) const
 {
     if (emptyIsObject && request.body.trimmed().isEmpty())
@@ -17,3 +19,5 @@ HttpResponse HttpCall::badJson()
 {
     return HttpResponse::error(400, "bad_request", QStringLiteral("Expected a JSON object body"));
 }
+
+} // namespace SignalGate::Server

@@ -9,6 +9,8 @@
 #include <functional>
 #include <optional>
 
+namespace SignalGate::Server {
+
 class IncomingConnection;
 
 // One HTTP request on its way to its answer: what the router hands each
@@ -29,3 +31,5 @@ struct HttpCall
     // The answer to a body that is not a JSON object.
     static HttpResponse badJson();
 };
+
+} // namespace SignalGate::Server

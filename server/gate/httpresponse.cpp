@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+namespace SignalGate::Server {
+
 namespace Key = SignalGate::Protocol::Key;
 
 HttpResponse HttpResponse::json(int status, const QJsonObject &object)
@@ -88,3 +90,5 @@ QByteArray HttpResponse::serialize(Transport transport) const
         out += body;
     return out;
 }
+
+} // namespace SignalGate::Server

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QPair>
 
+namespace SignalGate::Server {
+
 // One HTTP/1.1 response. serialize() adds the headers every answer carries
 // (PROTOCOL.md section 1): nosniff, no-referrer, CSP default-src 'none',
 // Cache-Control no-store (token pairs must not be cached; nothing else here
@@ -28,3 +30,5 @@ struct HttpResponse
     QByteArray serialize(Transport transport = Transport::Plain) const;
     static QByteArray reasonPhrase(int status);
 };
+
+} // namespace SignalGate::Server

@@ -5,6 +5,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+namespace SignalGate::Server {
+
 IncomingConnection::IncomingConnection(QTcpSocket *socket, Limits limits, QObject *parent)
     : QObject(parent), m_socket(socket), m_limits(limits), m_peerAddress(socket->peerAddress())
 {
@@ -131,3 +133,5 @@ void IncomingConnection::abortConnection()
         m_socket->abort();
     deleteLater();
 }
+
+} // namespace SignalGate::Server

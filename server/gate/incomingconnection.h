@@ -10,6 +10,8 @@
 
 class QTcpSocket;
 
+namespace SignalGate::Server {
+
 // One accepted TCP connection until we know what it is. Reads the request
 // head without consuming it (peek), so a WebSocket upgrade can be handed to
 // QWebSocketServer untouched; plain HTTP requests are read whole (head and
@@ -62,3 +64,5 @@ private:
     HttpRequest m_request;
     State m_state = State::ReadingHead;
 };
+
+} // namespace SignalGate::Server

@@ -4,6 +4,8 @@
 
 #include <QThread>
 
+namespace SignalGate::Server {
+
 LoginQueue::LoginQueue(Limits limits, QObject *parent)
     : QObject(parent), m_limits(limits)
 {
@@ -95,3 +97,5 @@ void LoginQueue::deliverResults()
         waiting.done(result.verdict);
     }
 }
+
+} // namespace SignalGate::Server

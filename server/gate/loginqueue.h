@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+namespace SignalGate::Server {
+
 // The password checks of /auth/login (PBKDF2, about 0.1 s of CPU each) on
 // worker threads of its own, behind a bounded queue (PROTOCOL.md 10.1):
 //  - at most maxPending checks queued or running, and maxPendingPerAddress
@@ -97,3 +99,5 @@ private:
 
     std::vector<std::thread> m_workers;
 };
+
+} // namespace SignalGate::Server

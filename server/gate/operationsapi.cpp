@@ -3,6 +3,8 @@
 #include "incomingconnection.h"
 #include "metrics.h"
 
+namespace SignalGate::Server {
+
 OperationsApi::OperationsApi(const Metrics *metrics, Readiness readiness, QObject *parent)
     : QObject(parent), m_metrics(metrics), m_readiness(std::move(readiness))
 {
@@ -36,3 +38,5 @@ void OperationsApi::handle(IncomingConnection *connection, const HttpRequest &re
                                  : HttpResponse::error(404, "not_found",
                                                        QStringLiteral("This port serves /metrics, /healthz and /readyz")));
 }
+
+} // namespace SignalGate::Server

@@ -8,6 +8,8 @@
 #include <functional>
 #include <optional>
 
+namespace SignalGate::Server {
+
 class IncomingConnection;
 class Metrics;
 
@@ -32,3 +34,5 @@ private:
     const Metrics *m_metrics;
     Readiness m_readiness;
 };
+
+} // namespace SignalGate::Server

@@ -1,5 +1,7 @@
 #include "originpolicy.h"
 
+namespace SignalGate::Server {
+
 OriginPolicy::OriginPolicy(QStringList allowed) : m_allowed(std::move(allowed)) { }
 
 bool OriginPolicy::allows(const HttpRequest &request) const
@@ -26,3 +28,5 @@ bool OriginPolicy::isCorsPreflight(const HttpRequest &request) const
 {
     return request.method == "OPTIONS" && request.hasHeader("access-control-request-method");
 }
+
+} // namespace SignalGate::Server

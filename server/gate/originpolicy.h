@@ -5,6 +5,8 @@
 
 #include <QStringList>
 
+namespace SignalGate::Server {
+
 // The Origin allow-list (PROTOCOL.md sections 1 and 3): exact, case-sensitive
 // string match, no wildcards, no substrings. A request without Origin (a
 // native client) passes; a request with one that is not listed, or with more
@@ -22,3 +24,5 @@ public:
 private:
     QStringList m_allowed;
 };
+
+} // namespace SignalGate::Server

@@ -5,7 +5,10 @@
 #include "servermessages.h"
 #include "jsonkeys.h"
 
-using SignalGate::Protocol::SignalFrame;
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
 
 SignalEndpoints::SignalEndpoints(const BearerAuth &bearer, Publish publish, const SignalGate::Clock &clock)
     : m_bearer(bearer), m_publish(std::move(publish)), m_clock(clock)
@@ -28,3 +31,5 @@ void SignalEndpoints::publish(const HttpCall &call) const
     const quint64 seq = m_publish(SignalFrame::fromPublished(*body, m_clock.wallMs()));
     call.respond(HttpResponse::json(202, {{SignalGate::Protocol::Key::Seq, qint64(seq)}}));
 }
+
+} // namespace SignalGate::Server

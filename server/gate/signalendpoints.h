@@ -5,10 +5,13 @@
 
 #include <functional>
 
-class BearerAuth;
 namespace SignalGate::Protocol {
 struct SignalFrame;
 }
+
+namespace SignalGate::Server {
+
+class BearerAuth;
 
 // POST /signals: a publisher (scope signals:publish) adds a signal to the
 // pool; the answer is 202 with the seq it was given.
@@ -26,3 +29,5 @@ private:
     Publish m_publish;
     const SignalGate::Clock &m_clock;
 };
+
+} // namespace SignalGate::Server

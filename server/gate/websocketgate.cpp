@@ -14,6 +14,11 @@
 #include <QTcpSocket>
 #include <QWebSocket>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 WebSocketGate::WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, Settings settings,
                              QObject *parent)
     : QObject(parent),
@@ -110,3 +115,5 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
     audit->record({QStringLiteral("conn.open"), peer, subject, sessionId, {}, 0});
     qCInfo(lcAuth).noquote() << "session" << sessionId << "opened for" << subject << "from" << peer.toString();
 }
+
+} // namespace SignalGate::Server

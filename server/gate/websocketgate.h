@@ -15,6 +15,9 @@
 
 class QTcpSocket;
 class QWebSocket;
+
+namespace SignalGate::Server {
+
 class SignalPool;
 
 // Turns upgraded connections into sessions. The token is taken from the
@@ -33,7 +36,7 @@ public:
     };
 
     // Time is settings.session.clock's.
-    WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, Settings settings,
+    WebSocketGate(const Jose::AccessTokenVerifier &verifier, SignalPool *pool, Settings settings,
                   QObject *parent = nullptr);
 
     // Takes ownership of socket.
@@ -45,9 +48,11 @@ private:
     void onNewConnection();
     void admit(QWebSocket *socket, const ExtractedToken &extracted);
 
-    const AccessTokenVerifier &m_verifier;
+    const Jose::AccessTokenVerifier &m_verifier;
     SignalPool *m_pool;
     Settings m_settings;
     QWebSocketServer m_server;
     QHash<PeerKey, ExtractedToken> m_pending;
 };
+
+} // namespace SignalGate::Server

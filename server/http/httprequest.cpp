@@ -2,6 +2,8 @@
 
 #include <QUrl>
 
+namespace SignalGate::Server {
+
 namespace {
 
 bool isTokenChar(char c)
@@ -183,3 +185,5 @@ HttpRequest::ParseResult HttpRequest::parseHead(QByteArrayView bytes, qsizetype 
     }
     return {ParseStatus::Complete, {}};
 }
+
+} // namespace SignalGate::Server

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUrlQuery>
 
+namespace SignalGate::Server {
+
 // One HTTP/1.1 request as the front door sees it. Header names are stored
 // lower-case; values are trimmed of surrounding spaces.
 struct HttpRequest
@@ -49,3 +51,5 @@ struct HttpRequest
     // (a smuggling vector we have no use for), no control byte in a header value.
     static ParseResult parseHead(QByteArrayView bytes, qsizetype maxHeadBytes, HttpRequest *request);
 };
+
+} // namespace SignalGate::Server

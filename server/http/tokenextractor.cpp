@@ -2,6 +2,8 @@
 
 #include <QUrl>
 
+namespace SignalGate::Server {
+
 namespace {
 
 constexpr QByteArrayView bearerScheme("bearer");
@@ -46,3 +48,5 @@ ExtractedToken TokenExtractor::extract(const HttpRequest &request)
         return {};
     return result;
 }
+
+} // namespace SignalGate::Server

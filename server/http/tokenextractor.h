@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+namespace SignalGate::Server {
+
 // Finds the access token of a WebSocket upgrade (PROTOCOL.md section 3):
 // "Authorization: Bearer <t>", then a "bearer.<t>" subprotocol offer, then
 // "?token=<t>". Every place is looked at, so a request that carries two
@@ -22,3 +24,5 @@ struct ExtractedToken
 namespace TokenExtractor {
 ExtractedToken extract(const HttpRequest &request);
 }
+
+} // namespace SignalGate::Server

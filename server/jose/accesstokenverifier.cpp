@@ -8,6 +8,8 @@
 #include <optional>
 #include <utility>
 
+namespace SignalGate::Jose {
+
 namespace {
 
 // NumericDate (RFC 7519 2): any JSON number, fractions allowed. JSON cannot spell
@@ -166,3 +168,5 @@ AccessTokenResult AccessTokenVerifier::verify(QByteArrayView token, qint64 nowSe
         return AccessTokenResult{};
     }
 }
+
+} // namespace SignalGate::Jose

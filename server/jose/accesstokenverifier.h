@@ -4,6 +4,8 @@
 
 #include <QString>
 
+namespace SignalGate::Jose {
+
 struct AccessTokenClaims
 {
     QString subject;
@@ -57,3 +59,5 @@ private:
     JwsVerifier m_jws;
     AccessTokenPolicy m_policy;
 };
+
+} // namespace SignalGate::Jose

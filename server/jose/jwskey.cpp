@@ -17,6 +17,8 @@
 #include <memory>
 #include <utility>
 
+namespace SignalGate::Jose {
+
 namespace {
 
 // RFC 7518 section 3.2: an HS256 key MUST be at least as long as the hash output.
@@ -29,7 +31,6 @@ constexpr int MinimumRsaBits = 2048;
 constexpr int P256ScalarBytes = 32;
 constexpr qsizetype Es256SignatureBytes = 2 * P256ScalarBytes;
 constexpr qsizetype Ed25519SignatureBytes = 64;
-
 
 std::shared_ptr<EVP_PKEY> adoptKey(EVP_PKEY *key)
 {
@@ -469,3 +470,5 @@ bool JwsKey::verifyAsymmetric(QByteArrayView signingInput, QByteArrayView signat
                             size_t(signingInput.size()))
             == 1;
 }
+
+} // namespace SignalGate::Jose

@@ -10,6 +10,8 @@
 #include <memory>
 #include <optional>
 
+namespace SignalGate::Jose {
+
 // EdDSA is the JWA name RFC 8037 gives Ed25519 signatures; the key, not the
 // name, says which curve (only Ed25519 is accepted).
 enum class JwsAlgorithm { HS256, RS256, ES256, EdDSA };
@@ -61,3 +63,5 @@ private:
     KeyPointer m_privateKey;     // asymmetric, null when verify-only
     KeyPointer m_publicKey;      // asymmetric, always set
 };
+
+} // namespace SignalGate::Jose

@@ -7,6 +7,10 @@
 
 #include <utility>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Jose {
+
 JwsSigner::JwsSigner(JwsKey key) : m_key(std::move(key)) { }
 
 QByteArray JwsSigner::sign(const QJsonObject &payload, const QJsonObject &headerOverrides) const
@@ -34,3 +38,5 @@ QByteArray JwsSigner::sign(const QJsonObject &payload, const QJsonObject &header
     token += Base64Url::encode(signature);
     return token;
 }
+
+} // namespace SignalGate::Jose

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+namespace SignalGate::Jose {
+
 // Builds compact JWS tokens. The header's "alg" is always the key's algorithm
 // unless the caller overrides it on purpose (dev tokens and hostile tests).
 class JwsSigner
@@ -22,3 +24,5 @@ public:
 private:
     JwsKey m_key;
 };
+
+} // namespace SignalGate::Jose

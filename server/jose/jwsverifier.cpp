@@ -10,6 +10,10 @@
 #include <optional>
 #include <utility>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Jose {
+
 namespace {
 
 bool isTokenChar(char c)
@@ -152,3 +156,5 @@ JwsResult JwsVerifier::verifyUnchecked(QByteArrayView token) const
     result.payload = std::move(*payload);
     return result;
 }
+
+} // namespace SignalGate::Jose

@@ -6,6 +6,8 @@
 #include <QByteArrayView>
 #include <QJsonObject>
 
+namespace SignalGate::Jose {
+
 // JWS compact serialization, layer one: structure, header rules and signature.
 // Knows nothing about claims. Never throws; any internal exception is Malformed.
 struct JwsResult
@@ -41,3 +43,5 @@ private:
     JwsKey m_key;
     qsizetype m_maxTokenBytes;
 };
+
+} // namespace SignalGate::Jose

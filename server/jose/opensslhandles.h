@@ -8,6 +8,8 @@
 
 #include <memory>
 
+namespace SignalGate::Jose {
+
 // Owning handles for OpenSSL objects: one deleter template, so every file
 // frees what it allocates the same way and early returns cannot leak.
 template <typename T, void (*Free)(T *)>
@@ -26,3 +28,5 @@ using EvpMdContextPtr = OpenSslPtr<EVP_MD_CTX, EVP_MD_CTX_free>;
 using EvpPkeyPtr = OpenSslPtr<EVP_PKEY, EVP_PKEY_free>;
 using X509Ptr = OpenSslPtr<X509, X509_free>;
 using X509ExtensionPtr = OpenSslPtr<X509_EXTENSION, X509_EXTENSION_free>;
+
+} // namespace SignalGate::Jose

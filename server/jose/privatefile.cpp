@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+namespace SignalGate::Jose {
+
 PrivateFile::PrivateFile(const QString &path)
     : m_path(path)
 {
@@ -66,3 +68,5 @@ void PrivateFile::cancel()
     QFile::remove(m_temporary.fileName());
     m_temporary.setFileName(QString());
 }
+
+} // namespace SignalGate::Jose

@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QString>
 
+namespace SignalGate::Jose {
+
 // QSaveFile's promise (all of the file or none of it) with the permissions
 // set by the open() that creates the file, so a key is never in a file that
 // another user could have opened in between (PROTOCOL.md section 10.5).
@@ -29,3 +31,5 @@ private:
     QFile m_temporary;
     QString m_error;
 };
+
+} // namespace SignalGate::Jose

@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+namespace SignalGate::Jose {
+
 std::optional<QByteArray> SecretFile::read(const QString &path, QString *error)
 {
     QFile file(path);
@@ -67,3 +69,5 @@ bool SecretFile::isReadableByOthers(const QString &path)
     const QFileDevice::Permissions permissions = QFileInfo(path).permissions();
     return permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther);
 }
+
+} // namespace SignalGate::Jose

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace SignalGate::Jose {
+
 // The HS256 key file. Its bytes are the key exactly as stored (no trimming,
 // no decoding), so a key written by another tool means the same here.
 // Also reads the PEM files of the asymmetric algorithms.
@@ -24,3 +26,5 @@ std::optional<QByteArray> readPem(const QString &path, QString *error);
 // container secrets are often mounted 0644).
 bool isReadableByOthers(const QString &path);
 }
+
+} // namespace SignalGate::Jose

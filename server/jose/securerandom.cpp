@@ -6,6 +6,10 @@
 
 #include <openssl/rand.h>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Jose {
+
 namespace SecureRandom {
 
 QByteArray bytes(int count)
@@ -27,3 +31,5 @@ QByteArray token(int count)
 }
 
 } // namespace SecureRandom
+
+} // namespace SignalGate::Jose

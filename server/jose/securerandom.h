@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 
+namespace SignalGate::Jose {
+
 // Cryptographically secure random bytes from OpenSSL (RAND_bytes). Aborts the
 // process if the generator fails: continuing with weak randomness would be worse.
 namespace SecureRandom {
@@ -9,3 +11,5 @@ QByteArray bytes(int count);
 // base64url of count random bytes, for ids and opaque tokens.
 QByteArray token(int count);
 }
+
+} // namespace SignalGate::Jose

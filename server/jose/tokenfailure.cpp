@@ -1,5 +1,7 @@
 #include "tokenfailure.h"
 
+namespace SignalGate::Jose {
+
 QString tokenFailureReason(TokenFailure failure)
 {
     // No default label: -Wswitch then flags a new enumerator that lacks its audit name.
@@ -33,3 +35,5 @@ QString tokenFailureReason(TokenFailure failure)
     // rather than log an empty reason for a refusal.
     return QStringLiteral("malformed");
 }
+
+} // namespace SignalGate::Jose

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace SignalGate::Jose {
+
 // Why a token was refused. The names are the audit-log reasons of the
 // contract (PROTOCOL.md section 7); on the wire every one of them is the same
 // 1008 "Invalid or expired token" (or "Authentication required" for Missing).
@@ -23,3 +25,5 @@ enum class TokenFailure {
 // "missing", "malformed", "bad_signature", ... as in PROTOCOL.md section 7.
 // None is not a refusal and has no reason: an empty string.
 QString tokenFailureReason(TokenFailure failure);
+
+} // namespace SignalGate::Jose

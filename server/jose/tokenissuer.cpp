@@ -6,6 +6,8 @@
 
 #include <utility>
 
+namespace SignalGate::Jose {
+
 namespace {
 
 // 128 random bits: collisions are negligible and guessing one is useless anyway,
@@ -57,3 +59,5 @@ TokenIssuer::Issued TokenIssuer::issue(const QString &subject, const QString &sc
     issued.expiresAt = nowSeconds + m_accessTtl;
     return issued;
 }
+
+} // namespace SignalGate::Jose

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace SignalGate::Jose {
+
 // Mints the server's access tokens: iss, aud, sub, iat, exp = iat + ttl,
 // a random jti (16 bytes, base64url), scope when non-empty and fam (refresh family).
 class TokenIssuer
@@ -36,3 +38,5 @@ private:
     QString m_audience;
     qint64 m_accessTtl;
 };
+
+} // namespace SignalGate::Jose

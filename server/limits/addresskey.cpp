@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace SignalGate::Server {
+
 AddressKey::AddressKey(int ipv6PrefixBits)
     : m_prefixBits(qBound(1, ipv6PrefixBits, 128))
 {
@@ -24,3 +26,5 @@ QByteArray AddressKey::operator()(const QHostAddress &address) const
     // should two tables ever be keyed differently.
     return QByteArray(reinterpret_cast<const char *>(v6.c), 16) + '/' + QByteArray::number(m_prefixBits);
 }
+
+} // namespace SignalGate::Server

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QHostAddress>
 
+namespace SignalGate::Server {
+
 // The key every per-IP limit counts under (PROTOCOL.md section 10.1).
 // An IPv4 address (IPv4-mapped IPv6 included, so a dual-stack listener cannot
 // double anyone's budget) is its own key. An IPv6 address is keyed by its
@@ -21,3 +23,5 @@ public:
 private:
     int m_prefixBits;
 };
+
+} // namespace SignalGate::Server

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+namespace SignalGate::Server {
+
 namespace {
 
 // Expiry runs inside every call; bounding it keeps a single call short even
@@ -83,3 +85,5 @@ RateLimiter::Entry &RateLimiter::touch(const QByteArray &key, qint64 nowMs)
     m_lru.push_front(key);
     return *m_entries.insert(key, Entry{TokenBucket(m_limit, nowMs), m_lru.begin()});
 }
+
+} // namespace SignalGate::Server

@@ -8,6 +8,8 @@
 
 #include <list>
 
+namespace SignalGate::Server {
+
 // Token buckets per key (source IP, IP + user name, ...) in a table with
 // bounded memory (PROTOCOL.md section 6):
 //  - a key whose bucket has refilled completely carries no information and is
@@ -61,3 +63,5 @@ private:
     std::list<QByteArray> m_lru;   // front: most recently used
     qsizetype m_evictions = 0;
 };
+
+} // namespace SignalGate::Server

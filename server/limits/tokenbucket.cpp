@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace SignalGate::Server {
+
 namespace {
 
 // Refills are fractions of a token; rounding can leave a bucket a hair below a
@@ -85,3 +87,5 @@ double TokenBucket::tokensAt(qint64 nowMs) const
     // for whole numbers (1000 ms at 60 per 60 s is exactly one token).
     return std::min(capacity, m_tokens + elapsedMs * capacity / window);
 }
+
+} // namespace SignalGate::Server

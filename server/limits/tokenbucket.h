@@ -4,6 +4,8 @@
 
 #include <QtGlobal>
 
+namespace SignalGate::Server {
+
 // "N per S seconds" as a token bucket: N tokens, refilled continuously at
 // N/S per second. A burst of N is allowed, then one every S/N seconds; after
 // S idle seconds the bucket is full again (the limit has "reset").
@@ -28,3 +30,5 @@ private:
     double m_tokens = 0;
     qint64 m_updatedMs = 0;
 };
+
+} // namespace SignalGate::Server

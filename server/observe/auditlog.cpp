@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace SignalGate::Server {
+
 bool AuditLog::open(const QString &path, QString *error)
 {
     m_file.setFileName(path);
@@ -52,3 +54,5 @@ void AuditLog::record(const AuditEvent &event)
                                       << m_file.errorString() << "- events are being lost; free disk space";
     m_failing = true;
 }
+
+} // namespace SignalGate::Server

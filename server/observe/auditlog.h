@@ -4,6 +4,8 @@
 #include <QHostAddress>
 #include <QString>
 
+namespace SignalGate::Server {
+
 // Security events as JSON lines (PROTOCOL.md section 7). Every line has the
 // same keys: ts, event, ip, sub, session_id, reason, code (null when not
 // known). An event carries no free text: nothing in it can hold a token, a
@@ -41,3 +43,5 @@ private:
     quint64 m_writeErrors = 0;
     bool m_failing = false;
 };
+
+} // namespace SignalGate::Server

@@ -1,5 +1,7 @@
 #include "metrics.h"
 
+namespace SignalGate::Server {
+
 namespace {
 
 void header(QByteArray &out, const char *name, const char *type, const char *help)
@@ -63,3 +65,5 @@ QByteArray Metrics::render() const
     single(out, "signalgate_login_checks_dropped_total", m_loginChecksDropped);
     return out;
 }
+
+} // namespace SignalGate::Server

@@ -6,6 +6,8 @@
 
 #include <functional>
 
+namespace SignalGate::Server {
+
 // Counters and gauges in Prometheus text format (PROTOCOL.md section 7).
 // Single-threaded like the rest of the server: no atomics needed.
 class Metrics
@@ -48,3 +50,5 @@ private:
     quint64 m_loginChecksDropped = 0;
     QList<GaugeEntry> m_gauges;
 };
+
+} // namespace SignalGate::Server

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace SignalGate::Server {
+
 ExpiryQueue::ExpiryQueue(const SignalGate::Clock &clock, QObject *parent) : QObject(parent), m_clock(clock)
 {
     m_timer.setSingleShot(true);
@@ -58,3 +60,5 @@ void ExpiryQueue::onTimeout()
     for (Session *session : std::as_const(due))
         Q_EMIT this->due(session);
 }
+
+} // namespace SignalGate::Server

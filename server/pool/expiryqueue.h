@@ -8,6 +8,8 @@
 
 #include <map>
 
+namespace SignalGate::Server {
+
 class Session;
 
 // Every session's next deadline (expiry warning, then expiry) in one ordered
@@ -37,3 +39,5 @@ private:
     std::multimap<qint64, Session *> m_byTime;
     QHash<Session *, std::multimap<qint64, Session *>::iterator> m_entries;
 };
+
+} // namespace SignalGate::Server

@@ -1,5 +1,7 @@
 #include "history.h"
 
+namespace SignalGate::Server {
+
 History::History(int capacity) : m_frames(qMax(0, capacity)) { }
 
 void History::append(quint64 seq, const QString &frame)
@@ -45,3 +47,5 @@ QList<QString> History::between(quint64 afterSeq, quint64 upToSeq, qsizetype max
         frames.append(m_frames[(m_head + int(seq - first)) % capacity].frame);
     return frames;
 }
+
+} // namespace SignalGate::Server

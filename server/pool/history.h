@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+namespace SignalGate::Server {
+
 // The last N broadcast signals, already encoded, for resume (PROTOCOL.md
 // section 5). A ring: appending is O(1) and memory is bounded by N frames.
 class History
@@ -30,3 +32,5 @@ private:
     int m_head = 0;     // index of the oldest entry
     int m_size = 0;
 };
+
+} // namespace SignalGate::Server

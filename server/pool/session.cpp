@@ -13,6 +13,10 @@
 
 #include <QWebSocket>
 
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 using namespace SignalGate::Protocol;
 
 Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, quint64 joinSeq,
@@ -340,3 +344,5 @@ void Session::onDisconnected()
     Q_EMIT finished(this);
     deleteLater();
 }
+
+} // namespace SignalGate::Server

@@ -17,12 +17,17 @@
 #include <functional>
 #include <optional>
 
-class AuditLog;
+namespace SignalGate::Protocol {
 class ClientMessage;
+}
+class QWebSocket;
+
+namespace SignalGate::Server {
+
+class AuditLog;
 class ExpiryQueue;
 class History;
 class Metrics;
-class QWebSocket;
 class RevocationList;
 
 // One authenticated connection. Owns its socket; enforces the per-connection
@@ -43,7 +48,7 @@ public:
         qint64 leewaySeconds = 0;
         AuditLog *audit = nullptr;
         Metrics *metrics = nullptr;
-        const AccessTokenVerifier *verifier = nullptr;
+        const Jose::AccessTokenVerifier *verifier = nullptr;
         const RevocationList *revocations = nullptr;
         const History *history = nullptr;
         ExpiryQueue *expiry = nullptr;
@@ -60,12 +65,12 @@ public:
     // frame, on sessions and on sockets not yet (or never) admitted.
     static quint64 qtSizeCap(int maxMessageBytes);
 
-    Session(QWebSocket *socket, AccessTokenClaims claims, QString id, quint64 joinSeq, const Settings &settings,
+    Session(QWebSocket *socket, Jose::AccessTokenClaims claims, QString id, quint64 joinSeq, const Settings &settings,
             QObject *parent = nullptr);
     ~Session() override;
 
     QString id() const { return m_id; }
-    const AccessTokenClaims &claims() const { return m_claims; }
+    const Jose::AccessTokenClaims &claims() const { return m_claims; }
     QHostAddress peerAddress() const { return m_peer; }
     bool isClosing() const { return m_closing; }
 
@@ -76,7 +81,7 @@ public:
     // A live signal: sent at once, or held (within the same limit) while a
     // resume's replay is still going out, so signals arrive in seq order.
     void sendSignal(const QString &frame);
-    void close(const CloseSpec &spec);
+    void close(const Protocol::CloseSpec &spec);
     // Starts following the token's expiry; call once the session is in the pool.
     void startExpiry();
     // Called by the expiry queue at the deadline it was given.
@@ -91,18 +96,18 @@ private:
     void onTextMessage(const QString &message);
     void onDisconnected();
     bool admitMessage();
-    void handleRefresh(const ClientMessage &message);
-    void handleResume(const ClientMessage &message);
+    void handleRefresh(const Protocol::ClientMessage &message);
+    void handleResume(const Protocol::ClientMessage &message);
     void continueReplay();
     void finishReplay();
     bool overOutboundLimit(qint64 heldBytes) const;
-    void handlePublish(const ClientMessage &message);
+    void handlePublish(const Protocol::ClientMessage &message);
     void sendError(const SignalGate::Protocol::ErrorFrame &error) { send(error.toJson()); }
     void scheduleExpiry();
     void audit(const QString &event, const QString &reason, int code = 0);
 
     QWebSocket *m_socket;
-    AccessTokenClaims m_claims;
+    Jose::AccessTokenClaims m_claims;
     QString m_id;
     Settings m_settings;
     QHostAddress m_peer;
@@ -129,3 +134,5 @@ private:
     int m_closeCode = 0;            // the code we closed with, 0 if the peer closed
     bool m_closing = false;
 };
+
+} // namespace SignalGate::Server

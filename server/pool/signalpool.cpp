@@ -4,7 +4,9 @@
 #include "messages.h"
 #include "session.h"
 
-using SignalGate::Protocol::SignalFrame;
+using namespace SignalGate::Protocol;
+
+namespace SignalGate::Server {
 
 SignalPool::SignalPool(Metrics *metrics, int historySize, quint64 lastSeq, Reserve reserve, QObject *parent)
     : QObject(parent), m_metrics(metrics), m_history(historySize), m_lastSeq(lastSeq), m_reserve(std::move(reserve))
@@ -22,19 +24,21 @@ void SignalPool::join(Session *session)
 
 quint64 SignalPool::publish(SignalFrame signal)
 {
-    signal.seq = ++m_lastSeq;
-    if (m_reserve && signal.seq > m_reservedUpTo)
+    const quint64 seq = ++m_lastSeq;
+    // The contract's seq is a JSON integer (qint64): 2^63 signals are out of reach.
+    signal.seq = qint64(seq);
+    if (m_reserve && seq > m_reservedUpTo)
         m_reservedUpTo = m_reserve(m_lastSeq);
     // Qt 6.4's QWebSocket only sends text from a QString; building it once
     // here means the JSON is encoded once per signal, whatever the pool size.
     const QString frame = QString::fromUtf8(Messages::encode(signal.toJson()));
-    m_history.append(signal.seq, frame);
+    m_history.append(seq, frame);
     // A copy of the list: a slow consumer may be closed while we iterate.
     const QList<Session *> sessions = m_sessions;
     for (Session *session : sessions)
         session->sendSignal(frame);
     m_metrics->countSignalBroadcast();
-    return signal.seq;
+    return seq;
 }
 
 void SignalPool::closeAll(const CloseSpec &spec)
@@ -64,3 +68,5 @@ void SignalPool::onSessionFinished(Session *session)
         m_perSubject.erase(it);
     Q_EMIT sizeChanged(size());
 }
+
+} // namespace SignalGate::Server

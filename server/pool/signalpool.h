@@ -11,6 +11,8 @@
 
 #include <functional>
 
+namespace SignalGate::Server {
+
 class Metrics;
 class Session;
 
@@ -35,9 +37,9 @@ public:
 
     // Gives the signal the next seq, keeps it for resume, sends it to all. Returns the seq.
     quint64 publish(SignalGate::Protocol::SignalFrame signal);
-    void closeAll(const CloseSpec &spec);
+    void closeAll(const Protocol::CloseSpec &spec);
     // Closes every session the predicate picks; returns how many.
-    int closeMatching(const std::function<bool(const Session &)> &predicate, const CloseSpec &spec);
+    int closeMatching(const std::function<bool(const Session &)> &predicate, const Protocol::CloseSpec &spec);
     const History &history() const { return m_history; }
 
 Q_SIGNALS:
@@ -54,3 +56,5 @@ private:
     quint64 m_reservedUpTo = 0;
     Reserve m_reserve;
 };
+
+} // namespace SignalGate::Server

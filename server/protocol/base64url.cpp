@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+namespace SignalGate::Protocol {
+
 namespace {
 
 constexpr auto encodingOptions = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
@@ -52,3 +54,5 @@ std::optional<QByteArray> decode(QByteArrayView text)
 }
 
 } // namespace Base64Url
+
+} // namespace SignalGate::Protocol

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace SignalGate::Protocol {
+
 // base64url without padding (RFC 7515 section 2). Decoding is strict: only the
 // 64 alphabet characters, no '=', no whitespace, and the encoding must be the
 // canonical one (unused trailing bits zero), so one token has one spelling.
@@ -15,3 +17,5 @@ std::optional<QByteArray> decode(QByteArrayView text);
 // of a signature it will not decode.
 bool isAlphabet(QByteArrayView text);
 }
+
+} // namespace SignalGate::Protocol

@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+namespace SignalGate::Protocol {
+
 namespace {
 
 ClientMessage invalid(ClientMessage message, const QString &why)
@@ -84,3 +86,5 @@ ClientMessage ClientMessage::parse(QByteArrayView utf8)
     }
     return message;
 }
+
+} // namespace SignalGate::Protocol

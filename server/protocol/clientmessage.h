@@ -5,6 +5,8 @@
 #include <QJsonValue>
 #include <QString>
 
+namespace SignalGate::Protocol {
+
 // One client-to-server message (PROTOCOL.md section 5), parsed and checked
 // for shape. Anything that is not a JSON object with a string "type" is
 // Invalid (answered bad_request); a well-formed object of a type we do not
@@ -24,3 +26,5 @@ struct ClientMessage
     // empty when fine, else one sentence for the client.
     static QString signalProblem(const QJsonValue &signal);
 };
+
+} // namespace SignalGate::Protocol

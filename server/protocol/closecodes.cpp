@@ -1,5 +1,7 @@
 #include "closecodes.h"
 
+namespace SignalGate::Protocol {
+
 QList<CloseSpec> Close::all()
 {
     return {NormalClosure,      ServerShuttingDown, UnsupportedData,   AuthenticationRequired,
@@ -7,3 +9,5 @@ QList<CloseSpec> Close::all()
             RateLimitExceeded,  TooManyConnections, MessageTooBig,     InternalError,
             SlowConsumer};
 }
+
+} // namespace SignalGate::Protocol

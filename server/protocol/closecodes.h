@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+namespace SignalGate::Protocol {
+
 // The close codes and exact reasons of PROTOCOL.md section 4. Server and
 // client both use these, so a reason is spelled in one place only.
 struct CloseSpec
@@ -36,3 +38,5 @@ inline constexpr CloseSpec SlowConsumer{1013, "Slow consumer"};
 // Every row of the contract's table, in its order (for legends and tests).
 QList<CloseSpec> all();
 }
+
+} // namespace SignalGate::Protocol

@@ -5,6 +5,8 @@
 #include <QLatin1String>
 #include <QString>
 
+namespace SignalGate::Protocol {
+
 // Message type and error code names of PROTOCOL.md section 5, and the one
 // encoder (compact JSON) every message goes through.
 namespace MessageType {
@@ -35,3 +37,5 @@ inline constexpr QLatin1String ProtocolName{"signalgate.v1"};
 namespace Messages {
 QByteArray encode(const QJsonObject &object);
 }
+
+} // namespace SignalGate::Protocol

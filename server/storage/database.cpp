@@ -9,6 +9,8 @@
 
 #include <atomic>
 
+namespace SignalGate::Server {
+
 namespace {
 
 constexpr int SchemaVersion = 4;
@@ -272,3 +274,5 @@ bool Database::migrate(QString *error)
     }
     return true;
 }
+
+} // namespace SignalGate::Server

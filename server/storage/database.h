@@ -3,6 +3,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+namespace SignalGate::Server {
+
 // One SQLite file (Qt SQL) holding users, refresh families and revocations.
 // Each instance uses its own connection name, so several servers (tests) can
 // live in one process without sharing state. Schema is created / migrated on open.
@@ -35,3 +37,5 @@ private:
     QString m_connectionName;
     QString m_path;
 };
+
+} // namespace SignalGate::Server

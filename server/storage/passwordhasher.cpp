@@ -10,6 +10,11 @@
 
 #include <climits>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 namespace {
 
 constexpr QByteArrayView Scheme("pbkdf2-sha256");
@@ -113,3 +118,5 @@ QByteArray dummyHash()
 }
 
 } // namespace PasswordHasher
+
+} // namespace SignalGate::Server

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+namespace SignalGate::Server {
+
 // PBKDF2-HMAC-SHA256 through OpenSSL. Argon2id would be preferable but
 // OpenSSL 3.0 (Debian 12) has no Argon2 and the contract allows PBKDF2 at
 // 600000 iterations (OWASP 2023). The encoded form names the scheme so a
@@ -20,3 +22,5 @@ bool verify(QByteArrayView password, QByteArrayView encoded);
 // costs the same time as a real user, so response time does not reveal which names exist.
 QByteArray dummyHash();
 }
+
+} // namespace SignalGate::Server

@@ -9,6 +9,11 @@
 
 #include <openssl/evp.h>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 namespace {
 
 constexpr int TokenBytes = 32;
@@ -330,3 +335,5 @@ RefreshStore::Owner RefreshStore::ownerOf(QByteArrayView presented) const
         return {};
     return {query.value(0).toString(), query.value(1).toString()};
 }
+
+} // namespace SignalGate::Server

@@ -4,6 +4,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+namespace SignalGate::Server {
+
 class Database;
 
 // Opaque refresh tokens: base64url of 32 random bytes, stored only as their
@@ -70,3 +72,5 @@ private:
     qint64 m_maxAge;
     qint64 m_grace;
 };
+
+} // namespace SignalGate::Server

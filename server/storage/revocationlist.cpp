@@ -6,6 +6,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+using namespace SignalGate::Jose;
+
+namespace SignalGate::Server {
+
 RevocationList::RevocationList(Database &database, RefreshStore &refreshTokens)
     : m_database(database), m_refreshTokens(refreshTokens)
 {
@@ -93,3 +97,5 @@ qint64 RevocationList::issueSecond(const QString &subject, qint64 nowSeconds) co
     const auto revoked = m_subjects.constFind(subject);
     return revoked != m_subjects.constEnd() && revoked.value() >= nowSeconds ? revoked.value() + 1 : nowSeconds;
 }
+
+} // namespace SignalGate::Server

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QString>
 
+namespace SignalGate::Server {
+
 class Database;
 class RefreshStore;
 
@@ -26,7 +28,7 @@ public:
     // Also revokes every refresh family of the subject.
     bool revokeSubject(const QString &subject, qint64 nowSeconds);
 
-    bool isRevoked(const AccessTokenClaims &claims) const;
+    bool isRevoked(const Jose::AccessTokenClaims &claims) const;
     // The iat for a token issued to subject now: now, or the second after the
     // subject's revocation when that is now (iat has whole seconds, and a
     // token issued in the revocation's second would be born revoked).
@@ -41,3 +43,5 @@ private:
     QHash<QString, qint64> m_tokens;     // jti -> exp
     QHash<QString, qint64> m_subjects;   // sub -> revoked at
 };
+
+} // namespace SignalGate::Server

@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+namespace SignalGate::Server {
+
 namespace {
 constexpr char CleanStopKey[] = "last_seq_clean_stop";
 constexpr char ReservedKey[] = "seq_reserved_up_to";
@@ -60,3 +62,5 @@ void SequenceStore::recordCleanStop(quint64 lastSeq)
 {
     write(CleanStopKey, lastSeq);
 }
+
+} // namespace SignalGate::Server

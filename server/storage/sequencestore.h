@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace SignalGate::Server {
+
 class Database;
 
 // Keeps the server-wide signal seq rising across restarts (PROTOCOL.md
@@ -31,3 +33,5 @@ private:
 
     Database &m_database;
 };
+
+} // namespace SignalGate::Server

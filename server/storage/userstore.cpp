@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+namespace SignalGate::Server {
+
 namespace {
 
 constexpr int MaxNameLength = 64;
@@ -167,3 +169,5 @@ std::optional<UserRecord> UserStore::find(const QString &name) const
     record.scope = query.value(2).toString();
     return record;
 }
+
+} // namespace SignalGate::Server

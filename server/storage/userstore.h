@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace SignalGate::Server {
+
 class Database;
 
 struct UserRecord
@@ -33,3 +35,5 @@ public:
 private:
     Database &m_database;
 };
+
+} // namespace SignalGate::Server

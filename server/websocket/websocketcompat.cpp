@@ -5,6 +5,10 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+using namespace SignalGate::Protocol;
+
+namespace SignalGate {
+
 namespace WebSocketCompat {
 
 QWebSocket *newSocket(const QString &origin, const QSslConfiguration &tls, qint64 maxIncomingBytes, QObject *parent)
@@ -48,3 +52,5 @@ PeerClose peerClose(const QWebSocket *socket)
 }
 
 } // namespace WebSocketCompat
+
+} // namespace SignalGate

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QWebSocket>
 
+namespace SignalGate {
+
 // What Qt 6.4's QWebSocket gets wrong or leaves out, worked around in one
 // place for the client's connection and the console's probes. Each item says
 // what it works around, so it can go when that Qt is no longer supported.
@@ -52,3 +54,5 @@ struct PeerClose
 PeerClose peerClose(const QWebSocket *socket);
 
 } // namespace WebSocketCompat
+
+} // namespace SignalGate

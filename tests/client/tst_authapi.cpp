@@ -18,6 +18,9 @@
 #include <memory>
 #include <optional>
 
+using namespace SignalGate::Server;
+using namespace SignalGate::Client;
+
 namespace {
 
 constexpr int kTimeoutMs = 30000;   // PBKDF2 logins in a sanitizer build are slow
@@ -91,7 +94,6 @@ bool isJws(const QByteArray &token)
     }
     return token.count('.') == 2;
 }
-
 
 // A one-request-at-a-time HTTP peer with a scripted answer; it records the
 // request it got.

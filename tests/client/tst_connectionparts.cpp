@@ -15,6 +15,8 @@
 #include <memory>
 #include <vector>
 
+using namespace SignalGate::Client;
+
 using namespace SignalGate::Protocol;
 
 namespace {

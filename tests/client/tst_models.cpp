@@ -15,6 +15,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Client;
+
 namespace {
 
 // Far from midnight in every time zone would be impossible; the tests read the

@@ -20,6 +20,9 @@
 #include <iterator>
 #include <limits>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Client;
+
 Q_DECLARE_METATYPE(CloseCodeInfo::Severity)
 Q_DECLARE_METATYPE(CloseCodeInfo::NextAction)
 Q_DECLARE_METATYPE(ReconnectPolicy::Kind)

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+using namespace SignalGate::Client;
+
 class TestRefreshTracker : public QObject
 {
     Q_OBJECT

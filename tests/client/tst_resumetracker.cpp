@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QTest>
 
+using namespace SignalGate::Client;
+
 namespace {
 
 // Runs a script and writes what the tracker decided at each step:

@@ -33,6 +33,9 @@
 #include <memory>
 #include <optional>
 
+using namespace SignalGate::Server;
+using namespace SignalGate::Client;
+
 namespace {
 
 constexpr int kTimeoutMs = 60000;   // PBKDF2 logins, slower under ASan

@@ -33,6 +33,10 @@
 #include <memory>
 #include <optional>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Server;
+using namespace SignalGate::Client;
+
 namespace {
 
 constexpr int kTimeoutMs = 15000;

@@ -25,6 +25,8 @@
 
 #include <optional>
 
+using namespace SignalGate::Client;
+
 namespace {
 
 constexpr int kTimeoutMs = 20000;
@@ -129,7 +131,6 @@ ToolResult secretTool(const QStringList &arguments)
     result.err = process.readAllStandardError();
     return result;
 }
-
 
 } // namespace
 

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+namespace WebSocketCompat = SignalGate::WebSocketCompat;
+
 class TestWebSocketCompat : public QObject
 {
     Q_OBJECT

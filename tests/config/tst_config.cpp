@@ -18,6 +18,8 @@
 
 #include <sys/resource.h>
 
+using namespace SignalGate::Server;
+
 namespace {
 
 ConfigLoader::Result load(const QStringList &arguments)

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+using namespace SignalGate::Server;
+
 class TestAddressKey : public QObject
 {
     Q_OBJECT

@@ -14,6 +14,8 @@
 #include <optional>
 #include <vector>
 
+using namespace SignalGate::Server;
+
 class TestLoginQueue : public QObject
 {
     Q_OBJECT

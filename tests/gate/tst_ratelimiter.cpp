@@ -5,6 +5,8 @@
 
 #include <limits>
 
+using namespace SignalGate::Server;
+
 namespace {
 
 // All time is simulated: the clock reads a variable the test moves, backwards

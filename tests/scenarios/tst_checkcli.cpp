@@ -13,7 +13,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-
 class TestCheckCli : public QObject
 {
     Q_OBJECT

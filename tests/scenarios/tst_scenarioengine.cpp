@@ -21,6 +21,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace SignalGate::Server;
+using namespace SignalGate::Scenarios;
+
 namespace {
 
 struct Outcome

@@ -25,6 +25,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+using namespace SignalGate::Client;
+using namespace SignalGate::Scenarios;
+
 class TestScenarioUnits : public QObject
 {
     Q_OBJECT

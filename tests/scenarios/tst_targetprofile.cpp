@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace SignalGate::Scenarios;
+
 class TestTargetProfile : public QObject
 {
     Q_OBJECT

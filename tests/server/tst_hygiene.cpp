@@ -21,6 +21,8 @@
 
 #include <memory>
 
+using namespace SignalGate::Server;
+
 namespace {
 
 QByteArray json(const QJsonObject &object)

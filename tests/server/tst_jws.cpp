@@ -17,6 +17,9 @@
 
 #include <openssl/evp.h>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+
 Q_DECLARE_METATYPE(TokenFailure)
 Q_DECLARE_METATYPE(JwsAlgorithm)
 

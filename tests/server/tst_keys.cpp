@@ -20,6 +20,10 @@
 #include <map>
 #include <memory>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+using namespace SignalGate::Server;
+
 Q_DECLARE_METATYPE(JwsAlgorithm)
 
 namespace {

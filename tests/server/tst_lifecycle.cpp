@@ -20,6 +20,8 @@
 #include <memory>
 #include <vector>
 
+using namespace SignalGate::Server;
+
 namespace {
 
 const QStringList protocols{QStringLiteral("signalgate.v1")};

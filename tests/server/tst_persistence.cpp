@@ -22,6 +22,8 @@
 
 #include <sys/stat.h>
 
+using namespace SignalGate::Server;
+
 namespace {
 
 QByteArray postJson(const QByteArray &path, const QJsonObject &body)

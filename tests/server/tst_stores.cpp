@@ -15,6 +15,9 @@
 
 #include <memory>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Server;
+
 namespace {
 
 constexpr int FastIterations = 100000;

@@ -37,6 +37,9 @@
 
 #include <sys/stat.h>
 
+using namespace SignalGate::Jose;
+using namespace SignalGate::Server;
+
 namespace {
 
 struct Run
@@ -69,7 +72,6 @@ bool writeFile(const QString &path, const QByteArray &contents)
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(contents) == contents.size();
 }
-
 
 QByteArray bioText(BIO *bio)
 {

@@ -12,6 +12,8 @@
 
 #include <memory>
 
+using namespace SignalGate::Server;
+
 namespace {
 
 struct Probe

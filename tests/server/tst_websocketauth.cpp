@@ -13,6 +13,10 @@
 
 #include <memory>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+using namespace SignalGate::Server;
+
 namespace {
 
 enum class Transport { None, Header, Subprotocol, Query };

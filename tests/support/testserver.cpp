@@ -12,6 +12,10 @@
 
 #include <openssl/evp.h>
 
+using namespace SignalGate::Protocol;
+using namespace SignalGate::Jose;
+using namespace SignalGate::Server;
+
 TestServer::TestServer(const Tweak &tweak, SignalGate::ManualClock::Flow flow) : m_clock(flow)
 {
     m_secret = SecureRandom::bytes(48);

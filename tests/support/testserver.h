@@ -18,7 +18,7 @@
 class TestServer
 {
 public:
-    using Tweak = std::function<void(ServerConfig &)>;
+    using Tweak = std::function<void(SignalGate::Server::ServerConfig &)>;
 
     // The server reads time from clock(): by default the system's plus
     // whatever the test advances; Frozen stands still unless advanced.
@@ -38,9 +38,9 @@ public:
     // server find it again (start() alone binds a new random port).
     bool startOnPreviousPort();
     QString error() const { return m_error; }
-    Server *server() const { return m_server.get(); }
+    SignalGate::Server::Server *server() const { return m_server.get(); }
     SignalGate::ManualClock &clock() { return m_clock; }
-    const ServerConfig &config() const { return m_config; }
+    const SignalGate::Server::ServerConfig &config() const { return m_config; }
     QString dataDir() const { return m_dir.path(); }
     QByteArray secret() const { return m_secret; }
     QString secretPath() const;
@@ -62,9 +62,9 @@ public:
 private:
     QTemporaryDir m_dir;
     QByteArray m_secret;
-    ServerConfig m_config;
+    SignalGate::Server::ServerConfig m_config;
     SignalGate::ManualClock m_clock;
-    std::unique_ptr<Server> m_server;
+    std::unique_ptr<SignalGate::Server::Server> m_server;
     QString m_error;
     quint16 m_previousPort = 0;
 };

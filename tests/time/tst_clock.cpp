@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace SignalGate::Server;
+
 using SignalGate::Clock;
 using SignalGate::ManualClock;
 

@@ -10,12 +10,12 @@
 // connection. The console's pacer starts afresh with each console, but the
 // server's upgrade bucket for 127.0.0.1 remembers the tests before: a 429 is
 // waited out and the connection tried again, as a user would.
-inline bool connectManually(ManualPane *manual, int timeoutMs)
+inline bool connectManually(SignalGate::Ui::ManualPane *manual, int timeoutMs)
 {
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < timeoutMs) {
-        QSignalSpy finished(manual->probe(), &ManualProbe::finished);
+        QSignalSpy finished(manual->probe(), &SignalGate::Scenarios::ManualProbe::finished);
         manual->connectProbe();
         if (!finished.wait(timeoutMs))
             return false;

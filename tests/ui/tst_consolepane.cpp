@@ -34,6 +34,11 @@
 
 #include <memory>
 
+using namespace SignalGate::Server;
+using namespace SignalGate::Client;
+using namespace SignalGate::Scenarios;
+using namespace SignalGate::Ui;
+
 namespace {
 
 constexpr int kRunTimeoutMs = 300000;   // a whole run, slower under ASan

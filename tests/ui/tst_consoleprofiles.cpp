@@ -28,6 +28,11 @@
 
 #include <memory>
 
+using namespace SignalGate::Server;
+using namespace SignalGate::Client;
+using namespace SignalGate::Scenarios;
+using namespace SignalGate::Ui;
+
 namespace {
 constexpr int kRunTimeoutMs = 120000;
 constexpr int kTimeoutMs = 60000;

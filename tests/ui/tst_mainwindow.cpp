@@ -50,6 +50,10 @@
 
 #include <memory>
 
+using namespace SignalGate::Server;
+using namespace SignalGate::Client;
+using namespace SignalGate::Ui;
+
 namespace {
 
 constexpr int kTimeoutMs = 60000;   // PBKDF2 logins, slower under ASan

@@ -20,6 +20,11 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+using namespace SignalGate::Client;
+using namespace SignalGate::Scenarios;
+
+namespace SignalGate::Ui {
+
 namespace {
 
 enum Column { TitleColumn, VerdictColumn, ActualColumn, TimeColumn };
@@ -382,3 +387,5 @@ void ConsolePane::exportWithDialog()
     else
         m_status->setText(tr("Export failed: %1").arg(error));
 }
+
+} // namespace SignalGate::Ui

@@ -9,10 +9,9 @@
 #include <QHash>
 #include <QWidget>
 
+namespace SignalGate::Client {
 class ClientSettings;
-class ManualPane;
-class RunHistoryPane;
-class TargetForm;
+}
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -20,6 +19,12 @@ class QTabWidget;
 class QTextBrowser;
 class QTreeWidget;
 class QTreeWidgetItem;
+
+namespace SignalGate::Ui {
+
+class ManualPane;
+class RunHistoryPane;
+class TargetForm;
 
 // The "Test console" tab (issue 6): the scenarios of PROTOCOL.md section 9,
 // grouped, with check boxes, Run selected / Run all / Stop, progress with an
@@ -35,9 +40,9 @@ class ConsolePane : public QWidget
 public:
     enum Page { ScenariosPage, ManualPage, InspectorPage, RunsPage };
 
-    ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider sessionToken, QWidget *parent = nullptr);
+    ConsolePane(Client::ClientSettings *settings, TokenInspector::TokenProvider sessionToken, QWidget *parent = nullptr);
 
-    ScenarioEngine *engine() const { return m_engine; }
+    Scenarios::ScenarioEngine *engine() const { return m_engine; }
     QTabWidget *pages() const { return m_pages; }
     ManualPane *manualPane() const { return m_manual; }
     TokenInspector *tokenInspector() const { return m_inspector; }
@@ -64,11 +69,11 @@ private:
     void start(const QStringList &ids);
     void fillTree();
     void setRunning(bool running);
-    void showResult(const ScenarioResult &result);
+    void showResult(const Scenarios::ScenarioResult &result);
     void showDetail(QTreeWidgetItem *item);
 
-    ClientSettings *m_settings;
-    ScenarioEngine *m_engine;
+    Client::ClientSettings *m_settings;
+    Scenarios::ScenarioEngine *m_engine;
     TargetForm *m_target;
     QPushButton *m_runSelected;
     QPushButton *m_runAll;
@@ -83,7 +88,9 @@ private:
     TokenInspector *m_inspector;
     RunHistoryPane *m_history;
     QHash<QString, QTreeWidgetItem *> m_items;
-    QHash<QString, ScenarioResult> m_results;
+    QHash<QString, Scenarios::ScenarioResult> m_results;
     QString m_lastStatus;   // what runs now (and the estimate)
     QString m_estimate;     // " · n of m done, about t left"
 };
+
+} // namespace SignalGate::Ui

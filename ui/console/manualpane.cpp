@@ -20,6 +20,11 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+using namespace SignalGate::Client;
+using namespace SignalGate::Scenarios;
+
+namespace SignalGate::Ui {
+
 namespace {
 
 bool parseObject(const QString &text, QJsonObject *object, const QString &what, QString *error)
@@ -245,3 +250,5 @@ void ManualPane::updateEnabled()
     m_sendText->setEnabled(m_open);
     m_sendBinary->setEnabled(m_open);
 }
+
+} // namespace SignalGate::Ui

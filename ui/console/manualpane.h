@@ -11,7 +11,11 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
+namespace SignalGate::Scenarios {
 class ScenarioEngine;
+}
+
+namespace SignalGate::Ui {
 
 // The console's manual mode (issue 6): compose one connection by hand (token
 // source, transport, Origin), connect, send any text or binary message, and
@@ -20,9 +24,9 @@ class ManualPane : public QWidget
 {
     Q_OBJECT
 public:
-    ManualPane(ScenarioEngine *engine, QWidget *parent = nullptr);
+    ManualPane(Scenarios::ScenarioEngine *engine, QWidget *parent = nullptr);
 
-    ManualProbe *probe() const { return m_probe; }
+    Scenarios::ManualProbe *probe() const { return m_probe; }
     QComboBox *tokenBox() const { return m_token; }
     QComboBox *transportBox() const { return m_transport; }
     QLineEdit *customEdit() const { return m_custom; }
@@ -33,7 +37,7 @@ public:
     QTableWidget *frames() const { return m_frames; }
     QString statusText() const;
     // The composition the form describes; false and a sentence when the JSON does not parse.
-    bool composition(ManualProbe::Composition *composition, QString *error) const;
+    bool composition(Scenarios::ManualProbe::Composition *composition, QString *error) const;
 
 public Q_SLOTS:
     // Asks for a connection (connectRequested); the console prepares the engine first when needed.
@@ -44,14 +48,14 @@ public Q_SLOTS:
     void showFailure(const QString &why);
 
 Q_SIGNALS:
-    void connectRequested(const ManualProbe::Composition &composition);
+    void connectRequested(const Scenarios::ManualProbe::Composition &composition);
 
 private:
-    void addFrame(const ProbeFrame &frame);
+    void addFrame(const Scenarios::ProbeFrame &frame);
     void showFinished();
     void updateEnabled();
 
-    ManualProbe *m_probe;
+    Scenarios::ManualProbe *m_probe;
     QComboBox *m_token;
     QLineEdit *m_custom;
     QPlainTextEdit *m_header;
@@ -68,3 +72,5 @@ private:
     QLabel *m_status;
     bool m_open = false;
 };
+
+} // namespace SignalGate::Ui

@@ -12,6 +12,10 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+using namespace SignalGate::Scenarios;
+
+namespace SignalGate::Ui {
+
 namespace {
 QJsonArray listOf(const QString &text)
 {
@@ -189,3 +193,5 @@ void ProfileEditor::accept()
     }
     QDialog::accept();
 }
+
+} // namespace SignalGate::Ui

@@ -12,6 +12,8 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 
+namespace SignalGate::Ui {
+
 // Edits a TargetProfile field by field (issue 11): the WebSocket path, where
 // the token goes, the login, what a refusal, an admission and a signal look
 // like, the features. OK is refused, with the reason shown, until the fields
@@ -21,11 +23,11 @@ class ProfileEditor : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ProfileEditor(const TargetProfile &profile, QWidget *parent = nullptr);
+    explicit ProfileEditor(const Scenarios::TargetProfile &profile, QWidget *parent = nullptr);
 
     // The profile the fields describe; nullopt with *error when they do not make one.
-    std::optional<TargetProfile> profile(QString *error) const;
-    void setProfile(const TargetProfile &profile);
+    std::optional<Scenarios::TargetProfile> profile(QString *error) const;
+    void setProfile(const Scenarios::TargetProfile &profile);
 
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *wsPathEdit() const { return m_wsPath; }
@@ -62,3 +64,5 @@ private:
     QCheckBox *m_messageRate;
     QLabel *m_error;
 };
+
+} // namespace SignalGate::Ui

@@ -8,6 +8,10 @@
 #include <QJsonObject>
 #include <QPushButton>
 
+using namespace SignalGate::Scenarios;
+
+namespace SignalGate::Ui {
+
 namespace {
 constexpr int SourceRole = Qt::UserRole + 1;   // "built-in", "edited" or the file
 }
@@ -107,3 +111,5 @@ void ProfilePicker::loadWithDialog()
     QString error;
     Q_EMIT message(loadFile(path, &error) ? tr("Loaded the profile %1.").arg(profile().name) : error);
 }
+
+} // namespace SignalGate::Ui

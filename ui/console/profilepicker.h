@@ -7,6 +7,8 @@
 class QComboBox;
 class QPushButton;
 
+namespace SignalGate::Ui {
+
 // Chooses the target the console tests (issue 11): the built-in profiles and
 // every profile loaded or edited in this window. Edit… opens a ProfileEditor
 // on the current one and adds the result; Save as… writes it as JSON (the
@@ -17,10 +19,10 @@ class ProfilePicker : public QWidget
 public:
     explicit ProfilePicker(QWidget *parent = nullptr);
 
-    TargetProfile profile() const;
+    Scenarios::TargetProfile profile() const;
     QComboBox *box() const { return m_box; }
     // Adds it (an edited or loaded profile replaces the one of the same name) and selects it.
-    void addProfile(const TargetProfile &profile, const QString &source);
+    void addProfile(const Scenarios::TargetProfile &profile, const QString &source);
     bool loadFile(const QString &path, QString *error);
     bool saveFile(const QString &path, QString *error) const;
 
@@ -39,3 +41,5 @@ private:
     QPushButton *m_save;
     QPushButton *m_load;
 };
+
+} // namespace SignalGate::Ui

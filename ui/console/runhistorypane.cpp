@@ -10,6 +10,10 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+using namespace SignalGate::Scenarios;
+
+namespace SignalGate::Ui {
+
 namespace {
 constexpr int IndexRole = Qt::UserRole + 1;
 
@@ -119,3 +123,5 @@ QString RunHistoryPane::comparisonText() const
 {
     return m_summary->text() + QLatin1Char('\n') + m_changes->toPlainText();
 }
+
+} // namespace SignalGate::Ui

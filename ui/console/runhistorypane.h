@@ -10,6 +10,8 @@ class QLabel;
 class QTextBrowser;
 class QTreeWidget;
 
+namespace SignalGate::Ui {
+
 // The console's "Runs" page (issue 11): every finished run of this window,
 // newest first, and the comparison of a run with another one, by default
 // the run before it: which verdicts changed, regressions first.
@@ -20,9 +22,9 @@ public:
     explicit RunHistoryPane(QWidget *parent = nullptr);
 
     // Keeps the (already redacted) report and compares it with the one before.
-    void addRun(const RunReport &report);
+    void addRun(const Scenarios::RunReport &report);
     int runCount() const { return int(m_runs.size()); }
-    const RunReport &run(int index) const { return m_runs.at(index); }
+    const Scenarios::RunReport &run(int index) const { return m_runs.at(index); }
     // Shows which verdicts changed from run `before` to run `after` (indexes in run order).
     void compare(int before, int after);
     QString comparisonText() const;
@@ -33,9 +35,11 @@ private:
     void selectionChanged();
     QString describe(int index) const;
 
-    QList<RunReport> m_runs;
+    QList<Scenarios::RunReport> m_runs;
     QTreeWidget *m_list;
     QComboBox *m_base;
     QLabel *m_summary;
     QTextBrowser *m_changes;
 };
+
+} // namespace SignalGate::Ui

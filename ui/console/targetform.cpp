@@ -14,6 +14,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+using namespace SignalGate::Client;
+using namespace SignalGate::Scenarios;
+
+namespace SignalGate::Ui {
+
 TargetForm::TargetForm(ClientSettings *settings, QWidget *parent)
     : QGroupBox(tr("Target"), parent),
       m_settings(settings),
@@ -126,3 +131,5 @@ bool TargetForm::settings(ScenarioEngine::Settings *settings, QString *error, Pu
     }
     return true;
 }
+
+} // namespace SignalGate::Ui

@@ -4,10 +4,15 @@
 
 #include <QGroupBox>
 
+namespace SignalGate::Client {
 class ClientSettings;
-class ProfilePicker;
+}
 class QLineEdit;
 class QPushButton;
+
+namespace SignalGate::Ui {
+
+class ProfilePicker;
 
 // The console's "Target" box (issues 6 and 11): the server, the profile that
 // describes it, and where the tokens come from: the login's user and
@@ -22,10 +27,10 @@ public:
         ConnectionOnly,     // a manual connection with no, an empty or a typed token: no login
     };
 
-    explicit TargetForm(ClientSettings *settings, QWidget *parent = nullptr);
+    explicit TargetForm(Client::ClientSettings *settings, QWidget *parent = nullptr);
 
     // False with *error (a sentence) when the form cannot describe a run for purpose.
-    bool settings(ScenarioEngine::Settings *settings, QString *error, Purpose purpose = Purpose::Run) const;
+    bool settings(Scenarios::ScenarioEngine::Settings *settings, QString *error, Purpose purpose = Purpose::Run) const;
 
     QLineEdit *serverEdit() const { return m_server; }
     QLineEdit *userEdit() const { return m_user; }
@@ -43,7 +48,7 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
-    ClientSettings *m_settings;
+    Client::ClientSettings *m_settings;
     QLineEdit *m_server;
     QLineEdit *m_user;
     QLineEdit *m_password;
@@ -55,3 +60,5 @@ private:
     QLineEdit *m_forgeType;
     QPushButton *m_signIn;
 };
+
+} // namespace SignalGate::Ui

@@ -13,6 +13,10 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+using namespace SignalGate::Client;
+
+namespace SignalGate::Ui {
+
 namespace {
 
 QString when(qint64 unixSeconds)
@@ -140,3 +144,5 @@ void TokenInspector::updateCountdown()
     m_countdown->setText(left > 0 ? tr("Expires in %1 min %2 s.").arg(left / 60).arg(left % 60)
                                   : tr("Expired %1 min %2 s ago.").arg(-left / 60).arg(-left % 60));
 }
+
+} // namespace SignalGate::Ui

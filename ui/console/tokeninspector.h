@@ -11,6 +11,8 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 
+namespace SignalGate::Ui {
+
 // Decodes a token's header and claims, locally and unverified, with a live
 // expiry countdown (issue 6). Nothing is sent anywhere. The session's own
 // token is read through a callback and never put into a text field, so it
@@ -45,3 +47,5 @@ private:
     qint64 m_expiresAt = 0;
     QTimer m_tick;
 };
+
+} // namespace SignalGate::Ui
