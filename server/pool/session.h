@@ -18,7 +18,7 @@
 #include <optional>
 
 namespace SignalGate::Protocol {
-class ClientMessage;
+struct ClientMessage;
 }
 class QWebSocket;
 
