@@ -19,6 +19,7 @@
 #include "expiryqueue.h"
 #include "sequencestore.h"
 #include "session.h"
+#include "inprocessbroker.h"
 #include "signalpool.h"
 
 #include <QDir>
@@ -48,8 +49,8 @@ Server::Server(ServerConfig config, const SignalGate::Clock &clock, QObject *par
 Server::~Server()
 {
     // Destroying the server is a clean stop: the next run continues the seq exactly.
-    if (m_sequence && m_pool)
-        m_sequence->recordCleanStop(m_pool->lastSeq());
+    if (m_sequence && m_broker)
+        m_sequence->recordCleanStop(m_broker->lastSeq());
 }
 
 bool Server::start(QString *error)
@@ -123,11 +124,12 @@ bool Server::start(QString *error)
             JwsVerifier(*key), AccessTokenPolicy{m_config.issuer, m_config.audience, m_config.leewaySeconds});
 
     m_sequence = std::make_unique<SequenceStore>(*m_database);
-    m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_config.history, m_sequence->start(),
-                                          [this](quint64 last) { return m_sequence->reserveFrom(last); });
+    m_broker = std::make_unique<InProcessBroker>(m_config.history, m_sequence->start(),
+                                                 [this](quint64 last) { return m_sequence->reserveFrom(last); });
+    m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_broker->lastSeq());
+    connect(m_broker.get(), &Broker::delivered, m_pool.get(), &SignalPool::deliver);
     m_expiry = std::make_unique<ExpiryQueue>(m_clock);
     connect(m_expiry.get(), &ExpiryQueue::due, this, [](Session *session) { session->onDeadline(); });
-    const auto publish = [this](SignalFrame signal) { return m_pool->publish(std::move(signal)); };
     const QJsonObject limits{
         {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
         {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
@@ -147,9 +149,8 @@ bool Server::start(QString *error)
     gateSettings.session.leewaySeconds = m_config.leewaySeconds;
     gateSettings.session.verifier = m_verifier.get();
     gateSettings.session.revocations = m_revocations.get();
-    gateSettings.session.history = &m_pool->history();
+    gateSettings.session.broker = m_broker.get();
     gateSettings.session.expiry = m_expiry.get();
-    gateSettings.session.publish = publish;
     m_gate = std::make_unique<WebSocketGate>(*m_verifier, m_pool.get(), gateSettings);
     const int maxConnections = doorPolicy.maxConnections;
     m_operations = std::make_unique<OperationsApi>(m_metrics.get(), [this, maxConnections] {
@@ -159,7 +160,7 @@ bool Server::start(QString *error)
     });
     HttpApi::Services services{m_users.get(), m_refreshTokens.get(), m_issuer.get(),
                                &m_frontDoor->originPolicy(), m_audit.get(), m_metrics.get(),
-                               m_verifier.get(), m_revocations.get(), publish, m_operations.get()};
+                               m_verifier.get(), m_revocations.get(), m_broker.get(), m_operations.get()};
     HttpApi::Settings apiSettings;
     apiSettings.devMode = m_config.dev;
     apiSettings.login.loginRate = m_config.loginRate;
@@ -206,7 +207,7 @@ bool Server::start(QString *error)
         connect(m_metricsDoor.get(), &FrontDoor::requestReceived, m_operations.get(), &OperationsApi::handle);
 
     m_feed = std::make_unique<SimulatedFeed>(m_config.signalIntervalMs, m_config.signalsPerTick, m_clock);
-    connect(m_feed.get(), &SimulatedFeed::produced, m_pool.get(), [this](const SignalFrame &signal) { m_pool->publish(signal); });
+    connect(m_feed.get(), &SimulatedFeed::produced, m_broker.get(), [this](const SignalFrame &signal) { m_broker->publish(signal); });
     m_feed->start();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl() << (m_config.dev ? "(dev mode)" : "");
     return true;

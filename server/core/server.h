@@ -29,6 +29,7 @@ class HttpApi;
 class OperationsApi;
 class RefreshStore;
 class SignalPool;
+class InProcessBroker;
 class SimulatedFeed;
 class UserStore;
 class WebSocketGate;
@@ -88,6 +89,7 @@ private:
     std::unique_ptr<FrontDoor> m_frontDoor;
     std::unique_ptr<FrontDoor> m_metricsDoor;
     std::unique_ptr<OperationsApi> m_operations;
+    std::unique_ptr<InProcessBroker> m_broker;
     std::unique_ptr<SignalPool> m_pool;
     std::unique_ptr<WebSocketGate> m_gate;
     std::unique_ptr<HttpApi> m_httpApi;

@@ -25,7 +25,7 @@ HttpApi::HttpApi(Services services, Settings settings, const SignalGate::Clock &
               settings.login, clock)),
       m_admin(std::make_unique<AdminEndpoints>(*m_bearer, *services.revocations, services.audit,
                                                *services.operations, clock)),
-      m_signals(std::make_unique<SignalEndpoints>(*m_bearer, services.publish, clock))
+      m_signals(std::make_unique<SignalEndpoints>(*m_bearer, *services.broker, clock))
 {
     connect(m_auth.get(), &AuthEndpoints::tokenRevoked, this, &HttpApi::tokenRevoked);
     connect(m_auth.get(), &AuthEndpoints::familyRevoked, this, &HttpApi::familyRevoked);
@@ -54,12 +54,12 @@ HttpApi::HttpApi(Services services, Settings settings, const SignalGate::Clock &
 
 HttpApi::~HttpApi() = default;
 
-const RateLimiter &HttpApi::loginLimiter() const
+const LimiterStore &HttpApi::loginLimiter() const
 {
     return m_auth->loginLimiter();
 }
 
-const RateLimiter &HttpApi::userLoginLimiter() const
+const LimiterStore &HttpApi::userLoginLimiter() const
 {
     return m_auth->userLoginLimiter();
 }

@@ -18,15 +18,13 @@ class AccessTokenVerifier;
 namespace SignalGate::Jose {
 class TokenIssuer;
 }
-namespace SignalGate::Protocol {
-struct SignalFrame;
-}
 
 namespace SignalGate::Server {
 
 class AdminEndpoints;
 class AuditLog;
 class BearerAuth;
+class Broker;
 class DevEndpoints;
 class IncomingConnection;
 class Metrics;
@@ -60,7 +58,7 @@ public:
         Metrics *metrics = nullptr;
         const Jose::AccessTokenVerifier *verifier = nullptr;
         RevocationList *revocations = nullptr;
-        std::function<quint64(SignalGate::Protocol::SignalFrame)> publish;     // returns the seq given
+        Broker *broker = nullptr;
         const OperationsApi *operations = nullptr;  // /healthz, /readyz, /metrics
     };
 
@@ -75,8 +73,8 @@ public:
     HttpApi(Services services, Settings settings, const SignalGate::Clock &clock, QObject *parent = nullptr);
     ~HttpApi() override;
 
-    const RateLimiter &loginLimiter() const;
-    const RateLimiter &userLoginLimiter() const;
+    const LimiterStore &loginLimiter() const;
+    const LimiterStore &userLoginLimiter() const;
     const LoginQueue &loginQueue() const;
 
     void handle(IncomingConnection *connection, const HttpRequest &request);

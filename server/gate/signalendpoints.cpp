@@ -1,6 +1,7 @@
 #include "signalendpoints.h"
 
 #include "bearerauth.h"
+#include "broker.h"
 #include "clientmessage.h"
 #include "servermessages.h"
 #include "jsonkeys.h"
@@ -10,8 +11,8 @@ using namespace SignalGate::Jose;
 
 namespace SignalGate::Server {
 
-SignalEndpoints::SignalEndpoints(const BearerAuth &bearer, Publish publish, const SignalGate::Clock &clock)
-    : m_bearer(bearer), m_publish(std::move(publish)), m_clock(clock)
+SignalEndpoints::SignalEndpoints(const BearerAuth &bearer, Broker &broker, const SignalGate::Clock &clock)
+    : m_bearer(bearer), m_broker(broker), m_clock(clock)
 {
 }
 
@@ -28,8 +29,9 @@ void SignalEndpoints::publish(const HttpCall &call) const
     const QString problem = ClientMessage::signalProblem(*body);
     if (!problem.isEmpty())
         return call.respond(HttpResponse::error(400, "bad_request", problem));
-    const quint64 seq = m_publish(SignalFrame::fromPublished(*body, m_clock.wallMs()));
-    call.respond(HttpResponse::json(202, {{SignalGate::Protocol::Key::Seq, qint64(seq)}}));
+    m_broker.publish(SignalFrame::fromPublished(*body, m_clock.wallMs()), [respond = call.respond](quint64 seq) {
+        respond(HttpResponse::json(202, {{Key::Seq, qint64(seq)}}));
+    });
 }
 
 } // namespace SignalGate::Server

@@ -4,6 +4,7 @@
 #include "closing.h"
 #include "logging.h"
 #include "expiryqueue.h"
+#include "broker.h"
 #include "history.h"
 #include "auditlog.h"
 #include "metrics.h"
@@ -259,7 +260,7 @@ void Session::handleResume(const ClientMessage &message)
         return sendError({ErrorCode::BadRequest, QStringLiteral("A resume is still being delivered; wait for \"resumed\""),
                           message.id});
     const quint64 since = quint64(message.object.value(Key::Since).toDouble());
-    const History &history = *m_settings.history;
+    const History &history = m_settings.broker->history();
     // Signals after m_joinSeq reached this connection live: never replay them.
     if (since < m_joinSeq && (history.isEmpty() || history.firstSeq() > since + 1)) {
         ErrorFrame gap{ErrorCode::ResumeGap, QStringLiteral("Some signals after %1 are no longer retained").arg(since),
@@ -277,7 +278,7 @@ void Session::handleResume(const ClientMessage &message)
 
 void Session::continueReplay()
 {
-    const History &history = *m_settings.history;
+    const History &history = m_settings.broker->history();
     // Half the limit queued at a time leaves room for pongs and errors.
     const qint64 watermark = m_settings.maxOutboundBytes / 2;
     while (!m_closing && m_replay->after < m_replay->upTo) {
@@ -326,8 +327,8 @@ void Session::handlePublish(const ClientMessage &message)
 {
     if (!m_claims.hasScope(QStringLiteral("signals:publish")))
         return sendError({ErrorCode::Forbidden, QStringLiteral("Publishing needs the scope signals:publish"), message.id});
-    m_settings.publish(SignalFrame::fromPublished(message.object.value(Key::Signal).toObject(),
-                                             m_settings.clock->wallMs()));
+    m_settings.broker->publish(SignalFrame::fromPublished(message.object.value(Key::Signal).toObject(),
+                                                          m_settings.clock->wallMs()));
 }
 
 void Session::onDisconnected()

@@ -14,7 +14,6 @@
 #include <QObject>
 #include <QString>
 
-#include <functional>
 #include <optional>
 
 namespace SignalGate::Protocol {
@@ -26,7 +25,7 @@ namespace SignalGate::Server {
 
 class AuditLog;
 class ExpiryQueue;
-class History;
+class Broker;
 class Metrics;
 class RevocationList;
 
@@ -50,10 +49,9 @@ public:
         Metrics *metrics = nullptr;
         const Jose::AccessTokenVerifier *verifier = nullptr;
         const RevocationList *revocations = nullptr;
-        const History *history = nullptr;
+        Broker *broker = nullptr;   // publishes, and holds the history a resume replays
         ExpiryQueue *expiry = nullptr;
         const SignalGate::Clock *clock = nullptr;
-        std::function<quint64(SignalGate::Protocol::SignalFrame)> publish;  // returns the seq given
     };
     // The third dropped message inside one rate window closes the connection.
     static constexpr int ViolationsBeforeClose = 3;
