@@ -9,8 +9,6 @@
 
 namespace SignalGate::Client {
 class ClientCore;
-}
-namespace SignalGate::Client {
 class ClientSettings;
 }
 class QAction;

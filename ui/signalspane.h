@@ -9,8 +9,6 @@ class QPushButton;
 class QTableView;
 namespace SignalGate::Client {
 class SignalFilterModel;
-}
-namespace SignalGate::Client {
 class SignalModel;
 }
 

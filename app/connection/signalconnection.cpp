@@ -144,7 +144,7 @@ void SignalConnection::stop()
         m_socket = nullptr;
         socket->disconnect(this);
         if (m_socketConnected && socket->state() == QAbstractSocket::ConnectedState) {
-            // The server echoes 1000; one that never does is dropped after 5 s.
+            // The server echoes 1000; one that never does is dropped after CloseAnswerMs.
             closeGracefully(socket, Close::NormalClosure);
         } else {
             socket->abort();

@@ -19,6 +19,7 @@
 #include "expiryqueue.h"
 #include "sequencestore.h"
 #include "session.h"
+#include "closing.h"
 #include "inprocessbroker.h"
 #include "signalpool.h"
 
@@ -310,8 +311,8 @@ void Server::shutdown()
         if (size == 0)
             finish();
     });
-    // closeGracefully aborts unresponsive peers after 5 s; this is the outer bound.
-    QTimer::singleShot(6000, this, finish);
+    // closeGracefully aborts unresponsive peers after CloseAnswerMs; this is the outer bound.
+    QTimer::singleShot(CloseAnswerMs + 1000, this, finish);
     if (m_pool->size() == 0)
         QTimer::singleShot(0, this, finish);
     else

@@ -11,8 +11,6 @@
 
 namespace SignalGate::Jose {
 class AccessTokenVerifier;
-}
-namespace SignalGate::Jose {
 class TokenIssuer;
 }
 

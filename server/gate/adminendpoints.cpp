@@ -3,6 +3,7 @@
 #include "revocationlist.h"
 #include "bearerauth.h"
 #include "jsonkeys.h"
+#include "auditevents.h"
 #include "auditlog.h"
 #include "operationsapi.h"
 
@@ -48,7 +49,7 @@ void AdminEndpoints::revoke(const HttpCall &call)
         return call.respond(HttpResponse::error(400, "bad_request", QStringLiteral("\"sub\" must name a user")));
     if (!m_revocations.revokeSubject(subject, m_clock.wallSeconds()))
         return call.respond(HttpResponse::error(503, "unavailable", QStringLiteral("Revocation storage failed; try again")));
-    m_audit->record({QStringLiteral("token.revoked"), call.peer, subject, {},
+    m_audit->record({AuditEvents::TokenRevoked, call.peer, subject, {},
                      QStringLiteral("admin:") + claims->subject, 204});
     Q_EMIT subjectRevoked(subject);
     call.respond(HttpResponse::noContent());

@@ -8,8 +8,11 @@
 #include "logging.h"
 #include "incomingconnection.h"
 #include "jsonkeys.h"
+#include "auditevents.h"
 #include "auditlog.h"
 #include "metrics.h"
+
+#include <QPointer>
 
 using namespace SignalGate::Jose;
 
@@ -33,8 +36,8 @@ AuthEndpoints::AuthEndpoints(const Services &services, const Settings &settings,
       m_services(services),
       m_addressKey(settings.addressKey),
       m_clock(clock),
-      m_loginLimiter(settings.loginRate, settings.rateTableMax, clock),
-      m_userLoginLimiter(settings.loginRateUser, settings.rateTableMax, clock),
+      m_loginLimiter(std::make_unique<LocalLimiterStore>(settings.loginRate, settings.rateTableMax, clock)),
+      m_userLoginLimiter(std::make_unique<LocalLimiterStore>(settings.loginRateUser, settings.rateTableMax, clock)),
       m_loginQueue(settings.loginQueue)
 {
 }
@@ -60,7 +63,7 @@ void AuthEndpoints::login(const HttpCall &call)
     const QHostAddress peer = call.peer;
     auto refuseCredentials = [&](const QString &reason) {
         m_services.metrics->countLoginFailure();
-        m_services.audit->record({QStringLiteral("login.failure"), peer, {}, {}, reason, 401});
+        m_services.audit->record({AuditEvents::LoginFailure, peer, {}, {}, reason, 401});
         respond(HttpResponse::error(401, "invalid_credentials", QStringLiteral("Wrong user name or password"))
                         .withHeader("WWW-Authenticate", "Bearer"));
     };
@@ -73,14 +76,30 @@ void AuthEndpoints::login(const HttpCall &call)
 
     const QByteArray userKey = user.toUtf8();
     const QByteArray addressKey = m_addressKey(peer);
-    const QByteArray limitKey = addressKey + '\n' + userKey;
-    const RateLimiter::Decision fromHere = m_loginLimiter.check(limitKey);
-    const RateLimiter::Decision anywhere = m_userLoginLimiter.check(userKey);
+    const LoginAttempt attempt{user, password, peer, addressKey, addressKey + '\n' + userKey, userKey, respond};
+    // Both limits before the hash. A shared limiter answers later: the client may have left by then.
+    const QPointer<const IncomingConnection> connection(call.connection);
+    m_loginLimiter->check(attempt.limitKey, [this, attempt, connection](LimiterStore::Decision fromHere) {
+        m_userLoginLimiter->check(attempt.userKey, [this, attempt, connection, fromHere](LimiterStore::Decision anywhere) {
+            if (connection)
+                checkPassword(attempt, connection, fromHere, anywhere);
+        });
+    });
+}
+
+void AuthEndpoints::checkPassword(const LoginAttempt &attempt, const IncomingConnection *connection,
+                                  const LimiterStore::Decision &fromHere, const LimiterStore::Decision &anywhere)
+{
+    const QString &user = attempt.user;
+    const QHostAddress &peer = attempt.peer;
+    const QByteArray &limitKey = attempt.limitKey;
+    const QByteArray &userKey = attempt.userKey;
+    const HttpCall::Respond &respond = attempt.respond;
     if (!fromHere.allowed || !anywhere.allowed || m_loginsInFlight.contains(limitKey)) {
         const qint64 waitMs = qMax(fromHere.retryAfterMs, anywhere.retryAfterMs);
         const qint64 retryAfter = qMax<qint64>(1, (waitMs + 999) / 1000);
         m_services.metrics->countRateLimitRejection(QStringLiteral("login"));
-        m_services.audit->record({QStringLiteral("ratelimit.login"), peer, {}, {},
+        m_services.audit->record({AuditEvents::RateLimitLogin, peer, {}, {},
                                   anywhere.allowed ? QStringLiteral("login_rate") : QStringLiteral("login_rate_user"), 429});
         return respond(HttpResponse::error(429, "rate_limited", QStringLiteral("Too many failed logins; try later"))
                                .withHeader("Retry-After", QByteArray::number(retryAfter)));
@@ -96,12 +115,13 @@ void AuthEndpoints::login(const HttpCall &call)
             return;
         }
         if (!record || !*matches) {
-            m_loginLimiter.take(limitKey);
-            m_userLoginLimiter.take(userKey);
+            // Only the charge matters: the next login reads the limit.
+            m_loginLimiter->take(limitKey, [](LimiterStore::Decision) {});
+            m_userLoginLimiter->take(userKey, [](LimiterStore::Decision) {});
             m_services.metrics->countLoginFailure();
             // Only names of real users are logged: a password typed into the
             // name field must not reach the log.
-            m_services.audit->record({QStringLiteral("login.failure"), peer, record ? user : QString(), {},
+            m_services.audit->record({AuditEvents::LoginFailure, peer, record ? user : QString(), {},
                                       record ? QStringLiteral("wrong_password") : QStringLiteral("unknown_user"), 401});
             qCInfo(lcHttp).noquote() << "login failed for" << (record ? user : QStringLiteral("<unknown user>"))
                                      << "from" << peer.toString();
@@ -111,16 +131,16 @@ void AuthEndpoints::login(const HttpCall &call)
         const RefreshStore::Issued refresh = m_services.refreshTokens->startFamily(user, m_clock.wallSeconds());
         if (refresh.token.isEmpty())
             return respond(HttpResponse::error(503, "unavailable", QStringLiteral("Token storage failed; try again")));
-        m_services.audit->record({QStringLiteral("login.success"), peer, user, {}, {}, 200});
+        m_services.audit->record({AuditEvents::LoginSuccess, peer, user, {}, {}, 200});
         respond(tokenPair(user, scope, refresh.family, refresh.token, refresh.expiresAt));
     };
     // Unknown users are checked against the dummy hash (empty here) so the answer takes as long.
     const LoginQueue::Admission admission = m_loginQueue.submit(
-            addressKey, call.connection, password, record ? record->passwordHash : QByteArray(),
+            attempt.addressKey, connection, attempt.password, record ? record->passwordHash : QByteArray(),
             checked);
     if (admission != LoginQueue::Admission::Queued) {
         m_services.metrics->countRateLimitRejection(QStringLiteral("login_queue"));
-        m_services.audit->record({QStringLiteral("ratelimit.login"), peer, {}, {},
+        m_services.audit->record({AuditEvents::RateLimitLogin, peer, {}, {},
                                   admission == LoginQueue::Admission::Full ? QStringLiteral("login_queue_full")
                                                                            : QStringLiteral("login_queue_address"), 503});
         // One check takes about 0.1 s: a second is enough for the queue to move.
@@ -145,7 +165,7 @@ void AuthEndpoints::refresh(const HttpCall &call)
 
     const RefreshStore::Rotation rotation = m_services.refreshTokens->rotate(presented, m_clock.wallSeconds());
     auto fail = [&](const QString &reason) {
-        m_services.audit->record({QStringLiteral("refresh.failure"), call.peer, rotation.subject, {}, reason, 401});
+        m_services.audit->record({AuditEvents::RefreshFailure, call.peer, rotation.subject, {}, reason, 401});
         respond(invalidGrant());
     };
     switch (rotation.outcome) {
@@ -153,7 +173,7 @@ void AuthEndpoints::refresh(const HttpCall &call)
         break;
     case RefreshStore::Outcome::Reused:
         qCWarning(lcAuth).noquote() << "refresh token reuse: a family of" << rotation.subject << "was revoked";
-        m_services.audit->record({QStringLiteral("token.revoked"), call.peer, rotation.subject, {},
+        m_services.audit->record({AuditEvents::TokenRevoked, call.peer, rotation.subject, {},
                                   QStringLiteral("refresh_reuse"), 0});
         Q_EMIT familyRevoked(rotation.family);
         return fail(QStringLiteral("reused"));
@@ -174,7 +194,7 @@ void AuthEndpoints::refresh(const HttpCall &call)
         m_services.refreshTokens->revokeFamily(rotation.family, m_clock.wallSeconds());
         return fail(QStringLiteral("unknown_user"));
     }
-    m_services.audit->record({QStringLiteral("refresh.success"), call.peer, record->name, {},
+    m_services.audit->record({AuditEvents::RefreshSuccess, call.peer, record->name, {},
                               rotation.repeated ? QStringLiteral("repeat_within_grace") : QString(), 200});
     respond(tokenPair(record->name, record->scope, rotation.family, rotation.next.token, rotation.next.expiresAt));
 }
@@ -202,7 +222,7 @@ void AuthEndpoints::logout(const HttpCall &call)
         return call.respond(HttpResponse::error(503, "unavailable", QStringLiteral("Revocation storage failed; try again")));
     for (const QString &family : std::as_const(families))
         m_services.refreshTokens->revokeFamily(family, now);
-    m_services.audit->record({QStringLiteral("token.revoked"), call.peer, claims->subject, {}, QStringLiteral("logout"), 204});
+    m_services.audit->record({AuditEvents::TokenRevoked, call.peer, claims->subject, {}, QStringLiteral("logout"), 204});
     Q_EMIT tokenRevoked(claims->jwtId);
     for (const QString &family : std::as_const(families))
         Q_EMIT familyRevoked(family);

@@ -4,11 +4,13 @@
 #include "ratelimit.h"
 #include "httpcall.h"
 #include "loginqueue.h"
-#include "ratelimiter.h"
+#include "limiterstore.h"
 #include "clock.h"
 
 #include <QObject>
 #include <QSet>
+
+#include <memory>
 
 namespace SignalGate::Jose {
 class TokenIssuer;
@@ -59,8 +61,8 @@ public:
     void refresh(const HttpCall &call);
     void logout(const HttpCall &call);
 
-    const RateLimiter &loginLimiter() const { return m_loginLimiter; }
-    const RateLimiter &userLoginLimiter() const { return m_userLoginLimiter; }
+    const LimiterStore &loginLimiter() const { return *m_loginLimiter; }
+    const LimiterStore &userLoginLimiter() const { return *m_userLoginLimiter; }
     const LoginQueue &loginQueue() const { return m_loginQueue; }
 
     // A server configured with only the public key verifies tokens but cannot mint them.
@@ -71,14 +73,27 @@ Q_SIGNALS:
     void familyRevoked(const QString &family);
 
 private:
+    // A login between its parse and its password check.
+    struct LoginAttempt
+    {
+        QString user;
+        QByteArray password;
+        QHostAddress peer;
+        QByteArray addressKey;
+        QByteArray limitKey;     // address and user name
+        QByteArray userKey;
+        HttpCall::Respond respond;
+    };
+    void checkPassword(const LoginAttempt &attempt, const IncomingConnection *connection,
+                       const LimiterStore::Decision &fromHere, const LimiterStore::Decision &anywhere);
     HttpResponse tokenPair(const QString &user, const QString &scope, const QString &family,
                            const QByteArray &refreshToken, qint64 refreshExpiresAt);
 
     Services m_services;
     AddressKey m_addressKey;
     const SignalGate::Clock &m_clock;
-    RateLimiter m_loginLimiter;
-    RateLimiter m_userLoginLimiter;
+    std::unique_ptr<LimiterStore> m_loginLimiter;
+    std::unique_ptr<LimiterStore> m_userLoginLimiter;
     QSet<QByteArray> m_loginsInFlight;
     LoginQueue m_loginQueue;
 };

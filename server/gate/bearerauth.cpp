@@ -1,6 +1,7 @@
 #include "bearerauth.h"
 
 #include "revocationlist.h"
+#include "auditevents.h"
 #include "auditlog.h"
 #include "metrics.h"
 
@@ -27,7 +28,7 @@ std::optional<AccessTokenClaims> BearerAuth::authenticate(const HttpCall &call) 
         return result.claims;
     const QString reason = tokenFailureReason(result.failure);
     m_metrics->countAuthFailure(reason);
-    m_audit->record({QStringLiteral("auth.failure"), call.peer, {}, {}, reason, 401});
+    m_audit->record({AuditEvents::AuthFailure, call.peer, {}, {}, reason, 401});
     call.respond(HttpResponse::error(401, "invalid_token",
                                      token.isEmpty() ? QStringLiteral("A Bearer access token is required")
                                                      : QStringLiteral("The access token was refused"))

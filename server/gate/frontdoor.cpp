@@ -3,10 +3,12 @@
 #include "opensslhandles.h"
 
 #include "logging.h"
+#include "auditevents.h"
 #include "auditlog.h"
 #include "metrics.h"
 
 #include <QDateTime>
+#include <QPointer>
 #include <QFile>
 #include <QScopeGuard>
 #include <QSslCertificate>
@@ -117,7 +119,7 @@ FrontDoor::FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QO
       m_acceptUpgrades(policy.acceptUpgrades),
       m_addressKey(policy.addressKey),
       m_origins(policy.allowedOrigins),
-      m_connectionLimiter(policy.connectionRate, policy.rateTableMax, *policy.clock),
+      m_connectionLimiter(std::make_unique<LocalLimiterStore>(policy.connectionRate, policy.rateTableMax, *policy.clock)),
       m_audit(audit),
       m_metrics(metrics)
 {
@@ -295,7 +297,7 @@ bool FrontDoor::refuseOverCapacity(IncomingConnection *connection)
     if (!m_refusedForCapacity.contains(connection))
         return false;
     m_metrics->countRateLimitRejection(QStringLiteral("capacity"));
-    m_audit->record({QStringLiteral("ratelimit.connection"), connection->peerAddress(), {}, {},
+    m_audit->record({AuditEvents::RateLimitConnection, connection->peerAddress(), {}, {},
                      QStringLiteral("max_conns"), 503});
     connection->respond(HttpResponse::error(503, "busy", QStringLiteral("The server is at its connection limit; try again shortly"))
                                 .withHeader("Retry-After", "5"));
@@ -309,7 +311,7 @@ bool FrontDoor::refuseForeignOrigin(IncomingConnection *connection, const HttpRe
     qCInfo(lcGate).noquote() << "refused origin" << HttpRequest::printable(request.header("origin").left(200))
                              << "from" << connection->peerAddress().toString();
     m_metrics->countOriginRejection();
-    m_audit->record({QStringLiteral("origin.rejected"), connection->peerAddress(), {}, {},
+    m_audit->record({AuditEvents::OriginRejected, connection->peerAddress(), {}, {},
                      QStringLiteral("origin_not_allowed"), 403});
     connection->respond(HttpResponse::error(403, "origin_not_allowed", QStringLiteral("Origin not allowed")));
     return true;
@@ -326,11 +328,22 @@ void FrontDoor::onUpgradeRequested(IncomingConnection *connection, const HttpReq
     // Origin first: a refused origin costs the IP none of its upgrade budget.
     if (refuseForeignOrigin(connection, request))
         return;
-    const RateLimiter::Decision decision = m_connectionLimiter.take(m_addressKey(connection->peerAddress()));
+    // A shared limiter answers later: the client may be gone by then.
+    const QPointer<IncomingConnection> guarded(connection);
+    m_connectionLimiter->take(m_addressKey(connection->peerAddress()),
+                              [this, guarded, request](LimiterStore::Decision decision) {
+        if (guarded)
+            onConnectionRateAnswered(guarded, request, decision);
+    });
+}
+
+void FrontDoor::onConnectionRateAnswered(IncomingConnection *connection, const HttpRequest &request,
+                                         const LimiterStore::Decision &decision)
+{
     if (!decision.allowed) {
         const qint64 retryAfter = qMax<qint64>(1, (decision.retryAfterMs + 999) / 1000);
         m_metrics->countRateLimitRejection(QStringLiteral("connection"));
-        m_audit->record({QStringLiteral("ratelimit.connection"), connection->peerAddress(), {}, {},
+        m_audit->record({AuditEvents::RateLimitConnection, connection->peerAddress(), {}, {},
                          QStringLiteral("connection_rate"), 429});
         connection->respond(HttpResponse::error(429, "rate_limited", QStringLiteral("Too many connection attempts"))
                                     .withHeader("Retry-After", QByteArray::number(retryAfter)));

@@ -3,7 +3,7 @@
 #include "addresskey.h"
 #include "incomingconnection.h"
 #include "originpolicy.h"
-#include "ratelimiter.h"
+#include "limiterstore.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -12,6 +12,7 @@
 #include <QSslConfiguration>
 #include <QTcpServer>
 
+#include <memory>
 #include <optional>
 
 namespace SignalGate::Server {
@@ -84,7 +85,7 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     QHostAddress address() const { return m_server.serverAddress(); }
     const OriginPolicy &originPolicy() const { return m_origins; }
-    const RateLimiter &connectionLimiter() const { return m_connectionLimiter; }
+    const LimiterStore &connectionLimiter() const { return *m_connectionLimiter; }
     // Open WebSockets plus requests in progress, as counted against maxConnections.
     int openConnections() const { return m_open; }
 
@@ -96,6 +97,8 @@ Q_SIGNALS:
 private:
     void onNewConnection();
     void onUpgradeRequested(IncomingConnection *connection, const HttpRequest &request);
+    void onConnectionRateAnswered(IncomingConnection *connection, const HttpRequest &request,
+                                  const LimiterStore::Decision &decision);
     void onRequestReceived(IncomingConnection *connection, const HttpRequest &request);
     bool refuseForeignOrigin(IncomingConnection *connection, const HttpRequest &request);
     bool refuseOverCapacity(IncomingConnection *connection);
@@ -115,7 +118,7 @@ private:
     QSet<const IncomingConnection *> m_refusedForCapacity;
     QHash<QByteArray, int> m_pendingPerAddress;
     OriginPolicy m_origins;
-    RateLimiter m_connectionLimiter;
+    std::unique_ptr<LimiterStore> m_connectionLimiter;
     AuditLog *m_audit;
     Metrics *m_metrics;
 };

@@ -14,8 +14,6 @@
 
 namespace SignalGate::Jose {
 class AccessTokenVerifier;
-}
-namespace SignalGate::Jose {
 class TokenIssuer;
 }
 

@@ -3,6 +3,7 @@
 #include "revocationlist.h"
 #include "securerandom.h"
 #include "logging.h"
+#include "auditevents.h"
 #include "auditlog.h"
 #include "metrics.h"
 #include "closing.h"
@@ -72,7 +73,7 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
         qCInfo(lcAuth).noquote() << "refused connection from" << peer.toString() << "reason" << reason;
         metrics->countAuthFailure(reason);
         metrics->countClose(spec.code);
-        audit->record({QStringLiteral("auth.failure"), peer, {}, {}, reason, spec.code});
+        audit->record({AuditEvents::AuthFailure, peer, {}, {}, reason, spec.code});
         closeGracefully(socket, spec);
     };
 
@@ -92,14 +93,14 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
         qCInfo(lcAuth).noquote() << "refused connection for" << subject << ": too many connections";
         metrics->countRateLimitRejection(QStringLiteral("user_connections"));
         metrics->countClose(Close::TooManyConnections.code);
-        audit->record({QStringLiteral("ratelimit.connection"), peer, subject, {},
+        audit->record({AuditEvents::RateLimitConnection, peer, subject, {},
                        QStringLiteral("too_many_connections"), Close::TooManyConnections.code});
         closeGracefully(socket, Close::TooManyConnections);
         return;
     }
 
     const QString sessionId = QString::fromLatin1(SecureRandom::token(12));
-    audit->record({QStringLiteral("auth.success"), peer, subject, sessionId, {}, 0});
+    audit->record({AuditEvents::AuthSuccess, peer, subject, sessionId, {}, 0});
     const quint64 joinSeq = m_pool->lastSeq();
     auto *session = new Session(socket, result.claims, sessionId, joinSeq, m_settings.session);
     const SignalGate::Protocol::Welcome welcome{sessionId, subject, result.claims.expiresAt,
@@ -112,7 +113,7 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
     m_pool->join(session);
     session->send(welcome.toJson());
     session->startExpiry();
-    audit->record({QStringLiteral("conn.open"), peer, subject, sessionId, {}, 0});
+    audit->record({AuditEvents::ConnOpen, peer, subject, sessionId, {}, 0});
     qCInfo(lcAuth).noquote() << "session" << sessionId << "opened for" << subject << "from" << peer.toString();
 }
 

@@ -6,6 +6,7 @@
 #include "expiryqueue.h"
 #include "broker.h"
 #include "history.h"
+#include "auditevents.h"
 #include "auditlog.h"
 #include "metrics.h"
 #include "clientmessage.h"
@@ -116,7 +117,7 @@ void Session::close(const CloseSpec &spec)
     m_closeCode = spec.code;
     m_settings.expiry->cancel(this);
     qCDebug(lcPool).noquote() << "closing session" << m_id << spec.code << spec.reason;
-    audit(QStringLiteral("conn.close"), spec.reasonText(), spec.code);
+    audit(AuditEvents::ConnClose, spec.reasonText(), spec.code);
     closeGracefully(m_socket, spec);
 }
 
@@ -174,7 +175,7 @@ bool Session::admitMessage()
         m_violations.removeFirst();
     m_violations.append(now);
     m_settings.metrics->countRateLimitRejection(QStringLiteral("message"));
-    audit(QStringLiteral("ratelimit.message"), QStringLiteral("message_rate"));
+    audit(AuditEvents::RateLimitMessage, QStringLiteral("message_rate"));
     if (m_violations.size() >= ViolationsBeforeClose) {
         close(Close::RateLimitExceeded);
         return false;
@@ -215,7 +216,7 @@ void Session::handleRefresh(const ClientMessage &message)
 {
     ++m_refreshAttemptsUsed;
     if (m_refreshAttemptsUsed > m_settings.refreshAttempts) {
-        audit(QStringLiteral("refresh.failure"), QStringLiteral("attempts_exhausted"), Close::RefreshRejected.code);
+        audit(AuditEvents::RefreshFailure, QStringLiteral("attempts_exhausted"), Close::RefreshRejected.code);
         close(Close::RefreshRejected);
         return;
     }
@@ -225,7 +226,7 @@ void Session::handleRefresh(const ClientMessage &message)
         result.failure = TokenFailure::Revoked;
     if (result.ok() && result.claims.subject != m_claims.subject) {
         // Someone else's valid token on this connection: not a mistake to retry.
-        audit(QStringLiteral("refresh.failure"), QStringLiteral("other_subject"), Close::RefreshRejected.code);
+        audit(AuditEvents::RefreshFailure, QStringLiteral("other_subject"), Close::RefreshRejected.code);
         close(Close::RefreshRejected);
         return;
     }
@@ -234,7 +235,7 @@ void Session::handleRefresh(const ClientMessage &message)
         reason = QStringLiteral("not_later");
     if (!reason.isEmpty()) {
         const int left = m_settings.refreshAttempts - m_refreshAttemptsUsed;
-        audit(QStringLiteral("refresh.failure"), reason);
+        audit(AuditEvents::RefreshFailure, reason);
         ErrorFrame error{ErrorCode::RefreshFailed,
                          reason == QLatin1String("not_later")
                                  ? QStringLiteral("The new token must expire later than the current one")
@@ -247,7 +248,7 @@ void Session::handleRefresh(const ClientMessage &message)
     m_claims = result.claims;
     m_refreshAttemptsUsed = 0;
     m_expiryWarned = false;
-    audit(QStringLiteral("refresh.success"), QStringLiteral("in_band"));
+    audit(AuditEvents::RefreshSuccess, QStringLiteral("in_band"));
     send(Refreshed{m_claims.expiresAt, m_settings.refreshAttempts, message.id}.toJson());
     scheduleExpiry();
 }
@@ -338,7 +339,7 @@ void Session::onDisconnected()
         // The peer closed (or vanished): record the code it used, 1006 if none.
         const int code = m_socket->closeCode() ? int(m_socket->closeCode()) : 1006;
         m_closeCode = code;
-        audit(QStringLiteral("conn.close"), QStringLiteral("peer_closed"), code);
+        audit(AuditEvents::ConnClose, QStringLiteral("peer_closed"), code);
     }
     m_closing = true;
     m_settings.metrics->countClose(m_closeCode);

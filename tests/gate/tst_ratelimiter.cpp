@@ -1,9 +1,11 @@
+#include "limiterstore.h"
 #include "ratelimiter.h"
 #include "tokenbucket.h"
 
 #include <QTest>
 
 #include <limits>
+#include <memory>
 
 using namespace SignalGate::Server;
 
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void evictsLeastRecentlyUsed();
     void disabledLimiterStoresNothing();
     void nonPositiveMaxKeysMeansOne();
+    void localStoreAnswersBeforeReturning();
     void backwardsClockInLimiter();
     void defaultClockWorks();
 };
@@ -504,6 +507,29 @@ void TestRateLimiter::defaultClockWorks()
     QVERIFY(!d.allowed);
     QVERIFY(d.retryAfterMs > 0 && d.retryAfterMs <= 1'200'000);
     QVERIFY(second.take("k").allowed);   // separate instances, separate state
+}
+
+void TestRateLimiter::localStoreAnswersBeforeReturning()
+{
+    qint64 now = 0;
+    VariableClock clock(now);
+    LocalLimiterStore store(RateLimit{1, 60}, 100, clock);
+    std::unique_ptr<LimiterStore::Decision> answer;
+    const auto keep = [&answer](LimiterStore::Decision decision) {
+        answer = std::make_unique<LimiterStore::Decision>(decision);
+    };
+
+    store.check("a", keep);
+    QVERIFY(answer && answer->allowed);
+    QCOMPARE(store.size(), 0);   // looking costs no slot
+    answer.reset();
+    store.take("a", keep);
+    QVERIFY(answer && answer->allowed);
+    answer.reset();
+    store.take("a", keep);
+    QVERIFY(answer && !answer->allowed);
+    QVERIFY(answer->retryAfterMs > 0);
+    QCOMPARE(store.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRateLimiter)
