@@ -3,6 +3,7 @@
 // in its own field and in no other, and every bad value is refused with an
 // error that names the flag.
 #include "configloader.h"
+#include "serveroptions.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -153,6 +154,7 @@ private Q_SLOTS:
 
     void helpAndVersion_data();
     void helpAndVersion();
+    void helpComesFromTheOptionTable();
 
 private:
     QString writeIni(const QByteArray &contents);
@@ -813,6 +815,23 @@ void TestConfig::helpAndVersion()
     QVERIFY(result.ok());
     QVERIFY(!result.helpText.isEmpty());
     QVERIFY2(result.helpText.contains(mentions), qPrintable(result.helpText));
+}
+
+void TestConfig::helpComesFromTheOptionTable()
+{
+    const ConfigLoader::Result result = load({"--help"});
+    QVERIFY(!result.helpText.isEmpty());
+    const ServerConfig defaults;
+    for (const ServerOption &option : serverOptions()) {
+        QVERIFY2(result.helpText.contains("--" + option.name), qPrintable(option.name));
+        // The default shown is the one ServerConfig starts with, not a copy of it.
+        if (!option.defaultText.isEmpty())
+            QVERIFY2(result.helpText.contains(option.defaultText), qPrintable(option.name));
+    }
+    QVERIFY(result.helpText.contains(QString::number(defaults.accessTtlSeconds)));
+    QVERIFY(result.helpText.contains(defaults.listenText()));
+    QVERIFY(findServerOption(QStringLiteral("conn-rate")));
+    QVERIFY(!findServerOption(QStringLiteral("no-such-option")));
 }
 
 QTEST_GUILESS_MAIN(TestConfig)
