@@ -7,7 +7,7 @@
 // deletes the entry, sign-out also revokes on the server. No token in any
 // log line or in the settings file.
 #include "logcapture.h"
-#include "httpjson.h"
+#include "testhttp.h"
 #include "lossyproxy.h"
 #include "testserver.h"
 #include "wsprobe.h"
@@ -333,7 +333,7 @@ void TestSessionController::lostRefreshAnswerIsRetriedWithinTheGrace()
     // What the keychain holds now is the family's live token: it rotates.
     const TokenStore::Tokens after = stored(h.session.server().text());
     h.store.remove(h.session.server().text(), QStringLiteral("demo"));
-    const HttpJson::Answer rotated = HttpJson::post(m_server->httpUrl(QStringLiteral("/auth/refresh")),
+    const TestHttp::Reply rotated = TestHttp::post(m_server->httpUrl(QStringLiteral("/auth/refresh")),
                                                     {{QStringLiteral("refresh_token"), QString::fromLatin1(after.refresh)}});
     QCOMPARE(rotated.status, 200);
 }
@@ -352,11 +352,11 @@ void TestSessionController::refusedRefreshSignsOutWithAMessage()
     QVERIFY(!pair.isEmpty());
     QString refreshToken = QString::fromLatin1(pair.refresh);
     for (int i = 0; i < 2; ++i) {
-        const HttpJson::Answer spent = HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
+        const TestHttp::Reply spent = TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
                                                       {{QStringLiteral("refresh_token"), refreshToken}});
         QCOMPARE(spent.status, 200);
-        refreshToken = spent.body.value("refresh_token").toString();
-        m_tokensSeen << spent.body.value("access_token").toString().toLatin1() << refreshToken.toLatin1();
+        refreshToken = spent.json.value("refresh_token").toString();
+        m_tokensSeen << spent.json.value("access_token").toString().toLatin1() << refreshToken.toLatin1();
     }
 
     QSignalSpy out(&h.session, &SessionController::signedOut);
@@ -376,14 +376,14 @@ void TestSessionController::revocationEndsTheSessionWithoutReconnecting()
     Harness h(m_service, address());
     QVERIFY(h.signIn());
     QVERIFY(h.waitOpen());
-    const QByteArray admin = HttpJson::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
+    const QByteArray admin = TestHttp::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
     QVERIFY(!admin.isEmpty());
     m_tokensSeen << admin;
     // Issued-at is whole seconds: revoke in a later second than the login.
     m_server->clock().advance(1000);
 
     QSignalSpy out(&h.session, &SessionController::signedOut);
-    const HttpJson::Answer revoked = HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),
+    const TestHttp::Reply revoked = TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),
                                                     {{QStringLiteral("sub"), QStringLiteral("demo")}}, admin);
     QCOMPARE(revoked.status, 204);
     // The close may already have come while the POST waited for its answer.
@@ -419,7 +419,7 @@ void TestSessionController::signOutDeletesTheEntryAndRevokesOnTheServer()
     QTRY_COMPARE_WITH_TIMEOUT(m_server->server()->sessionCount(), 0, kTimeoutMs);
 
     // The server was told: the old refresh token is dead, the old access token refused.
-    QTRY_VERIFY_WITH_TIMEOUT(HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
+    QTRY_VERIFY_WITH_TIMEOUT(TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
                                             {{QStringLiteral("refresh_token"), QString::fromLatin1(pair.refresh)}})
                                          .status == 401,
                              kTimeoutMs);

@@ -4,7 +4,7 @@
 // have no origin check and no rate limits, and the tool must say so (FAIL),
 // admit what they admit, and SKIP what they cannot be asked.
 #include "checkprocess.h"
-#include "httpjson.h"
+#include "testhttp.h"
 #include "peerserver.h"
 
 #include <QFile>
@@ -275,13 +275,13 @@ void TestForeignTargets::tokenFileWithoutLogin()
     PeerServer peer;
     startPeer(peer, PeerServer::Variant::Json);
     // A token obtained elsewhere, used as it is: no login, no password.
-    const HttpJson::Answer answer = HttpJson::post(QUrl(peer.url() + QStringLiteral("/auth/login")),
+    const TestHttp::Reply answer = TestHttp::post(QUrl(peer.url() + QStringLiteral("/auth/login")),
                                                    {{QStringLiteral("username"), QStringLiteral("demo")},
                                                     {QStringLiteral("password"), QStringLiteral("demo")}});
     QCOMPARE(answer.status, 200);
     QFile tokenFile(path("token.txt"));
     QVERIFY(tokenFile.open(QIODevice::WriteOnly));
-    tokenFile.write(answer.body.value(QStringLiteral("access_token")).toString().toLatin1() + "\n");
+    tokenFile.write(answer.json.value(QStringLiteral("access_token")).toString().toLatin1() + "\n");
     tokenFile.close();
 
     QStringList flags = jsonPeerFlags(peer);

@@ -1,6 +1,7 @@
 // The HTTP face of the port: login, refresh rotation and reuse detection,
 // /dev/token only in dev mode, strict request parsing. Real server, real
 // sockets (QNetworkAccessManager and raw QTcpSocket).
+#include "testhttp.h"
 #include "rawhttp.h"
 #include "testserver.h"
 #include "wsprobe.h"
@@ -16,26 +17,7 @@
 
 using namespace SignalGate::Server;
 
-namespace {
-
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json;
-    QList<QNetworkReply::RawHeaderPair> headers;
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &h : headers) {
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                return h.second;
-        }
-        return {};
-    }
-};
-
-} // namespace
+using TestHttp::Reply;
 
 class TestHttpApi : public QObject
 {
@@ -64,12 +46,8 @@ private Q_SLOTS:
     void malformedRequestsAre400();
 
 private:
-    Reply post(TestServer &server, const QString &path, const QByteArray &body);
-    Reply get(TestServer &server, const QString &path);
-    Reply finish(QNetworkReply *reply);
     QByteArray raw(TestServer &server, const QByteArray &request);
 
-    QNetworkAccessManager m_network;
     std::unique_ptr<TestServer> m_plain;  // production mode
     std::unique_ptr<TestServer> m_dev;    // --dev
 };
@@ -82,32 +60,6 @@ void TestHttpApi::initTestCase()
     QVERIFY2(m_dev->start(), qPrintable(m_dev->error()));
 }
 
-Reply TestHttpApi::finish(QNetworkReply *reply)
-{
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        done.wait(10000);
-    Reply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    result.json = QJsonDocument::fromJson(result.body).object();
-    result.headers = reply->rawHeaderPairs();
-    reply->deleteLater();
-    return result;
-}
-
-Reply TestHttpApi::post(TestServer &server, const QString &path, const QByteArray &body)
-{
-    QNetworkRequest request(server.httpUrl(path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    return finish(m_network.post(request, body));
-}
-
-Reply TestHttpApi::get(TestServer &server, const QString &path)
-{
-    return finish(m_network.get(QNetworkRequest(server.httpUrl(path))));
-}
-
 QByteArray TestHttpApi::raw(TestServer &server, const QByteArray &request)
 {
     return RawHttp::exchange(server.server()->port(), request, {}, 7000);
@@ -115,7 +67,7 @@ QByteArray TestHttpApi::raw(TestServer &server, const QByteArray &request)
 
 void TestHttpApi::healthz()
 {
-    const Reply reply = get(*m_plain, QStringLiteral("/healthz"));
+    const Reply reply = TestHttp::get(*m_plain, QStringLiteral("/healthz"));
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.body, QByteArray("ok"));
 }
@@ -133,7 +85,7 @@ void TestHttpApi::securityHeadersOnEveryAnswer()
 {
     QFETCH(QString, path);
     QFETCH(int, status);
-    const Reply reply = get(*m_plain, path);
+    const Reply reply = TestHttp::get(*m_plain, path);
     QCOMPARE(reply.status, status);
     QCOMPARE(reply.header("X-Content-Type-Options"), QByteArray("nosniff"));
     QCOMPARE(reply.header("Referrer-Policy"), QByteArray("no-referrer"));
@@ -143,7 +95,7 @@ void TestHttpApi::securityHeadersOnEveryAnswer()
 
 void TestHttpApi::loginIssuesTokenPair()
 {
-    const Reply reply = post(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
+    const Reply reply = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.header("Cache-Control"), QByteArray("no-store"));
     QCOMPARE(reply.json.value("token_type").toString(), QStringLiteral("Bearer"));
@@ -178,7 +130,7 @@ void TestHttpApi::loginWithWrongPasswordIs401_data()
 void TestHttpApi::loginWithWrongPasswordIs401()
 {
     QFETCH(QByteArray, body);
-    const Reply reply = post(*m_dev, QStringLiteral("/auth/login"), body);
+    const Reply reply = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), body);
     QCOMPARE(reply.status, 401);
     QCOMPARE(reply.json.value("error").toString(), QStringLiteral("invalid_credentials"));
     QVERIFY(!reply.json.contains("access_token"));
@@ -196,16 +148,16 @@ void TestHttpApi::loginRejectsBadBodies_data()
 void TestHttpApi::loginRejectsBadBodies()
 {
     QFETCH(QByteArray, body);
-    QCOMPARE(post(*m_dev, QStringLiteral("/auth/login"), body).status, 400);
+    QCOMPARE(TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), body).status, 400);
 }
 
 void TestHttpApi::refreshRotates()
 {
-    const Reply login = post(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
+    const Reply login = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
     QCOMPARE(login.status, 200);
     const QString first = login.json.value("refresh_token").toString();
 
-    const Reply rotated = post(*m_dev, QStringLiteral("/auth/refresh"),
+    const Reply rotated = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
                                QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
     QCOMPARE(rotated.status, 200);
     QCOMPARE(rotated.header("Cache-Control"), QByteArray("no-store"));
@@ -214,19 +166,19 @@ void TestHttpApi::refreshRotates()
     QVERIFY(second != first);
     QVERIFY(rotated.json.value("access_token").toString() != login.json.value("access_token").toString());
 
-    const Reply again = post(*m_dev, QStringLiteral("/auth/refresh"),
+    const Reply again = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
                              QJsonDocument(QJsonObject{{"refresh_token", second}}).toJson());
     QCOMPARE(again.status, 200);
 }
 
 void TestHttpApi::refreshReuseRevokesFamily()
 {
-    const Reply login = post(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
+    const Reply login = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
     const QString first = login.json.value("refresh_token").toString();
-    const Reply rotated = post(*m_dev, QStringLiteral("/auth/refresh"),
+    const Reply rotated = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
                                QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
     QCOMPARE(rotated.status, 200);
-    const Reply again = post(*m_dev, QStringLiteral("/auth/refresh"),
+    const Reply again = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
                              QJsonDocument(QJsonObject{{"refresh_token", rotated.json.value("refresh_token")}}).toJson());
     QCOMPARE(again.status, 200);
     const QString third = again.json.value("refresh_token").toString();
@@ -234,42 +186,42 @@ void TestHttpApi::refreshReuseRevokesFamily()
     // An attacker replays the first token, which is not the family's last
     // spent one (so no grace applies): refused, and the whole family dies,
     // so the legitimate holder of the newest token is signed out too.
-    const Reply reuse = post(*m_dev, QStringLiteral("/auth/refresh"),
+    const Reply reuse = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
                              QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
     QCOMPARE(reuse.status, 401);
-    const Reply victim = post(*m_dev, QStringLiteral("/auth/refresh"),
+    const Reply victim = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
                               QJsonDocument(QJsonObject{{"refresh_token", third}}).toJson());
     QCOMPARE(victim.status, 401);
 
     // Another login starts a fresh, working family.
-    const Reply fresh = post(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
-    const Reply ok = post(*m_dev, QStringLiteral("/auth/refresh"),
+    const Reply fresh = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
+    const Reply ok = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
                           QJsonDocument(QJsonObject{{"refresh_token", fresh.json.value("refresh_token")}}).toJson());
     QCOMPARE(ok.status, 200);
 }
 
 void TestHttpApi::refreshRejectsGarbage()
 {
-    QCOMPARE(post(*m_dev, QStringLiteral("/auth/refresh"), R"({"refresh_token":"AAAA"})").status, 401);
-    const QByteArray access = post(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})")
+    QCOMPARE(TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"), R"({"refresh_token":"AAAA"})").status, 401);
+    const QByteArray access = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})")
                                       .json.value("access_token").toString().toLatin1();
     // An access token is not a refresh token.
-    QCOMPARE(post(*m_dev, QStringLiteral("/auth/refresh"),
+    QCOMPARE(TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
                   QJsonDocument(QJsonObject{{"refresh_token", QString::fromLatin1(access)}}).toJson()).status, 401);
-    QCOMPARE(post(*m_dev, QStringLiteral("/auth/refresh"), R"({})").status, 400);
+    QCOMPARE(TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"), R"({})").status, 400);
 }
 
 void TestHttpApi::devTokenAbsentWithoutDev()
 {
-    const Reply reply = post(*m_plain, QStringLiteral("/dev/token"), "{}");
+    const Reply reply = TestHttp::postBytes(*m_plain, QStringLiteral("/dev/token"), "{}");
     QCOMPARE(reply.status, 404);
     QVERIFY(!reply.body.contains("access_token"));
-    QCOMPARE(get(*m_plain, QStringLiteral("/dev/token")).status, 404);
+    QCOMPARE(TestHttp::get(*m_plain, QStringLiteral("/dev/token")).status, 404);
 }
 
 void TestHttpApi::devTokenMintsAcceptedAndHostileTokens()
 {
-    const Reply good = post(*m_dev, QStringLiteral("/dev/token"), R"({"sub":"admin"})");
+    const Reply good = TestHttp::postBytes(*m_dev, QStringLiteral("/dev/token"), R"({"sub":"admin"})");
     QCOMPARE(good.status, 200);
     WsProbe accepted;
     accepted.open(QNetworkRequest(m_dev->wsUrl(QStringLiteral("token=") + good.json.value("access_token").toString())),
@@ -282,7 +234,7 @@ void TestHttpApi::devTokenMintsAcceptedAndHostileTokens()
     // Overrides make tokens the server itself must refuse: expired, wrong type.
     for (const QByteArray &body : {QByteArray(R"({"$ttl":-120})"), QByteArray(R"({"$header":{"typ":"JWT"}})"),
                                   QByteArray(R"({"iss":"elsewhere"})")}) {
-        const Reply hostile = post(*m_dev, QStringLiteral("/dev/token"), body);
+        const Reply hostile = TestHttp::postBytes(*m_dev, QStringLiteral("/dev/token"), body);
         QCOMPARE(hostile.status, 200);
         WsProbe refused;
         refused.open(QNetworkRequest(m_dev->wsUrl(QStringLiteral("token=") + hostile.json.value("access_token").toString())),
@@ -295,13 +247,13 @@ void TestHttpApi::devTokenMintsAcceptedAndHostileTokens()
 
 void TestHttpApi::plainGetOnWebSocketPathIs426()
 {
-    QCOMPARE(get(*m_plain, QStringLiteral("/ws")).status, 426);
+    QCOMPARE(TestHttp::get(*m_plain, QStringLiteral("/ws")).status, 426);
 }
 
 void TestHttpApi::unknownPathAndWrongMethod()
 {
-    QCOMPARE(get(*m_plain, QStringLiteral("/admin")).status, 404);
-    const Reply wrongMethod = get(*m_plain, QStringLiteral("/auth/refresh"));
+    QCOMPARE(TestHttp::get(*m_plain, QStringLiteral("/admin")).status, 404);
+    const Reply wrongMethod = TestHttp::get(*m_plain, QStringLiteral("/auth/refresh"));
     QCOMPARE(wrongMethod.status, 405);
     QCOMPARE(wrongMethod.header("Allow"), QByteArray("POST"));
 }

@@ -2,6 +2,7 @@
 // PEM files. Tokens from /auth/login carry the configured alg and open /ws; a
 // token from another key of the same type is closed 1008; a server holding
 // only the public key verifies tokens but answers 503 where it would issue one.
+#include "testhttp.h"
 #include "base64url.h"
 #include "jwskey.h"
 #include "jwssigner.h"
@@ -11,7 +12,6 @@
 
 #include <QDir>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -23,18 +23,13 @@
 using namespace SignalGate::Protocol;
 using namespace SignalGate::Jose;
 using namespace SignalGate::Server;
+using TestHttp::Reply;
 
 Q_DECLARE_METATYPE(JwsAlgorithm)
 
 namespace {
 
 const QString invalidToken = QStringLiteral("Invalid or expired token");
-
-struct Reply
-{
-    int status = 0;
-    QJsonObject json;
-};
 
 // One algorithm's key material: pair A is the server's, B is a stranger's of the same type.
 struct KeyFiles
@@ -69,7 +64,6 @@ private Q_SLOTS:
     void badKeyFilesStopTheStart();
 
 private:
-    Reply post(TestServer &server, const QString &path, const QJsonObject &body);
     std::unique_ptr<WsProbe> openWith(TestServer &server, const QByteArray &token);
     static bool admitted(WsProbe &probe, const QString &subject);
     static bool refused(WsProbe &probe);
@@ -77,7 +71,6 @@ private:
     QString writeKey(const QString &name, const QByteArray &pem);
 
     QTemporaryDir m_dir;
-    QNetworkAccessManager m_network;
     std::map<JwsAlgorithm, KeyFiles> m_keys;
     std::unique_ptr<TestServer> m_server;   // the current test's server, checked in cleanup()
 };
@@ -120,21 +113,6 @@ void TestAsymmetricKeys::cleanup()
     if (m_server && m_server->server())
         QTRY_COMPARE(m_server->server()->sessionCount(), 0);
     m_server.reset();
-}
-
-Reply TestAsymmetricKeys::post(TestServer &server, const QString &path, const QJsonObject &body)
-{
-    QNetworkRequest request(server.httpUrl(path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        done.wait(10000);
-    Reply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.json = QJsonDocument::fromJson(reply->readAll()).object();
-    reply->deleteLater();
-    return result;
 }
 
 std::unique_ptr<WsProbe> TestAsymmetricKeys::openWith(TestServer &server, const QByteArray &token)
@@ -197,7 +175,7 @@ void TestAsymmetricKeys::loginIssuesConfiguredAlgorithm()
     QVERIFY2(m_server->start(), qPrintable(m_server->error()));
     TestServer &server = *m_server;
 
-    const Reply login = post(server, QStringLiteral("/auth/login"),
+    const Reply login = TestHttp::post(server, QStringLiteral("/auth/login"),
                              {{QStringLiteral("username"), QStringLiteral("demo")}, {QStringLiteral("password"), QStringLiteral("demo")}});
     QCOMPARE(login.status, 200);
     const QByteArray access = login.json.value(QLatin1String("access_token")).toString().toLatin1();
@@ -209,7 +187,7 @@ void TestAsymmetricKeys::loginIssuesConfiguredAlgorithm()
     QVERIFY(admitted(*probe, QStringLiteral("demo")));
 
     // Refresh rotation issues with the same key and algorithm.
-    const Reply refreshed = post(server, QStringLiteral("/auth/refresh"),
+    const Reply refreshed = TestHttp::post(server, QStringLiteral("/auth/refresh"),
                                  {{QStringLiteral("refresh_token"), login.json.value(QLatin1String("refresh_token"))}});
     QCOMPARE(refreshed.status, 200);
     const QByteArray second = refreshed.json.value(QLatin1String("access_token")).toString().toLatin1();
@@ -257,18 +235,18 @@ void TestAsymmetricKeys::publicKeyOnlyServerVerifiesButDoesNotIssue()
     QVERIFY2(m_server->start(), qPrintable(m_server->error()));
     TestServer &server = *m_server;
 
-    const Reply login = post(server, QStringLiteral("/auth/login"),
+    const Reply login = TestHttp::post(server, QStringLiteral("/auth/login"),
                              {{QStringLiteral("username"), QStringLiteral("demo")}, {QStringLiteral("password"), QStringLiteral("demo")}});
     QCOMPARE(login.status, 503);
     QCOMPARE(login.json.value(QLatin1String("error")).toString(), QStringLiteral("cannot_issue"));
     QVERIFY(!login.json.value(QLatin1String("message")).toString().isEmpty());
     QVERIFY(!login.json.contains(QLatin1String("access_token")));
-    const Reply refresh = post(server, QStringLiteral("/auth/refresh"),
+    const Reply refresh = TestHttp::post(server, QStringLiteral("/auth/refresh"),
                                {{QStringLiteral("refresh_token"), QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")}});
     QCOMPARE(refresh.status, 503);
     QCOMPARE(refresh.json.value(QLatin1String("error")).toString(), QStringLiteral("cannot_issue"));
     // /dev/token would otherwise answer 200 with an empty token.
-    QCOMPARE(post(server, QStringLiteral("/dev/token"), {}).status, 503);
+    QCOMPARE(TestHttp::post(server, QStringLiteral("/dev/token"), {}).status, 503);
 
     auto probe = openWith(server, signWith(algorithm, keys.privatePem, server));
     QVERIFY(admitted(*probe, QStringLiteral("alice")));

@@ -3,6 +3,7 @@
 // refresh-token reuse (also across a restart), resume across a forced
 // disconnect, and publishing with and without scope. Real server, real
 // sockets, lifetimes of a few seconds with leeway 0.
+#include "testhttp.h"
 #include "session.h"
 #include "serverprocess.h"
 #include "testserver.h"
@@ -10,7 +11,6 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSet>
@@ -21,6 +21,7 @@
 #include <vector>
 
 using namespace SignalGate::Server;
+using TestHttp::Reply;
 
 namespace {
 
@@ -54,12 +55,6 @@ QList<qint64> seqs(const WsProbe &probe)
     return out;
 }
 
-struct Reply
-{
-    int status = 0;
-    QJsonObject json;
-};
-
 } // namespace
 
 class TestLifecycle : public QObject
@@ -84,24 +79,7 @@ private Q_SLOTS:
     void thousandConnectionsExpireOnOneTimer();
 
 private:
-    Reply post(TestServer &server, const QString &path, const QJsonObject &body, const QByteArray &bearer = {});
-    QNetworkAccessManager m_network;
 };
-
-Reply TestLifecycle::post(TestServer &server, const QString &path, const QJsonObject &body, const QByteArray &bearer)
-{
-    QNetworkRequest request(server.httpUrl(path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    if (!bearer.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + bearer);
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson());
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(10000);
-    Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                 QJsonDocument::fromJson(reply->readAll()).object()};
-    reply->deleteLater();
-    return result;
-}
 
 void TestLifecycle::refreshInBandKeepsConnectionAcrossOldExp()
 {
@@ -214,13 +192,13 @@ void TestLifecycle::logoutClosesTheFamilysConnectionsWithin1s()
 {
     TestServer server([](ServerConfig &c) { c.dev = true; });
     QVERIFY2(server.start(), qPrintable(server.error()));
-    const Reply login = post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
+    const Reply login = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
     QCOMPARE(login.status, 200);
     const QByteArray firstAccess = login.json.value("access_token").toString().toLatin1();
-    const Reply rotated = post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}});
+    const Reply rotated = TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}});
     QCOMPARE(rotated.status, 200);
     const QByteArray secondAccess = rotated.json.value("access_token").toString().toLatin1();
-    const Reply otherLogin = post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
+    const Reply otherLogin = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
 
     auto first = openWithToken(server, firstAccess);
     auto second = openWithToken(server, secondAccess);          // same family, another token
@@ -229,7 +207,7 @@ void TestLifecycle::logoutClosesTheFamilysConnectionsWithin1s()
 
     QElapsedTimer latency;
     latency.start();
-    const Reply logout = post(server, "/auth/logout", {{"refresh_token", rotated.json.value("refresh_token")}}, firstAccess);
+    const Reply logout = TestHttp::post(server, "/auth/logout", {{"refresh_token", rotated.json.value("refresh_token")}}, firstAccess);
     QCOMPARE(logout.status, 204);
     QVERIFY(first->waitDisconnected(1000));
     QVERIFY(second->waitDisconnected(1000));
@@ -247,25 +225,25 @@ void TestLifecycle::logoutClosesTheFamilysConnectionsWithin1s()
     auto again = openWithToken(server, secondAccess);
     QVERIFY(again->waitDisconnected());
     QCOMPARE(again->closeReason(), QStringLiteral("Invalid or expired token"));
-    QCOMPARE(post(server, "/auth/refresh", {{"refresh_token", rotated.json.value("refresh_token")}}).status, 401);
+    QCOMPARE(TestHttp::post(server, "/auth/refresh", {{"refresh_token", rotated.json.value("refresh_token")}}).status, 401);
     // Logout needs a valid access token.
-    QCOMPARE(post(server, "/auth/logout", {}, firstAccess).status, 401);
-    QCOMPARE(post(server, "/auth/logout", {}).status, 401);
+    QCOMPARE(TestHttp::post(server, "/auth/logout", {}, firstAccess).status, 401);
+    QCOMPARE(TestHttp::post(server, "/auth/logout", {}).status, 401);
 }
 
 void TestLifecycle::adminRevokeClosesEverySessionOfTheUser()
 {
     TestServer server([](ServerConfig &c) { c.dev = true; });
     QVERIFY2(server.start(), qPrintable(server.error()));
-    const QByteArray demoToken = post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}}).json.value("access_token").toString().toLatin1();
-    const QByteArray adminToken = post(server, "/auth/login", {{"username", "admin"}, {"password", "admin"}}).json.value("access_token").toString().toLatin1();
+    const QByteArray demoToken = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}}).json.value("access_token").toString().toLatin1();
+    const QByteArray adminToken = TestHttp::post(server, "/auth/login", {{"username", "admin"}, {"password", "admin"}}).json.value("access_token").toString().toLatin1();
     auto demo1 = openWithToken(server, demoToken);
     auto demo2 = openWithToken(server, server.mint({{"sub", "demo"}}));   // not from a login at all
     auto admin = openWithToken(server, adminToken);
     QVERIFY(demo1->waitForMessages(1) && demo2->waitForMessages(1) && admin->waitForMessages(1));
 
-    QCOMPARE(post(server, "/admin/revoke", {{"sub", "admin"}}, demoToken).status, 403);   // no admin scope
-    QCOMPARE(post(server, "/admin/revoke", {{"sub", "demo"}}, adminToken).status, 204);
+    QCOMPARE(TestHttp::post(server, "/admin/revoke", {{"sub", "admin"}}, demoToken).status, 403);   // no admin scope
+    QCOMPARE(TestHttp::post(server, "/admin/revoke", {{"sub", "demo"}}, adminToken).status, 204);
     QVERIFY(demo1->waitDisconnected(1000));
     QVERIFY(demo2->waitDisconnected(1000));
     QCOMPARE(demo1->closeReason(), QStringLiteral("Token revoked"));
@@ -277,7 +255,7 @@ void TestLifecycle::adminRevokeClosesEverySessionOfTheUser()
     QCOMPARE(late->closeReason(), QStringLiteral("Invalid or expired token"));
     // At once, most likely in the revocation's own second: iat has whole
     // seconds, and a token the login hands out must not be born revoked.
-    const QByteArray fresh = post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}}).json.value("access_token").toString().toLatin1();
+    const QByteArray fresh = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}}).json.value("access_token").toString().toLatin1();
     auto back = openWithToken(server, fresh);
     QVERIFY(back->waitForMessages(1));
     QCOMPARE(back->messages().first().value("type").toString(), QStringLiteral("welcome"));
@@ -287,14 +265,14 @@ void TestLifecycle::refreshReuseClosesTheFamilysConnections()
 {
     TestServer server([](ServerConfig &c) { c.dev = true; });
     QVERIFY2(server.start(), qPrintable(server.error()));
-    const Reply login = post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
-    const Reply rotated = post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}});
-    const Reply again = post(server, "/auth/refresh", {{"refresh_token", rotated.json.value("refresh_token")}});
+    const Reply login = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
+    const Reply rotated = TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}});
+    const Reply again = TestHttp::post(server, "/auth/refresh", {{"refresh_token", rotated.json.value("refresh_token")}});
     auto victim = openWithToken(server, again.json.value("access_token").toString().toLatin1());
     QVERIFY(victim->waitForMessages(1));
     // A spent refresh token comes back, and not the last one spent (that one
     // the grace period would forgive): the whole family goes, connections included.
-    QCOMPARE(post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}}).status, 401);
+    QCOMPARE(TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}}).status, 401);
     QVERIFY(victim->waitDisconnected(1000));
     QCOMPARE(victim->closeCode(), 1008);
     QCOMPARE(victim->closeReason(), QStringLiteral("Token revoked"));
@@ -304,14 +282,14 @@ void TestLifecycle::restartKeepsRevocations()
 {
     TestServer server([](ServerConfig &c) { c.dev = true; });
     QVERIFY2(server.start(), qPrintable(server.error()));
-    const Reply login = post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
+    const Reply login = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
     const QByteArray access = login.json.value("access_token").toString().toLatin1();
     const QByteArray minted = server.mint({{"sub", "alice"}});
-    QCOMPARE(post(server, "/auth/logout", {{"refresh_token", login.json.value("refresh_token")}}, access).status, 204);
-    QCOMPARE(post(server, "/auth/logout", {}, minted).status, 204);
-    const QByteArray adminToken = post(server, "/auth/login", {{"username", "admin"}, {"password", "admin"}}).json.value("access_token").toString().toLatin1();
+    QCOMPARE(TestHttp::post(server, "/auth/logout", {{"refresh_token", login.json.value("refresh_token")}}, access).status, 204);
+    QCOMPARE(TestHttp::post(server, "/auth/logout", {}, minted).status, 204);
+    const QByteArray adminToken = TestHttp::post(server, "/auth/login", {{"username", "admin"}, {"password", "admin"}}).json.value("access_token").toString().toLatin1();
     const QByteArray bobToken = server.mint({{"sub", "bob"}});
-    QCOMPARE(post(server, "/admin/revoke", {{"sub", "bob"}}, adminToken).status, 204);
+    QCOMPARE(TestHttp::post(server, "/admin/revoke", {{"sub", "bob"}}, adminToken).status, 204);
 
     server.stop();
     QVERIFY2(server.start(), qPrintable(server.error()));
@@ -320,7 +298,7 @@ void TestLifecycle::restartKeepsRevocations()
         QVERIFY(probe->waitDisconnected());
         QCOMPARE(probe->closeReason(), QStringLiteral("Invalid or expired token"));
     }
-    QCOMPARE(post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}}).status, 401);
+    QCOMPARE(TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}}).status, 401);
     auto fine = openWithToken(server, server.mint({{"sub", "carol"}}));
     QVERIFY(fine->waitForMessages(1));
     QCOMPARE(fine->messages().first().value("type").toString(), QStringLiteral("welcome"));
@@ -457,13 +435,13 @@ void TestLifecycle::publishNeedsScope()
     QVERIFY(received.value("ts").toInteger() > 0);
 
     const QJsonObject body = QJsonDocument::fromJson(signal.toUtf8()).object();
-    QCOMPARE(post(server, "/signals", body).status, 401);
-    QCOMPARE(post(server, "/signals", body, reader).status, 403);
-    const Reply accepted = post(server, "/signals", body, publisher);
+    QCOMPARE(TestHttp::post(server, "/signals", body).status, 401);
+    QCOMPARE(TestHttp::post(server, "/signals", body, reader).status, 403);
+    const Reply accepted = TestHttp::post(server, "/signals", body, publisher);
     QCOMPARE(accepted.status, 202);
     QCOMPARE(accepted.json.value("seq").toInteger(), 2);
     QTRY_COMPARE(listener->countOfType("signal"), 2);
-    QCOMPARE(post(server, "/signals", {{"symbol", "ACME"}, {"side", "hold"}, {"price", 1}, {"confidence", 0.5}}, publisher).status, 400);
+    QCOMPARE(TestHttp::post(server, "/signals", {{"symbol", "ACME"}, {"side", "hold"}, {"price", 1}, {"confidence", 0.5}}, publisher).status, 400);
     // Simulated and published signals share one order.
     QCOMPARE(lastOfType(*listener, "signal").value("seq").toInteger(), 2);
 }

@@ -3,6 +3,7 @@
 // process printed for every secret that went over the wire: passwords (also
 // one typed into the user-name field), access tokens and their signatures,
 // refresh tokens, Authorization header values.
+#include "testhttp.h"
 #include "rawhttp.h"
 #include "serverprocess.h"
 #include "testserver.h"
@@ -11,7 +12,6 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
@@ -27,26 +27,19 @@ private Q_SLOTS:
 
 private:
     QJsonObject post(quint16 port, const QString &path, const QJsonObject &body, int *status = nullptr);
-    QNetworkAccessManager m_network;
     QList<QByteArray> m_secrets;
 };
 
 QJsonObject TestNoSecrets::post(quint16 port, const QString &path, const QJsonObject &body, int *status)
 {
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson());
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(10000);
+    const TestHttp::Reply reply = TestHttp::post(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)), body);
     if (status)
-        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-    reply->deleteLater();
+        *status = reply.status;
     for (const char *field : {"access_token", "refresh_token"}) {
-        if (answer.contains(QLatin1String(field)))
-            m_secrets.append(answer.value(QLatin1String(field)).toString().toLatin1());
+        if (reply.json.contains(QLatin1String(field)))
+            m_secrets.append(reply.json.value(QLatin1String(field)).toString().toLatin1());
     }
-    return answer;
+    return reply.json;
 }
 
 void TestNoSecrets::noSecretInAnyLogOrOutput()
@@ -164,16 +157,10 @@ void TestNoSecrets::noSecretInAnyLogOrOutput()
     // Reuse of a spent refresh token revokes the family; then logout and admin revoke.
     post(port, "/auth/refresh", {{"refresh_token", pair.value("refresh_token")}}, &status);
     QCOMPARE(status, 401);
-    {
-        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/auth/logout").arg(port)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        request.setRawHeader("Authorization", "Bearer " + devToken);
-        QNetworkReply *reply = m_network.post(request, QJsonDocument(QJsonObject{{"refresh_token", rotated.value("refresh_token")}}).toJson());
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        QVERIFY(finished.wait(10000));
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 204);
-        reply->deleteLater();
-    }
+    QCOMPARE(TestHttp::post(QUrl(QStringLiteral("http://127.0.0.1:%1/auth/logout").arg(port)),
+                            {{"refresh_token", rotated.value("refresh_token")}}, devToken)
+                     .status,
+             204);
 
     m_secrets += {devToken, expiredToken, wrongType, access};
     server.process().terminate();

@@ -3,7 +3,6 @@
 // writes JSON and Markdown with the score and no token, manual mode shows a
 // refused connection's close code with its meaning, and the token inspector
 // decodes a token without sending it anywhere.
-#include "httpjson.h"
 #include "manualconnect.h"
 #include "testserver.h"
 

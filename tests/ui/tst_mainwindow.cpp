@@ -6,7 +6,7 @@
 // complete and used, and without a keychain a banner says so while signals
 // still arrive (in a child process without a session bus).
 #include "childtest.h"
-#include "httpjson.h"
+#include "testhttp.h"
 #include "testserver.h"
 
 #include "chartpane.h"
@@ -182,10 +182,10 @@ void TestMainWindow::revocationShowsCodeMeaningAndBanner()
     Client client;
     client.window.signInWith(address(), QStringLiteral("demo"), QStringLiteral("demo"));
     QVERIFY(client.waitConnected());
-    const QByteArray admin = HttpJson::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
+    const QByteArray admin = TestHttp::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
     QVERIFY(!admin.isEmpty());
     m_server->clock().advance(1000);   // revocation covers tokens issued up to its own second
-    const HttpJson::Answer revoked = HttpJson::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),
+    const TestHttp::Reply revoked = TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),
                                                     {{QStringLiteral("sub"), QStringLiteral("demo")}}, admin);
     QCOMPARE(revoked.status, 204);
 
