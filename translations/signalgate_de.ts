@@ -1334,6 +1334,37 @@
     </message>
 </context>
 <context>
+    <name>SignalGate::Scenarios::ScenarioResultsModel</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Tatsächlich</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+</context>
+<context>
     <name>SignalGate::Scenarios::ScenarioRun</name>
     <message>
         <source>no outcome within %1 s</source>
@@ -1563,14 +1594,6 @@
 <context>
     <name>SignalGate::Ui::ConsolePane</name>
     <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
         <source>Run &amp;selected</source>
         <translation>Aus&amp;gewählte ausführen</translation>
     </message>
@@ -1589,22 +1612,6 @@
     <message>
         <source>Scenarios</source>
         <translation>Szenarien</translation>
-    </message>
-    <message>
-        <source>Scenario</source>
-        <translation>Szenario</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>Tatsächlich</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
     </message>
     <message>
         <source>Scenario details</source>
@@ -1633,10 +1640,6 @@
     <message>
         <source>Running %1 (%2 of %3)</source>
         <translation>%1 wird ausgeführt (%2 von %3)</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation>…</translation>
     </message>
     <message>
         <source> · waiting %1 for the server&apos;s connection rate</source>

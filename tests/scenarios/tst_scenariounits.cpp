@@ -8,6 +8,7 @@
 #include "scenariocontext.h"
 #include "runreport.h"
 #include "scenario.h"
+#include "scenarioresultsmodel.h"
 #include "tokenforge.h"
 #include "tokenmutation.h"
 
@@ -18,10 +19,12 @@
 #include "testkeys.h"
 #include "manualclock.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +39,7 @@ class TestScenarioUnits : public QObject
 
 private Q_SLOTS:
     void catalogueHasEverySectionNineId();
+    void resultsModelGroupsChecksAndShowsResults();
     void mutationsKeepWhatAnAttackerCannotChange();
     void forgeFromKeyFiles();
     void forgeRefusesWhatIsNotAKey();
@@ -348,6 +352,53 @@ void TestScenarioUnits::expectedFollowsTheProfile()
     QCOMPARE(context.expectedOutcome(noToken), QStringLiteral("close 1008/4001, not admitted, no signal."));
     QCOMPARE(context.expectedOutcome(badOrigin), QStringLiteral("HTTP 400."));
     QCOMPARE(context.expectedOutcome(binary), binary.expected);   // WebSocket's own 1003
+}
+
+void TestScenarioUnits::resultsModelGroupsChecksAndShowsResults()
+{
+    ScenarioResultsModel model;
+    // Qt's own checks of the model's structure, on every change below.
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), int(Scenario::groups().size()));
+    int rows = 0;
+    for (int group = 0; group < model.rowCount(); ++group)
+        rows += model.rowCount(model.index(group, 0));
+    QCOMPARE(rows, int(Scenario::catalogue().size()));
+    QCOMPARE(model.checkedIds().size(), rows);
+
+    // Unticking a group unticks its scenarios; one back makes the group partial.
+    const QModelIndex group = model.index(0, 0);
+    QVERIFY(model.setData(group, Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(model.checkedIds().size(), rows - model.rowCount(group));
+    const QModelIndex first = model.index(0, 0, group);
+    const QString id = first.data(ScenarioResultsModel::IdRole).toString();
+    QCOMPARE(model.indexOf(id), first);
+    QVERIFY(model.setData(first, Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(group.data(Qt::CheckStateRole).toInt(), int(Qt::PartiallyChecked));
+    model.setChecked({id});
+    QCOMPARE(model.checkedIds(), QStringList{id});
+
+    // A run: "…" while it runs, then the verdict, what happened and the time.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setRunning(id);
+    QCOMPARE(model.verdictText(id), QStringLiteral("…"));
+    QVERIFY(!changed.isEmpty());
+    ScenarioResult result;
+    result.id = id;
+    result.verdict = ScenarioResult::Verdict::Fail;
+    result.reason = QStringLiteral("closed 1000 instead of 1008");
+    result.actual.durationMs = 1500;
+    model.setResult(result);
+    const QModelIndex verdict = first.siblingAtColumn(ScenarioResultsModel::VerdictColumn);
+    QCOMPARE(verdict.data().toString(), QStringLiteral("FAIL"));
+    QCOMPARE(verdict.data(Qt::ToolTipRole).toString(), result.reason);
+    QCOMPARE(verdict.data(ScenarioResultsModel::VerdictRole).toInt(), int(ScenarioResult::Verdict::Fail));
+    QCOMPARE(first.siblingAtColumn(ScenarioResultsModel::TimeColumn).data().toString(), QStringLiteral("1.5 s"));
+    QVERIFY(model.result(id));
+    model.clearResults({});
+    QVERIFY(!model.result(id));
+    QVERIFY(model.verdictText(id).isEmpty());
+    QVERIFY(!verdict.data(ScenarioResultsModel::VerdictRole).isValid());
 }
 
 QTEST_GUILESS_MAIN(TestScenarioUnits)

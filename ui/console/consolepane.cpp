@@ -5,6 +5,7 @@
 #include "targetform.h"
 
 #include "tokensource.h"
+#include "verdictdelegate.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -17,7 +18,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 using namespace SignalGate::Client;
@@ -27,26 +28,9 @@ namespace SignalGate::Ui {
 
 namespace {
 
-enum Column { TitleColumn, VerdictColumn, ActualColumn, TimeColumn };
-constexpr int IdRole = Qt::UserRole + 1;
-
-QColor verdictColor(ScenarioResult::Verdict verdict)
-{
-    switch (verdict) {
-    case ScenarioResult::Verdict::Pass:
-        return QColor(0xc8, 0xe6, 0xc9);
-    case ScenarioResult::Verdict::Fail:
-        return QColor(0xf8, 0xd7, 0xda);
-    case ScenarioResult::Verdict::Skip:
-        return QColor(0xe0, 0xe0, 0xe0);
-    }
-    return QColor();
-}
-
 QString duration(qint64 ms)
 {
-    return ms >= 60000 ? ConsolePane::tr("%1 min %2 s").arg(ms / 60000).arg((ms % 60000) / 1000)
-                       : ConsolePane::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+    return ScenarioResultsModel::durationText(ms);
 }
 
 } // namespace
@@ -62,7 +46,8 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
       m_export(new QPushButton(tr("&Export…"), this)),
       m_progress(new QProgressBar(this)),
       m_status(new QLabel(this)),
-      m_tree(new QTreeWidget(this)),
+      m_results(new ScenarioResultsModel(this)),
+      m_tree(new QTreeView(this)),
       m_detail(new QTextBrowser(this)),
       m_pages(new QTabWidget(this)),
       m_manual(new ManualPane(m_engine, this)),
@@ -70,13 +55,14 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
       m_history(new RunHistoryPane(this))
 {
     m_tree->setAccessibleName(tr("Scenarios"));
-    m_tree->setHeaderLabels({tr("Scenario"), tr("Verdict"), tr("Actual"), tr("Time")});
+    m_tree->setModel(m_results);
+    m_tree->setItemDelegate(new VerdictDelegate(m_tree));
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(ActualColumn, QHeaderView::Stretch);
-    m_tree->setColumnWidth(TitleColumn, 300);
-    m_tree->setColumnWidth(VerdictColumn, 70);
-    m_tree->setColumnWidth(TimeColumn, 70);
-    fillTree();
+    m_tree->header()->setSectionResizeMode(ScenarioResultsModel::ActualColumn, QHeaderView::Stretch);
+    m_tree->setColumnWidth(ScenarioResultsModel::TitleColumn, 300);
+    m_tree->setColumnWidth(ScenarioResultsModel::VerdictColumn, 70);
+    m_tree->setColumnWidth(ScenarioResultsModel::TimeColumn, 70);
+    m_tree->expandAll();
     m_detail->setAccessibleName(tr("Scenario details"));
     m_detail->setOpenLinks(false);
     m_progress->setAccessibleName(tr("Run progress"));
@@ -117,35 +103,15 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     connect(m_runAll, &QPushButton::clicked, this, &ConsolePane::runAll);
     connect(m_stop, &QPushButton::clicked, this, &ConsolePane::stop);
     connect(m_export, &QPushButton::clicked, this, &ConsolePane::exportWithDialog);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) { showDetail(item); });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showDetail(current.data(ScenarioResultsModel::IdRole).toString()); });
 
-    connect(m_manual, &ManualPane::connectRequested, this, [this](const ManualProbe::Composition &composition) {
-        if (m_engine->isPrepared()) {
-            m_manual->probe()->connectProbe(composition);
-            return;
-        }
-        // Manual mode needs the server's address first, and a token source only
-        // when it sends the current or a forged token: the same form.
-        using Choice = ManualProbe::TokenChoice;
-        const bool needsTokens = composition.choice == Choice::Current || composition.choice == Choice::Forged;
-        ScenarioEngine::Settings settings;
-        QString error;
-        if (!m_target->settings(&settings, &error, needsTokens ? TargetForm::Purpose::Run : TargetForm::Purpose::ConnectionOnly)) {
-            m_manual->showFailure(error);
-            return;
-        }
-        auto *once = new QObject(this);
-        const auto done = [once] { once->deleteLater(); };
-        connect(m_engine, &ScenarioEngine::prepared, once, [this, composition, done] {
-            done();
-            m_manual->probe()->connectProbe(composition);
-        });
-        connect(m_engine, &ScenarioEngine::failed, once, [this, done](const QString &cause) {
-            done();
-            m_manual->showFailure(cause);
-        });
-        m_engine->prepare(settings);
-    });
+    connect(m_manual, &ManualPane::connectRequested, this, &ConsolePane::connectManually);
+    followEngine();
+}
+
+void ConsolePane::followEngine()
+{
     connect(m_engine, &ScenarioEngine::prepared, this, [this] {
         m_status->setText(tr("Ready for tests: valid token from %1.").arg(m_engine->tokens()->origin()));
         // A manual connection starts where the target wants its token.
@@ -163,8 +129,7 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     connect(m_engine, &ScenarioEngine::scenarioStarted, this, [this](const QString &id, int index, int total) {
         m_lastStatus = tr("Running %1 (%2 of %3)").arg(id).arg(index + 1).arg(total) + m_estimate;
         m_status->setText(m_lastStatus);
-        if (QTreeWidgetItem *item = m_items.value(id))
-            item->setText(VerdictColumn, tr("…"));
+        m_results->setRunning(id);
     });
     connect(m_engine, &ScenarioEngine::scenarioFinished, this, &ConsolePane::showResult);
     connect(m_engine, &ScenarioEngine::progress, this, [this](int done, int total, qint64 etaMs) {
@@ -186,24 +151,33 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     });
 }
 
-void ConsolePane::fillTree()
+void ConsolePane::connectManually(const ManualProbe::Composition &composition)
 {
-    for (Scenario::Group group : Scenario::groups()) {
-        auto *groupItem = new QTreeWidgetItem(m_tree, {Scenario::groupName(group)});
-        groupItem->setFlags(groupItem->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
-        groupItem->setCheckState(TitleColumn, Qt::Checked);
-        groupItem->setExpanded(true);
-        for (const Scenario &scenario : Scenario::catalogue()) {
-            if (scenario.group != group)
-                continue;
-            auto *item = new QTreeWidgetItem(groupItem, {QStringLiteral("%1  (%2)").arg(scenario.title, scenario.id)});
-            item->setData(TitleColumn, IdRole, scenario.id);
-            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(TitleColumn, Qt::Checked);
-            item->setToolTip(TitleColumn, scenario.proves);
-            m_items.insert(scenario.id, item);
-        }
+    if (m_engine->isPrepared()) {
+        m_manual->probe()->connectProbe(composition);
+        return;
     }
+    // Manual mode needs the server's address first, and a token source only
+    // when it sends the current or a forged token: the same form.
+    using Choice = ManualProbe::TokenChoice;
+    const bool needsTokens = composition.choice == Choice::Current || composition.choice == Choice::Forged;
+    ScenarioEngine::Settings settings;
+    QString error;
+    if (!m_target->settings(&settings, &error, needsTokens ? TargetForm::Purpose::Run : TargetForm::Purpose::ConnectionOnly)) {
+        m_manual->showFailure(error);
+        return;
+    }
+    auto *once = new QObject(this);
+    const auto done = [once] { once->deleteLater(); };
+    connect(m_engine, &ScenarioEngine::prepared, once, [this, composition, done] {
+        done();
+        m_manual->probe()->connectProbe(composition);
+    });
+    connect(m_engine, &ScenarioEngine::failed, once, [this, done](const QString &cause) {
+        done();
+        m_manual->showFailure(cause);
+    });
+    m_engine->prepare(settings);
 }
 
 QString ConsolePane::statusText() const
@@ -218,24 +192,17 @@ QString ConsolePane::detailText() const
 
 QString ConsolePane::verdictOf(const QString &id) const
 {
-    const QTreeWidgetItem *item = m_items.value(id);
-    return item ? item->text(VerdictColumn) : QString();
+    return m_results->verdictText(id);
 }
 
 QStringList ConsolePane::checkedIds() const
 {
-    QStringList ids;
-    for (const Scenario &scenario : Scenario::catalogue()) {
-        if (m_items.value(scenario.id)->checkState(TitleColumn) == Qt::Checked)
-            ids.append(scenario.id);
-    }
-    return ids;
+    return m_results->checkedIds();
 }
 
 void ConsolePane::setChecked(const QStringList &ids)
 {
-    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it)
-        it.value()->setCheckState(TitleColumn, ids.contains(it.key()) ? Qt::Checked : Qt::Unchecked);
+    m_results->setChecked(ids);
 }
 
 void ConsolePane::signIn()
@@ -275,14 +242,7 @@ void ConsolePane::start(const QStringList &ids)
         m_status->setText(error);
         return;
     }
-    for (const QString &id : (ids.isEmpty() ? QStringList(m_items.keys()) : ids)) {
-        QTreeWidgetItem *item = m_items.value(id);
-        for (int column = VerdictColumn; column <= TimeColumn; ++column) {
-            item->setText(column, QString());
-            item->setBackground(column, QBrush());
-        }
-        m_results.remove(id);
-    }
+    m_results->clearResults(ids);
     setRunning(true);
     m_status->setText(tr("Signing in for tests…"));
     m_engine->start(settings, ids);
@@ -305,39 +265,29 @@ void ConsolePane::setRunning(bool running)
 
 void ConsolePane::showResult(const ScenarioResult &result)
 {
-    m_results.insert(result.id, result);
-    QTreeWidgetItem *item = m_items.value(result.id);
-    if (!item)
-        return;
-    item->setText(VerdictColumn, ScenarioResult::verdictName(result.verdict));
-    item->setText(ActualColumn, result.actual.summary());
-    item->setText(TimeColumn, duration(result.actual.durationMs));
-    item->setToolTip(VerdictColumn, result.reason);
-    for (int column = VerdictColumn; column <= TimeColumn; ++column)
-        item->setBackground(column, verdictColor(result.verdict));
-    if (m_tree->currentItem() == item)
-        showDetail(item);
+    m_results->setResult(result);
+    if (m_tree->currentIndex().data(ScenarioResultsModel::IdRole).toString() == result.id)
+        showDetail(result.id);
 }
 
-void ConsolePane::showDetail(QTreeWidgetItem *item)
+void ConsolePane::showDetail(const QString &id)
 {
-    const QString id = item ? item->data(TitleColumn, IdRole).toString() : QString();
     const std::optional<Scenario> scenario = Scenario::find(id);
     if (!scenario) {
         m_detail->clear();
         return;
     }
-    const auto it = m_results.constFind(id);
+    const ScenarioResult *found = m_results->result(id);
     // A run knows what it expected of its target; before one, the contract's words.
-    const QString expected = it != m_results.cend() && !it->expected.isEmpty() ? it->expected : scenario->expected;
+    const QString expected = found && !found->expected.isEmpty() ? found->expected : scenario->expected;
     QString html = QStringLiteral("<h3>%1 <small>(%2)</small></h3>").arg(scenario->title.toHtmlEscaped(), id);
     html += tr("<p><b>Proves:</b> %1</p><p><b>Needs:</b> %2</p><p><b>Expected:</b> %3</p>")
                     .arg(scenario->proves.toHtmlEscaped(), scenario->prerequisites.toHtmlEscaped(), expected.toHtmlEscaped());
-    if (it == m_results.cend()) {
+    if (!found) {
         m_detail->setHtml(html + tr("<p>Not run yet.</p>"));
         return;
     }
-    const ScenarioResult &result = *it;
+    const ScenarioResult &result = *found;
     const ScenarioResult::Actual &actual = result.actual;
     html += tr("<p><b>Verdict:</b> %1 — %2</p>").arg(ScenarioResult::verdictName(result.verdict), result.reason.toHtmlEscaped());
     html += tr("<p><b>Actual:</b> %1</p>").arg(actual.summary().toHtmlEscaped());

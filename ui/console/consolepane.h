@@ -3,10 +3,11 @@
 #include "tokeninspector.h"
 
 #include "runreport.h"
+#include "manualprobe.h"
 #include "scenarioengine.h"
 #include "scenarioresult.h"
+#include "scenarioresultsmodel.h"
 
-#include <QHash>
 #include <QWidget>
 
 namespace SignalGate::Client {
@@ -17,8 +18,7 @@ class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTextBrowser;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 
 namespace SignalGate::Ui {
 
@@ -46,7 +46,8 @@ public:
     QTabWidget *pages() const { return m_pages; }
     ManualPane *manualPane() const { return m_manual; }
     TokenInspector *tokenInspector() const { return m_inspector; }
-    QTreeWidget *scenarioTree() const { return m_tree; }
+    QTreeView *scenarioTree() const { return m_tree; }
+    Scenarios::ScenarioResultsModel *results() const { return m_results; }
     TargetForm *targetForm() const { return m_target; }
     RunHistoryPane *runHistory() const { return m_history; }
     QString statusText() const;
@@ -67,10 +68,13 @@ public Q_SLOTS:
 
 private:
     void start(const QStringList &ids);
-    void fillTree();
+    // The status line, progress and verdicts follow what the engine says.
+    void followEngine();
+    // Manual mode: prepares the engine first when no run has.
+    void connectManually(const Scenarios::ManualProbe::Composition &composition);
     void setRunning(bool running);
     void showResult(const Scenarios::ScenarioResult &result);
-    void showDetail(QTreeWidgetItem *item);
+    void showDetail(const QString &id);
 
     Client::ClientSettings *m_settings;
     Scenarios::ScenarioEngine *m_engine;
@@ -81,14 +85,13 @@ private:
     QPushButton *m_export;
     QProgressBar *m_progress;
     QLabel *m_status;
-    QTreeWidget *m_tree;
+    Scenarios::ScenarioResultsModel *m_results;
+    QTreeView *m_tree;
     QTextBrowser *m_detail;
     QTabWidget *m_pages;
     ManualPane *m_manual;
     TokenInspector *m_inspector;
     RunHistoryPane *m_history;
-    QHash<QString, QTreeWidgetItem *> m_items;
-    QHash<QString, Scenarios::ScenarioResult> m_results;
     QString m_lastStatus;   // what runs now (and the estimate)
     QString m_estimate;     // " · n of m done, about t left"
 };
