@@ -128,7 +128,9 @@ QJsonObject loginFlood(const QString &binary, int closedCount, int openCount)
     waitFor([&] { return finished == int(attackers.size()); }, 60000);
     const qint64 sendMs = timer.elapsed();
     progress(QStringLiteral("  %1 + %2 attacker requests sent in %3 ms; real login...")
-                     .arg(closedCount).arg(openCount).arg(sendMs));
+                     .arg(closedCount)
+                     .arg(openCount)
+                     .arg(sendMs));
 
     const HttpResult login = httpCall(server.port(), loginRequest("demo", "demo"), RealLoginCapMs,
                                       QHostAddress(QHostAddress::LocalHost));
@@ -143,12 +145,9 @@ QJsonObject loginFlood(const QString &binary, int closedCount, int openCount)
     const qint64 failures = server.metric("signalgate_login_failures_total");
     progress(QStringLiteral("  real login: %1 after %2 ms; SIGTERM...").arg(login.status).arg(login.ms));
 
-    QJsonObject result{{"attackers_closed", closedCount},
-                       {"attackers_open", openCount},
-                       {"attacker_socket_errors", errors},
-                       {"flood_send_ms", sendMs},
-                       {"real_login", realLogin},
-                       {"login_failures_at_answer", failures}};
+    QJsonObject result{{"attackers_closed", closedCount},  {"attackers_open", openCount},
+                       {"attacker_socket_errors", errors}, {"flood_send_ms", sendMs},
+                       {"real_login", realLogin},          {"login_failures_at_answer", failures}};
     // The kept-open attackers stay connected through the shutdown.
     const QJsonObject stop = server.terminate(SigtermCapMs);
     for (auto it = stop.begin(); it != stop.end(); ++it)
@@ -189,16 +188,21 @@ QJsonObject fillHistory(ServerProcess &server)
     // At most PublishWindow signals on their way back: all 10000 at once would
     // pass the server's 1 MiB outbound cap towards us and get us closed 1013.
     int sent = 0;
-    waitFor([&] {
-        for (; sent < HistorySignals && sent - received < PublishWindow; ++sent)
-            publisher.sendTextMessage(publish);
-        return received >= HistorySignals || publisher.state() != QAbstractSocket::ConnectedState;
-    }, 120000);
+    waitFor(
+            [&] {
+                for (; sent < HistorySignals && sent - received < PublishWindow; ++sent)
+                    publisher.sendTextMessage(publish);
+                return received >= HistorySignals || publisher.state() != QAbstractSocket::ConnectedState;
+            },
+            120000);
     const qint64 fillMs = timer.elapsed();
     QJsonObject result{{"fill_ms", fillMs}, {"last_seq", lastSeq}, {"publisher_errors", errors}};
     if (received < HistorySignals)
-        result.insert("error", QStringLiteral("history not filled: %1 signals back, close %2 %3")
-                                       .arg(received).arg(publisher.closeCode()).arg(publisher.closeReason()));
+        result.insert("error",
+                      QStringLiteral("history not filled: %1 signals back, close %2 %3")
+                              .arg(received)
+                              .arg(publisher.closeCode())
+                              .arg(publisher.closeReason()));
     publisher.close();
     waitFor([&] { return publisher.state() == QAbstractSocket::UnconnectedState; }, 5000);
     return result;
@@ -208,8 +212,9 @@ QJsonObject fillHistory(ServerProcess &server)
 QJsonObject resumeFlood(const QString &binary)
 {
     ServerProcess server;
-    if (!server.start(binary, {"--msg-rate", "0", "--max-conns-per-user", "0", "--conn-rate", "0", "--history",
-                               QString::number(HistorySignals)}))
+    if (!server.start(binary,
+                      {"--msg-rate", "0", "--max-conns-per-user", "0", "--conn-rate", "0", "--history",
+                       QString::number(HistorySignals)}))
         return {{"error", server.error()}};
     QElapsedTimer timer;
     timer.start();
@@ -228,22 +233,30 @@ QJsonObject resumeFlood(const QString &binary)
         socket->connectToHost(QHostAddress::LocalHost, server.port());
         socket->write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                       "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                      "Authorization: Bearer " + token + "\r\n\r\n");
+                      "Authorization: Bearer "
+                      + token + "\r\n\r\n");
     }
     // The readers cannot see their 101, so ask the server: frames sent before
     // the upgrade is through would be part of the handshake's bytes.
     qint64 active = 0;
-    waitFor([&] {
-        active = server.metric("signalgate_connections_active");
-        return active >= ResumeConnections;
-    }, 10000);
+    waitFor(
+            [&] {
+                active = server.metric("signalgate_connections_active");
+                return active >= ResumeConnections;
+            },
+            10000);
 
     const QByteArray resume = R"({"type":"resume","since":1})";
     QElapsedTimer sending;
     sending.start();
     for (int k = 0; k < ResumesPerConnection; ++k) {
         const qint64 due = qint64(k) * ResumeSpreadMs / (ResumesPerConnection - 1);
-        waitFor([&] { rss.sample(); return sending.elapsed() >= due; }, ResumeSpreadMs + 1000);
+        waitFor(
+                [&] {
+                    rss.sample();
+                    return sending.elapsed() >= due;
+                },
+                ResumeSpreadMs + 1000);
         for (auto &socket : readers)
             socket->write(maskedTextFrame(resume));
     }
@@ -308,27 +321,31 @@ QJsonObject trailingBytes(const QString &binary, const QByteArray &request)
     QByteArray answer;
     QObject::connect(&socket, &QTcpSocket::readyRead, [&] { answer += socket.readAll(); });
     refill();
-    waitFor([&] {
-        rss.sample();
-        return accepted >= total || socket.state() != QAbstractSocket::ConnectedState
-                || timer.elapsed() - lastProgressMs > StallMs;
-    }, 120000);
+    waitFor(
+            [&] {
+                rss.sample();
+                return accepted >= total || socket.state() != QAbstractSocket::ConnectedState
+                        || timer.elapsed() - lastProgressMs > StallMs;
+            },
+            120000);
     const qint64 writeMs = timer.elapsed();
-    const char *stop = accepted >= total ? "all_written"
-            : socket.state() != QAbstractSocket::ConnectedState ? "socket_closed" : "stalled_2s";
+    const char *stop = accepted >= total                        ? "all_written"
+            : socket.state() != QAbstractSocket::ConnectedState ? "socket_closed"
+                                                                : "stalled_2s";
     QElapsedTimer after;   // and what it keeps for the next second
     after.start();
     while (after.elapsed() < 1000) {
         spin(50);
         rss.sample();
     }
-    QJsonObject result{{"request", QString::fromLatin1(request.left(request.indexOf('\r')))},
-                       {"junk_bytes_offered", TrailingBytes},
-                       {"junk_bytes_accepted", qMax<qint64>(0, accepted - request.size())},
-                       {"write_ms", writeMs},
-                       {"stopped", QLatin1String(stop)},
-                       {"answer", QString::fromLatin1(answer.left(answer.indexOf('\r')))},
-                       {"socket_error", socket.error() == QAbstractSocket::UnknownSocketError ? QString() : socket.errorString()}};
+    QJsonObject result{
+            {"request", QString::fromLatin1(request.left(request.indexOf('\r')))},
+            {"junk_bytes_offered", TrailingBytes},
+            {"junk_bytes_accepted", qMax<qint64>(0, accepted - request.size())},
+            {"write_ms", writeMs},
+            {"stopped", QLatin1String(stop)},
+            {"answer", QString::fromLatin1(answer.left(answer.indexOf('\r')))},
+            {"socket_error", socket.error() == QAbstractSocket::UnknownSocketError ? QString() : socket.errorString()}};
     const QJsonObject memory = rss.json();
     for (auto it = memory.begin(); it != memory.end(); ++it)
         result.insert(it.key(), it.value());
@@ -338,7 +355,7 @@ QJsonObject trailingBytes(const QString &binary, const QByteArray &request)
     return result;
 }
 
-} // namespace
+}   // namespace
 
 int main(int argc, char *argv[])
 {
@@ -373,11 +390,13 @@ int main(int argc, char *argv[])
         if (scenarios.contains("trailing")) {
             progress(binary + ": trailing bytes");
             const QJsonObject healthz = trailingBytes(binary, httpRequest("GET", "/healthz"));
-            run.insert("trailing_bytes", QJsonObject{{"healthz", healthz},
-                                                     {"login", trailingBytes(binary, loginRequest(randomName(), "x"))}});
+            run.insert("trailing_bytes",
+                       QJsonObject{{"healthz", healthz},
+                                   {"login", trailingBytes(binary, loginRequest(randomName(), "x"))}});
         }
         runs.append(run);
     }
-    QTextStream(stdout) << QJsonDocument(QJsonObject{{"benchmark", "abuse"}, {"runs", runs}}).toJson(QJsonDocument::Indented);
+    QTextStream(stdout)
+            << QJsonDocument(QJsonObject{{"benchmark", "abuse"}, {"runs", runs}}).toJson(QJsonDocument::Indented);
     return 0;
 }

@@ -70,16 +70,21 @@ bool ServerProcess::start(const QString &binary, const QStringList &extraArgs)
 {
     const QString log = m_logDir.filePath(QStringLiteral("server.log"));
     m_process.setStandardErrorFile(log);
-    m_process.start(binary, QStringList{"--dev", "--listen", "127.0.0.1:0", "--data-dir", m_dataDir.path(),
-                                        "--signal-interval-ms", "0"} + extraArgs);
+    m_process.start(
+            binary,
+            QStringList{"--dev", "--listen", "127.0.0.1:0", "--data-dir", m_dataDir.path(), "--signal-interval-ms", "0"}
+                    + extraArgs);
     QByteArray out;
-    waitFor([&] {
-        out += m_process.readAllStandardOutput();
-        const auto match = QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+)")).match(QString::fromUtf8(out));
-        if (match.hasMatch())
-            m_port = match.captured(1).toUShort();
-        return m_port != 0 || m_process.state() == QProcess::NotRunning;
-    }, 15000);
+    waitFor(
+            [&] {
+                out += m_process.readAllStandardOutput();
+                const auto match =
+                        QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+)")).match(QString::fromUtf8(out));
+                if (match.hasMatch())
+                    m_port = match.captured(1).toUShort();
+                return m_port != 0 || m_process.state() == QProcess::NotRunning;
+            },
+            15000);
     if (m_port == 0) {
         QFile file(log);
         file.open(QIODevice::ReadOnly);
@@ -154,7 +159,8 @@ HttpResult httpCall(quint16 port, const QByteArray &request, int timeoutMs, cons
             result.head = received.left(end);
             bodyLength = result.header("Content-Length").toLongLong();
         }
-        if ((end >= 0 && received.size() >= end + 4 + bodyLength) || socket.state() == QAbstractSocket::UnconnectedState)
+        if ((end >= 0 && received.size() >= end + 4 + bodyLength)
+            || socket.state() == QAbstractSocket::UnconnectedState)
             loop.quit();
     };
     QObject::connect(&socket, &QTcpSocket::connected, [&] { socket.write(request); });
@@ -166,7 +172,10 @@ HttpResult httpCall(quint16 port, const QByteArray &request, int timeoutMs, cons
             result.error = socket.errorString();
         loop.quit();
     });
-    QTimer::singleShot(timeoutMs, &loop, [&] { result.timedOut = true; loop.quit(); });
+    QTimer::singleShot(timeoutMs, &loop, [&] {
+        result.timedOut = true;
+        loop.quit();
+    });
 
     QElapsedTimer timer;
     timer.start();

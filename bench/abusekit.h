@@ -57,10 +57,10 @@ private:
 
 struct HttpResult
 {
-    int status = 0;          // 0: no answer (see timedOut / error)
+    int status = 0;   // 0: no answer (see timedOut / error)
     QByteArray head;
     QByteArray body;
-    qint64 ms = 0;           // from connect to the whole answer
+    qint64 ms = 0;   // from connect to the whole answer
     bool timedOut = false;
     QString error;
     QByteArray header(const QByteArray &name) const;

@@ -4,8 +4,8 @@
 //
 //   bench_expiryqueue   (prints JSON)
 #include "expiryqueue.h"
-#include "session.h"
 #include "rss.h"
+#include "session.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -43,12 +43,9 @@ QJsonObject measure(int sessions)
     for (int i = 0; i < sessions; ++i)
         queue.cancel(fakeSession(i));
     const double cancelNs = double(timer.nsecsElapsed()) / sessions;
-    return {{"sessions", sessions},
-            {"timers", 1},
-            {"ns_per_schedule", scheduleNs},
-            {"ns_per_reschedule", rescheduleNs},
-            {"ns_per_cancel", cancelNs},
-            {"rss_kib_for_entries", rssFull - rssBefore}};
+    return {{"sessions", sessions},          {"timers", 1},
+            {"ns_per_schedule", scheduleNs}, {"ns_per_reschedule", rescheduleNs},
+            {"ns_per_cancel", cancelNs},     {"rss_kib_for_entries", rssFull - rssBefore}};
 }
 
 // Deadlines 50..250 ms ahead for n sessions; how late does each fire?
@@ -76,7 +73,7 @@ QJsonObject lateness(int sessions)
     return {{"sessions", sessions}, {"max_late_ms", worst}, {"mean_late_ms", double(total) / sessions}};
 }
 
-} // namespace
+}   // namespace
 
 int main(int argc, char *argv[])
 {

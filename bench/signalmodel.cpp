@@ -16,9 +16,9 @@
 //
 //   bench_signalmodel [--rates 1000,5000,...] [--seconds S] [--sorted]   (prints JSON)
 //   bench_signalsview [--rates ...] [--seconds S] [--sorted]              (prints JSON)
-#include "signalfiltermodel.h"
 #include "signalmodel.h"
 #include "rss.h"
+#include "signalfiltermodel.h"
 
 #ifdef SIGNALGATE_BENCH_VIEW
 #include "chartpane.h"
@@ -50,8 +50,8 @@ using namespace SignalGate::Client;
 namespace {
 
 constexpr double StallLimitMs = 50.0;
-constexpr qint64 FlatMemoryKiB = 1024;     // allocator noise, not growth
-constexpr double SustainedShare = 0.98;    // fed at least this share of the target rate
+constexpr qint64 FlatMemoryKiB = 1024;    // allocator noise, not growth
+constexpr double SustainedShare = 0.98;   // fed at least this share of the target rate
 
 const char *const Symbols[] = {"EURUSD", "GBPUSD", "USDJPY", "BTCUSD", "ETHUSD", "XAUUSD", "AAPL", "MSFT"};
 
@@ -141,7 +141,8 @@ QJsonObject runRate(Feeder &feeder, SignalModel &model, int rate, int seconds)
         }
     };
     const QMetaObject::Connection c1 = QObject::connect(&model, &QAbstractItemModel::rowsAboutToBeRemoved, flushStarts);
-    const QMetaObject::Connection c2 = QObject::connect(&model, &QAbstractItemModel::rowsAboutToBeInserted, flushStarts);
+    const QMetaObject::Connection c2 =
+            QObject::connect(&model, &QAbstractItemModel::rowsAboutToBeInserted, flushStarts);
     const QMetaObject::Connection c3 = QObject::connect(&model, &SignalModel::countersChanged, [&] {
         if (inFlush) {
             maxFlushMs = std::max(maxFlushMs, double(flushClock.nsecsElapsed()) / 1e6);
@@ -198,7 +199,7 @@ QJsonObject runRate(Feeder &feeder, SignalModel &model, int rate, int seconds)
             {"ok", sustained && smooth && flat && complete}};
 }
 
-} // namespace
+}   // namespace
 
 int main(int argc, char *argv[])
 {
@@ -259,30 +260,31 @@ int main(int argc, char *argv[])
 
     const QJsonObject report{
 #ifdef SIGNALGATE_BENCH_VIEW
-        {"benchmark", "signalsview"},
-        {"level", "widgets: SignalsPane (QTableView over SignalFilterModel over SignalModel) and ChartPane "
-                  "(one QtCharts line chart per symbol), both visible"},
-        {"platform", QGuiApplication::platformName()},
+            {"benchmark", "signalsview"},
+            {"level",
+             "widgets: SignalsPane (QTableView over SignalFilterModel over SignalModel) and ChartPane "
+             "(one QtCharts line chart per symbol), both visible"},
+            {"platform", QGuiApplication::platformName()},
 #else
-        {"benchmark", "signalmodel"},
-        {"level", "model: SignalModel (batching timer) under SignalFilterModel, no widgets"},
+            {"benchmark", "signalmodel"},
+            {"level", "model: SignalModel (batching timer) under SignalFilterModel, no widgets"},
 #endif
 #ifdef QT_NO_DEBUG
-        {"build", "release"},
+            {"build", "release"},
 #else
-        {"build", "debug"},
+            {"build", "debug"},
 #endif
-        {"per_signal_work", "QJsonDocument::fromJson of a signal frame + SignalModel::append"},
-        {"capacity", model.capacity()},
-        {"flush_interval_ms", model.flushInterval()},
-        {"proxy_sorted_by_price", parser.isSet("sorted")},
-        {"seconds_per_rate", seconds},
-        {"stall_limit_ms", StallLimitMs},
-        {"flat_memory_limit_kib", FlatMemoryKiB},
-        {"rates", results},
-        {"highest_sustained_signals_per_s", highest},
-        // false: even the highest rate tried passed, so the limit lies above it.
-        {"limit_found", failed},
+            {"per_signal_work", "QJsonDocument::fromJson of a signal frame + SignalModel::append"},
+            {"capacity", model.capacity()},
+            {"flush_interval_ms", model.flushInterval()},
+            {"proxy_sorted_by_price", parser.isSet("sorted")},
+            {"seconds_per_rate", seconds},
+            {"stall_limit_ms", StallLimitMs},
+            {"flat_memory_limit_kib", FlatMemoryKiB},
+            {"rates", results},
+            {"highest_sustained_signals_per_s", highest},
+            // false: even the highest rate tried passed, so the limit lies above it.
+            {"limit_found", failed},
     };
     QTextStream(stdout) << QJsonDocument(report).toJson(QJsonDocument::Indented);
     return 0;

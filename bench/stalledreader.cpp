@@ -4,9 +4,9 @@
 // outbound cap (default 1 MiB) and once with it off, and prints JSON.
 //
 //   bench_stalled_reader [--stalled N] [--seconds S] [--signals-per-tick K]
+#include "rss.h"
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include "rss.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -49,13 +49,16 @@ QJsonObject run(qint64 maxOutboundBytes, int stalledCount, int seconds, int sign
                   QString::number(maxOutboundBytes), "--conn-rate", "0", "--max-conns-per-user", "0"});
     quint16 port = 0;
     QByteArray out;
-    waitFor([&] {
-        out += server.readAllStandardOutput();
-        const auto match = QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+)")).match(QString::fromUtf8(out));
-        if (match.hasMatch())
-            port = match.captured(1).toUShort();
-        return port != 0 || server.state() == QProcess::NotRunning;
-    }, 15000);
+    waitFor(
+            [&] {
+                out += server.readAllStandardOutput();
+                const auto match =
+                        QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+)")).match(QString::fromUtf8(out));
+                if (match.hasMatch())
+                    port = match.captured(1).toUShort();
+                return port != 0 || server.state() == QProcess::NotRunning;
+            },
+            15000);
     if (!port)
         return {{"error", "server did not start"}};
 
@@ -64,7 +67,8 @@ QJsonObject run(qint64 maxOutboundBytes, int stalledCount, int seconds, int sign
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
     QNetworkReply *reply = network.post(request, "{}");
     waitFor([&] { return reply->isFinished(); }, 10000);
-    const QByteArray token = QJsonDocument::fromJson(reply->readAll()).object().value("access_token").toString().toLatin1();
+    const QByteArray token =
+            QJsonDocument::fromJson(reply->readAll()).object().value("access_token").toString().toLatin1();
     reply->deleteLater();
 
     const qint64 rssBefore = residentKiB(QString::number(server.processId()));
@@ -75,7 +79,8 @@ QJsonObject run(qint64 maxOutboundBytes, int stalledCount, int seconds, int sign
         socket->connectToHost(QHostAddress::LocalHost, port);
         socket->write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                       "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                      "Authorization: Bearer " + token + "\r\n\r\n");
+                      "Authorization: Bearer "
+                      + token + "\r\n\r\n");
         stalled.push_back(std::move(socket));
     }
 
@@ -89,11 +94,13 @@ QJsonObject run(qint64 maxOutboundBytes, int stalledCount, int seconds, int sign
         peak = qMax(peak, rss);
         samples.append(rss);
     }
-    QNetworkReply *metrics = network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(port))));
+    QNetworkReply *metrics =
+            network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(port))));
     waitFor([&] { return metrics->isFinished(); }, 10000);
     const QByteArray metricsText = metrics->readAll();
     metrics->deleteLater();
-    const auto closes = QRegularExpression(QStringLiteral("signalgate_slow_consumer_closes_total (\\d+)")).match(QString::fromUtf8(metricsText));
+    const auto closes = QRegularExpression(QStringLiteral("signalgate_slow_consumer_closes_total (\\d+)"))
+                                .match(QString::fromUtf8(metricsText));
     const qint64 rssEnd = residentKiB(QString::number(server.processId()));
 
     server.terminate();
@@ -108,7 +115,7 @@ QJsonObject run(qint64 maxOutboundBytes, int stalledCount, int seconds, int sign
             {"rss_kib_samples", samples}};
 }
 
-} // namespace
+}   // namespace
 
 int main(int argc, char *argv[])
 {

@@ -24,7 +24,7 @@ namespace {
     __builtin_trap();
 }
 
-} // namespace
+}   // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -54,8 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             violated();
         break;
     case Kind::AuthRefresh:
-        if (message.type != MessageType::AuthRefresh
-            || !message.object.value(QLatin1String("token")).isString())
+        if (message.type != MessageType::AuthRefresh || !message.object.value(QLatin1String("token")).isString())
             violated();
         break;
     case Kind::Resume: {

@@ -50,8 +50,7 @@ void checkHead(QByteArrayView input, const HttpRequest &request)
             if ((c >= 'A' && c <= 'Z') || c == ':' || isSpace(c))
                 violated();
         }
-        if (!header.second.isEmpty()
-            && (isSpace(header.second.front()) || isSpace(header.second.back())))
+        if (!header.second.isEmpty() && (isSpace(header.second.front()) || isSpace(header.second.back())))
             violated();
         // PROTOCOL.md section 10.1: no control byte but tab in a value we accepted...
         for (const char c : header.second) {
@@ -87,8 +86,7 @@ void checkToken(const HttpRequest &request)
     }
     // No place that can carry a token: nothing may be found.
     if (extracted.status != ExtractedToken::Status::Missing && !request.hasHeader("authorization")
-        && !request.hasHeader("sec-websocket-protocol")
-        && !request.query.hasQueryItem(QStringLiteral("token")))
+        && !request.hasHeader("sec-websocket-protocol") && !request.query.hasQueryItem(QStringLiteral("token")))
         violated();
 }
 
@@ -134,7 +132,7 @@ void checkRedactionContract(const HttpRequest &request)
     }
 }
 
-} // namespace
+}   // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

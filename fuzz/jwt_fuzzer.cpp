@@ -31,7 +31,7 @@ namespace {
 
 // 32 bytes: the RFC 7518 minimum for HS256 (a shorter key would sign nothing).
 constexpr char FuzzKey[] = "signalgate-fuzz-hs256-key-0123456789abcdef";
-constexpr qint64 FuzzNow = 1700000000;  // 2023-11-14T22:13:20Z
+constexpr qint64 FuzzNow = 1700000000;   // 2023-11-14T22:13:20Z
 
 const AccessTokenVerifier &verifier()
 {
@@ -76,7 +76,7 @@ void verifyOne(QByteArrayView token)
     if (result.ok()) {
         checkAccepted(token, result);
     } else if (!result.claims.subject.isEmpty() || !result.claims.jwtId.isEmpty()) {
-        violated();  // a refusal carries no claims
+        violated();   // a refusal carries no claims
     }
 }
 
@@ -86,8 +86,7 @@ void verifyResigned(QByteArrayView input)
     const QByteArray header = Base64Url::encode(input.first(newline));
     const QByteArray payload = Base64Url::encode(input.sliced(newline + 1));
     const QByteArray signingInput = header + '.' + payload;
-    const QByteArray token =
-            signingInput + '.' + Base64Url::encode(verifier().jws().key().sign(signingInput));
+    const QByteArray token = signingInput + '.' + Base64Url::encode(verifier().jws().key().sign(signingInput));
     const AccessTokenResult result = verifier().verify(token, FuzzNow);
     // The signature is right by construction: it can never be the reason for a refusal.
     if (result.failure == TokenFailure::BadSignature || result.failure == TokenFailure::Missing)
@@ -98,7 +97,7 @@ void verifyResigned(QByteArrayView input)
         checkAccepted(token, result);
 }
 
-} // namespace
+}   // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

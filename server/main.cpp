@@ -69,8 +69,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     // http -> ws, https -> wss
-    out << "SignalGate server listening on " << server.baseUrl() << "  (WebSocket: "
-        << QString(server.baseUrl()).replace(0, 4, QLatin1String("ws")) << "/ws)\n";
+    out << "SignalGate server listening on " << server.baseUrl()
+        << "  (WebSocket: " << QString(server.baseUrl()).replace(0, 4, QLatin1String("ws")) << "/ws)\n";
     if (server.metricsPort())
         out << "operations endpoints (/metrics, /healthz, /readyz, no token) on http://"
             << (config.metricsListenAddress.protocol() == QAbstractSocket::IPv6Protocol

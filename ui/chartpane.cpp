@@ -11,8 +11,8 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QScrollArea>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -20,8 +20,7 @@ using namespace SignalGate::Client;
 
 namespace SignalGate::Ui {
 
-ChartPane::ChartPane(QWidget *parent)
-    : QWidget(parent), m_grid(new QGridLayout), m_placeholder(new QLabel(this))
+ChartPane::ChartPane(QWidget *parent) : QWidget(parent), m_grid(new QGridLayout), m_placeholder(new QLabel(this))
 {
     auto *content = new QWidget;
     content->setLayout(m_grid);
@@ -139,8 +138,8 @@ void ChartPane::redraw()
         chart.priceAxis->setRange(low->y() - margin, high->y() + margin);
         chart.priceAxis->applyNiceNumbers();   // round ticks, short labels
         chart.timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(points.constFirst().x())),
-                                 QDateTime::fromMSecsSinceEpoch(qint64(std::max(points.constLast().x(),
-                                                                                points.constFirst().x() + 1000))));
+                                 QDateTime::fromMSecsSinceEpoch(
+                                         qint64(std::max(points.constLast().x(), points.constFirst().x() + 1000))));
         // Qt Charts sizes the label column once: lay out again only when the
         // labels get wider (a relayout of every chart costs ~20 ms per redraw).
         const qsizetype chars = std::max(QString::number(chart.priceAxis->min(), 'g', 6).size(),
@@ -154,4 +153,4 @@ void ChartPane::redraw()
         m_redrawTimer.stop();   // nothing came since the last redraw
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

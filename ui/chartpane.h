@@ -49,7 +49,7 @@ private:
         QValueAxis *priceAxis = nullptr;
         std::deque<QPointF> points;   // (ms since epoch, price), oldest first
         bool dirty = false;
-        qsizetype labelChars = 0;     // the widest price label laid out so far
+        qsizetype labelChars = 0;   // the widest price label laid out so far
     };
 
     SymbolChart *chartFor(const QString &symbol);
@@ -62,4 +62,4 @@ private:
     QTimer m_redrawTimer;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

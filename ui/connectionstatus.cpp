@@ -1,7 +1,7 @@
 #include "connectionstatus.h"
 
-#include "signalconnection.h"
 #include "sessioncontroller.h"
+#include "signalconnection.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -30,17 +30,17 @@ QLabel *newField(const QString &accessibleName, QWidget *parent)
     return label;
 }
 
-} // namespace
+}   // namespace
 
 ConnectionStatus::ConnectionStatus(SessionController *session, QWidget *parent)
-    : QWidget(parent),
-      m_session(session),
-      m_state(newField(tr("Connection state"), this)),
-      m_user(newField(tr("Signed-in user"), this)),
-      m_server(newField(tr("Server"), this)),
-      m_lock(newField(tr("Encryption"), this)),
-      m_expiry(newField(tr("Access token expiry"), this)),
-      m_nextRefresh(newField(tr("Next token refresh"), this))
+    : QWidget(parent)
+    , m_session(session)
+    , m_state(newField(tr("Connection state"), this))
+    , m_user(newField(tr("Signed-in user"), this))
+    , m_server(newField(tr("Server"), this))
+    , m_lock(newField(tr("Encryption"), this))
+    , m_expiry(newField(tr("Access token expiry"), this))
+    , m_nextRefresh(newField(tr("Next token refresh"), this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -100,7 +100,8 @@ void ConnectionStatus::refresh()
     SignalConnection *connection = m_session->connection();
     const bool tls = m_session->server().isTls();
     const bool open = connection->state() == SignalConnection::State::Open;
-    m_lock->setPixmap(QIcon(tls ? QStringLiteral(":/icons/lock.svg") : QStringLiteral(":/icons/unlocked.svg")).pixmap(16, 16));
+    m_lock->setPixmap(
+            QIcon(tls ? QStringLiteral(":/icons/lock.svg") : QStringLiteral(":/icons/unlocked.svg")).pixmap(16, 16));
     if (tls && open) {
         const QSslConfiguration session = connection->sessionSslConfiguration();
         const QSslCertificate peer = session.peerCertificate();
@@ -114,9 +115,10 @@ void ConnectionStatus::refresh()
 
     m_expiry->setText(signedIn ? expiryText() : QString());
     const qint64 next = m_session->nextRefreshAtMs();
-    m_nextRefresh->setText(signedIn && next > 0
-                               ? tr("Next refresh: %1").arg(QDateTime::fromMSecsSinceEpoch(next).toString(QStringLiteral("HH:mm:ss")))
-                               : QString());
+    m_nextRefresh->setText(signedIn && next > 0 ? tr("Next refresh: %1")
+                                                          .arg(QDateTime::fromMSecsSinceEpoch(next).toString(
+                                                                  QStringLiteral("HH:mm:ss")))
+                                                : QString());
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

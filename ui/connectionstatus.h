@@ -36,4 +36,4 @@ private:
     QTimer m_tick;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -19,7 +19,10 @@ using namespace SignalGate::Client;
 namespace SignalGate::Ui {
 
 EventLogPane::EventLogPane(EventLog *log, QWidget *parent)
-    : QWidget(parent), m_log(log), m_view(new QTableView(this)), m_legend(new QTableWidget(this))
+    : QWidget(parent)
+    , m_log(log)
+    , m_view(new QTableView(this))
+    , m_legend(new QTableWidget(this))
 {
     auto *proxy = new SeverityProxyModel(EventLog::SeverityRole, this);
     proxy->setSourceModel(log);
@@ -58,7 +61,9 @@ EventLogPane::EventLogPane(EventLog *log, QWidget *parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     auto *header = new QHBoxLayout;
     header->addWidget(new QLabel(tr("Every connection event, newest at the bottom. Colours: blue information, "
-                                    "yellow warning, red error."), top), 1);
+                                    "yellow warning, red error."),
+                                 top),
+                      1);
     header->addWidget(clear);
     topLayout->addLayout(header);
     topLayout->addWidget(m_view, 1);
@@ -86,8 +91,7 @@ void EventLogPane::fillLegend()
     m_legend->setRowCount(int(rows.size()));
     for (int row = 0; row < rows.size(); ++row) {
         const CloseCodeInfo &info = rows.at(row);
-        const QStringList cells{QString::number(info.code),
-                                info.reason.isEmpty() ? tr("(any)") : info.reason,
+        const QStringList cells{QString::number(info.code), info.reason.isEmpty() ? tr("(any)") : info.reason,
                                 info.meaning, EventLog::severityText(info.severity),
                                 EventLog::nextActionText(info.action)};
         for (int column = 0; column < cells.size(); ++column) {
@@ -108,4 +112,4 @@ void EventLogPane::fillLegend()
     m_legend->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -29,4 +29,4 @@ private:
     QTableWidget *m_legend;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

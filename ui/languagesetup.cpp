@@ -25,13 +25,14 @@ QString install(QCoreApplication *application, const QString &language)
     QCoreApplication::installTranslator(own);
     // Buttons of QMessageBox and QFileDialog; missing (qt6-translations-l10n) is fine.
     auto *qt = new QTranslator(application);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
         delete qt;
     return own->language().section(QLatin1Char('_'), 0, 0);
 }
 
-} // namespace LanguageSetup
+}   // namespace LanguageSetup
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -16,6 +16,6 @@ namespace LanguageSetup {
 QString install(QCoreApplication *application, const QString &language);
 QLocale localeFor(const QString &language);
 
-} // namespace LanguageSetup
+}   // namespace LanguageSetup
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

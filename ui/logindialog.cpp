@@ -12,14 +12,14 @@ using namespace SignalGate::Client;
 namespace SignalGate::Ui {
 
 LoginDialog::LoginDialog(const QString &server, const QString &user, bool allowPlainTextRemote, QWidget *parent)
-    : QDialog(parent),
-      m_allowPlainTextRemote(allowPlainTextRemote),
-      m_server(new QLineEdit(server, this)),
-      m_user(new QLineEdit(user, this)),
-      m_password(new QLineEdit(this)),
-      m_error(new QLabel(this)),
-      m_problem(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    : QDialog(parent)
+    , m_allowPlainTextRemote(allowPlainTextRemote)
+    , m_server(new QLineEdit(server, this))
+    , m_user(new QLineEdit(user, this))
+    , m_password(new QLineEdit(this))
+    , m_error(new QLabel(this))
+    , m_problem(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Sign in to SignalGate"));
     m_server->setAccessibleName(tr("Server address"));
@@ -40,7 +40,8 @@ LoginDialog::LoginDialog(const QString &server, const QString &user, bool allowP
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("&Password:"), m_password);
     auto *hint = new QLabel(tr("The password is sent to the server once and never stored. The tokens the server "
-                               "returns are kept in your system keychain."), this);
+                               "returns are kept in your system keychain."),
+                            this);
     hint->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_error);
@@ -95,4 +96,4 @@ void LoginDialog::validate()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(complete);
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

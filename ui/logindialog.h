@@ -42,4 +42,4 @@ private:
     QDialogButtonBox *m_buttons;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -1,8 +1,8 @@
 // signalgate: the desktop client. Thin: options, language, then the window.
-#include "languagesetup.h"
-#include "mainwindow.h"
 #include "clientcore.h"
 #include "clientsettings.h"
+#include "languagesetup.h"
+#include "mainwindow.h"
 #include "serveraddress.h"
 
 #include <QApplication>
@@ -30,7 +30,7 @@ bool hasDisplay()
             || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
-} // namespace
+}   // namespace
 
 int main(int argc, char **argv)
 {
@@ -40,25 +40,31 @@ int main(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("SignalGate desktop client: live signals behind JWT authentication."));
+    parser.setApplicationDescription(
+            QStringLiteral("SignalGate desktop client: live signals behind JWT authentication."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server address (remembered)."), QStringLiteral("URL"));
-    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("User name (remembered)."), QStringLiteral("NAME"));
-    const QCommandLineOption passwordOption(QStringLiteral("password-stdin"),
-                                            QStringLiteral("Read the password from the first line of stdin and sign in at once."));
-    const QCommandLineOption settingsOption(QStringLiteral("settings"),
-                                            QStringLiteral("Keep settings in this INI file instead of the default place."),
-                                            QStringLiteral("FILE"));
-    const QCommandLineOption languageOption(QStringLiteral("language"),
-                                            QStringLiteral("Language for this run: en or de (default: the setting, else the system's)."),
-                                            QStringLiteral("CODE"));
+    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server address (remembered)."),
+                                          QStringLiteral("URL"));
+    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("User name (remembered)."),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption passwordOption(
+            QStringLiteral("password-stdin"),
+            QStringLiteral("Read the password from the first line of stdin and sign in at once."));
+    const QCommandLineOption settingsOption(
+            QStringLiteral("settings"), QStringLiteral("Keep settings in this INI file instead of the default place."),
+            QStringLiteral("FILE"));
+    const QCommandLineOption languageOption(
+            QStringLiteral("language"),
+            QStringLiteral("Language for this run: en or de (default: the setting, else the system's)."),
+            QStringLiteral("CODE"));
     parser.addOptions({serverOption, userOption, passwordOption, settingsOption, languageOption});
     if (!parser.parse(arguments))
         return usageError(parser.errorText() + QStringLiteral(" (see --help)"));
     if (parser.isSet(helpOption)) {
         // Without an application object Qt cannot know the program's name.
-        QTextStream(stdout) << parser.helpText().replace(QLatin1String("<executable_name>"), QLatin1String("signalgate"));
+        QTextStream(stdout) << parser.helpText().replace(QLatin1String("<executable_name>"),
+                                                         QLatin1String("signalgate"));
         return 0;
     }
     if (parser.isSet(versionOption)) {
@@ -66,7 +72,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().first()));
+        return usageError(
+                QStringLiteral("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().first()));
     ServerAddress server;
     if (parser.isSet(serverOption)) {
         server = ServerAddress::parse(parser.value(serverOption));
@@ -87,7 +94,8 @@ int main(int argc, char **argv)
     QApplication::setDesktopFileName(QStringLiteral("signalgate"));
 
     // Everything is checked before anything is written: a refused start changes no setting.
-    ClientSettings settings = parser.isSet(settingsOption) ? ClientSettings(parser.value(settingsOption)) : ClientSettings();
+    ClientSettings settings =
+            parser.isSet(settingsOption) ? ClientSettings(parser.value(settingsOption)) : ClientSettings();
     const QString user = parser.isSet(userOption) ? parser.value(userOption) : settings.user();
     QString password;
     if (parser.isSet(passwordOption)) {

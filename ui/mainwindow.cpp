@@ -1,18 +1,18 @@
 #include "mainwindow.h"
 
 #include "chartpane.h"
-#include "consolepane.h"
 #include "connectionstatus.h"
+#include "consolepane.h"
 #include "eventlogpane.h"
 #include "logindialog.h"
 #include "settingsdialog.h"
 #include "signalspane.h"
 
-#include "signalconnection.h"
-#include "eventlog.h"
 #include "clientcore.h"
 #include "clientsettings.h"
+#include "eventlog.h"
 #include "sessioncontroller.h"
+#include "signalconnection.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,19 +31,21 @@ using namespace SignalGate::Client;
 namespace SignalGate::Ui {
 
 MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *parent)
-    : QMainWindow(parent),
-      m_core(core),
-      m_settings(settings),
-      m_tabs(new QTabWidget(this)),
-      m_signalsPane(new SignalsPane(core->signalModel(), this)),
-      m_chartPane(new ChartPane(this)),
-      m_logPane(new EventLogPane(core->eventLog(), this)),
-      m_consolePane(new ConsolePane(settings, [core] { return core->session()->accessToken(); }, this)),
-      m_status(new ConnectionStatus(core->session(), this)),
-      m_banner(new QLabel(this)),
-      m_reconnectBar(new QWidget(this)),
-      m_reconnectLabel(new QLabel(m_reconnectBar)),
-      m_reconnectButton(new QPushButton(QIcon(QStringLiteral(":/icons/reconnect.svg")), tr("Reconnect &now"), m_reconnectBar))
+    : QMainWindow(parent)
+    , m_core(core)
+    , m_settings(settings)
+    , m_tabs(new QTabWidget(this))
+    , m_signalsPane(new SignalsPane(core->signalModel(), this))
+    , m_chartPane(new ChartPane(this))
+    , m_logPane(new EventLogPane(core->eventLog(), this))
+    , m_consolePane(new ConsolePane(
+              settings, [core] { return core->session()->accessToken(); }, this))
+    , m_status(new ConnectionStatus(core->session(), this))
+    , m_banner(new QLabel(this))
+    , m_reconnectBar(new QWidget(this))
+    , m_reconnectLabel(new QLabel(m_reconnectBar))
+    , m_reconnectButton(
+              new QPushButton(QIcon(QStringLiteral(":/icons/reconnect.svg")), tr("Reconnect &now"), m_reconnectBar))
 {
     setWindowTitle(tr("SignalGate"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/signalgate.svg")));
@@ -57,7 +59,8 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
 
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setStyleSheet(QStringLiteral("background: #fff3cd; color: #5d4300; border: 1px solid #e0c36c; padding: 6px;"));
+    m_banner->setStyleSheet(
+            QStringLiteral("background: #fff3cd; color: #5d4300; border: 1px solid #e0c36c; padding: 6px;"));
     m_banner->setAccessibleName(tr("Attention"));
     m_banner->hide();
 
@@ -110,10 +113,12 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     });
     connect(connection, &SignalConnection::welcomed, this, [this] { hideBanner(); });
     connect(connection, &SignalConnection::closed, this,
-            [this](quint16 code, const QString &reason, const CloseCodeInfo &info, const ReconnectPolicy::Decision &decision) {
+            [this](quint16 code, const QString &reason, const CloseCodeInfo &info,
+                   const ReconnectPolicy::Decision &decision) {
                 if (decision.kind == ReconnectPolicy::Kind::Stop || decision.kind == ReconnectPolicy::Kind::SignIn)
                     showBanner(tr("The server closed the connection: %1 %2. %3 %4")
-                                       .arg(code).arg(reason, info.meaning, decision.why));
+                                       .arg(code)
+                                       .arg(reason, info.meaning, decision.why));
             });
     connect(connection, &SignalConnection::handshakeRefused, this,
             [this](int status, const ReconnectPolicy::Decision &decision) {
@@ -125,7 +130,8 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
         for (const QSslError &error : errors)
             texts.append(error.errorString());
         showBanner(tr("The server's TLS certificate was not accepted: %1. The connection log has the certificate's "
-                      "details; set the right CA file in Settings.").arg(texts.join(QLatin1String("; "))));
+                      "details; set the right CA file in Settings.")
+                           .arg(texts.join(QLatin1String("; "))));
     });
     updateActions();
 }
@@ -171,7 +177,8 @@ void MainWindow::createMenus()
     helpMenu->addAction(tr("&About SignalGate"), this, [this] {
         QMessageBox::about(this, tr("About SignalGate"),
                            tr("<p><b>SignalGate %1</b></p><p>Live signals behind JWT authentication. Tokens are "
-                              "kept in your system keychain only.</p>").arg(QApplication::applicationVersion()));
+                              "kept in your system keychain only.</p>")
+                                   .arg(QApplication::applicationVersion()));
     });
 
     QToolBar *toolbar = addToolBar(tr("Session"));
@@ -223,7 +230,8 @@ void MainWindow::showSignIn(const QString &error)
     if (m_core->session()->state() != SessionController::State::SignedOut)
         return;
     if (!m_loginDialog) {
-        m_loginDialog = new LoginDialog(m_settings->server(), m_settings->user(), m_settings->allowPlainTextRemote(), this);
+        m_loginDialog =
+                new LoginDialog(m_settings->server(), m_settings->user(), m_settings->allowPlainTextRemote(), this);
         m_loginDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_loginDialog, &QDialog::accepted, this, [this] {
             const ServerAddress server = m_loginDialog->server();
@@ -305,4 +313,4 @@ void MainWindow::updateReconnectBar()
         m_countdown.start();
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

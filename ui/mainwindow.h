@@ -10,7 +10,7 @@
 namespace SignalGate::Client {
 class ClientCore;
 class ClientSettings;
-}
+}   // namespace SignalGate::Client
 class QAction;
 class QLabel;
 class QPushButton;
@@ -95,4 +95,4 @@ private:
     QList<QAction *> m_tabActions;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

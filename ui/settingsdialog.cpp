@@ -20,14 +20,14 @@ using namespace SignalGate::Client;
 namespace SignalGate::Ui {
 
 SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
-    : QDialog(parent),
-      m_settings(settings),
-      m_server(new QLineEdit(settings->server(), this)),
-      m_caFile(new QLineEdit(settings->caFile(), this)),
-      m_transport(new QComboBox(this)),
-      m_language(new QComboBox(this)),
-      m_allowPlain(new QCheckBox(tr("Allow unencrypted ws:// to hosts other than this computer (testing only)"), this)),
-      m_problem(new QLabel(this))
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_server(new QLineEdit(settings->server(), this))
+    , m_caFile(new QLineEdit(settings->caFile(), this))
+    , m_transport(new QComboBox(this))
+    , m_language(new QComboBox(this))
+    , m_allowPlain(new QCheckBox(tr("Allow unencrypted ws:// to hosts other than this computer (testing only)"), this))
+    , m_problem(new QLabel(this))
 {
     setWindowTitle(tr("SignalGate settings"));
     m_server->setAccessibleName(tr("Server address"));
@@ -41,9 +41,12 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
             m_caFile->setText(path);
     });
     m_transport->setAccessibleName(tr("Token transport"));
-    m_transport->addItem(tr("Authorization header (recommended)"), ClientSettings::transportName(SignalConnection::Transport::Header));
-    m_transport->addItem(tr("Subprotocol bearer.<token> (testing)"), ClientSettings::transportName(SignalConnection::Transport::Subprotocol));
-    m_transport->addItem(tr("Query ?token= (testing; the token appears in URLs)"), ClientSettings::transportName(SignalConnection::Transport::Query));
+    m_transport->addItem(tr("Authorization header (recommended)"),
+                         ClientSettings::transportName(SignalConnection::Transport::Header));
+    m_transport->addItem(tr("Subprotocol bearer.<token> (testing)"),
+                         ClientSettings::transportName(SignalConnection::Transport::Subprotocol));
+    m_transport->addItem(tr("Query ?token= (testing; the token appears in URLs)"),
+                         ClientSettings::transportName(SignalConnection::Transport::Query));
     m_transport->setCurrentIndex(m_transport->findData(ClientSettings::transportName(settings->transport())));
     m_language->setAccessibleName(tr("Language"));
     m_language->addItem(tr("System language"), QString());
@@ -67,7 +70,8 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), m_allowPlain);
     auto *note = new QLabel(tr("A new server, CA file or transport applies from the next sign-in; "
-                               "a new language from the next start."), this);
+                               "a new language from the next start."),
+                            this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -86,7 +90,8 @@ QString SettingsDialog::problem() const
         return address.error();
     if (address.needsPlainTextOptIn() && !m_allowPlain->isChecked())
         return tr("%1 is not encrypted and not on this computer. Use https://, or tick the box that allows "
-                  "unencrypted connections.").arg(address.text());
+                  "unencrypted connections.")
+                .arg(address.text());
     const QString caFile = m_caFile->text().trimmed();
     if (!caFile.isEmpty()) {
         QList<QSslCertificate> certificates;
@@ -115,4 +120,4 @@ void SettingsDialog::accept()
     QDialog::accept();
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -40,4 +40,4 @@ private:
     QLabel *m_problem;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

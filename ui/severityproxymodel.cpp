@@ -7,13 +7,14 @@ using namespace SignalGate::Client;
 namespace SignalGate::Ui {
 
 SeverityProxyModel::SeverityProxyModel(int severityRole, QObject *parent)
-    : QIdentityProxyModel(parent), m_severityRole(severityRole)
-{
-}
+    : QIdentityProxyModel(parent)
+    , m_severityRole(severityRole)
+{}
 
 QVariant SeverityProxyModel::data(const QModelIndex &index, int role) const
 {
-    if (role != Qt::BackgroundRole && role != Qt::ForegroundRole && !(role == Qt::DecorationRole && index.column() == 0))
+    if (role != Qt::BackgroundRole && role != Qt::ForegroundRole
+        && !(role == Qt::DecorationRole && index.column() == 0))
         return QIdentityProxyModel::data(index, role);
     const QVariant severity = QIdentityProxyModel::data(index, m_severityRole);
     if (!severity.isValid())
@@ -29,4 +30,4 @@ QVariant SeverityProxyModel::data(const QModelIndex &index, int role) const
     }
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

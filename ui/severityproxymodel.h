@@ -20,4 +20,4 @@ private:
     int m_severityRole;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -32,6 +32,6 @@ QIcon icon(CloseCodeInfo::Severity severity)
     return QIcon();
 }
 
-} // namespace SeverityStyle
+}   // namespace SeverityStyle
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -15,6 +15,6 @@ namespace SeverityStyle {
 QColor background(Client::CloseCodeInfo::Severity severity);
 QIcon icon(Client::CloseCodeInfo::Severity severity);
 
-} // namespace SeverityStyle
+}   // namespace SeverityStyle
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -23,16 +23,16 @@ using namespace SignalGate::Client;
 namespace SignalGate::Ui {
 
 SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
-    : QWidget(parent),
-      m_model(model),
-      m_filter(new SignalFilterModel(this)),
-      m_filterEdit(new QLineEdit(this)),
-      m_exact(new QCheckBox(tr("E&xact symbol"), this)),
-      m_pause(new QPushButton(QIcon(QStringLiteral(":/icons/pause.svg")), tr("&Pause"), this)),
-      m_copy(new QPushButton(tr("&Copy"), this)),
-      m_clear(new QPushButton(tr("C&lear"), this)),
-      m_counters(new QLabel(this)),
-      m_table(new QTableView(this))
+    : QWidget(parent)
+    , m_model(model)
+    , m_filter(new SignalFilterModel(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_exact(new QCheckBox(tr("E&xact symbol"), this))
+    , m_pause(new QPushButton(QIcon(QStringLiteral(":/icons/pause.svg")), tr("&Pause"), this))
+    , m_copy(new QPushButton(tr("&Copy"), this))
+    , m_clear(new QPushButton(tr("C&lear"), this))
+    , m_counters(new QLabel(this))
+    , m_table(new QTableView(this))
 {
     m_filter->setSourceModel(model);
 
@@ -61,7 +61,8 @@ SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(SignalModel::TimeColumn, m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 24);
+    m_table->setColumnWidth(SignalModel::TimeColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 24);
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_filterEdit, 1);
@@ -126,4 +127,4 @@ void SignalsPane::updateCounters()
     m_counters->setText(text);
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -10,7 +10,7 @@ class QTableView;
 namespace SignalGate::Client {
 class SignalFilterModel;
 class SignalModel;
-}
+}   // namespace SignalGate::Client
 
 namespace SignalGate::Ui {
 
@@ -48,4 +48,4 @@ private:
     QTableView *m_table;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -98,7 +98,8 @@ QString serverMessage(const QByteArray &body)
     if (!document.isObject())
         return {};
     QString message = document.object().value(Key::Message).toString().simplified();
-    message.removeIf([](QChar c) { return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format; });
+    message.removeIf(
+            [](QChar c) { return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format; });
     if (message.size() > kMaxMessageChars)
         message = message.left(kMaxMessageChars - 1) + QChar(0x2026);
     return message;
@@ -177,24 +178,22 @@ Failure describeFailure(AuthApi::Operation operation, QNetworkReply *reply, cons
     if (failure.status == 0) {
         failure.message = networkErrorMessage(reply);
     } else if (failure.status >= 200 && failure.status < 300) {
-        failure.message = AuthApi::tr("The server sent an answer that is not a token pair (HTTP %1).").arg(failure.status);
+        failure.message =
+                AuthApi::tr("The server sent an answer that is not a token pair (HTTP %1).").arg(failure.status);
     } else {
         failure.message = serverMessage(body);
         if (failure.message.isEmpty())
             failure.message = statusMessage(failure.status);
         failure.retryAfterMs = retryAfterMs(reply);
     }
-    qCInfo(lcAuthApi).nospace() << operationName(operation) << " failed: HTTP " << failure.status
-                                << " (network error " << int(reply->error()) << ")";
+    qCInfo(lcAuthApi).nospace() << operationName(operation) << " failed: HTTP " << failure.status << " (network error "
+                                << int(reply->error()) << ")";
     return failure;
 }
 
-} // namespace
+}   // namespace
 
-AuthApi::AuthApi(QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_network(network)
-{
-}
+AuthApi::AuthApi(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
 
 void AuthApi::setServer(const QUrl &server)
 {
@@ -281,4 +280,4 @@ QNetworkReply *AuthApi::post(const QString &path, const QByteArray &body, const 
     return reply;
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -57,4 +57,4 @@ private:
     QSslConfiguration m_sslConfiguration = QSslConfiguration::defaultConfiguration();
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

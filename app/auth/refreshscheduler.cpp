@@ -15,7 +15,7 @@ constexpr qint64 MaxRetryMs = 60 * 1000;
 // poll() re-arms when the timer fires before the time is reached.
 constexpr qint64 MaxTimerMs = 24 * 60 * 60 * 1000;
 
-} // namespace
+}   // namespace
 
 RefreshScheduler::RefreshScheduler(const SignalGate::Clock &clock, Random random, QObject *parent)
     : QObject(parent)
@@ -116,4 +116,4 @@ void RefreshScheduler::arm()
     m_timer.start(static_cast<int>(delayMs));
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -55,4 +55,4 @@ private:
     int m_failures = 0;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -48,7 +48,7 @@ bool readTime(const QJsonObject &payload, const QString &name, qint64 *seconds)
     return true;
 }
 
-} // namespace
+}   // namespace
 
 std::optional<TokenClaims> TokenClaims::decodeUnverified(const QByteArray &token)
 {
@@ -75,4 +75,4 @@ std::optional<TokenClaims> TokenClaims::decodeUnverified(const QByteArray &token
     return claims;
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -22,4 +22,4 @@ struct TokenClaims
     static std::optional<TokenClaims> decodeUnverified(const QByteArray &token);
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

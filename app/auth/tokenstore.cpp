@@ -63,20 +63,16 @@ QString describeFailure(const QKeychain::Job *job, const QString &key)
 {
     qCWarning(lcTokenStore).noquote() << "keychain operation for" << key << "failed with error" << int(job->error())
                                       << job->errorString();
-    const QString detail = job->errorString().isEmpty()
-            ? TokenStore::tr("error %1").arg(int(job->error()))
-            : job->errorString();
+    const QString detail =
+            job->errorString().isEmpty() ? TokenStore::tr("error %1").arg(int(job->error())) : job->errorString();
     return TokenStore::tr("No keychain is available (%1). Tokens are kept in memory for this session only; "
                           "you will have to sign in again next time.")
             .arg(detail);
 }
 
-} // namespace
+}   // namespace
 
-TokenStore::TokenStore(const QString &service, QObject *parent)
-    : QObject(parent), m_service(service)
-{
-}
+TokenStore::TokenStore(const QString &service, QObject *parent) : QObject(parent), m_service(service) {}
 
 QString TokenStore::entryName(const QString &server, const QString &user)
 {
@@ -98,7 +94,8 @@ void TokenStore::save(const QString &server, const QString &user, const Tokens &
     const QString key = entryName(server, user);
     if (!m_keychainAvailable) {
         m_memory.insert(key, tokens);
-        QMetaObject::invokeMethod(this, [this] { Q_EMIT saved(true); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this] { Q_EMIT saved(true); }, Qt::QueuedConnection);
         return;
     }
     auto *job = newJob<QKeychain::WritePasswordJob>(m_service, key);
@@ -128,7 +125,8 @@ void TokenStore::load(const QString &server, const QString &user)
 {
     const QString key = entryName(server, user);
     if (!m_keychainAvailable) {
-        QMetaObject::invokeMethod(this, [this, key] { Q_EMIT loaded(m_memory.value(key)); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this, key] { Q_EMIT loaded(m_memory.value(key)); }, Qt::QueuedConnection);
         return;
     }
     auto *job = newJob<QKeychain::ReadPasswordJob>(m_service, key);
@@ -161,7 +159,8 @@ void TokenStore::remove(const QString &server, const QString &user)
     const QString key = entryName(server, user);
     m_memory.remove(key);
     if (!m_keychainAvailable) {
-        QMetaObject::invokeMethod(this, [this] { Q_EMIT removed(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this] { Q_EMIT removed(); }, Qt::QueuedConnection);
         return;
     }
     auto *job = newJob<QKeychain::DeletePasswordJob>(m_service, key);
@@ -180,4 +179,4 @@ void TokenStore::remove(const QString &server, const QString &user)
     job->start();
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -43,4 +43,4 @@ private:
     QHash<QString, Tokens> m_memory;   // only when the keychain is unavailable
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

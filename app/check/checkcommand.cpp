@@ -17,9 +17,10 @@ namespace {
 QString duration(qint64 ms)
 {
     const qint64 s = (ms + 999) / 1000;
-    return s >= 60 ? QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0')) : QStringLiteral("%1s").arg(s);
+    return s >= 60 ? QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
+                   : QStringLiteral("%1s").arg(s);
 }
-} // namespace
+}   // namespace
 
 CheckCommand::CheckCommand(QObject *parent) : QObject(parent), m_out(stdout), m_err(stderr)
 {
@@ -37,11 +38,13 @@ CheckCommand::CheckCommand(QObject *parent) : QObject(parent), m_out(stdout), m_
         m_err << QStringLiteral("[%1/%2] %3 ...").arg(index + 1, 2).arg(total).arg(id) << Qt::endl;
     });
     connect(&m_engine, &ScenarioEngine::scenarioFinished, this, [this](const ScenarioResult &result) {
-        m_err << "  " << ScenarioResult::verdictName(result.verdict) << " " << result.id << ": " << result.reason << Qt::endl;
+        m_err << "  " << ScenarioResult::verdictName(result.verdict) << " " << result.id << ": " << result.reason
+              << Qt::endl;
     });
     connect(&m_engine, &ScenarioEngine::progress, this, [this](int doneCount, int total, qint64 etaMs) {
         if (doneCount < total)
-            m_err << QStringLiteral("  %1/%2 done, about %3 left").arg(doneCount).arg(total).arg(duration(etaMs)) << Qt::endl;
+            m_err << QStringLiteral("  %1/%2 done, about %3 left").arg(doneCount).arg(total).arg(duration(etaMs))
+                  << Qt::endl;
     });
     connect(&m_engine, &ScenarioEngine::finished, this, &CheckCommand::onFinished);
 }
@@ -55,36 +58,63 @@ bool CheckCommand::parse(const QStringList &arguments, const QByteArray &standar
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-            "Runs the SignalGate test scenarios (PROTOCOL.md section 9) against a WebSocket server over real connections:\n"
+            "Runs the SignalGate test scenarios (PROTOCOL.md section 9) against a WebSocket server over real "
+            "connections:\n"
             "ours, or any other described by a profile (--profile) and the flags that override it.\n"
             "Exit 0 when every scenario that ran passed, 1 when one failed, 2 on usage or connection errors."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server address, http(s):// or ws(s)://HOST:PORT (the login; "
-                                    "also the WebSocket unless --ws-url names another host)."), QStringLiteral("URL"));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name to sign in with."), QStringLiteral("U"));
-    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"), QStringLiteral("Read the password from the first line of standard input."));
-    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
-                                       QStringLiteral("The valid token, used as it is (with --login none, the profile default then)."),
-                                       QStringLiteral("FILE"));
-    const QCommandLineOption key(QStringList{QStringLiteral("forge-key"), QStringLiteral("key")},
-                                 QStringLiteral("Forge minted tokens with this key: an HS256 secret file (raw bytes) or a PEM "
-                                                "private key (RSA, EC P-256, Ed25519); the algorithm follows from the key."),
-                                 QStringLiteral("FILE"));
-    const QCommandLineOption forgeIss(QStringLiteral("forge-iss"), QStringLiteral("The iss of forged tokens (default: the valid token's)."), QStringLiteral("ISS"));
-    const QCommandLineOption forgeAud(QStringLiteral("forge-aud"), QStringLiteral("The aud of forged tokens (default: the valid token's)."), QStringLiteral("AUD"));
-    const QCommandLineOption forgeTyp(QStringLiteral("forge-typ"), QStringLiteral("The header typ of forged tokens (default at+jwt)."), QStringLiteral("TYP"));
-    const QCommandLineOption forgeTtl(QStringLiteral("forge-ttl"), QStringLiteral("The lifetime of forged tokens in seconds (default 600)."), QStringLiteral("S"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run only these scenario ids (comma separated)."), QStringLiteral("ID,..."));
-    const QCommandLineOption skipIds(QStringLiteral("skip"), QStringLiteral("Do not run these scenario ids (they are reported as SKIP)."), QStringLiteral("ID,..."));
-    const QCommandLineOption report(QStringLiteral("report"), QStringLiteral("Write the run as JSON."), QStringLiteral("FILE.json"));
-    const QCommandLineOption markdown(QStringLiteral("markdown"), QStringLiteral("Write the run as Markdown."), QStringLiteral("FILE.md"));
-    const QCommandLineOption junit(QStringLiteral("junit"), QStringLiteral("Write the run as JUnit XML, for CI test reporters."), QStringLiteral("FILE.xml"));
-    const QCommandLineOption caCert(QStringLiteral("ca-cert"), QStringLiteral("Trust this CA certificate (PEM) for https/wss."), QStringLiteral("FILE"));
-    const QCommandLineOption list(QStringLiteral("list"), QStringLiteral("List the scenarios and what each needs, and exit."));
-    const QCommandLineOption printProfile(QStringLiteral("print-profile"), QStringLiteral("Print the effective profile as JSON and exit."));
-    parser.addOptions({server, user, passwordStdin, tokenFile, key, forgeIss, forgeAud, forgeTyp, forgeTtl, only, skipIds,
-                       report, markdown, junit, caCert, list, printProfile});
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("Server address, http(s):// or ws(s)://HOST:PORT (the login; "
+                                                   "also the WebSocket unless --ws-url names another host)."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name to sign in with."),
+                                  QStringLiteral("U"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+                                           QStringLiteral("Read the password from the first line of standard input."));
+    const QCommandLineOption tokenFile(
+            QStringLiteral("token-file"),
+            QStringLiteral("The valid token, used as it is (with --login none, the profile default then)."),
+            QStringLiteral("FILE"));
+    const QCommandLineOption key(
+            QStringList{QStringLiteral("forge-key"), QStringLiteral("key")},
+            QStringLiteral("Forge minted tokens with this key: an HS256 secret file (raw bytes) or a PEM "
+                           "private key (RSA, EC P-256, Ed25519); the algorithm follows from the key."),
+            QStringLiteral("FILE"));
+    const QCommandLineOption forgeIss(QStringLiteral("forge-iss"),
+                                      QStringLiteral("The iss of forged tokens (default: the valid token's)."),
+                                      QStringLiteral("ISS"));
+    const QCommandLineOption forgeAud(QStringLiteral("forge-aud"),
+                                      QStringLiteral("The aud of forged tokens (default: the valid token's)."),
+                                      QStringLiteral("AUD"));
+    const QCommandLineOption forgeTyp(QStringLiteral("forge-typ"),
+                                      QStringLiteral("The header typ of forged tokens (default at+jwt)."),
+                                      QStringLiteral("TYP"));
+    const QCommandLineOption forgeTtl(QStringLiteral("forge-ttl"),
+                                      QStringLiteral("The lifetime of forged tokens in seconds (default 600)."),
+                                      QStringLiteral("S"));
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  QStringLiteral("Run only these scenario ids (comma separated)."),
+                                  QStringLiteral("ID,..."));
+    const QCommandLineOption skipIds(QStringLiteral("skip"),
+                                     QStringLiteral("Do not run these scenario ids (they are reported as SKIP)."),
+                                     QStringLiteral("ID,..."));
+    const QCommandLineOption report(QStringLiteral("report"), QStringLiteral("Write the run as JSON."),
+                                    QStringLiteral("FILE.json"));
+    const QCommandLineOption markdown(QStringLiteral("markdown"), QStringLiteral("Write the run as Markdown."),
+                                      QStringLiteral("FILE.md"));
+    const QCommandLineOption junit(QStringLiteral("junit"),
+                                   QStringLiteral("Write the run as JUnit XML, for CI test reporters."),
+                                   QStringLiteral("FILE.xml"));
+    const QCommandLineOption caCert(QStringLiteral("ca-cert"),
+                                    QStringLiteral("Trust this CA certificate (PEM) for https/wss."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption list(QStringLiteral("list"),
+                                  QStringLiteral("List the scenarios and what each needs, and exit."));
+    const QCommandLineOption printProfile(QStringLiteral("print-profile"),
+                                          QStringLiteral("Print the effective profile as JSON and exit."));
+    parser.addOptions({server, user, passwordStdin, tokenFile, key, forgeIss, forgeAud, forgeTyp, forgeTtl, only,
+                       skipIds, report, markdown, junit, caCert, list, printProfile});
     m_profileOptions.addTo(parser);
     if (!parser.parse(arguments)) {
         usageError(parser.errorText());
@@ -101,8 +131,9 @@ bool CheckCommand::parse(const QStringList &arguments, const QByteArray &standar
         return false;
     }
     if (parser.isSet(list)) {
-        m_out << QStringLiteral("%1%2%3%4\n").arg(QStringLiteral("ID").leftJustified(24), QStringLiteral("GROUP").leftJustified(24),
-                                                  QStringLiteral("NEEDS").leftJustified(34), QStringLiteral("EXPECTED"));
+        m_out << QStringLiteral("%1%2%3%4\n")
+                         .arg(QStringLiteral("ID").leftJustified(24), QStringLiteral("GROUP").leftJustified(24),
+                              QStringLiteral("NEEDS").leftJustified(34), QStringLiteral("EXPECTED"));
         for (const Scenario &scenario : Scenario::catalogue()) {
             m_out << scenario.id.leftJustified(24) << Scenario::groupName(scenario.group).leftJustified(24)
                   << Scenario::needNames(scenario.needs).leftJustified(34) << scenario.expected << '\n';
@@ -121,7 +152,8 @@ bool CheckCommand::parse(const QStringList &arguments, const QByteArray &standar
         return false;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().constFirst())), false;
+        return usageError(QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().constFirst())),
+               false;
     m_settings.profile = *profile;
     m_settings.webSocketServer = m_profileOptions.webSocketServer(parser);
     if (!parser.isSet(server) && m_settings.webSocketServer.isEmpty())
@@ -131,14 +163,19 @@ bool CheckCommand::parse(const QStringList &arguments, const QByteArray &standar
     QUrl ws;
     if (!ScenarioEngine::serverUrls(m_settings.server, &http, &ws, &error))
         return usageError(error), false;
-    if (!m_settings.webSocketServer.isEmpty() && !ScenarioEngine::serverUrls(m_settings.webSocketServer, &http, &ws, &error))
+    if (!m_settings.webSocketServer.isEmpty()
+        && !ScenarioEngine::serverUrls(m_settings.webSocketServer, &http, &ws, &error))
         return usageError(QStringLiteral("--ws-url: %1").arg(error)), false;
     m_settings.user = parser.value(user);
     if (profile->login != TargetProfile::Login::None) {
         if (!parser.isSet(user))
-            return usageError(QStringLiteral("--user is required for the %1 login (or --login none)").arg(TargetProfile::loginName(profile->login))), false;
+            return usageError(QStringLiteral("--user is required for the %1 login (or --login none)")
+                                      .arg(TargetProfile::loginName(profile->login))),
+                   false;
         if (!parser.isSet(passwordStdin))
-            return usageError(QStringLiteral("--password-stdin is required (a password is never taken from the command line)")), false;
+            return usageError(QStringLiteral(
+                           "--password-stdin is required (a password is never taken from the command line)")),
+                   false;
         QByteArray password = standardInput;
         if (const qsizetype newline = password.indexOf('\n'); newline >= 0)
             password.truncate(newline);
@@ -153,7 +190,8 @@ bool CheckCommand::parse(const QStringList &arguments, const QByteArray &standar
     }
     if (parser.isSet(tokenFile)) {
         if (profile->login != TargetProfile::Login::None)
-            return usageError(QStringLiteral("--token-file is the valid token without a login: add --login none")), false;
+            return usageError(QStringLiteral("--token-file is the valid token without a login: add --login none")),
+                   false;
         if (!readTokenFile(parser.value(tokenFile), &error))
             return usageError(error), false;
     }
@@ -181,7 +219,8 @@ bool CheckCommand::parse(const QStringList &arguments, const QByteArray &standar
     return true;
 }
 
-bool CheckCommand::selection(const QCommandLineParser &parser, const QCommandLineOption &option, QStringList *ids, QString *error)
+bool CheckCommand::selection(const QCommandLineParser &parser, const QCommandLineOption &option, QStringList *ids,
+                             QString *error)
 {
     if (!parser.isSet(option))
         return true;
@@ -245,10 +284,11 @@ void CheckCommand::onFinished()
     const auto position = [&catalogue](const ScenarioResult &result) {
         return std::find_if(catalogue.cbegin(), catalogue.cend(),
                             [&result](const Scenario &scenario) { return scenario.id == result.id; })
-               - catalogue.cbegin();
+                - catalogue.cbegin();
     };
-    std::stable_sort(report.results.begin(), report.results.end(),
-                     [&position](const ScenarioResult &a, const ScenarioResult &b) { return position(a) < position(b); });
+    std::stable_sort(
+            report.results.begin(), report.results.end(),
+            [&position](const ScenarioResult &a, const ScenarioResult &b) { return position(a) < position(b); });
     m_out << report.toTable() << Qt::flush;
     QString error;
     if (!m_jsonPath.isEmpty()
@@ -267,4 +307,4 @@ void CheckCommand::onFinished()
     Q_EMIT done(report.allPassed() ? AllPassed : SomeFailed);
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -32,7 +32,8 @@ Q_SIGNALS:
 private:
     void usageError(const QString &cause);
     // --only / --skip: ids, each known; false with *error otherwise.
-    static bool selection(const QCommandLineParser &parser, const QCommandLineOption &option, QStringList *ids, QString *error);
+    static bool selection(const QCommandLineParser &parser, const QCommandLineOption &option, QStringList *ids,
+                          QString *error);
     bool readTokenFile(const QString &path, QString *error);
     void onFinished();
 
@@ -49,4 +50,4 @@ private:
     bool m_passwordStdin = false;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

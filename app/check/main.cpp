@@ -58,7 +58,7 @@ int runCheck(QCoreApplication &app)
     return exitCode >= 0 ? exitCode : app.exec();
 }
 
-} // namespace
+}   // namespace
 
 int main(int argc, char *argv[])
 {
@@ -69,7 +69,8 @@ int main(int argc, char *argv[])
     // Progress on stderr is the command's own; the engine's info lines would
     // repeat it. QT_LOGGING_RULES still turns them on.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("signalgate.scenarios*.info=false\nsignalgate.client*.info=false"));
+        QLoggingCategory::setFilterRules(
+                QStringLiteral("signalgate.scenarios*.info=false\nsignalgate.client*.info=false"));
 
     const int code = runCheck(app);   // the engine and its network manager are gone now
     waitForNetworkThreadExit();

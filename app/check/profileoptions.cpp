@@ -19,29 +19,40 @@ QJsonArray split(const QString &list)
         items.append(item.trimmed());
     return items;
 }
-} // namespace
+}   // namespace
 
 ProfileOptions::ProfileOptions()
-    : m_profile(option("profile", "The target: signalgate (default), seed, or a profile file (JSON, as --print-profile writes).",
-                       "NAME|FILE")),
-      m_profileName(option("profile-name", "The profile's name in reports.", "NAME")),
-      m_wsUrl(option("ws-url", "The WebSocket: a path (/ws/agent/{session}) or a whole ws(s):// URL; {session} becomes a "
-                               "fresh id per connection.", "URL")),
-      m_tokenIn(option("token-in", "Where the token goes: header, query[:NAME], subprotocol[:PREFIX] or subprotocol-bare "
-                                   "(the token itself is one subprotocol entry).", "WHERE")),
-      m_offer(option("offer-subprotocol", "A subprotocol to offer (repeatable); \"none\" offers none.", "P")),
-      m_login(option("login", "How to get the valid token: signalgate, json:PATH, oauth2:PATH (the password grant as a "
-                              "form post) or none.", "KIND")),
-      m_loginFields(option("login-fields", "The JSON login's field names for the user and the password.", "USER,PASS")),
-      m_welcomeType(option("welcome-type", "The type of the message that admits a connection, or none (admitted: still "
-                                           "open after --admit-after ms).", "T|none")),
-      m_admitAfter(option("admit-after", "Without a welcome: how long a connection must stay open to count as admitted.", "MS")),
-      m_signalType(option("signal-type", "The type of a live signal message, or any.", "T|any")),
-      m_refusalClose(option("refusal-close", "Close codes that count as a refusal (comma separated).", "CODE,...")),
-      m_compareReasons(option("compare-reasons", "Compare close reasons with PROTOCOL.md's.", "yes|no")),
-      m_originStatus(option("origin-status", "The HTTP status that refuses a foreign Origin.", "STATUS")),
-      m_rateStatus(option("rate-status", "The HTTP status that refuses an upgrade over the rate.", "STATUS")),
-      m_features(option("features", "What the target supports: refresh, resume, msg-rate (comma separated), or none.", "LIST"))
+    : m_profile(option("profile",
+                       "The target: signalgate (default), seed, or a profile file (JSON, as --print-profile writes).",
+                       "NAME|FILE"))
+    , m_profileName(option("profile-name", "The profile's name in reports.", "NAME"))
+    , m_wsUrl(option("ws-url",
+                     "The WebSocket: a path (/ws/agent/{session}) or a whole ws(s):// URL; {session} becomes a "
+                     "fresh id per connection.",
+                     "URL"))
+    , m_tokenIn(option("token-in",
+                       "Where the token goes: header, query[:NAME], subprotocol[:PREFIX] or subprotocol-bare "
+                       "(the token itself is one subprotocol entry).",
+                       "WHERE"))
+    , m_offer(option("offer-subprotocol", "A subprotocol to offer (repeatable); \"none\" offers none.", "P"))
+    , m_login(option("login",
+                     "How to get the valid token: signalgate, json:PATH, oauth2:PATH (the password grant as a "
+                     "form post) or none.",
+                     "KIND"))
+    , m_loginFields(option("login-fields", "The JSON login's field names for the user and the password.", "USER,PASS"))
+    , m_welcomeType(option("welcome-type",
+                           "The type of the message that admits a connection, or none (admitted: still "
+                           "open after --admit-after ms).",
+                           "T|none"))
+    , m_admitAfter(option("admit-after",
+                          "Without a welcome: how long a connection must stay open to count as admitted.", "MS"))
+    , m_signalType(option("signal-type", "The type of a live signal message, or any.", "T|any"))
+    , m_refusalClose(option("refusal-close", "Close codes that count as a refusal (comma separated).", "CODE,..."))
+    , m_compareReasons(option("compare-reasons", "Compare close reasons with PROTOCOL.md's.", "yes|no"))
+    , m_originStatus(option("origin-status", "The HTTP status that refuses a foreign Origin.", "STATUS"))
+    , m_rateStatus(option("rate-status", "The HTTP status that refuses an upgrade over the rate.", "STATUS"))
+    , m_features(option("features", "What the target supports: refresh, resume, msg-rate (comma separated), or none.",
+                        "LIST"))
 {
     m_profile.setDefaultValue(QStringLiteral("signalgate"));
 }
@@ -49,7 +60,8 @@ ProfileOptions::ProfileOptions()
 void ProfileOptions::addTo(QCommandLineParser &parser) const
 {
     parser.addOptions({m_profile, m_profileName, m_wsUrl, m_tokenIn, m_offer, m_login, m_loginFields, m_welcomeType,
-                       m_admitAfter, m_signalType, m_refusalClose, m_compareReasons, m_originStatus, m_rateStatus, m_features});
+                       m_admitAfter, m_signalType, m_refusalClose, m_compareReasons, m_originStatus, m_rateStatus,
+                       m_features});
 }
 
 QUrl ProfileOptions::webSocketServer(const QCommandLineParser &parser) const
@@ -165,20 +177,26 @@ std::optional<TargetProfile> ProfileOptions::apply(const QCommandLineParser &par
     std::optional<TargetProfile> profile = TargetProfile::fromJson(json, &problem);
     if (!profile) {
         // fromJson names the JSON key; the user typed a flag.
-        const std::pair<const char *, const QCommandLineOption *> flags[] = {
-                {"name", &m_profileName},          {"ws_path", &m_wsUrl},
-                {"offer_subprotocols", &m_offer},   {"login_fields", &m_loginFields},
-                {"welcome_type", &m_welcomeType},  {"admit_after_ms", &m_admitAfter},
-                {"signal_type", &m_signalType},    {"refusal_closes", &m_refusalClose},
-                {"origin_refusal_status", &m_originStatus}, {"rate_refusal_status", &m_rateStatus},
-                {"features", &m_features},         {"token_name", &m_tokenIn}};
+        const std::pair<const char *, const QCommandLineOption *> flags[] = {{"name", &m_profileName},
+                                                                             {"ws_path", &m_wsUrl},
+                                                                             {"offer_subprotocols", &m_offer},
+                                                                             {"login_fields", &m_loginFields},
+                                                                             {"welcome_type", &m_welcomeType},
+                                                                             {"admit_after_ms", &m_admitAfter},
+                                                                             {"signal_type", &m_signalType},
+                                                                             {"refusal_closes", &m_refusalClose},
+                                                                             {"origin_refusal_status", &m_originStatus},
+                                                                             {"rate_refusal_status", &m_rateStatus},
+                                                                             {"features", &m_features},
+                                                                             {"token_name", &m_tokenIn}};
         for (const auto &[key, flag] : flags) {
             if (parser.isSet(*flag))
-                problem.replace(QStringLiteral("\"%1\"").arg(QLatin1String(key)), QStringLiteral("--") + flag->names().constFirst());
+                problem.replace(QStringLiteral("\"%1\"").arg(QLatin1String(key)),
+                                QStringLiteral("--") + flag->names().constFirst());
         }
         *error = problem;
     }
     return profile;
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

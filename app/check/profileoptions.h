@@ -47,4 +47,4 @@ private:
     QCommandLineOption m_features;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -28,61 +28,60 @@ struct Row
 // One row per line of PROTOCOL.md section 4. The actions follow ReconnectPolicy
 // (reconnectpolicy.h); tst_policies checks that both agree.
 const Row rows[] = {
-    {Close::NormalClosure,
-     QT_TRANSLATE_NOOP("CloseCodeInfo", "The connection was closed on purpose."),
-     Severity::Info, Action::None},
-    {Close::ServerShuttingDown,
-     QT_TRANSLATE_NOOP("CloseCodeInfo", "The server is shutting down or restarting."),
-     Severity::Warning, Action::Reconnect},
-    {Close::UnsupportedData,
-     QT_TRANSLATE_NOOP("CloseCodeInfo",
+        {Close::NormalClosure,
+         QT_TRANSLATE_NOOP("CloseCodeInfo", "The connection was closed on purpose."), Severity::Info, Action::None},
+         {Close::ServerShuttingDown,
+          QT_TRANSLATE_NOOP("CloseCodeInfo", "The server is shutting down or restarting."), Severity::Warning,
+                            Action::Reconnect},
+          {Close::UnsupportedData,
+           QT_TRANSLATE_NOOP("CloseCodeInfo",
                        "The client sent data the server does not accept: the protocol is JSON text only."),
-     Severity::Error, Action::Stop},
-    {Close::AuthenticationRequired,
-     QT_TRANSLATE_NOOP("CloseCodeInfo", "The server received no access token."),
-     Severity::Error, Action::SignIn},
-    {Close::InvalidToken,
-     QT_TRANSLATE_NOOP("CloseCodeInfo", "The server rejected the access token: it is invalid or has expired."),
-     Severity::Error, Action::RefreshThenReconnect},
-    {Close::TokenExpired,
-     QT_TRANSLATE_NOOP("CloseCodeInfo",
+                             Severity::Error, Action::Stop},
+           {Close::AuthenticationRequired,
+            QT_TRANSLATE_NOOP("CloseCodeInfo", "The server received no access token."), Severity::Error,
+                              Action::SignIn},
+            {Close::InvalidToken,
+             QT_TRANSLATE_NOOP("CloseCodeInfo", "The server rejected the access token: it is invalid or has expired."),
+                               Severity::Error, Action::RefreshThenReconnect},
+             {Close::TokenExpired,
+              QT_TRANSLATE_NOOP("CloseCodeInfo",
                        "The access token expired while connected because it was not refreshed in time."),
-     Severity::Warning, Action::RefreshThenReconnect},
-    {Close::TokenRevoked,
-     QT_TRANSLATE_NOOP("CloseCodeInfo",
+                                Severity::Warning, Action::RefreshThenReconnect},
+              {Close::TokenRevoked,
+               QT_TRANSLATE_NOOP("CloseCodeInfo",
                        "The session was revoked: signed out elsewhere, revoked by an administrator, "
                        "or a refresh token was used twice."),
-     Severity::Error, Action::Stop},
-    {Close::RefreshRejected,
-     QT_TRANSLATE_NOOP("CloseCodeInfo",
+                                 Severity::Error, Action::Stop},
+               {Close::RefreshRejected,
+                QT_TRANSLATE_NOOP("CloseCodeInfo",
                        "The server refused an in-band token refresh: a token of another user, "
                        "or too many attempts."),
-     Severity::Error, Action::Stop},
-    {Close::RateLimitExceeded,
-     QT_TRANSLATE_NOOP("CloseCodeInfo", "The client sent too many messages and the server's rate limit ran out."),
-     Severity::Error, Action::Stop},
-    {Close::TooManyConnections,
-     QT_TRANSLATE_NOOP("CloseCodeInfo", "This user already has as many open connections as the server allows."),
-     Severity::Error, Action::Stop},
-    {Close::MessageTooBig,
-     QT_TRANSLATE_NOOP("CloseCodeInfo", "A message was larger than the server allows."),
-     Severity::Error, Action::Stop},
-    {Close::InternalError,
-     QT_TRANSLATE_NOOP("CloseCodeInfo", "The server hit an internal error."),
-     Severity::Error, Action::Reconnect},
-    {Close::SlowConsumer,
-     QT_TRANSLATE_NOOP("CloseCodeInfo",
+                                  Severity::Error, Action::Stop},
+                {Close::RateLimitExceeded,
+                 QT_TRANSLATE_NOOP("CloseCodeInfo", "The client sent too many messages and the server's rate limit ran out."),
+                                   Severity::Error, Action::Stop},
+                 {Close::TooManyConnections,
+                  QT_TRANSLATE_NOOP("CloseCodeInfo", "This user already has as many open connections as the server allows."),
+                                    Severity::Error, Action::Stop},
+                  {Close::MessageTooBig,
+                   QT_TRANSLATE_NOOP("CloseCodeInfo", "A message was larger than the server allows."), Severity::Error,
+                                     Action::Stop},
+                   {Close::InternalError,
+                    QT_TRANSLATE_NOOP("CloseCodeInfo", "The server hit an internal error."), Severity::Error,
+                                      Action::Reconnect},
+                    {Close::SlowConsumer,
+                     QT_TRANSLATE_NOOP("CloseCodeInfo",
                        "The client did not read fast enough and the server's outgoing queue overflowed."),
-     Severity::Warning, Action::Reconnect},
+                             Severity::Warning, Action::Reconnect},
 };
 
 // Not a row of the contract: a client reports it when the connection ended
 // without a close frame, so the user sees it and needs it in the legend.
 const Row abnormalClosure = {
-    {AbnormalClosure, ""},
-    QT_TRANSLATE_NOOP("CloseCodeInfo",
+        {AbnormalClosure, ""},
+        QT_TRANSLATE_NOOP("CloseCodeInfo",
                       "The connection ended without a close frame: a network error, or the server went away."),
-    Severity::Warning, Action::Reconnect};
+                          Severity::Warning, Action::Reconnect};
 
 // The texts are marked with QT_TRANSLATE_NOOP where they are written, so
 // lupdate finds them under "CloseCodeInfo"; this looks them up at run time.
@@ -149,14 +148,30 @@ CloseCodeInfo generic(quint16 code, const QString &reason)
 
     const char *text = nullptr;
     switch (code) {
-    case 1002: text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The other side broke the WebSocket protocol."); break;
-    case 1005: text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The connection was closed without a status code."); break;
-    case 1007: text = QT_TRANSLATE_NOOP("CloseCodeInfo", "A message was not valid UTF-8 or did not match its type."); break;
-    case 1008: text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The server closed the connection because a policy was violated."); break;
-    case 1010: text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The server did not agree to a WebSocket extension the client needs."); break;
-    case 1012: text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The server is restarting."); break;
-    case 1014: text = QT_TRANSLATE_NOOP("CloseCodeInfo", "A gateway or proxy got no valid answer from the server."); break;
-    case 1015: text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The TLS handshake failed."); break;
+    case 1002:
+        text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The other side broke the WebSocket protocol.");
+        break;
+    case 1005:
+        text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The connection was closed without a status code.");
+        break;
+    case 1007:
+        text = QT_TRANSLATE_NOOP("CloseCodeInfo", "A message was not valid UTF-8 or did not match its type.");
+        break;
+    case 1008:
+        text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The server closed the connection because a policy was violated.");
+        break;
+    case 1010:
+        text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The server did not agree to a WebSocket extension the client needs.");
+        break;
+    case 1012:
+        text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The server is restarting.");
+        break;
+    case 1014:
+        text = QT_TRANSLATE_NOOP("CloseCodeInfo", "A gateway or proxy got no valid answer from the server.");
+        break;
+    case 1015:
+        text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The TLS handshake failed.");
+        break;
     default:
         if (code >= 1000 && code <= 2999)
             text = QT_TRANSLATE_NOOP("CloseCodeInfo", "The connection closed with a code reserved by the WebSocket standard.");
@@ -172,7 +187,7 @@ CloseCodeInfo generic(quint16 code, const QString &reason)
     return info;
 }
 
-} // namespace
+}   // namespace
 
 CloseCodeInfo CloseCodeInfo::describe(quint16 code, const QString &reason)
 {
@@ -194,4 +209,4 @@ QList<CloseCodeInfo> CloseCodeInfo::legend()
     return entries;
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

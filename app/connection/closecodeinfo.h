@@ -20,8 +20,8 @@ struct CloseCodeInfo
     };
 
     quint16 code = 0;
-    QString reason;         // the exact reason text of the contract ("" when the code has one meaning)
-    QString meaning;        // one plain sentence
+    QString reason;    // the exact reason text of the contract ("" when the code has one meaning)
+    QString meaning;   // one plain sentence
     Severity severity = Severity::Info;
     NextAction action = NextAction::None;
 
@@ -33,4 +33,4 @@ struct CloseCodeInfo
     static QList<CloseCodeInfo> legend();
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

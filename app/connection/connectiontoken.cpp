@@ -70,4 +70,4 @@ void ConnectionToken::place(Transport transport, QNetworkRequest &request, QStri
     }
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -45,4 +45,4 @@ private:
     bool m_refused = false;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -4,8 +4,7 @@
 
 namespace SignalGate::Client {
 
-KeepAlive::KeepAlive(QObject *parent)
-    : QObject(parent)
+KeepAlive::KeepAlive(QObject *parent) : QObject(parent)
 {
     connect(&m_timer, &QTimer::timeout, this, &KeepAlive::onTick);
 }
@@ -41,4 +40,4 @@ void KeepAlive::onTick()
     Q_EMIT pingDue();
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -37,4 +37,4 @@ private:
     bool m_waiting = false;   // a ping went out and nothing came since
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -20,7 +20,7 @@ QString translated(const char *text)
     return QCoreApplication::translate("ReconnectPolicy", text);
 }
 
-} // namespace
+}   // namespace
 
 ReconnectPolicy::ReconnectPolicy(Random random, qint64 baseMs, qint64 capMs)
     : m_random(std::move(random))
@@ -45,15 +45,15 @@ ReconnectPolicy::Decision ReconnectPolicy::closed(quint16 code, const QString &r
         m_refreshedOnce = true;
         ++m_attempt;
         // No delay: the refresh request is the wait, and it happens once only.
-        const char *why = Close::TokenExpired.matches(code, reason)
-            ? QT_TRANSLATE_NOOP("ReconnectPolicy", "The access token expired; refreshing it, then reconnecting.")
-            : QT_TRANSLATE_NOOP("ReconnectPolicy",
+        const char *why = Close::TokenExpired.matches(code, reason) ? QT_TRANSLATE_NOOP("ReconnectPolicy", "The access token expired; refreshing it, then reconnecting.")
+                                                                    : QT_TRANSLATE_NOOP("ReconnectPolicy",
                                 "The server rejected the access token; refreshing it, then reconnecting.");
         return {Kind::RefreshThenReconnect, 0, translated(why)};
     }
     if (Close::AuthenticationRequired.matches(code, reason)) {
         return {Kind::SignIn, 0,
-                translated(QT_TRANSLATE_NOOP("ReconnectPolicy", "The server received no access token; please sign in."))};
+                translated(
+                        QT_TRANSLATE_NOOP("ReconnectPolicy", "The server received no access token; please sign in."))};
     }
 
     const auto stop = [](const char *why) { return Decision{Kind::Stop, 0, translated(why)}; };
@@ -81,17 +81,20 @@ ReconnectPolicy::Decision ReconnectPolicy::closed(quint16 code, const QString &r
         return stop(QT_TRANSLATE_NOOP("ReconnectPolicy",
                                       "The server does not accept the data the client sent; not reconnecting."));
     case 1009:
-        return stop(QT_TRANSLATE_NOOP("ReconnectPolicy",
+        return stop(
+                QT_TRANSLATE_NOOP("ReconnectPolicy",
                                       "A message was larger than the server allows; not reconnecting."));
     case 1001:
         return backoff(translated(QT_TRANSLATE_NOOP("ReconnectPolicy", "The server is shutting down; reconnecting.")));
     case 1006:
         return backoff(translated(QT_TRANSLATE_NOOP("ReconnectPolicy", "The connection was lost; reconnecting.")));
     case 1011:
-        return backoff(translated(QT_TRANSLATE_NOOP("ReconnectPolicy",
+        return backoff(
+                translated(QT_TRANSLATE_NOOP("ReconnectPolicy",
                                                     "The server had an internal error; reconnecting.")));
     case 1013:
-        return backoff(translated(QT_TRANSLATE_NOOP("ReconnectPolicy",
+        return backoff(translated(
+                QT_TRANSLATE_NOOP("ReconnectPolicy",
                                                     "The client fell behind the server; reconnecting and resuming.")));
     default:
         break;
@@ -100,19 +103,20 @@ ReconnectPolicy::Decision ReconnectPolicy::closed(quint16 code, const QString &r
     // Not in the contract: CloseCodeInfo's reading of the code's range decides,
     // so the log and the behaviour agree.
     if (CloseCodeInfo::describe(code, reason).action == CloseCodeInfo::NextAction::Reconnect) {
-        return backoff(translated(QT_TRANSLATE_NOOP("ReconnectPolicy", "The connection closed with code %1; reconnecting."))
-                           .arg(code));
+        return backoff(translated(
+                QT_TRANSLATE_NOOP("ReconnectPolicy", "The connection closed with code %1; reconnecting.")).arg(code));
     }
     return {Kind::Stop, 0,
             translated(QT_TRANSLATE_NOOP("ReconnectPolicy",
                                          "The connection closed with code %1, which this client does not know; "
                                          "not reconnecting."))
-                .arg(code)};
+                               .arg(code)};
 }
 
 ReconnectPolicy::Decision ReconnectPolicy::networkError()
 {
-    return backoff(translated(QT_TRANSLATE_NOOP("ReconnectPolicy", "A network error ended the connection; reconnecting.")));
+    return backoff(
+            translated(QT_TRANSLATE_NOOP("ReconnectPolicy", "A network error ended the connection; reconnecting.")));
 }
 
 ReconnectPolicy::Decision ReconnectPolicy::httpRefused(int status, qint64 retryAfterMs)
@@ -121,7 +125,7 @@ ReconnectPolicy::Decision ReconnectPolicy::httpRefused(int status, qint64 retryA
         return backoff(translated(QT_TRANSLATE_NOOP("ReconnectPolicy",
                                                     "The server is taking no new connections for now (HTTP 429); "
                                                     "reconnecting later.")),
-                       retryAfterMs);
+                                  retryAfterMs);
     }
     if (status == 403) {
         return {Kind::Stop, 0,
@@ -135,16 +139,16 @@ ReconnectPolicy::Decision ReconnectPolicy::httpRefused(int status, qint64 retryA
     }
     // A proxy or a server starting up: worth trying again, politely.
     if (status >= 500 && status <= 599) {
-        return backoff(translated(QT_TRANSLATE_NOOP("ReconnectPolicy",
-                                                    "The server answered HTTP %1; reconnecting."))
-                           .arg(status),
-                       retryAfterMs);
+        return backoff(translated(
+                QT_TRANSLATE_NOOP("ReconnectPolicy",
+                                                    "The server answered HTTP %1; reconnecting.")).arg(status),
+                retryAfterMs);
     }
     // 400, 404, 431 ...: the same request would be refused the same way.
     return {Kind::Stop, 0,
             translated(QT_TRANSLATE_NOOP("ReconnectPolicy",
                                          "The server refused the WebSocket connection (HTTP %1); not reconnecting."))
-                .arg(status)};
+                               .arg(status)};
 }
 
 void ReconnectPolicy::connected()
@@ -175,4 +179,4 @@ ReconnectPolicy::Decision ReconnectPolicy::backoff(const QString &why, qint64 at
     return {Kind::Reconnect, delay, why};
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

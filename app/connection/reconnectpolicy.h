@@ -26,8 +26,8 @@ public:
     struct Decision
     {
         Kind kind = Kind::Stop;
-        qint64 delayMs = 0;     // for Reconnect and RefreshThenReconnect
-        QString why;            // translated, for the connection log
+        qint64 delayMs = 0;   // for Reconnect and RefreshThenReconnect
+        QString why;          // translated, for the connection log
     };
 
     explicit ReconnectPolicy(Random random = {}, qint64 baseMs = 500, qint64 capMs = 30000);
@@ -48,4 +48,4 @@ private:
     bool m_refreshedOnce = false;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

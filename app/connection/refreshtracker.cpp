@@ -51,4 +51,4 @@ void RefreshTracker::clear()
     m_order.clear();
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -37,4 +37,4 @@ private:
     int m_nextId = 1;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -77,4 +77,4 @@ void ResumeTracker::abandon()
     m_held.clear();
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

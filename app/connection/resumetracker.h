@@ -18,10 +18,10 @@ public:
     // What a welcome means for this client.
     struct Start
     {
-        bool resume = false;     // send {"type":"resume","since":since}
+        bool resume = false;   // send {"type":"resume","since":since}
         qint64 since = 0;
-        bool restarted = false;  // the server's seq went backwards: its history is gone
-        qint64 previous = 0;     // our last seq before the restart
+        bool restarted = false;   // the server's seq went backwards: its history is gone
+        qint64 previous = 0;      // our last seq before the restart
     };
     enum class Action { Deliver, Hold, Drop };
     // A resume's end: what it brought back, what is gone, and the held live
@@ -29,7 +29,7 @@ public:
     struct Outcome
     {
         qint64 recovered = 0;
-        qint64 lost = 0;         // -1: unknown (the server restarted)
+        qint64 lost = 0;   // -1: unknown (the server restarted)
         QList<QJsonObject> due;
     };
 
@@ -58,13 +58,13 @@ public:
 
 private:
     bool m_everWelcomed = false;
-    qint64 m_lastSeq = 0;        // highest seq delivered to listeners
+    qint64 m_lastSeq = 0;   // highest seq delivered to listeners
     bool m_resuming = false;
-    qint64 m_since = 0;          // the since of the resume in flight
-    qint64 m_joinSeq = 0;        // welcome.last_seq of the resuming connection
+    qint64 m_since = 0;     // the since of the resume in flight
+    qint64 m_joinSeq = 0;   // welcome.last_seq of the resuming connection
     qint64 m_recovered = 0;
     qint64 m_lost = 0;
     QList<std::pair<qint64, QJsonObject>> m_held;   // live signals held until the replay is done
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

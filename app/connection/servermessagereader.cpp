@@ -45,4 +45,4 @@ void ServerMessageReader::read(const QString &text)
     }
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -30,4 +30,4 @@ Q_SIGNALS:
     void error(const SignalGate::Protocol::ErrorFrame &error);
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -1,11 +1,11 @@
 #include "signalconnection.h"
 
-#include "tokenclaims.h"
 #include "closecodes.h"
+#include "closing.h"
 #include "jsonkeys.h"
 #include "messages.h"
-#include "closing.h"
 #include "servermessages.h"
+#include "tokenclaims.h"
 #include "websocketcompat.h"
 
 #include <QJsonDocument>
@@ -34,11 +34,11 @@ QString shownUrl(const QUrl &url)
     return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment).toString();
 }
 
-} // namespace
+}   // namespace
 
 SignalConnection::SignalConnection(QObject *parent)
-    : QObject(parent),
-      m_sslConfiguration(QSslConfiguration::defaultConfiguration())
+    : QObject(parent)
+    , m_sslConfiguration(QSslConfiguration::defaultConfiguration())
 {
     m_handshakeTimer.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
@@ -263,7 +263,8 @@ void SignalConnection::onSocketError(QAbstractSocket::SocketError error)
         finishConnection(Ending::TlsFailure, QWebSocketProtocol::CloseCodeAbnormalDisconnection, {}, 0);
         return;
     }
-    const int status = error == QAbstractSocket::ConnectionRefusedError ? WebSocketCompat::refusedHttpStatus(m_lastErrorText) : 0;
+    const int status =
+            error == QAbstractSocket::ConnectionRefusedError ? WebSocketCompat::refusedHttpStatus(m_lastErrorText) : 0;
     if (status > 0) {
         finishConnection(Ending::Refused, 0, {}, status);
         return;
@@ -497,4 +498,4 @@ void SignalConnection::disconnectNotify(const QMetaMethod &signal)
         m_delivery.setBatching(isSignalConnected(QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived)));
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

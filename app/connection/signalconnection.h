@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clock.h"
 #include "closecodeinfo.h"
 #include "connectiontoken.h"
 #include "keepalive.h"
@@ -7,7 +8,6 @@
 #include "refreshtracker.h"
 #include "servermessagereader.h"
 #include "signaldelivery.h"
-#include "clock.h"
 
 #include <QAbstractSocket>
 #include <QByteArray>
@@ -46,12 +46,12 @@ class SignalConnection : public QObject
     Q_OBJECT
 public:
     enum class State {
-        Idle,             // not started
-        WaitingForToken,  // started, but no usable token: asked the owner for one
-        Connecting,       // socket opening, handshake, or waiting for welcome
-        Open,             // welcome received
-        Reconnecting,     // counting down to the next attempt
-        Stopped,          // stop() or a close after which the policy says Stop
+        Idle,              // not started
+        WaitingForToken,   // started, but no usable token: asked the owner for one
+        Connecting,        // socket opening, handshake, or waiting for welcome
+        Open,              // welcome received
+        Reconnecting,      // counting down to the next attempt
+        Stopped,           // stop() or a close after which the policy says Stop
     };
     Q_ENUM(State)
 
@@ -189,8 +189,8 @@ private:
 
     State m_state = State::Idle;
     QWebSocket *m_socket = nullptr;
-    bool m_socketConnected = false;  // the 101 arrived
-    bool m_closeFrameSeen = false;   // the peer sent a close frame
+    bool m_socketConnected = false;   // the 101 arrived
+    bool m_closeFrameSeen = false;    // the peer sent a close frame
     QString m_lastErrorText;
     QTimer m_handshakeTimer;
     QTimer m_reconnectTimer;
@@ -201,4 +201,4 @@ private:
     SignalDelivery m_delivery;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -9,8 +9,7 @@ namespace SignalGate::Client {
 // Seqs and counts only, never a signal's payload.
 Q_LOGGING_CATEGORY(lcDelivery, "signalgate.client.delivery", QtInfoMsg)
 
-SignalDelivery::SignalDelivery(QObject *parent)
-    : QObject(parent)
+SignalDelivery::SignalDelivery(QObject *parent) : QObject(parent)
 {
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(0);
@@ -93,4 +92,4 @@ void SignalDelivery::flush()
     Q_EMIT signalBatchReceived(batch);
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

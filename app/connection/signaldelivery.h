@@ -58,4 +58,4 @@ private:
     QTimer m_resumeTimer;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -6,17 +6,13 @@
 
 namespace SignalGate::Client {
 
-EventLog::EventLog(QObject *parent)
-    : EventLog(DefaultCapacity, SignalGate::Clock::system(), parent)
-{
-}
+EventLog::EventLog(QObject *parent) : EventLog(DefaultCapacity, SignalGate::Clock::system(), parent) {}
 
 EventLog::EventLog(int capacity, const SignalGate::Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(std::max(1, capacity))
     , m_clock(clock)
-{
-}
+{}
 
 int EventLog::rowCount(const QModelIndex &parent) const
 {
@@ -49,9 +45,12 @@ QString EventLog::nextActionText(CloseCodeInfo::NextAction action)
 QString EventLog::severityText(Severity severity)
 {
     switch (severity) {
-    case Severity::Info: return tr("Information");
-    case Severity::Warning: return tr("Warning");
-    case Severity::Error: return tr("Error");
+    case Severity::Info:
+        return tr("Information");
+    case Severity::Warning:
+        return tr("Warning");
+    case Severity::Error:
+        return tr("Error");
     }
     return QString();
 }
@@ -66,19 +65,27 @@ QVariant EventLog::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case TimeColumn:
             return QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("hh:mm:ss"));
-        case EventColumn: return e.event;
-        case CodeColumn: return e.code ? QVariant(int(e.code)) : QVariant();
-        case ReasonColumn: return e.reason;
-        case MeaningColumn: return e.meaning;
-        case NextActionColumn: return e.nextAction;
+        case EventColumn:
+            return e.event;
+        case CodeColumn:
+            return e.code ? QVariant(int(e.code)) : QVariant();
+        case ReasonColumn:
+            return e.reason;
+        case MeaningColumn:
+            return e.meaning;
+        case NextActionColumn:
+            return e.nextAction;
         }
         break;
     case Qt::ToolTipRole:
         // Long texts do not fit a column; the time cell leaves out the date.
         switch (index.column()) {
-        case TimeColumn: return QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(Qt::ISODate);
-        case MeaningColumn: return e.meaning;
-        case NextActionColumn: return e.nextAction;
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(Qt::ISODate);
+        case MeaningColumn:
+            return e.meaning;
+        case NextActionColumn:
+            return e.nextAction;
         }
         break;
     case Qt::AccessibleDescriptionRole:
@@ -96,12 +103,18 @@ QVariant EventLog::headerData(int section, Qt::Orientation orientation, int role
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TimeColumn: return tr("Time");
-    case EventColumn: return tr("Event");
-    case CodeColumn: return tr("Code");
-    case ReasonColumn: return tr("Reason");
-    case MeaningColumn: return tr("Meaning");
-    case NextActionColumn: return tr("Next");
+    case TimeColumn:
+        return tr("Time");
+    case EventColumn:
+        return tr("Event");
+    case CodeColumn:
+        return tr("Code");
+    case ReasonColumn:
+        return tr("Reason");
+    case MeaningColumn:
+        return tr("Meaning");
+    case NextActionColumn:
+        return tr("Next");
     }
     return QVariant();
 }
@@ -112,7 +125,7 @@ void EventLog::addClose(quint16 code, const QString &reason, const QString &next
     Entry entry;
     entry.event = tr("Connection closed");
     entry.code = code;
-    entry.reason = reason;      // as the server sent it, even when not in the contract
+    entry.reason = reason;   // as the server sent it, even when not in the contract
     entry.meaning = info.meaning;
     entry.nextAction = nextAction.isEmpty() ? nextActionText(info.action) : nextAction;
     entry.severity = info.severity;
@@ -151,4 +164,4 @@ void EventLog::clear()
     endResetModel();
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "closecodeinfo.h"
 #include "clock.h"
+#include "closecodeinfo.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -25,15 +25,15 @@ public:
 
     enum Column { TimeColumn, EventColumn, CodeColumn, ReasonColumn, MeaningColumn, NextActionColumn, ColumnCount };
     enum Role {
-        SeverityRole = Qt::UserRole + 1,    // int(CloseCodeInfo::Severity)
-        TimestampRole,                      // qint64, Unix milliseconds
+        SeverityRole = Qt::UserRole + 1,   // int(CloseCodeInfo::Severity)
+        TimestampRole,                     // qint64, Unix milliseconds
     };
 
     struct Entry
     {
         qint64 timeMs = 0;
         QString event;
-        quint16 code = 0;       // 0: not a close
+        quint16 code = 0;   // 0: not a close
         QString reason;
         QString meaning;
         QString nextAction;
@@ -74,4 +74,4 @@ private:
     QList<Entry> m_entries;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

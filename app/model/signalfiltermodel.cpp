@@ -4,8 +4,7 @@
 
 namespace SignalGate::Client {
 
-SignalFilterModel::SignalFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+SignalFilterModel::SignalFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(SignalModel::RawRole);
     // New rows are filtered (and sorted, if a column is sorted) as they come.
@@ -35,12 +34,12 @@ bool SignalFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
         return true;
     // The raw symbol, not a display text that could some day be decorated.
     const QString symbol = sourceModel()
-                               ->index(sourceRow, SignalModel::SymbolColumn, sourceParent)
-                               .data(SignalModel::RawRole)
-                               .toString();
+                                   ->index(sourceRow, SignalModel::SymbolColumn, sourceParent)
+                                   .data(SignalModel::RawRole)
+                                   .toString();
     if (m_match == Match::Exact)
         return symbol.compare(m_symbol, Qt::CaseInsensitive) == 0;
     return symbol.startsWith(m_symbol, Qt::CaseInsensitive);
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -31,4 +31,4 @@ private:
     Match m_match = Match::Prefix;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -24,12 +24,9 @@ QString clipboardCell(QString text)
     return text;
 }
 
-} // namespace
+}   // namespace
 
-SignalModel::SignalModel(QObject *parent)
-    : SignalModel(DefaultCapacity, SignalGate::Clock::system(), parent)
-{
-}
+SignalModel::SignalModel(QObject *parent) : SignalModel(DefaultCapacity, SignalGate::Clock::system(), parent) {}
 
 SignalModel::SignalModel(int capacity, const SignalGate::Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
@@ -117,12 +114,18 @@ QVariant SignalModel::data(const QModelIndex &index, int role) const
         }
     case RawRole:
         switch (index.column()) {
-        case TimeColumn: return signal.timestampMs;
-        case SeqColumn: return signal.seq;
-        case SymbolColumn: return signal.symbol;
-        case SideColumn: return signal.side;
-        case PriceColumn: return signal.price;
-        case ConfidenceColumn: return signal.confidence;
+        case TimeColumn:
+            return signal.timestampMs;
+        case SeqColumn:
+            return signal.seq;
+        case SymbolColumn:
+            return signal.symbol;
+        case SideColumn:
+            return signal.side;
+        case PriceColumn:
+            return signal.price;
+        case ConfidenceColumn:
+            return signal.confidence;
         }
         break;
     }
@@ -134,12 +137,18 @@ QVariant SignalModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TimeColumn: return tr("Time");
-    case SeqColumn: return tr("Seq");
-    case SymbolColumn: return tr("Symbol");
-    case SideColumn: return tr("Side");
-    case PriceColumn: return tr("Price");
-    case ConfidenceColumn: return tr("Confidence");
+    case TimeColumn:
+        return tr("Time");
+    case SeqColumn:
+        return tr("Seq");
+    case SymbolColumn:
+        return tr("Symbol");
+    case SideColumn:
+        return tr("Side");
+    case PriceColumn:
+        return tr("Price");
+    case ConfidenceColumn:
+        return tr("Confidence");
     }
     return QVariant();
 }
@@ -255,7 +264,7 @@ double SignalModel::signalsPerSecond() const
 void SignalModel::setRateWindow(qint64 ms)
 {
     m_rateWindowMs = std::max<qint64>(RateSlots, ms);
-    m_rateSlots.clear();    // slots of the old width mean nothing in the new one
+    m_rateSlots.clear();   // slots of the old width mean nothing in the new one
 }
 
 void SignalModel::setFlushInterval(int ms)
@@ -267,7 +276,7 @@ void SignalModel::flush()
 {
     m_flushTimer.stop();
     if (!m_paused && !m_pending.empty()) {
-        const int incoming = int(m_pending.size());     // <= m_capacity
+        const int incoming = int(m_pending.size());   // <= m_capacity
         const int overflow = m_count + incoming - m_capacity;
         if (overflow > 0) {
             // The oldest rows leave at the bottom, in one step, before the new
@@ -369,4 +378,4 @@ QString SignalModel::textForIndexes(const QModelIndexList &indexes, bool withHea
     return textForRows(sourceRows, withHeader);
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "servermessages.h"
 #include "clock.h"
+#include "servermessages.h"
 
 #include <QAbstractTableModel>
 #include <QJsonObject>
@@ -84,15 +84,15 @@ public:
     int flushInterval() const { return m_flushTimer.interval(); }
     void setFlushInterval(int ms);
     qint64 rateWindow() const { return m_rateWindowMs; }
-    void setRateWindow(qint64 ms);      // e.g. 1000 or 5000; resets the rate
+    void setRateWindow(qint64 ms);   // e.g. 1000 or 5000; resets the rate
 
     double signalsPerSecond() const;
-    qint64 totalReceived() const { return m_total; }        // accepted, so without duplicates
-    qint64 gaps() const { return m_gaps; }                  // seqs missing right now
-    qint64 recovered() const { return m_recovered; }        // were missing, arrived later
+    qint64 totalReceived() const { return m_total; }   // accepted, so without duplicates
+    qint64 gaps() const { return m_gaps; }             // seqs missing right now
+    qint64 recovered() const { return m_recovered; }   // were missing, arrived later
     qint64 duplicates() const { return m_duplicates; }
-    qint64 lastSeq() const { return m_lastSeq; }            // highest seq seen, -1 before any
-    int pendingCount() const { return int(m_pending.size()); }  // queued, not shown yet
+    qint64 lastSeq() const { return m_lastSeq; }                 // highest seq seen, -1 before any
+    int pendingCount() const { return int(m_pending.size()); }   // queued, not shown yet
 
     // Source row (0 = newest), valid for 0 <= row < rowCount().
     const LiveSignal &signalAt(int row) const;
@@ -124,8 +124,8 @@ private:
     // The visible rows live in a ring: m_ring grows to m_capacity and is then
     // reused, so a full model allocates nothing per signal except its strings.
     QList<LiveSignal> m_ring;
-    int m_start = 0;        // ring index of the oldest visible row
-    int m_count = 0;        // visible rows
+    int m_start = 0;                    // ring index of the oldest visible row
+    int m_count = 0;                    // visible rows
     std::deque<LiveSignal> m_pending;   // oldest first, at most m_capacity
     bool m_paused = false;
 
@@ -147,4 +147,4 @@ private:
     qint64 m_duplicates = 0;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

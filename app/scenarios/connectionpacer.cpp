@@ -9,9 +9,7 @@ namespace SignalGate::Scenarios {
 
 Q_DECLARE_LOGGING_CATEGORY(lcScenarios)
 
-ConnectionPacer::ConnectionPacer(QObject *parent) : QObject(parent), m_updatedMs(m_clock->monotonicMs())
-{
-}
+ConnectionPacer::ConnectionPacer(QObject *parent) : QObject(parent), m_updatedMs(m_clock->monotonicMs()) {}
 
 void ConnectionPacer::setClock(const SignalGate::Clock &clock)
 {
@@ -107,4 +105,4 @@ void ConnectionPacer::refused(qint64 retryAfterMs)
     m_blockedUntilMs = qMax(m_blockedUntilMs, m_clock->monotonicMs() + wait);
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

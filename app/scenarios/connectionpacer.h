@@ -62,4 +62,4 @@ private:
     qint64 m_blockedUntilMs = 0;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -13,12 +13,13 @@ using namespace SignalGate::Protocol;
 namespace SignalGate::Scenarios {
 
 namespace {
-const QStringList kIds{QStringLiteral("valid-token"),   QStringLiteral("no-token"),      QStringLiteral("empty-token"),
-                       QStringLiteral("null-token"),    QStringLiteral("malformed-token"), QStringLiteral("bad-signature"),
-                       QStringLiteral("alg-none"),      QStringLiteral("expired"),       QStringLiteral("not-yet-valid"),
-                       QStringLiteral("wrong-issuer"),  QStringLiteral("wrong-audience"), QStringLiteral("alg-confusion"),
-                       QStringLiteral("wrong-type"),    QStringLiteral("revoked-token")};
-} // namespace
+const QStringList kIds{
+        QStringLiteral("valid-token"),  QStringLiteral("no-token"),        QStringLiteral("empty-token"),
+        QStringLiteral("null-token"),   QStringLiteral("malformed-token"), QStringLiteral("bad-signature"),
+        QStringLiteral("alg-none"),     QStringLiteral("expired"),         QStringLiteral("not-yet-valid"),
+        QStringLiteral("wrong-issuer"), QStringLiteral("wrong-audience"),  QStringLiteral("alg-confusion"),
+        QStringLiteral("wrong-type"),   QStringLiteral("revoked-token")};
+}   // namespace
 
 bool ConnectScenario::handles(const QString &id)
 {
@@ -79,7 +80,8 @@ void ConnectScenario::connectWith(ProbeRequest::TokenMode mode, const QByteArray
     openProbe(m_context->request(mode, token), [this, mode](ProbeConnection *probe) {
         if (m_scenario.id == QLatin1String("valid-token"))
             return expectWelcomeAndSignal(probe);
-        const CloseSpec expected = mode == ProbeRequest::TokenMode::Value ? Close::InvalidToken : Close::AuthenticationRequired;
+        const CloseSpec expected =
+                mode == ProbeRequest::TokenMode::Value ? Close::InvalidToken : Close::AuthenticationRequired;
         const auto judge = [this, probe, expected] { judgeRefusal(probe, expected.reasonText()); };
         // A server that admits the token gets no time to stream: admission is enough to fail.
         connect(probe, &ProbeConnection::admitted, this, judge);
@@ -101,8 +103,9 @@ void ConnectScenario::expectWelcomeAndSignal(ProbeConnection *probe)
             return fail(probe->isFinished() ? tr("closed before any signal")
                                             : tr("welcome, but no signal within %1 ms").arg(m_context->signalWaitMs));
         }
-        pass(probe->welcome().isEmpty() ? tr("admitted (open after %1 ms), then a live signal").arg(m_context->profile.admitAfterMs)
-                                        : tr("%1, then a live signal").arg(m_context->profile.welcomeType));
+        pass(probe->welcome().isEmpty()
+                     ? tr("admitted (open after %1 ms), then a live signal").arg(m_context->profile.admitAfterMs)
+                     : tr("%1, then a live signal").arg(m_context->profile.welcomeType));
     };
     // Signals may come before admission (a target without a welcome): both are needed.
     const auto judgeWhenBoth = [probe, judge] {
@@ -120,4 +123,4 @@ int ConnectScenario::waitMs() const
     return m_context->answerWaitMs + m_context->profile.admitAfterMs + m_context->signalWaitMs;
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -25,4 +25,4 @@ private:
     int waitMs() const;   // for admission and the first signal
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -12,7 +12,7 @@ namespace SignalGate::Scenarios {
 namespace {
 constexpr qsizetype kMaxHeadBytes = 64 * 1024;
 constexpr qsizetype kMaxFrameBytes = 4 * 1024 * 1024;
-}
+}   // namespace
 
 HandshakeProbe::HandshakeProbe(const Redactor *redactor, QObject *parent) : QObject(parent), m_redactor(redactor)
 {
@@ -46,7 +46,8 @@ void HandshakeProbe::open(const ProbeRequest &request, int timeoutMs)
     m_socket = new QSslSocket(this);
     m_socket->setSslConfiguration(request.sslConfiguration);
     const bool tls = request.url.scheme() == QLatin1String("wss");
-    connect(m_socket, tls ? &QSslSocket::encrypted : &QSslSocket::connected, this, [this] { m_socket->write(m_request); });
+    connect(m_socket, tls ? &QSslSocket::encrypted : &QSslSocket::connected, this,
+            [this] { m_socket->write(m_request); });
     connect(m_socket, &QSslSocket::readyRead, this, &HandshakeProbe::onReadyRead);
     connect(m_socket, &QSslSocket::disconnected, this, [this] {
         if (!m_status)
@@ -89,8 +90,10 @@ void HandshakeProbe::onReadyRead()
         // "HTTP/1.1 429 Too Many Requests"
         m_status = m_head.startsWith("HTTP/1.") ? m_head.mid(9, 3).toInt() : -1;
         record(ProbeFrame::Direction::Received, ProbeFrame::Kind::Handshake,
-               QString::fromLatin1(m_head.left(m_head.indexOf('\r'))) + (header("Retry-After").isEmpty()
-                       ? QString() : QStringLiteral(", Retry-After: %1").arg(QString::fromLatin1(header("Retry-After")))),
+               QString::fromLatin1(m_head.left(m_head.indexOf('\r')))
+                       + (header("Retry-After").isEmpty() ? QString()
+                                                          : QStringLiteral(", Retry-After: %1")
+                                                                    .arg(QString::fromLatin1(header("Retry-After")))),
                m_head.size());
         Q_EMIT headReceived(m_status);
         if (m_status != 101 || m_headOnly) {
@@ -132,7 +135,8 @@ void HandshakeProbe::parseFrames()
         if (opcode == 0x1) {
             ++m_textFrames;
             record(ProbeFrame::Direction::Received, ProbeFrame::Kind::Text, QString::fromUtf8(payload), payload.size());
-            if (QJsonDocument::fromJson(payload).object().value(QLatin1String("type")).toString() == QLatin1String("welcome"))
+            if (QJsonDocument::fromJson(payload).object().value(QLatin1String("type")).toString()
+                == QLatin1String("welcome"))
                 m_welcomed = true;
         } else if (opcode == 0x8) {
             m_closeCode = payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : 1005;
@@ -181,4 +185,4 @@ void HandshakeProbe::finish()
     Q_EMIT finished();
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -41,7 +41,7 @@ public:
     qint64 retryAfterMs() const;                       // -1 without a valid Retry-After
     bool welcomed() const { return m_welcomed; }
     int textFrames() const { return m_textFrames; }
-    int closeCode() const { return m_closeCode; }      // -1 without a close frame
+    int closeCode() const { return m_closeCode; }   // -1 without a close frame
     QString closeReason() const { return m_closeReason; }
     QString error() const { return m_error; }
 
@@ -74,4 +74,4 @@ private:
     bool m_headOnly = false;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

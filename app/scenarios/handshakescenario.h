@@ -36,8 +36,8 @@ private:
     int floodBound() const;
     void take(const HandshakeProbe *probe);
 
-    int m_floodBase = 0;           // tokens the server had when the flood began, plus FloodExtra
-    QElapsedTimer m_floodClock;    // the bucket refills while the flood runs
+    int m_floodBase = 0;          // tokens the server had when the flood began, plus FloodExtra
+    QElapsedTimer m_floodClock;   // the bucket refills while the flood runs
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

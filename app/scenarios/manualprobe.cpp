@@ -7,9 +7,7 @@
 
 namespace SignalGate::Scenarios {
 
-ManualProbe::ManualProbe(ScenarioEngine *engine, QObject *parent) : QObject(parent), m_engine(engine)
-{
-}
+ManualProbe::ManualProbe(ScenarioEngine *engine, QObject *parent) : QObject(parent), m_engine(engine) {}
 
 void ManualProbe::connectProbe(const Composition &composition)
 {
@@ -40,13 +38,14 @@ void ManualProbe::connectProbe(const Composition &composition)
         QJsonObject payload = composition.forgedPayload;
         if (composition.expiresAt > 0)
             payload.insert(QStringLiteral("exp"), composition.expiresAt);
-        tokens->mint(payload, composition.forgedHeader, [this, request](const QByteArray &token, const QString &error) mutable {
-            if (token.isEmpty())
-                return Q_EMIT failed(error);
-            request.tokenMode = ProbeRequest::TokenMode::Value;
-            request.token = token;
-            open(request);
-        });
+        tokens->mint(payload, composition.forgedHeader,
+                     [this, request](const QByteArray &token, const QString &error) mutable {
+                         if (token.isEmpty())
+                             return Q_EMIT failed(error);
+                         request.tokenMode = ProbeRequest::TokenMode::Value;
+                         request.token = token;
+                         open(request);
+                     });
         return;
     }
     }
@@ -60,7 +59,8 @@ void ManualProbe::open(const ProbeRequest &request)
     connect(probe, &ProbeConnection::frameRecorded, this, &ManualProbe::frameRecorded);
     connect(probe, &ProbeConnection::handshakeDone, this, &ManualProbe::connected);
     connect(probe, &ProbeConnection::finished, this, &ManualProbe::finished);
-    connect(probe, &ProbeConnection::admitted, this, [this](const QJsonObject &welcome) { m_engine->context().noteWelcome(welcome); });
+    connect(probe, &ProbeConnection::admitted, this,
+            [this](const QJsonObject &welcome) { m_engine->context().noteWelcome(welcome); });
     m_engine->pacer()->acquire(probe, [probe, request] { probe->open(request); });
 }
 
@@ -91,4 +91,4 @@ void ManualProbe::abort()
     m_probe = nullptr;
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

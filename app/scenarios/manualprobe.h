@@ -39,7 +39,7 @@ public:
         QJsonObject forgedPayload;   // claims over the signed-in user's; null removes
         qint64 expiresAt = 0;        // Unix seconds for exp (the expiry picker); 0 keeps the payload's
         ProbeRequest::Placement placement = ProbeRequest::Placement::Header;   // name, prefix, offers: the profile's
-        QString origin;              // empty: none
+        QString origin;                                                        // empty: none
     };
 
     // engine must be prepared (signed in) for Current and Forged; it outlives this object.
@@ -70,4 +70,4 @@ private:
     QPointer<ProbeConnection> m_probe;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -16,7 +16,7 @@ QString json(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
-} // namespace
+}   // namespace
 
 bool MessageScenario::handles(const QString &id)
 {
@@ -57,7 +57,8 @@ void MessageScenario::expectClose(ProbeConnection *probe, int code, const QStrin
         if (probe->closeCode() < 0)
             return fail(tr("still open %1 ms later").arg(m_context->answerWaitMs));
         if (!closedWith(probe, code, reason))
-            return fail(tr("closed %1 \"%2\" instead of %3").arg(probe->closeCode()).arg(probe->closeReason()).arg(code));
+            return fail(
+                    tr("closed %1 \"%2\" instead of %3").arg(probe->closeCode()).arg(probe->closeReason()).arg(code));
         pass(tr("closed %1").arg(code));
     };
     whenFinished(probe, judge);
@@ -85,13 +86,16 @@ void MessageScenario::invalidJson(ProbeConnection *probe)
         // A target with its own protocol has no ping to ask: usable means it streams on.
         const int after = probe->signalsReceived() - signalsBefore;
         if (after > 0)
-            return pass(tr("still open, %1 signal(s) after the garbage (no error answer asked for: profile %2)").arg(after).arg(m_context->profile.name));
+            return pass(tr("still open, %1 signal(s) after the garbage (no error answer asked for: profile %2)")
+                                .arg(after)
+                                .arg(m_context->profile.name));
         fail(tr("still open, but no signal and no pong within %1 ms after the garbage").arg(m_context->answerWaitMs));
     };
     connect(probe, &ProbeConnection::messageReceived, this, [this, probe, pingId, judge](const QJsonObject &message) {
         const QString type = message.value(QLatin1String("type")).toString();
         if (type == MessageType::Error && message.value(QLatin1String("code")).toString() == ErrorCode::BadRequest)
-            probe->sendText(json({{QStringLiteral("type"), QString(MessageType::Ping)}, {QStringLiteral("id"), pingId}}));
+            probe->sendText(
+                    json({{QStringLiteral("type"), QString(MessageType::Ping)}, {QStringLiteral("id"), pingId}}));
         else if (type == MessageType::Pong && message.value(QLatin1String("id")).toString() == pingId)
             judge();
     });
@@ -115,8 +119,9 @@ void MessageScenario::messageFlood(ProbeConnection *probe)
         if (probe->closeCode() < 0)
             return fail(tr("%1 rate_limited error(s) but no close after %2 messages").arg(limited).arg(count));
         if (!refusedWith(probe, Close::RateLimitExceeded.reasonText()))
-            return fail(tr("closed %1 \"%2\" instead of %3").arg(probe->closeCode()).arg(probe->closeReason(),
-                        expectedRefusal(Close::RateLimitExceeded.reasonText())));
+            return fail(tr("closed %1 \"%2\" instead of %3")
+                                .arg(probe->closeCode())
+                                .arg(probe->closeReason(), expectedRefusal(Close::RateLimitExceeded.reasonText())));
         pass(tr("%1 rate_limited error(s), then the close, after %2 messages").arg(limited).arg(count));
     };
     whenFinished(probe, judge);
@@ -125,4 +130,4 @@ void MessageScenario::messageFlood(ProbeConnection *probe)
         probe->sendText(json({{QStringLiteral("type"), QString(MessageType::Ping)}, {QStringLiteral("id"), i}}));
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

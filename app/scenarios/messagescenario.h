@@ -28,4 +28,4 @@ private:
     void messageFlood(ProbeConnection *probe);
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -1,7 +1,7 @@
 #include "probeconnection.h"
 
-#include "websocketcompat.h"
 #include "redactor.h"
+#include "websocketcompat.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -18,7 +18,7 @@ constexpr qint64 kMaxIncomingBytes = 4 * 1024 * 1024;
 constexpr int kCloseAnswerMs = 3000;
 constexpr int kBinaryPreviewBytes = 32;
 
-} // namespace
+}   // namespace
 
 ProbeConnection::ProbeConnection(const Redactor *redactor, QObject *parent) : QObject(parent), m_redactor(redactor)
 {
@@ -94,7 +94,9 @@ void ProbeConnection::open(const ProbeRequest &request)
         description += tr(", empty token in %1").arg(TargetProfile::placementName(request.placement));
         break;
     case ProbeRequest::TokenMode::Value:
-        description += tr(", token (%1 bytes) in %2").arg(request.token.size()).arg(TargetProfile::placementName(request.placement));
+        description += tr(", token (%1 bytes) in %2")
+                               .arg(request.token.size())
+                               .arg(TargetProfile::placementName(request.placement));
         break;
     }
     description += request.origin.isEmpty() ? tr(", no Origin") : tr(", Origin %1").arg(request.origin);
@@ -172,7 +174,8 @@ void ProbeConnection::onDisconnected()
         reason = close.reason;
     }
     record(m_closingByUs ? ProbeFrame::Direction::Local : ProbeFrame::Direction::Received, ProbeFrame::Kind::Close,
-           code == 1006 ? tr("connection lost without a close frame (1006)") : tr("close %1 \"%2\"").arg(code).arg(reason),
+           code == 1006 ? tr("connection lost without a close frame (1006)")
+                        : tr("close %1 \"%2\"").arg(code).arg(reason),
            reason.toUtf8().size());
     finish(code, reason);
 }
@@ -201,8 +204,8 @@ void ProbeConnection::sendBinary(const QByteArray &data)
 {
     if (!isOpen())
         return;
-    record(ProbeFrame::Direction::Sent, ProbeFrame::Kind::Binary, QString::fromLatin1(data.left(kBinaryPreviewBytes).toHex(' ')),
-           data.size());
+    record(ProbeFrame::Direction::Sent, ProbeFrame::Kind::Binary,
+           QString::fromLatin1(data.left(kBinaryPreviewBytes).toHex(' ')), data.size());
     m_socket->sendBinaryMessage(data);
 }
 
@@ -235,8 +238,9 @@ void ProbeConnection::abort()
 
 int ProbeConnection::countOfType(const QString &type) const
 {
-    return int(std::count_if(m_messages.cbegin(), m_messages.cend(),
-                             [&](const QJsonObject &message) { return message.value(QLatin1String("type")).toString() == type; }));
+    return int(std::count_if(m_messages.cbegin(), m_messages.cend(), [&](const QJsonObject &message) {
+        return message.value(QLatin1String("type")).toString() == type;
+    }));
 }
 
 int ProbeConnection::countOfError(const QString &code) const
@@ -247,4 +251,4 @@ int ProbeConnection::countOfError(const QString &code) const
     }));
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -116,4 +116,4 @@ private:
     QList<ProbeFrame> m_frames;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

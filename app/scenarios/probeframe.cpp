@@ -7,12 +7,12 @@
 namespace SignalGate::Scenarios {
 
 namespace {
-template <typename Enum>
+template<typename Enum>
 QString lowerName(Enum value)
 {
     return QString::fromLatin1(QMetaEnum::fromType<Enum>().valueToKey(int(value))).toLower();
 }
-} // namespace
+}   // namespace
 
 ProbeFrame ProbeFrame::make(qint64 atMs, Direction direction, Kind kind, const QString &text, qint64 bytes,
                             const Redactor *redactor)
@@ -48,4 +48,4 @@ QString ProbeFrame::kindName(Kind kind)
     return lowerName(kind);
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

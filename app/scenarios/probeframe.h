@@ -26,17 +26,17 @@ public:
     static ProbeFrame make(qint64 atMs, Direction direction, Kind kind, const QString &text, qint64 bytes,
                            const Redactor *redactor);
 
-    qint64 atMs = 0;        // since the probe started
+    qint64 atMs = 0;   // since the probe started
     Direction direction = Direction::Local;
     Kind kind = Kind::Text;
-    qint64 bytes = 0;       // the payload's real size
-    QString text;           // redacted; binary payloads as a hex preview
+    qint64 bytes = 0;   // the payload's real size
+    QString text;       // redacted; binary payloads as a hex preview
 
     QJsonObject toJson() const;
     static QString directionName(Direction direction);   // "sent", "received", "local"
     static QString kindName(Kind kind);                  // "handshake", "text", ...
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios
 
 Q_DECLARE_METATYPE(SignalGate::Scenarios::ProbeFrame)

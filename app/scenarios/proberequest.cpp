@@ -88,4 +88,4 @@ QString ProbeRequest::shownUrl() const
     return Redactor().redact(shown.toString().replace(encodedMark, Redactor::Mark));
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -24,14 +24,14 @@ struct ProbeRequest
     };
     using Placement = TargetProfile::TokenPlacement;
 
-    QUrl url;                 // ws:// or wss://host:port/path
+    QUrl url;   // ws:// or wss://host:port/path
     TokenMode tokenMode = TokenMode::None;
     QByteArray token;
     Placement placement = Placement::Header;
-    QString tokenName = QStringLiteral("token");          // the query parameter
+    QString tokenName = QStringLiteral("token");   // the query parameter
     QString subprotocolPrefix = QStringLiteral("bearer.");
     QStringList offerSubprotocols{QStringLiteral("signalgate.v1")};
-    QString origin;           // empty: no Origin header (a native client)
+    QString origin;   // empty: no Origin header (a native client)
     QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration();
 
     // Placement, query name, prefix and offered subprotocols as the profile says.
@@ -49,4 +49,4 @@ private:
     QUrl effectiveUrl() const;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -9,7 +9,7 @@ namespace SignalGate::Scenarios {
 namespace {
 // Shorter strings could be ordinary words; nothing we register is that short.
 constexpr qsizetype kMinSecretLength = 8;
-}
+}   // namespace
 
 void Redactor::addSecret(const QByteArray &secret)
 {
@@ -36,4 +36,4 @@ QString Redactor::redact(const QString &text) const
     return result;
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -22,4 +22,4 @@ private:
     QList<QByteArray> m_secrets;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

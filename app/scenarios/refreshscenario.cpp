@@ -1,9 +1,9 @@
 #include "refreshscenario.h"
 
-#include "tokenclaims.h"
 #include "closecodes.h"
 #include "messages.h"
 #include "probeconnection.h"
+#include "tokenclaims.h"
 #include "tokenmutation.h"
 #include "tokensource.h"
 
@@ -22,7 +22,7 @@ QString json(const QJsonObject &object)
 }
 
 const QString kOtherUser = QStringLiteral("signalgate-check-other");
-} // namespace
+}   // namespace
 
 bool RefreshScenario::handles(const QString &id)
 {
@@ -65,14 +65,17 @@ void RefreshScenario::sendRefresh(ProbeConnection *probe, const QByteArray &toke
                           {QStringLiteral("id"), id}}));
 }
 
-void RefreshScenario::expectClose(ProbeConnection *probe, const QString &reason, int waitMs, const std::function<QString()> &extra)
+void RefreshScenario::expectClose(ProbeConnection *probe, const QString &reason, int waitMs,
+                                  const std::function<QString()> &extra)
 {
     const auto judge = [this, probe, reason, extra] {
         take(probe);
         if (probe->closeCode() < 0)
             return fail(tr("still open after the wait"));
         if (!refusedWith(probe, reason))
-            return fail(tr("closed %1 \"%2\" instead of %3").arg(probe->closeCode()).arg(probe->closeReason(), expectedRefusal(reason)));
+            return fail(tr("closed %1 \"%2\" instead of %3")
+                                .arg(probe->closeCode())
+                                .arg(probe->closeReason(), expectedRefusal(reason)));
         if (const QString problem = extra ? extra() : QString(); !problem.isEmpty())
             return fail(problem);
         pass(tr("closed %1 \"%2\"").arg(probe->closeCode()).arg(probe->closeReason()));
@@ -96,13 +99,15 @@ void RefreshScenario::inBand(ProbeConnection *probe)
                 if (probe->isFinished())
                     return fail(tr("disconnected: close %1 \"%2\"").arg(probe->closeCode()).arg(probe->closeReason()));
                 if (probe->countOfType(MessageType::AuthRefreshed) == 0)
-                    return fail(probe->countOfError(ErrorCode::RefreshFailed) ? tr("refresh_failed for a fresh token")
-                                                                              : tr("no auth.refreshed within %1 ms").arg(m_context->answerWaitMs));
+                    return fail(probe->countOfError(ErrorCode::RefreshFailed)
+                                        ? tr("refresh_failed for a fresh token")
+                                        : tr("no auth.refreshed within %1 ms").arg(m_context->answerWaitMs));
                 pass(tr("auth.refreshed, still connected"));
             };
             connect(probe, &ProbeConnection::messageReceived, this, [judge](const QJsonObject &message) {
                 const QString type = message.value(QLatin1String("type")).toString();
-                if (type == MessageType::AuthRefreshed || (type == MessageType::Error
+                if (type == MessageType::AuthRefreshed
+                    || (type == MessageType::Error
                         && message.value(QLatin1String("code")).toString() == ErrorCode::RefreshFailed))
                     judge();
             });
@@ -117,12 +122,13 @@ void RefreshScenario::otherUser(ProbeConnection *probe)
 {
     const QString sub = m_context->tokens->claims().value(QLatin1String("sub")).toString();
     const QString other = sub == kOtherUser ? kOtherUser + QStringLiteral("-2") : kOtherUser;
-    m_context->tokens->mint({{QStringLiteral("sub"), other}}, {}, [this, probe](const QByteArray &token, const QString &error) {
-        if (token.isEmpty())
-            return skip(error);
-        expectClose(probe, Close::RefreshRejected.reasonText(), m_context->answerWaitMs);
-        sendRefresh(probe, token, QStringLiteral("refresh-other-user"));
-    });
+    m_context->tokens->mint({{QStringLiteral("sub"), other}}, {},
+                            [this, probe](const QByteArray &token, const QString &error) {
+                                if (token.isEmpty())
+                                    return skip(error);
+                                expectClose(probe, Close::RefreshRejected.reasonText(), m_context->answerWaitMs);
+                                sendRefresh(probe, token, QStringLiteral("refresh-other-user"));
+                            });
 }
 
 void RefreshScenario::exhausted(ProbeConnection *probe)
@@ -151,4 +157,4 @@ void RefreshScenario::expiry(ProbeConnection *probe)
     });
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

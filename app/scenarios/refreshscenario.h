@@ -27,7 +27,8 @@ private:
     void exhausted(ProbeConnection *probe);
     void expiry(ProbeConnection *probe);
     void sendRefresh(ProbeConnection *probe, const QByteArray &token, const QString &id);
-    void expectClose(ProbeConnection *probe, const QString &reason, int waitMs, const std::function<QString()> &extra = {});
+    void expectClose(ProbeConnection *probe, const QString &reason, int waitMs,
+                     const std::function<QString()> &extra = {});
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

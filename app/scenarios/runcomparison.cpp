@@ -17,7 +17,7 @@ QHash<QString, const ScenarioResult *> byId(const RunReport &report)
         results.insert(result.id, &result);
     return results;
 }
-} // namespace
+}   // namespace
 
 RunComparison RunComparison::between(const RunReport &before, const RunReport &after)
 {
@@ -45,18 +45,20 @@ RunComparison RunComparison::between(const RunReport &before, const RunReport &a
 
 int RunComparison::regressions() const
 {
-    return int(std::count_if(changes.cbegin(), changes.cend(), [](const Change &change) { return change.isRegression(); }));
+    return int(std::count_if(changes.cbegin(), changes.cend(),
+                             [](const Change &change) { return change.isRegression(); }));
 }
 
 QString RunComparison::summary() const
 {
     if (changes.isEmpty())
         return QCoreApplication::translate("RunComparison", "No verdict changed (%n the same).", nullptr, unchanged);
-    const int fixed = int(std::count_if(changes.cbegin(), changes.cend(), [](const Change &change) { return change.isFix(); }));
+    const int fixed =
+            int(std::count_if(changes.cbegin(), changes.cend(), [](const Change &change) { return change.isFix(); }));
     return QCoreApplication::translate("RunComparison", "%n verdict(s) changed: ", nullptr, int(changes.size()))
             + QCoreApplication::translate("RunComparison", "%n regression(s), ", nullptr, regressions())
             + QCoreApplication::translate("RunComparison", "%n fixed; ", nullptr, fixed)
             + QCoreApplication::translate("RunComparison", "%n the same.", nullptr, unchanged);
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

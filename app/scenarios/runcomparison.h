@@ -30,4 +30,4 @@ struct RunComparison
     QString summary() const;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -27,11 +27,12 @@ QString cell(QString text)
 {
     return text.replace(QLatin1Char('|'), QStringLiteral("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
-} // namespace
+}   // namespace
 
 int RunReport::count(ScenarioResult::Verdict verdict) const
 {
-    return int(std::count_if(results.cbegin(), results.cend(), [verdict](const ScenarioResult &r) { return r.verdict == verdict; }));
+    return int(std::count_if(results.cbegin(), results.cend(),
+                             [verdict](const ScenarioResult &r) { return r.verdict == verdict; }));
 }
 
 QString RunReport::score() const
@@ -81,7 +82,8 @@ QString RunReport::toMarkdown() const
     text += QStringLiteral("- Server: `%1`\n- User: `%2`\n- Profile: `%3`\n- Valid token: %4\n- Minted tokens: %5\n")
                     .arg(server, user, profile, tokenSource, mintSource);
     text += QStringLiteral("- Started: %1 (UTC), took %2\n- Unexpected 429 answers: %3\n\n")
-                    .arg(startedAt.toString(Qt::ISODate), seconds(startedAt.msecsTo(finishedAt))).arg(spurious429);
+                    .arg(startedAt.toString(Qt::ISODate), seconds(startedAt.msecsTo(finishedAt)))
+                    .arg(spurious429);
     text += QStringLiteral("| verdict | id | group | expected | actual | reason | time |\n");
     text += QStringLiteral("| --- | --- | --- | --- | --- | --- | --- |\n");
     for (const ScenarioResult &result : results) {
@@ -89,8 +91,8 @@ QString RunReport::toMarkdown() const
         text += QStringLiteral("| %1 | `%2` | %3 | %4 | %5 | %6 | %7 |\n")
                         .arg(ScenarioResult::verdictName(result.verdict), result.id,
                              scenario ? Scenario::groupName(scenario->group) : QString(),
-                             cell(expectedOf(result, scenario)), cell(result.actual.summary()),
-                             cell(result.reason), seconds(result.actual.durationMs));
+                             cell(expectedOf(result, scenario)), cell(result.actual.summary()), cell(result.reason),
+                             seconds(result.actual.durationMs));
     }
     return text;
 }
@@ -111,9 +113,10 @@ QByteArray RunReport::toJUnit() const
     out.writeAttribute(QStringLiteral("time"), secondsText(startedAt.msecsTo(finishedAt)));
     out.writeAttribute(QStringLiteral("timestamp"), startedAt.toString(Qt::ISODate));
     out.writeStartElement(QStringLiteral("properties"));
-    for (const auto &[name, value] : {std::pair{QStringLiteral("server"), server}, std::pair{QStringLiteral("profile"), profile},
-                                      std::pair{QStringLiteral("token_source"), tokenSource},
-                                      std::pair{QStringLiteral("minted_tokens"), mintSource}}) {
+    for (const auto &[name, value] :
+         {std::pair{QStringLiteral("server"), server}, std::pair{QStringLiteral("profile"), profile},
+          std::pair{QStringLiteral("token_source"), tokenSource},
+          std::pair{QStringLiteral("minted_tokens"), mintSource}}) {
         out.writeEmptyElement(QStringLiteral("property"));
         out.writeAttribute(QStringLiteral("name"), name);
         out.writeAttribute(QStringLiteral("value"), value);
@@ -145,8 +148,9 @@ QByteArray RunReport::toJUnit() const
 
 QString RunReport::toTable() const
 {
-    QString text = QStringLiteral("%1  %2  %3  %4\n").arg(QStringLiteral("VERDICT"), QStringLiteral("SCENARIO").leftJustified(23),
-                                                         QStringLiteral("TIME").rightJustified(7), QStringLiteral("ACTUAL / REASON"));
+    QString text = QStringLiteral("%1  %2  %3  %4\n")
+                           .arg(QStringLiteral("VERDICT"), QStringLiteral("SCENARIO").leftJustified(23),
+                                QStringLiteral("TIME").rightJustified(7), QStringLiteral("ACTUAL / REASON"));
     for (const ScenarioResult &result : results) {
         const QString actual = result.actual.summary();
         text += QStringLiteral("%1  %2  %3  %4\n")
@@ -181,4 +185,4 @@ RunReport RunReport::redacted(const Redactor &redactor) const
     return copy;
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

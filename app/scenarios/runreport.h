@@ -19,8 +19,8 @@ struct RunReport
     QString server;
     QString user;
     QString profile;
-    QString tokenSource;      // where the valid token came from: "login json /auth/login", "token file", ...
-    QString mintSource;       // "/dev/token", "local key (ES256)", "none"
+    QString tokenSource;   // where the valid token came from: "login json /auth/login", "token file", ...
+    QString mintSource;    // "/dev/token", "local key (ES256)", "none"
     QDateTime startedAt;
     QDateTime finishedAt;
     int spurious429 = 0;
@@ -30,7 +30,7 @@ struct RunReport
     int ran() const { return int(results.size()) - count(ScenarioResult::Verdict::Skip); }
     // True when every scenario that ran passed (skips do not count against it).
     bool allPassed() const { return count(ScenarioResult::Verdict::Fail) == 0; }
-    QString score() const;    // "25/25 passed", "20/21 passed, 4 skipped"
+    QString score() const;   // "25/25 passed", "20/21 passed, 4 skipped"
 
     QJsonObject toJson() const;
     QString toMarkdown() const;
@@ -44,4 +44,4 @@ struct RunReport
     RunReport redacted(const Redactor &redactor) const;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

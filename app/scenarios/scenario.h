@@ -22,12 +22,12 @@ struct Scenario
     // What a run must have for the scenario to prove anything; a run that
     // lacks one SKIPs it and says which (ScenarioContext::missing).
     enum Need {
-        ValidToken = 1,        // an admitted token: a login, --token-file or a key
-        MintedToken = 2,       // the * of section 9: /dev/token or a key
-        InBandRefresh = 4,     // the target claims the "refresh" feature
-        RefreshToken = 8,      // our login's pair: HTTP /auth/refresh
-        Logout = 16,           // our login: /auth/logout revokes
-        MessageRate = 32,      // the target claims the "msg-rate" feature
+        ValidToken = 1,      // an admitted token: a login, --token-file or a key
+        MintedToken = 2,     // the * of section 9: /dev/token or a key
+        InBandRefresh = 4,   // the target claims the "refresh" feature
+        RefreshToken = 8,    // our login's pair: HTTP /auth/refresh
+        Logout = 16,         // our login: /auth/logout revokes
+        MessageRate = 32,    // the target claims the "msg-rate" feature
     };
     int needs = ValidToken;
 
@@ -42,4 +42,4 @@ struct Scenario
     static QList<Group> groups();
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -24,15 +24,24 @@ QString ScenarioContext::missing(int needs) const
 {
     const bool ourLogin = profile.login == TargetProfile::Login::SignalGate;
     if ((needs & Scenario::ValidToken) && tokens->accessToken().isEmpty())
-        return QCoreApplication::translate("ScenarioContext", "needs a valid token: give a login (--login), a token file (--token-file) or the signing key (--forge-key)");
+        return QCoreApplication::translate("ScenarioContext",
+                                           "needs a valid token: give a login (--login), a token file (--token-file) "
+                                           "or the signing key (--forge-key)");
     if ((needs & Scenario::InBandRefresh) && !profile.supports(TargetProfile::Feature::Refresh))
-        return QCoreApplication::translate("ScenarioContext", "the target does not claim in-band refresh (features: add \"refresh\" if it has it)");
+        return QCoreApplication::translate(
+                "ScenarioContext",
+                "the target does not claim in-band refresh (features: add \"refresh\" if it has it)");
     if ((needs & Scenario::MessageRate) && !profile.supports(TargetProfile::Feature::MessageRate))
-        return QCoreApplication::translate("ScenarioContext", "the target does not claim a message rate limit (features: add \"msg-rate\" if it has one)");
+        return QCoreApplication::translate(
+                "ScenarioContext",
+                "the target does not claim a message rate limit (features: add \"msg-rate\" if it has one)");
     if ((needs & Scenario::RefreshToken) && (!ourLogin || !tokens->hasRefreshToken()))
-        return QCoreApplication::translate("ScenarioContext", "needs a refresh token: the %1 login gave an access token only").arg(TargetProfile::loginName(profile.login));
+        return QCoreApplication::translate("ScenarioContext",
+                                           "needs a refresh token: the %1 login gave an access token only")
+                .arg(TargetProfile::loginName(profile.login));
     if ((needs & Scenario::Logout) && !ourLogin)
-        return QCoreApplication::translate("ScenarioContext", "needs a logout that revokes tokens: only the signalgate login has one");
+        return QCoreApplication::translate("ScenarioContext",
+                                           "needs a logout that revokes tokens: only the signalgate login has one");
     if ((needs & Scenario::MintedToken) && !tokens->canMint())
         return TokenSource::mintHint();
     return {};
@@ -42,25 +51,32 @@ QString ScenarioContext::expectedOutcome(const Scenario &scenario) const
 {
     const TargetProfile contract = TargetProfile::signalGate();
     if (profile.refusalCloses == contract.refusalCloses && profile.compareReasons
-        && profile.originRefusalStatus == contract.originRefusalStatus && profile.rateRefusalStatus == contract.rateRefusalStatus
-        && profile.welcomeType == contract.welcomeType && profile.signalType == contract.signalType)
+        && profile.originRefusalStatus == contract.originRefusalStatus
+        && profile.rateRefusalStatus == contract.rateRefusalStatus && profile.welcomeType == contract.welcomeType
+        && profile.signalType == contract.signalType)
         return scenario.expected;
     QStringList codeList;
     for (int code : profile.refusalCloses)
         codeList << QString::number(code);
     const QString codes = codeList.join(QLatin1Char('/'))
-            + (profile.compareReasons ? QCoreApplication::translate("ScenarioContext", " with the reason PROTOCOL.md gives") : QString());
+            + (profile.compareReasons
+                       ? QCoreApplication::translate("ScenarioContext", " with the reason PROTOCOL.md gives")
+                       : QString());
     const QString &id = scenario.id;
     if (id == QLatin1String("valid-token")) {
-        const QString admission = profile.welcomeType.isEmpty() ? QCoreApplication::translate("ScenarioContext", "still open after %1 ms").arg(profile.admitAfterMs)
-                                                                : QCoreApplication::translate("ScenarioContext", "\"%1\"").arg(profile.welcomeType);
-        const QString signal = profile.signalType.isEmpty() ? QCoreApplication::translate("ScenarioContext", "any message") : QCoreApplication::translate("ScenarioContext", "\"%1\" messages").arg(profile.signalType);
+        const QString admission = profile.welcomeType.isEmpty()
+                ? QCoreApplication::translate("ScenarioContext", "still open after %1 ms").arg(profile.admitAfterMs)
+                : QCoreApplication::translate("ScenarioContext", "\"%1\"").arg(profile.welcomeType);
+        const QString signal = profile.signalType.isEmpty()
+                ? QCoreApplication::translate("ScenarioContext", "any message")
+                : QCoreApplication::translate("ScenarioContext", "\"%1\" messages").arg(profile.signalType);
         return QCoreApplication::translate("ScenarioContext", "%1, then %2.").arg(admission, signal);
     }
     if (id == QLatin1String("bad-origin"))
         return QCoreApplication::translate("ScenarioContext", "HTTP %1.").arg(profile.originRefusalStatus);
     if (id == QLatin1String("connection-flood"))
-        return QCoreApplication::translate("ScenarioContext", "HTTP %1 with Retry-After once the rate is spent.").arg(profile.rateRefusalStatus);
+        return QCoreApplication::translate("ScenarioContext", "HTTP %1 with Retry-After once the rate is spent.")
+                .arg(profile.rateRefusalStatus);
     if (id == QLatin1String("oversized-token"))
         return QCoreApplication::translate("ScenarioContext", "close %1 or HTTP 400/431, no signal.").arg(codes);
     if (id == QLatin1String("invalid-json") && !profile.compareReasons)
@@ -108,4 +124,4 @@ ProbeRequest ScenarioContext::request(ProbeRequest::TokenMode mode, const QByteA
     return result;
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

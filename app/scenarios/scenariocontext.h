@@ -63,4 +63,4 @@ struct ScenarioContext
     ProbeRequest request(ProbeRequest::TokenMode mode, const QByteArray &token = {}) const;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -14,10 +14,10 @@
 namespace SignalGate::Scenarios {
 
 ScenarioEngine::ScenarioEngine(QObject *parent)
-    : QObject(parent),
-      m_network(new QNetworkAccessManager(this)),
-      m_pacer(new ConnectionPacer(this)),
-      m_tokens(new TokenSource(m_network, &m_redactor, this))
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+    , m_pacer(new ConnectionPacer(this))
+    , m_tokens(new TokenSource(m_network, &m_redactor, this))
 {
     qRegisterMetaType<ScenarioResult>();
     qRegisterMetaType<ProbeFrame>();
@@ -71,7 +71,8 @@ void ScenarioEngine::prepare(const Settings &settings)
     QString error;
     QUrl ignored;
     if (!serverUrls(settings.server, &m_context.httpUrl, &m_context.wsBase, &error)
-        || (!settings.webSocketServer.isEmpty() && !serverUrls(settings.webSocketServer, &ignored, &m_context.wsBase, &error))) {
+        || (!settings.webSocketServer.isEmpty()
+            && !serverUrls(settings.webSocketServer, &ignored, &m_context.wsBase, &error))) {
         Q_EMIT failed(error);
         return;
     }
@@ -138,15 +139,15 @@ void ScenarioEngine::finishPreparing()
     connect(socket, &QTcpSocket::connected, this, [this, done] {
         done();
         m_prepared = true;
-        qCInfo(lcScenarios) << "prepared; token" << (m_tokens->accessToken().isEmpty() ? "none" : "ready") << "; /dev/token"
-                            << (m_tokens->hasDevToken() ? "available" : "not available") << "; local key"
+        qCInfo(lcScenarios) << "prepared; token" << (m_tokens->accessToken().isEmpty() ? "none" : "ready")
+                            << "; /dev/token" << (m_tokens->hasDevToken() ? "available" : "not available")
+                            << "; local key"
                             << (m_tokens->hasForge() ? m_tokens->forgeAlgorithm() : QStringLiteral("none"));
         Q_EMIT prepared();
     });
     connect(socket, &QTcpSocket::errorOccurred, this, [socket, unreachable] { unreachable(socket->errorString()); });
-    connect(deadline, &QTimer::timeout, this, [this, unreachable] {
-        unreachable(tr("no answer within %1 ms").arg(m_context.answerWaitMs));
-    });
+    connect(deadline, &QTimer::timeout, this,
+            [this, unreachable] { unreachable(tr("no answer within %1 ms").arg(m_context.answerWaitMs)); });
     deadline->setSingleShot(true);
     deadline->start(m_context.answerWaitMs);
     const bool tls = m_context.wsBase.scheme() == QLatin1String("wss");
@@ -259,7 +260,8 @@ RunReport ScenarioEngine::report() const
     report.profile = m_context.profile.name;
     report.tokenSource = m_tokens->origin();
     report.mintSource = m_tokens->hasForge() ? tr("local key (%1)").arg(m_tokens->forgeAlgorithm())
-                                             : m_tokens->hasDevToken() ? QStringLiteral("/dev/token") : tr("none");
+            : m_tokens->hasDevToken()        ? QStringLiteral("/dev/token")
+                                             : tr("none");
     report.startedAt = m_startedAt;
     report.finishedAt = m_finishedAt.isValid() ? m_finishedAt : QDateTime::currentDateTimeUtc();
     report.spurious429 = m_context.spurious429;
@@ -267,4 +269,4 @@ RunReport ScenarioEngine::report() const
     return report.redacted(m_redactor);
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

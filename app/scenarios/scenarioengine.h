@@ -36,16 +36,16 @@ class ScenarioEngine : public QObject
 public:
     struct Settings
     {
-        QUrl server;              // http(s):// or ws(s)://host:port: login and token endpoints
-        QUrl webSocketServer;     // ws(s)://host:port of the WebSocket when elsewhere; empty: server
+        QUrl server;            // http(s):// or ws(s)://host:port: login and token endpoints
+        QUrl webSocketServer;   // ws(s)://host:port of the WebSocket when elsewhere; empty: server
         TargetProfile profile;
-        QString user;             // for profile.login other than none
+        QString user;   // for profile.login other than none
         QString password;
-        QByteArray token;         // given as it is (token file, pasted); used without a login
-        QString keyFile;          // optional: forge minted tokens locally
+        QByteArray token;   // given as it is (token file, pasted); used without a login
+        QString keyFile;    // optional: forge minted tokens locally
         TokenSource::ForgeClaims forgeClaims;
         QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration();
-        QString foreignOrigin;    // empty: ScenarioContext's default
+        QString foreignOrigin;   // empty: ScenarioContext's default
         int answerWaitMs = 5000;
         int signalWaitMs = 5000;
     };
@@ -115,4 +115,4 @@ private:
     QDateTime m_finishedAt;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

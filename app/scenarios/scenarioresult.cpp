@@ -54,4 +54,4 @@ QJsonObject ScenarioResult::toJson() const
             {QStringLiteral("frames"), frameList}};
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -7,10 +7,9 @@ namespace {
 // internalId of a scenario row: its group's row + 1; group rows carry 0.
 constexpr quintptr GroupRowId = 0;
 
-} // namespace
+}   // namespace
 
-ScenarioResultsModel::ScenarioResultsModel(QObject *parent)
-    : QAbstractItemModel(parent)
+ScenarioResultsModel::ScenarioResultsModel(QObject *parent) : QAbstractItemModel(parent)
 {
     for (Scenario::Group group : Scenario::groups()) {
         Group entry{group, {}};
@@ -96,8 +95,9 @@ QVariant ScenarioResultsModel::data(const QModelIndex &index, int role) const
     case VerdictRole:
         return result ? QVariant(int(result->verdict)) : QVariant();
     case Qt::CheckStateRole:
-        return index.column() == TitleColumn ? QVariant(m_unchecked.contains(scenario->id) ? Qt::Unchecked : Qt::Checked)
-                                             : QVariant();
+        return index.column() == TitleColumn
+                ? QVariant(m_unchecked.contains(scenario->id) ? Qt::Unchecked : Qt::Checked)
+                : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == TitleColumn)
             return scenario->proves;
@@ -249,4 +249,4 @@ void ScenarioResultsModel::rowChanged(const QString &id)
     Q_EMIT dataChanged(group, group, {Qt::CheckStateRole});
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

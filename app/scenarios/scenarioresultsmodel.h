@@ -73,4 +73,4 @@ private:
     QHash<QString, ScenarioResult> m_results;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -20,7 +20,9 @@ constexpr int kMaxSpuriousRetries = 2;
 }
 
 ScenarioRun::ScenarioRun(const Scenario &scenario, ScenarioContext *context, QObject *parent)
-    : QObject(parent), m_scenario(scenario), m_context(context)
+    : QObject(parent)
+    , m_scenario(scenario)
+    , m_context(context)
 {
     m_result.id = scenario.id;
     m_hardLimit.setSingleShot(true);
@@ -80,11 +82,13 @@ void ScenarioRun::openProbe(const ProbeRequest &request, const ProbeReady &ready
         auto *probe = new ProbeConnection(m_context->redactor, this);
         probe->setRecognition(m_context->recognition());
         connect(probe, &ProbeConnection::frameRecorded, this, &ScenarioRun::record);
-        connect(probe, &ProbeConnection::admitted, this, [this](const QJsonObject &welcome) { m_context->noteWelcome(welcome); });
+        connect(probe, &ProbeConnection::admitted, this,
+                [this](const QJsonObject &welcome) { m_context->noteWelcome(welcome); });
         connect(probe, &ProbeConnection::handshakeDone, this, [this, probe, request, ready, attempt](bool upgraded) {
             if (m_finished)
                 return;
-            if (!upgraded && probe->httpStatus() == m_context->profile.rateRefusalStatus && attempt < kMaxSpuriousRetries) {
+            if (!upgraded && probe->httpStatus() == m_context->profile.rateRefusalStatus
+                && attempt < kMaxSpuriousRetries) {
                 ++m_context->spurious429;
                 qCWarning(lcScenarios) << "unexpected rate refusal" << probe->httpStatus()
                                        << "(another client on this address?); pacing and retrying";
@@ -138,7 +142,9 @@ void ScenarioRun::openAdmitted(const QByteArray &token, const ProbeReady &act)
                 return;   // act() judges from here on
             take(probe);
             fail(tr("could not open an admitted connection (%1)")
-                         .arg(probe->closeCode() >= 0 ? QStringLiteral("close %1 \"%2\"").arg(probe->closeCode()).arg(probe->closeReason())
+                         .arg(probe->closeCode() >= 0 ? QStringLiteral("close %1 \"%2\"")
+                                                                .arg(probe->closeCode())
+                                                                .arg(probe->closeReason())
                                                       : probe->errors().join(QStringLiteral("; "))));
         };
         connect(probe, &ProbeConnection::admitted, this, [probe, act] { act(probe); });
@@ -270,8 +276,9 @@ void ScenarioRun::judgeRefusal(const ProbeConnection *probe, const QString &reas
 {
     take(probe);
     if (probe->isAdmitted())
-        return fail(probe->welcome().isEmpty() ? tr("admitted: still open %1 ms after the upgrade").arg(m_context->profile.admitAfterMs)
-                                               : tr("admitted: the server sent %1").arg(m_context->profile.welcomeType));
+        return fail(probe->welcome().isEmpty()
+                            ? tr("admitted: still open %1 ms after the upgrade").arg(m_context->profile.admitAfterMs)
+                            : tr("admitted: the server sent %1").arg(m_context->profile.welcomeType));
     if (probe->signalsReceived() > 0)
         return fail(tr("%1 signal(s) reached a refused connection").arg(probe->signalsReceived()));
     if (probe->httpStatus() != 101) {
@@ -283,10 +290,13 @@ void ScenarioRun::judgeRefusal(const ProbeConnection *probe, const QString &reas
     if (probe->closeCode() < 0)
         return fail(tr("still open %1 ms after the upgrade").arg(m_context->answerWaitMs));
     if (!refusedWith(probe, reason))
-        return fail(tr("closed %1 \"%2\" instead of %3").arg(probe->closeCode()).arg(probe->closeReason(), expectedRefusal(reason)));
-    pass(m_context->compareReasons() || reason.isEmpty()
-                 ? tr("closed as the contract says")
-                 : tr("closed %1 \"%2\" (reason not compared: profile %3)").arg(probe->closeCode()).arg(probe->closeReason(), m_context->profile.name));
+        return fail(tr("closed %1 \"%2\" instead of %3")
+                            .arg(probe->closeCode())
+                            .arg(probe->closeReason(), expectedRefusal(reason)));
+    pass(m_context->compareReasons() || reason.isEmpty() ? tr("closed as the contract says")
+                                                         : tr("closed %1 \"%2\" (reason not compared: profile %3)")
+                                                                   .arg(probe->closeCode())
+                                                                   .arg(probe->closeReason(), m_context->profile.name));
 }
 
 void ScenarioRun::pass(const QString &why)
@@ -329,4 +339,4 @@ void ScenarioRun::finishWith(ScenarioResult::Verdict verdict, const QString &why
     Q_EMIT finished();
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

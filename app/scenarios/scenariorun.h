@@ -100,4 +100,4 @@ private:
     bool m_finished = false;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

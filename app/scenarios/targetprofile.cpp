@@ -24,21 +24,21 @@ struct Named
 };
 
 const Named<TargetProfile::TokenPlacement> placementNames[] = {
-    {TargetProfile::TokenPlacement::Header, "header"},
-    {TargetProfile::TokenPlacement::Query, "query"},
-    {TargetProfile::TokenPlacement::Subprotocol, "subprotocol"},
-    {TargetProfile::TokenPlacement::SubprotocolBare, "subprotocol-bare"},
+        {TargetProfile::TokenPlacement::Header, "header"},
+        {TargetProfile::TokenPlacement::Query, "query"},
+        {TargetProfile::TokenPlacement::Subprotocol, "subprotocol"},
+        {TargetProfile::TokenPlacement::SubprotocolBare, "subprotocol-bare"},
 };
 const Named<TargetProfile::Login> loginNames[] = {
-    {TargetProfile::Login::None, "none"},
-    {TargetProfile::Login::SignalGate, "signalgate"},
-    {TargetProfile::Login::Json, "json"},
-    {TargetProfile::Login::OAuth2, "oauth2"},
+        {TargetProfile::Login::None, "none"},
+        {TargetProfile::Login::SignalGate, "signalgate"},
+        {TargetProfile::Login::Json, "json"},
+        {TargetProfile::Login::OAuth2, "oauth2"},
 };
 const Named<TargetProfile::Feature> featureNames[] = {
-    {TargetProfile::Feature::Refresh, "refresh"},
-    {TargetProfile::Feature::Resume, "resume"},
-    {TargetProfile::Feature::MessageRate, "msg-rate"},
+        {TargetProfile::Feature::Refresh, "refresh"},
+        {TargetProfile::Feature::Resume, "resume"},
+        {TargetProfile::Feature::MessageRate, "msg-rate"},
 };
 
 template<typename Enum, size_t N>
@@ -71,7 +71,7 @@ QJsonValue orNull(const QString &text)
 class JsonReader
 {
 public:
-    explicit JsonReader(const QJsonObject &object) : m_object(object) { }
+    explicit JsonReader(const QJsonObject &object) : m_object(object) {}
 
     QString problem() const { return m_problem; }
     void fail(const char *key, const char *expected)
@@ -96,13 +96,15 @@ public:
         if (value.isNull())
             target->clear();
         else
-            text(key, target, [](const QString &t) { return !t.isEmpty(); }, "a text or null");
+            text(
+                    key, target, [](const QString &t) { return !t.isEmpty(); }, "a text or null");
     }
     template<typename Enum>
     void choice(const char *key, Enum *target, std::optional<Enum> (*parse)(const QString &), const char *expected)
     {
         QString name;
-        text(key, &name, [parse](const QString &t) { return parse(t).has_value(); }, expected);
+        text(
+                key, &name, [parse](const QString &t) { return parse(t).has_value(); }, expected);
         if (!name.isEmpty() && m_problem.isEmpty())
             *target = *parse(name);
     }
@@ -114,7 +116,10 @@ public:
         const double number = value.toDouble(double(min) - 1);
         if (!value.isDouble() || number != double(qint64(number)) || number < min || number > max) {
             if (m_problem.isEmpty())
-                m_problem = QStringLiteral("\"%1\" must be a whole number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max);
+                m_problem = QStringLiteral("\"%1\" must be a whole number from %2 to %3")
+                                    .arg(QLatin1String(key))
+                                    .arg(min)
+                                    .arg(max);
             return;
         }
         *target = int(number);
@@ -171,7 +176,7 @@ private:
     QString m_problem;
 };
 
-} // namespace
+}   // namespace
 
 TargetProfile TargetProfile::signalGate()
 {
@@ -244,13 +249,23 @@ QJsonObject TargetProfile::toJson() const
 
 std::optional<TargetProfile> TargetProfile::fromJson(const QJsonObject &object, QString *error)
 {
-    static const QStringList known{
-        QStringLiteral("name"), QStringLiteral("ws_path"), QStringLiteral("token_in"), QStringLiteral("token_name"),
-        QStringLiteral("subprotocol_prefix"), QStringLiteral("offer_subprotocols"), QStringLiteral("login"),
-        QStringLiteral("login_path"), QStringLiteral("login_fields"), QStringLiteral("refusal_closes"),
-        QStringLiteral("compare_reasons"), QStringLiteral("origin_refusal_status"), QStringLiteral("rate_refusal_status"),
-        QStringLiteral("welcome_type"), QStringLiteral("admit_after_ms"), QStringLiteral("signal_type"),
-        QStringLiteral("features")};
+    static const QStringList known{QStringLiteral("name"),
+                                   QStringLiteral("ws_path"),
+                                   QStringLiteral("token_in"),
+                                   QStringLiteral("token_name"),
+                                   QStringLiteral("subprotocol_prefix"),
+                                   QStringLiteral("offer_subprotocols"),
+                                   QStringLiteral("login"),
+                                   QStringLiteral("login_path"),
+                                   QStringLiteral("login_fields"),
+                                   QStringLiteral("refusal_closes"),
+                                   QStringLiteral("compare_reasons"),
+                                   QStringLiteral("origin_refusal_status"),
+                                   QStringLiteral("rate_refusal_status"),
+                                   QStringLiteral("welcome_type"),
+                                   QStringLiteral("admit_after_ms"),
+                                   QStringLiteral("signal_type"),
+                                   QStringLiteral("features")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("unknown key \"%1\"; the keys are %2").arg(key, known.join(QLatin1String(", ")));
@@ -266,7 +281,8 @@ std::optional<TargetProfile> TargetProfile::fromJson(const QJsonObject &object, 
     read.text("ws_path", &profile.wsPath, path, "a path starting with /");
     read.choice("token_in", &profile.tokenIn, placementFromName, "header, query, subprotocol or subprotocol-bare");
     read.text("token_name", &profile.tokenName, any, "a query parameter name");
-    read.text("subprotocol_prefix", &profile.subprotocolPrefix, [](const QString &) { return true; }, "a text");
+    read.text(
+            "subprotocol_prefix", &profile.subprotocolPrefix, [](const QString &) { return true; }, "a text");
     read.texts("offer_subprotocols", &profile.offerSubprotocols, 0, "a list of subprotocol names");
     read.choice("login", &profile.login, loginFromName, "none, signalgate, json or oauth2");
     read.text("login_path", &profile.loginPath, path, "a path starting with /");
@@ -313,8 +329,10 @@ std::optional<TargetProfile> TargetProfile::load(const QString &nameOrFile, QStr
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (bytes.size() > MaxProfileBytes || parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = QStringLiteral("profile %1 is not a JSON object (%2); write it with --print-profile or Save as…")
-                         .arg(nameOrFile, bytes.size() > MaxProfileBytes ? QStringLiteral("over 64 KiB") : parseError.errorString());
+        *error =
+                QStringLiteral("profile %1 is not a JSON object (%2); write it with --print-profile or Save as…")
+                        .arg(nameOrFile,
+                             bytes.size() > MaxProfileBytes ? QStringLiteral("over 64 KiB") : parseError.errorString());
         return std::nullopt;
     }
     QString problem;
@@ -338,8 +356,9 @@ QUrl TargetProfile::webSocketUrl(const QUrl &server) const
     QString path = wsPath;
     path.replace(QLatin1String("{session}"), QUuid::createUuid().toString(QUuid::WithoutBraces));
     const bool tls = server.scheme() == QLatin1String("https") || server.scheme() == QLatin1String("wss");
-    QUrl url(QStringLiteral("%1://%2%3").arg(tls ? QLatin1String("wss") : QLatin1String("ws"), server.authority(), path));
+    QUrl url(QStringLiteral("%1://%2%3")
+                     .arg(tls ? QLatin1String("wss") : QLatin1String("ws"), server.authority(), path));
     return url;
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

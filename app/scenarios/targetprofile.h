@@ -70,4 +70,4 @@ struct TargetProfile
     static std::optional<Login> loginFromName(const QString &name);
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -25,7 +25,7 @@ QString refusalText(const QJsonObject &answer, const QByteArray &body)
     }
     return QString::fromUtf8(body.left(120)).simplified();
 }
-} // namespace
+}   // namespace
 
 void TokenEndpoint::post(QNetworkAccessManager *network, const QString &user, const QString &password, QObject *context,
                          const Done &done) const
@@ -54,18 +54,26 @@ void TokenEndpoint::post(QNetworkAccessManager *network, const QString &user, co
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status == 0)
-            return done({}, {}, QCoreApplication::translate("TokenEndpoint", "login failed: %1 (%2)").arg(reply->errorString(), where));
+            return done({}, {},
+                        QCoreApplication::translate("TokenEndpoint", "login failed: %1 (%2)")
+                                .arg(reply->errorString(), where));
         const QByteArray bytes = reply->read(kMaxAnswerBytes);
         const QJsonObject answer = QJsonDocument::fromJson(bytes).object();
         if (status != 200)
-            return done({}, {}, QCoreApplication::translate("TokenEndpoint", "login failed: HTTP %1 from %2 (%3)").arg(status).arg(where, refusalText(answer, bytes)));
+            return done({}, {},
+                        QCoreApplication::translate("TokenEndpoint", "login failed: HTTP %1 from %2 (%3)")
+                                .arg(status)
+                                .arg(where, refusalText(answer, bytes)));
         const QByteArray access = answer.value(QLatin1String("access_token")).toString().toUtf8();
         if (access.isEmpty()) {
-            return done({}, {}, QCoreApplication::translate("TokenEndpoint", "login failed: HTTP 200 from %1, but the answer has no \"access_token\" (keys: %2)")
-                                        .arg(where, answer.keys().join(QLatin1String(", "))));
+            return done({}, {},
+                        QCoreApplication::translate(
+                                "TokenEndpoint",
+                                "login failed: HTTP 200 from %1, but the answer has no \"access_token\" (keys: %2)")
+                                .arg(where, answer.keys().join(QLatin1String(", "))));
         }
         done(access, answer.value(QLatin1String("refresh_token")).toString().toUtf8(), {});
     });
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -35,4 +35,4 @@ struct TokenEndpoint
               const Done &done) const;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

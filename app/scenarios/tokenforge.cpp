@@ -45,17 +45,19 @@ QByteArray hmac(const char *digest, const QByteArray &key, const QByteArray &dat
     unsigned char out[EVP_MAX_MD_SIZE];
     size_t length = 0;
     if (!EVP_Q_mac(nullptr, "HMAC", nullptr, digest, nullptr, key.constData(), size_t(key.size()),
-                   reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()), out, sizeof out, &length))
+                   reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()), out, sizeof out,
+                   &length))
         return {};
     return QByteArray(reinterpret_cast<const char *>(out), qsizetype(length));
 }
 
-} // namespace
+}   // namespace
 
 TokenForge::TokenForge(JwsKey key, QByteArray secret, QByteArray publicPem)
-    : m_key(std::move(key)), m_secret(std::move(secret)), m_publicPem(std::move(publicPem))
-{
-}
+    : m_key(std::move(key))
+    , m_secret(std::move(secret))
+    , m_publicPem(std::move(publicPem))
+{}
 
 std::optional<TokenForge> TokenForge::fromFile(const QString &path, QString *error)
 {
@@ -96,9 +98,10 @@ QByteArray TokenForge::confusedAlgorithm(const QJsonObject &claims) const
 {
     if (m_key.algorithm() != JwsAlgorithm::HS256)
         return JwsSigner(JwsKey::hmacSha256(m_publicPem)).sign(claims);
-    const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("HS512")}, {QStringLiteral("typ"), QStringLiteral("at+jwt")}};
+    const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("HS512")},
+                             {QStringLiteral("typ"), QStringLiteral("at+jwt")}};
     const QByteArray input = TokenMutation::assemble(header, claims, {}).chopped(1);
     return input + '.' + Base64Url::encode(hmac("SHA512", m_secret, input));
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -37,4 +37,4 @@ private:
     QByteArray m_publicPem;   // asymmetric
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -22,7 +22,7 @@ QList<QByteArray> segments(const QByteArray &token)
         parts.append(QByteArray());
     return parts;
 }
-} // namespace
+}   // namespace
 
 QByteArray TokenMutation::badSignature(const QByteArray &token)
 {
@@ -43,7 +43,8 @@ QByteArray TokenMutation::nullSignature(const QByteArray &token)
 
 QByteArray TokenMutation::algNone(const QByteArray &token)
 {
-    return encodeJson({{QStringLiteral("alg"), QStringLiteral("none")}, {QStringLiteral("typ"), QStringLiteral("at+jwt")}})
+    return encodeJson(
+                   {{QStringLiteral("alg"), QStringLiteral("none")}, {QStringLiteral("typ"), QStringLiteral("at+jwt")}})
             + '.' + segments(token).at(1) + '.';
 }
 
@@ -67,4 +68,4 @@ QByteArray TokenMutation::assemble(const QJsonObject &header, const QJsonObject 
     return encodeJson(header) + '.' + encodeJson(payload) + '.' + Base64Url::encode(signature);
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

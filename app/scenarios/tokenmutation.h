@@ -24,6 +24,6 @@ QByteArray oversized(const QByteArray &token);
 QByteArray malformed();
 // header.payload.signature from JSON objects and raw signature bytes.
 QByteArray assemble(const QJsonObject &header, const QJsonObject &payload, const QByteArray &signature);
-}
+}   // namespace TokenMutation
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

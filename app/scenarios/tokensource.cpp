@@ -1,9 +1,9 @@
 #include "tokensource.h"
 
 #include "authapi.h"
+#include "redactor.h"
 #include "securerandom.h"
 #include "tokenclaims.h"
-#include "redactor.h"
 #include "tokenendpoint.h"
 
 #include <QDateTime>
@@ -29,12 +29,13 @@ AuthApi *authApi(QNetworkAccessManager *network, const QUrl &server, const QSslC
     api->setSslConfiguration(ssl);
     return api;
 }
-} // namespace
+}   // namespace
 
 TokenSource::TokenSource(QNetworkAccessManager *network, Redactor *redactor, QObject *parent)
-    : QObject(parent), m_network(network), m_redactor(redactor)
-{
-}
+    : QObject(parent)
+    , m_network(network)
+    , m_redactor(redactor)
+{}
 
 void TokenSource::setServer(const QUrl &httpBase)
 {
@@ -122,7 +123,8 @@ void TokenSource::login(const QString &user, const QString &password, const Done
                               return done(error);
                           m_access = keep(access);
                           m_refresh = refresh.isEmpty() ? QByteArray() : keep(refresh);
-                          m_origin = tr("login %1 %2").arg(TargetProfile::loginName(m_profile.login), m_profile.loginPath);
+                          m_origin =
+                                  tr("login %1 %2").arg(TargetProfile::loginName(m_profile.login), m_profile.loginPath);
                           done({});
                       });
         return;
@@ -137,7 +139,8 @@ void TokenSource::login(const QString &user, const QString &password, const Done
     });
     connect(api, &AuthApi::failed, this, [api, done](AuthApi::Operation, int status, const QString &message, qint64) {
         api->deleteLater();
-        done(status > 0 ? tr("login failed: HTTP %1 (%2)").arg(status).arg(message) : tr("login failed: %1").arg(message));
+        done(status > 0 ? tr("login failed: HTTP %1 (%2)").arg(status).arg(message)
+                        : tr("login failed: %1").arg(message));
     });
     api->login(user, password);
 }
@@ -155,8 +158,11 @@ void TokenSource::devToken(const QJsonObject &body, const TokenCallback &done)
     connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray token =
-                QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("access_token")).toString().toLatin1();
+        const QByteArray token = QJsonDocument::fromJson(reply->readAll())
+                                         .object()
+                                         .value(QLatin1String("access_token"))
+                                         .toString()
+                                         .toLatin1();
         if (status != 200 || token.isEmpty()) {
             done({}, status ? tr("/dev/token answered HTTP %1").arg(status) : reply->errorString());
             return;
@@ -242,12 +248,16 @@ void TokenSource::revokedToken(const TokenCallback &done)
         });
         api->logout(access, pair.refreshToken);
     });
-    connect(api, &AuthApi::failed, this, [api, done](AuthApi::Operation operation, int status, const QString &message, qint64) {
-        api->deleteLater();
-        done({}, (operation == AuthApi::Operation::Logout ? tr("logout failed: HTTP %1 %2") : tr("second login failed: HTTP %1 %2"))
-                         .arg(status).arg(message));
-    });
+    connect(api, &AuthApi::failed, this,
+            [api, done](AuthApi::Operation operation, int status, const QString &message, qint64) {
+                api->deleteLater();
+                done({},
+                     (operation == AuthApi::Operation::Logout ? tr("logout failed: HTTP %1 %2")
+                                                              : tr("second login failed: HTTP %1 %2"))
+                             .arg(status)
+                             .arg(message));
+            });
     api->login(m_user, m_password);
 }
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

@@ -42,7 +42,7 @@ public:
     {
         QString issuer;
         QString audience;
-        QString type;           // the header's typ; empty: at+jwt
+        QString type;   // the header's typ; empty: at+jwt
         int lifetimeS = 600;
     };
 
@@ -115,4 +115,4 @@ private:
     QByteArray m_refresh;
 };
 
-} // namespace SignalGate::Scenarios
+}   // namespace SignalGate::Scenarios

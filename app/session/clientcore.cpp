@@ -1,10 +1,10 @@
 #include "clientcore.h"
 
-#include "tokenstore.h"
-#include "signalconnection.h"
-#include "jsonkeys.h"
 #include "eventlog.h"
+#include "jsonkeys.h"
+#include "signalconnection.h"
 #include "signalmodel.h"
+#include "tokenstore.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -37,14 +37,14 @@ QString describeCertificate(const QSslCertificate &certificate)
                  QString::fromLatin1(fingerprint));
 }
 
-} // namespace
+}   // namespace
 
 ClientCore::ClientCore(const QString &keychainService, QObject *parent)
-    : QObject(parent),
-      m_store(new TokenStore(keychainService.isEmpty() ? QStringLiteral("signalgate") : keychainService, this)),
-      m_session(new SessionController(m_store, &m_network, SignalGate::Clock::system(), this)),
-      m_signals(new SignalModel(this)),
-      m_log(new EventLog(this))
+    : QObject(parent)
+    , m_store(new TokenStore(keychainService.isEmpty() ? QStringLiteral("signalgate") : keychainService, this))
+    , m_session(new SessionController(m_store, &m_network, SignalGate::Clock::system(), this))
+    , m_signals(new SignalModel(this))
+    , m_log(new EventLog(this))
 {
     SignalConnection *connection = m_session->connection();
     connect(connection, &SignalConnection::signalBatchReceived, m_signals, [this](const QList<QJsonObject> &batch) {
@@ -110,41 +110,46 @@ void ClientCore::recordConnectionEvents()
                             tr("Connect once a token with at least 30 s left is there."));
     });
     connect(connection, &SignalConnection::welcomed, m_log, [this](const QJsonObject &welcome) {
-        m_log->addEvent(Severity::Info, tr("Connected: welcome for %1, token valid until %2, last seq %3.")
-                                                .arg(welcome.value(Key::Sub).toString(),
-                                                     clockTime(welcome.value(QLatin1String("exp")).toInteger()))
-                                                .arg(welcome.value(QLatin1String("last_seq")).toInteger()));
+        m_log->addEvent(Severity::Info,
+                        tr("Connected: welcome for %1, token valid until %2, last seq %3.")
+                                .arg(welcome.value(Key::Sub).toString(),
+                                     clockTime(welcome.value(QLatin1String("exp")).toInteger()))
+                                .arg(welcome.value(QLatin1String("last_seq")).toInteger()));
     });
     connect(connection, &SignalConnection::closed, m_log,
-            [this](quint16 code, const QString &reason, const CloseCodeInfo &, const ReconnectPolicy::Decision &decision) {
-                m_log->addClose(code, reason, decision.why);
-            });
+            [this](quint16 code, const QString &reason, const CloseCodeInfo &,
+                   const ReconnectPolicy::Decision &decision) { m_log->addClose(code, reason, decision.why); });
     connect(connection, &SignalConnection::handshakeRefused, m_log,
             [this](int status, const ReconnectPolicy::Decision &decision) {
                 m_log->addEvent(status == 429 ? Severity::Warning : Severity::Error,
                                 tr("The server refused the connection with HTTP %1.").arg(status), decision.why);
             });
-    connect(connection, &SignalConnection::networkError, m_log, [this](QAbstractSocket::SocketError, const QString &message) {
-        m_log->addEvent(Severity::Warning, tr("Network error: %1").arg(message));
-    });
+    connect(connection, &SignalConnection::networkError, m_log,
+            [this](QAbstractSocket::SocketError, const QString &message) {
+                m_log->addEvent(Severity::Warning, tr("Network error: %1").arg(message));
+            });
     connect(connection, &SignalConnection::sslErrors, m_log, [this](const QList<QSslError> &errors) {
         for (const QSslError &error : errors) {
             const QString details = describeCertificate(error.certificate());
-            m_log->addEvent(Severity::Error,
-                            details.isEmpty() ? tr("TLS: %1").arg(error.errorString())
-                                              : tr("TLS: %1 (%2)").arg(error.errorString(), details),
-                            tr("Not ignored: fix the CA file in Settings or find out who answers instead of the server."));
+            m_log->addEvent(
+                    Severity::Error,
+                    details.isEmpty() ? tr("TLS: %1").arg(error.errorString())
+                                      : tr("TLS: %1 (%2)").arg(error.errorString(), details),
+                    tr("Not ignored: fix the CA file in Settings or find out who answers instead of the server."));
         }
     });
     connect(connection, &SignalConnection::expiring, m_log, [this](qint64 secondsLeft) {
-        m_log->addEvent(Severity::Info, tr("The server says the access token expires in %n s.", nullptr, int(secondsLeft)));
+        m_log->addEvent(Severity::Info,
+                        tr("The server says the access token expires in %n s.", nullptr, int(secondsLeft)));
     });
     connect(connection, &SignalConnection::refreshed, m_log, [this](qint64 expiresAt) {
-        m_log->addEvent(Severity::Info, tr("The server accepted the new token (auth.refreshed); valid until %1.")
-                                                .arg(clockTime(expiresAt)));
+        m_log->addEvent(
+                Severity::Info,
+                tr("The server accepted the new token (auth.refreshed); valid until %1.").arg(clockTime(expiresAt)));
     });
     connect(connection, &SignalConnection::refreshFailed, m_log, [this](const QString &message, int attemptsLeft) {
-        m_log->addEvent(Severity::Warning, attemptsLeft >= 0
+        m_log->addEvent(Severity::Warning,
+                        attemptsLeft >= 0
                                 ? tr("In-band refresh refused: %1 (%2 attempts left)").arg(message).arg(attemptsLeft)
                                 : tr("In-band refresh refused: %1").arg(message));
     });
@@ -155,8 +160,10 @@ void ClientCore::recordConnectionEvents()
     });
     connect(connection, &SignalConnection::resumeResult, m_log, [this](qint64 recovered, qint64 lost) {
         if (lost < 0)
-            m_log->addEvent(Severity::Warning, tr("Resumed after a server restart: %n signal(s) recovered; "
-                                                  "what the old server sent meanwhile is lost.", nullptr, int(recovered)));
+            m_log->addEvent(Severity::Warning,
+                            tr("Resumed after a server restart: %n signal(s) recovered; "
+                               "what the old server sent meanwhile is lost.",
+                               nullptr, int(recovered)));
         else
             m_log->addEvent(lost > 0 ? Severity::Warning : Severity::Info,
                             tr("Resumed: %1 signal(s) recovered, %2 lost.").arg(recovered).arg(lost));
@@ -166,4 +173,4 @@ void ClientCore::recordConnectionEvents()
     });
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -46,4 +46,4 @@ private:
     EventLog *m_log;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -11,17 +11,13 @@ const QString kTransport = QStringLiteral("connection/transport");
 const QString kAllowPlain = QStringLiteral("connection/allowPlainTextRemote");
 const QString kLanguage = QStringLiteral("ui/language");
 
-} // namespace
+}   // namespace
 
 ClientSettings::ClientSettings()
     : m_settings(QSettings::UserScope, QStringLiteral("SignalGate"), QStringLiteral("signalgate"))
-{
-}
+{}
 
-ClientSettings::ClientSettings(const QString &iniFile)
-    : m_settings(iniFile, QSettings::IniFormat)
-{
-}
+ClientSettings::ClientSettings(const QString &iniFile) : m_settings(iniFile, QSettings::IniFormat) {}
 
 QString ClientSettings::server() const
 {
@@ -111,4 +107,4 @@ bool ClientSettings::transportFromName(const QString &name, SignalConnection::Tr
     return false;
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -45,4 +45,4 @@ private:
     QSettings m_settings;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

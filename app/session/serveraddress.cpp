@@ -12,7 +12,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("SignalGate::Client::ServerAddress", text);
 }
 
-} // namespace
+}   // namespace
 
 ServerAddress ServerAddress::parse(const QString &input)
 {
@@ -27,7 +27,8 @@ ServerAddress ServerAddress::parse(const QString &input)
     QUrl url(text, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty()) {
-        address.m_error = tr("\"%1\" is not a server address. Use http://host:port or https://host:port.").arg(input.trimmed());
+        address.m_error =
+                tr("\"%1\" is not a server address. Use http://host:port or https://host:port.").arg(input.trimmed());
         return address;
     }
     if (scheme == QLatin1String("ws"))
@@ -74,4 +75,4 @@ bool ServerAddress::isLoopback() const
     return !address.isNull() && address.isLoopback();
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -21,8 +21,8 @@ public:
     bool isValid() const { return m_error.isEmpty() && m_http.isValid(); }
     QString error() const { return m_error; }   // translated, empty when valid
 
-    QUrl httpUrl() const { return m_http; }          // http(s)://host:port[/prefix]
-    QUrl webSocketUrl() const;                       // ws(s)://host:port[/prefix]/ws
+    QUrl httpUrl() const { return m_http; }   // http(s)://host:port[/prefix]
+    QUrl webSocketUrl() const;                // ws(s)://host:port[/prefix]/ws
     QString text() const { return m_http.toString(); }
     bool isTls() const { return m_http.scheme() == QLatin1String("https"); }
     bool isLoopback() const;
@@ -37,4 +37,4 @@ private:
     QString m_error;
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -1,9 +1,9 @@
 #include "sessioncontroller.h"
 
-#include "refreshscheduler.h"
-#include "tokenclaims.h"
-#include "signalconnection.h"
 #include "closecodes.h"
+#include "refreshscheduler.h"
+#include "signalconnection.h"
+#include "tokenclaims.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -15,12 +15,12 @@ namespace SignalGate::Client {
 // The user name, states and HTTP statuses only: never a token or a password.
 Q_LOGGING_CATEGORY(lcSession, "signalgate.client.session", QtInfoMsg)
 
-SessionController::SessionController(TokenStore *store, QNetworkAccessManager *network,
-                                     const SignalGate::Clock &clock, QObject *parent)
-    : QObject(parent),
-      m_store(store),
-      m_auth(new AuthApi(network, this)),
-      m_clock(clock)
+SessionController::SessionController(TokenStore *store, QNetworkAccessManager *network, const SignalGate::Clock &clock,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_auth(new AuthApi(network, this))
+    , m_clock(clock)
 {
     m_scheduler = new RefreshScheduler(m_clock, {}, this);
     m_connection = new SignalConnection(this);
@@ -90,7 +90,8 @@ bool SessionController::loadCaFile(const QString &path, QList<QSslCertificate> *
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read the CA file %1: %2. Choose a readable PEM file in Settings.").arg(path, file.errorString());
+        *error = tr("Cannot read the CA file %1: %2. Choose a readable PEM file in Settings.")
+                         .arg(path, file.errorString());
         return false;
     }
     const QList<QSslCertificate> loaded = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
@@ -281,4 +282,4 @@ void SessionController::endSession(const QString &why)
     Q_EMIT signedOut(why);
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "authapi.h"
-#include "tokenstore.h"
-#include "serveraddress.h"
 #include "clock.h"
+#include "serveraddress.h"
+#include "tokenstore.h"
 
 #include <QObject>
 #include <QSslCertificate>
@@ -57,10 +57,10 @@ public:
     RefreshScheduler *scheduler() const { return m_scheduler; }
     State state() const { return m_state; }
     QString user() const { return m_user; }
-    qint64 accessExpiresAt() const;        // Unix seconds, 0 when there is none
+    qint64 accessExpiresAt() const;   // Unix seconds, 0 when there is none
     // For the token inspector, which decodes it in place; never log or store it.
     QByteArray accessToken() const { return m_tokens.access; }
-    qint64 nextRefreshAtMs() const;        // 0 when nothing is scheduled
+    qint64 nextRefreshAtMs() const;   // 0 when nothing is scheduled
     bool usingKeychain() const { return m_store->usingKeychain(); }
 
 public Q_SLOTS:
@@ -104,8 +104,8 @@ private:
     QString m_user;
     TokenStore::Tokens m_tokens;
     Pending m_pending = Pending::None;
-    bool m_loading = false;       // resumeStoredSession waits for the keychain
-    bool m_revokedClose = false;  // the last close was "Token revoked"
+    bool m_loading = false;        // resumeStoredSession waits for the keychain
+    bool m_revokedClose = false;   // the last close was "Token revoked"
 };
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

@@ -37,4 +37,4 @@ Q_SIGNALS:
     void delivered(quint64 seq, const QString &frame);
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

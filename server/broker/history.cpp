@@ -2,7 +2,7 @@
 
 namespace SignalGate::Server {
 
-History::History(int capacity) : m_frames(qMax(0, capacity)) { }
+History::History(int capacity) : m_frames(qMax(0, capacity)) {}
 
 void History::append(quint64 seq, const QString &frame)
 {
@@ -48,4 +48,4 @@ QList<QString> History::between(quint64 afterSeq, quint64 upToSeq, qsizetype max
     return frames;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -29,8 +29,8 @@ private:
     };
 
     QList<Entry> m_frames;
-    int m_head = 0;     // index of the oldest entry
+    int m_head = 0;   // index of the oldest entry
     int m_size = 0;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -7,9 +7,11 @@ using namespace SignalGate::Protocol;
 namespace SignalGate::Server {
 
 InProcessBroker::InProcessBroker(int historySize, quint64 lastSeq, Reserve reserve, QObject *parent)
-    : Broker(parent), m_history(historySize), m_lastSeq(lastSeq), m_reserve(std::move(reserve))
-{
-}
+    : Broker(parent)
+    , m_history(historySize)
+    , m_lastSeq(lastSeq)
+    , m_reserve(std::move(reserve))
+{}
 
 void InProcessBroker::publish(SignalFrame signal, Published done)
 {
@@ -27,4 +29,4 @@ void InProcessBroker::publish(SignalFrame signal, Published done)
         done(seq);
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -29,4 +29,4 @@ private:
     Reserve m_reserve;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

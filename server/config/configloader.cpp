@@ -9,7 +9,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 
-
 namespace SignalGate::Server {
 
 namespace {
@@ -33,7 +32,8 @@ QString crossCheck(const ServerConfig &config, const QMap<QString, QStringList> 
             return QStringLiteral("--jwt-private-key and --jwt-public-key need --jwt-alg RS256, ES256 or EdDSA; "
                                   "HS256 uses --jwt-secret-file");
     } else if (given.contains(QStringLiteral("jwt-secret-file"))) {
-        return QStringLiteral("--jwt-secret-file is for HS256; --jwt-alg %1 uses --jwt-private-key and/or --jwt-public-key")
+        return QStringLiteral(
+                       "--jwt-secret-file is for HS256; --jwt-alg %1 uses --jwt-private-key and/or --jwt-public-key")
                 .arg(config.jwtAlgorithm);
     } else if (config.jwtPrivateKeyFile.trimmed().isEmpty() && config.jwtPublicKeyFile.trimmed().isEmpty()) {
         return QStringLiteral("--jwt-alg %1 needs --jwt-private-key FILE (to issue tokens) and/or "
@@ -44,11 +44,12 @@ QString crossCheck(const ServerConfig &config, const QMap<QString, QStringList> 
         return QStringLiteral("--issuer and --audience must not be empty");
     // One without the other would silently serve plain HTTP: refuse instead.
     if (config.tlsCertFile.isEmpty() != config.tlsKeyFile.isEmpty())
-        return QStringLiteral("--tls-cert and --tls-key go together; pass both (gen-dev-cert DIR makes a pair) or neither");
+        return QStringLiteral(
+                "--tls-cert and --tls-key go together; pass both (gen-dev-cert DIR makes a pair) or neither");
     return {};
 }
 
-} // namespace
+}   // namespace
 
 ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
 {
@@ -63,7 +64,8 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
     parser.addVersionOption();
     for (const ServerOption &option : serverOptions())
         parser.addOption(option.commandLineOption());
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: user add|del NAME, or gen-dev-cert DIR"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("Optional: user add|del NAME, or gen-dev-cert DIR"));
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText() + QStringLiteral("; see --help");
@@ -94,7 +96,8 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
     } else if (!positional.isEmpty()) {
         if (positional.value(0) != QLatin1String("user") || positional.size() != 3
             || (positional[1] != QLatin1String("add") && positional[1] != QLatin1String("del"))) {
-            result.error = QStringLiteral("unknown command '%1'; expected 'user add NAME --password-stdin', 'user del NAME' or 'gen-dev-cert DIR'")
+            result.error = QStringLiteral("unknown command '%1'; expected 'user add NAME --password-stdin', 'user del "
+                                          "NAME' or 'gen-dev-cert DIR'")
                                    .arg(positional.join(QLatin1Char(' ')));
             return result;
         }
@@ -102,7 +105,8 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         if (positional[1] == QLatin1String("add")) {
             config.command = ServerConfig::Command::UserAdd;
             if (!parser.isSet(QStringLiteral("password-stdin"))) {
-                result.error = QStringLiteral("user add needs --password-stdin (passwords are never taken from the command line)");
+                result.error = QStringLiteral(
+                        "user add needs --password-stdin (passwords are never taken from the command line)");
                 return result;
             }
             config.userScope = parser.value(QStringLiteral("scope")).simplified();
@@ -132,29 +136,35 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         // QSettings reads lazily: the status means something only after a read.
         const QStringList keys = ini.allKeys();
         if (ini.status() != QSettings::NoError) {
-            result.error = QStringLiteral("--config: '%1' is not a valid INI file (every line must be key=value)").arg(file);
+            result.error =
+                    QStringLiteral("--config: '%1' is not a valid INI file (every line must be key=value)").arg(file);
             return result;
         }
         for (const QString &key : keys) {
             const ServerOption *option = findServerOption(key);
             if (!option || option->where == ServerOption::Where::FlagOnly) {
-                result.error = QStringLiteral("--config: %1: unknown key '%2'; keys are the long flag names without dashes")
-                                       .arg(file, key);
+                result.error =
+                        QStringLiteral("--config: %1: unknown key '%2'; keys are the long flag names without dashes")
+                                .arg(file, key);
                 return result;
             }
             // QSettings turns an unquoted comma into a list; for a single value
             // that would silently lose it, so say so instead.
             if (ini.value(key).userType() == QMetaType::QStringList && !option->repeatable) {
-                result.error = QStringLiteral("--config: %1: the value of '%2' (--%2) has an unquoted comma; put it in double quotes")
-                                       .arg(file, key);
+                result.error =
+                        QStringLiteral(
+                                "--config: %1: the value of '%2' (--%2) has an unquoted comma; put it in double quotes")
+                                .arg(file, key);
                 return result;
             }
-            values.insert(key, option->repeatable ? ini.value(key).toStringList() : QStringList{ini.value(key).toString()});
+            values.insert(key,
+                          option->repeatable ? ini.value(key).toStringList() : QStringList{ini.value(key).toString()});
         }
     }
     for (const ServerOption &option : serverOptions()) {
         if (option.read && parser.isSet(option.name))
-            values.insert(option.name, option.isSwitch() ? QStringList{QStringLiteral("true")} : parser.values(option.name));
+            values.insert(option.name,
+                          option.isSwitch() ? QStringList{QStringLiteral("true")} : parser.values(option.name));
     }
 
     config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -175,4 +185,4 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
     return result;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

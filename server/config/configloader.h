@@ -15,12 +15,12 @@ public:
     struct Result
     {
         ServerConfig config;
-        QString error;          // non-empty: print it, exit 2
-        QString helpText;       // non-empty: --help or --version was asked for; print it, exit 0
+        QString error;      // non-empty: print it, exit 2
+        QString helpText;   // non-empty: --help or --version was asked for; print it, exit 0
         bool ok() const { return error.isEmpty(); }
     };
 
     static Result load(const QStringList &arguments);
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

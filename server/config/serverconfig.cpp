@@ -13,7 +13,7 @@ namespace {
 // journal, audit log, key files, the event loop's own descriptors.
 constexpr int ReservedDescriptors = 64;
 
-} // namespace
+}   // namespace
 
 int ServerConfig::effectiveMaxConns() const
 {
@@ -22,7 +22,8 @@ int ServerConfig::effectiveMaxConns() const
     rlimit files{};
     if (::getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur == RLIM_INFINITY)
         return 1000000;
-    return int(qBound<rlim_t>(1, files.rlim_cur > ReservedDescriptors ? files.rlim_cur - ReservedDescriptors : 1, 1000000));
+    return int(qBound<rlim_t>(1, files.rlim_cur > ReservedDescriptors ? files.rlim_cur - ReservedDescriptors : 1,
+                              1000000));
 }
 
 int ServerConfig::effectiveMaxPendingLogins() const
@@ -53,4 +54,4 @@ QString ServerConfig::listenText() const
     return host + QLatin1Char(':') + QString::number(listenPort);
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -15,9 +15,9 @@ struct ServerConfig
     enum class Command { Run, UserAdd, UserDel, GenDevCert };
 
     Command command = Command::Run;
-    QString userName;        // user add / user del
-    QString userScope;       // user add --scope
-    QString devCertDir;      // gen-dev-cert DIR
+    QString userName;     // user add / user del
+    QString userScope;    // user add --scope
+    QString devCertDir;   // gen-dev-cert DIR
 
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8765;
@@ -40,31 +40,31 @@ struct ServerConfig
 
     // Origins allowed to open /ws and to get CORS answers; exact match, empty by default.
     QStringList allowedOrigins;
-    QString auditLogPath;    // empty: <dataDir>/audit.log
+    QString auditLogPath;   // empty: <dataDir>/audit.log
     // Both set: TLS only (https and wss) on the one port; both empty: plain.
     QString tlsCertFile;
     QString tlsKeyFile;
     bool tlsEnabled() const { return !tlsCertFile.isEmpty(); }
 
     // Limits (PROTOCOL.md section 6); 0 turns one off.
-    RateLimit connRate{10, 60};     // WebSocket upgrades per source IP
-    RateLimit msgRate{60, 60};      // messages per connection
-    RateLimit loginRate{5, 300};    // failed logins per (IP, user name)
+    RateLimit connRate{10, 60};         // WebSocket upgrades per source IP
+    RateLimit msgRate{60, 60};          // messages per connection
+    RateLimit loginRate{5, 300};        // failed logins per (IP, user name)
     RateLimit loginRateUser{20, 300};   // failed logins per user name, from any IP
     int maxConnsPerUser = 5;
     int maxMessageBytes = 65536;
     qint64 maxOutboundBytes = 1024 * 1024;
     int handshakeTimeoutMs = 5000;
-    int maxPendingPerIp = 32;       // requests from one IP still sending their head
-    int rateTableMax = 100000;      // keys per limiter table before LRU eviction
+    int maxPendingPerIp = 32;    // requests from one IP still sending their head
+    int rateTableMax = 100000;   // keys per limiter table before LRU eviction
     int refreshAttempts = 3;
     int history = 10000;
 
     // Abuse limits (PROTOCOL.md section 10.1); negative: derived at start.
-    int maxConns = -1;              // open WebSockets plus requests in progress
-    int maxPendingLogins = -1;      // password checks queued or running
+    int maxConns = -1;           // open WebSockets plus requests in progress
+    int maxPendingLogins = -1;   // password checks queued or running
     static constexpr int MaxPendingLoginsPerIp = 2;
-    int ipv6Prefix = 64;            // IPv6 sources are keyed by this prefix
+    int ipv6Prefix = 64;   // IPv6 sources are keyed by this prefix
     qint64 refreshGraceSeconds = 10;
     qint64 refreshMaxAgeSeconds = 30 * 24 * 3600;
 
@@ -84,4 +84,4 @@ struct ServerConfig
     QString listenText() const;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

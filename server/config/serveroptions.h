@@ -21,9 +21,9 @@ struct ServerOption
     enum class Where { FlagOrIni, FlagOnly };
 
     QString name;
-    QString valueName;      // empty: a switch
-    QString help;           // "%1" stands for the default, when there is one
-    QString defaultText;    // from ServerConfig{}; empty when help says it in words
+    QString valueName;     // empty: a switch
+    QString help;          // "%1" stands for the default, when there is one
+    QString defaultText;   // from ServerConfig{}; empty when help says it in words
     Where where = Where::FlagOrIni;
     // Stores value in config; returns what was expected when value is not
     // one, empty when it was taken. Null for options ConfigLoader reads itself.
@@ -41,4 +41,4 @@ const QList<ServerOption> &serverOptions();
 // The option named name, nullptr when there is none.
 const ServerOption *findServerOption(const QString &name);
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

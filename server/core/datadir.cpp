@@ -26,10 +26,11 @@ bool DataDir::prepare(const QString &path, QString *error)
     }
     const QFileInfo info(dir);
     if (!info.isDir() || !info.isWritable()) {
-        *error = QStringLiteral("data directory %1 is not writable; fix its permissions or pass another --data-dir").arg(dir);
+        *error = QStringLiteral("data directory %1 is not writable; fix its permissions or pass another --data-dir")
+                         .arg(dir);
         return false;
     }
     return true;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -10,6 +10,6 @@ namespace DataDir {
 // which another user could open it) and checks the result is a writable
 // directory. On failure *error is one line naming the folder and the fix.
 bool prepare(const QString &path, QString *error);
-}
+}   // namespace DataDir
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

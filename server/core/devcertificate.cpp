@@ -72,7 +72,7 @@ bool writeFile(PrivateFile &file, const QByteArray &contents, QFileDevice::Permi
     return file.open(permissions) && file.write(contents);
 }
 
-} // namespace
+}   // namespace
 
 std::optional<DevCertificate::Pem> DevCertificate::generate(QString *error)
 {
@@ -83,8 +83,7 @@ std::optional<DevCertificate::Pem> DevCertificate::generate(QString *error)
     }
 
     const X509Ptr certificate(X509_new());
-    if (!certificate || X509_set_version(certificate.get(), X509_VERSION_3) != 1
-        || !setRandomSerial(certificate.get())
+    if (!certificate || X509_set_version(certificate.get(), X509_VERSION_3) != 1 || !setRandomSerial(certificate.get())
         || !X509_gmtime_adj(X509_getm_notBefore(certificate.get()), -BackdateSeconds)
         || !X509_time_adj_ex(X509_getm_notAfter(certificate.get()), ValidityDays, 0, nullptr)
         || X509_set_pubkey(certificate.get(), key.get()) != 1) {
@@ -93,8 +92,9 @@ std::optional<DevCertificate::Pem> DevCertificate::generate(QString *error)
     }
     // Self-signed: subject and issuer are the same name.
     X509_NAME *name = X509_get_subject_name(certificate.get());
-    if (X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("localhost"),
-                                   -1, -1, 0) != 1
+    if (X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("localhost"), -1,
+                                   -1, 0)
+                != 1
         || X509_set_issuer_name(certificate.get(), name) != 1) {
         *error = opensslError("cannot set the certificate name");
         return std::nullopt;
@@ -111,11 +111,11 @@ std::optional<DevCertificate::Pem> DevCertificate::generate(QString *error)
         int nid;
         const char *value;
     } extensions[] = {
-        {NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:::1"},
-        {NID_basic_constraints, "critical,CA:TRUE"},
-        {NID_key_usage, "critical,digitalSignature,keyCertSign"},
-        {NID_ext_key_usage, "serverAuth"},
-        {NID_subject_key_identifier, "hash"},
+            {NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:::1"},
+            {NID_basic_constraints, "critical,CA:TRUE"},
+            {NID_key_usage, "critical,digitalSignature,keyCertSign"},
+            {NID_ext_key_usage, "serverAuth"},
+            {NID_subject_key_identifier, "hash"},
     };
     for (const auto &extension : extensions) {
         if (!addExtension(certificate.get(), &context, extension.nid, extension.value)) {
@@ -157,7 +157,8 @@ bool DevCertificate::write(const QString &dir, QString *error)
         // exists() follows symlinks; a dangling link would still be replaced, so ask lstat too.
         if (QFileInfo::exists(path) || QFileInfo(path).isSymLink()) {
             *error = QStringLiteral("%1 already exists; gen-dev-cert never overwrites: remove cert.pem and key.pem "
-                                    "from %2 or pick another directory").arg(path, dir);
+                                    "from %2 or pick another directory")
+                             .arg(path, dir);
             return false;
         }
     }
@@ -206,12 +207,11 @@ int DevCertificate::run(const QString &dir, QTextStream &out, QTextStream &err)
     const QString certificateFile = certificatePath(dir);
     out << "wrote " << certificateFile << " and " << keyPath(dir) << " (key mode 0600): a self-signed certificate "
         << "for localhost, 127.0.0.1 and ::1, valid for " << ValidityDays << " days\n"
-        << "serve TLS with:  signalgate-server --tls-cert " << certificateFile << " --tls-key " << keyPath(dir)
-        << '\n'
+        << "serve TLS with:  signalgate-server --tls-cert " << certificateFile << " --tls-key " << keyPath(dir) << '\n'
         << "clients must trust " << certificateFile << ", e.g. curl --cacert " << certificateFile
         << " https://127.0.0.1:8765/healthz\n"
         << "keep key.pem private; this certificate is for development only\n";
     return 0;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

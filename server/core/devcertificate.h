@@ -40,4 +40,4 @@ public:
     static QString keyPath(const QString &dir);
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -9,4 +9,4 @@ Q_LOGGING_CATEGORY(lcAuth, "signalgate.auth", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcPool, "signalgate.pool", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcFeed, "signalgate.feed", QtInfoMsg)
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -12,4 +12,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcAuth)
 Q_DECLARE_LOGGING_CATEGORY(lcPool)
 Q_DECLARE_LOGGING_CATEGORY(lcFeed)
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

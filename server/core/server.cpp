@@ -1,27 +1,27 @@
 #include "server.h"
 
 #include "accesstokenverifier.h"
+#include "auditlog.h"
+#include "closing.h"
 #include "database.h"
+#include "datadir.h"
+#include "expiryqueue.h"
+#include "frontdoor.h"
+#include "httpapi.h"
+#include "inprocessbroker.h"
+#include "logging.h"
+#include "metrics.h"
+#include "operationsapi.h"
 #include "refreshstore.h"
 #include "revocationlist.h"
 #include "secretfile.h"
-#include "tokenissuer.h"
-#include "userstore.h"
-#include "datadir.h"
-#include "logging.h"
-#include "simulatedfeed.h"
-#include "frontdoor.h"
-#include "httpapi.h"
-#include "operationsapi.h"
-#include "websocketgate.h"
-#include "auditlog.h"
-#include "metrics.h"
-#include "expiryqueue.h"
 #include "sequencestore.h"
 #include "session.h"
-#include "closing.h"
-#include "inprocessbroker.h"
 #include "signalpool.h"
+#include "simulatedfeed.h"
+#include "tokenissuer.h"
+#include "userstore.h"
+#include "websocketgate.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -34,11 +34,11 @@ using namespace SignalGate::Jose;
 namespace SignalGate::Server {
 
 Server::Server(ServerConfig config, const SignalGate::Clock &clock, QObject *parent)
-    : QObject(parent),
-      m_config(std::move(config)),
-      m_clock(clock),
-      m_metrics(std::make_unique<Metrics>()),
-      m_audit(std::make_unique<AuditLog>())
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clock(clock)
+    , m_metrics(std::make_unique<Metrics>())
+    , m_audit(std::make_unique<AuditLog>())
 {
     // Dev mode keeps its users, key, database and audit log apart, so a later
     // production run on the same --data-dir never sees demo/demo, admin/admin
@@ -132,11 +132,11 @@ bool Server::start(QString *error)
     m_expiry = std::make_unique<ExpiryQueue>(m_clock);
     connect(m_expiry.get(), &ExpiryQueue::due, this, [](Session *session) { session->onDeadline(); });
     const QJsonObject limits{
-        {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
-        {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
-        {QLatin1String("max_message_bytes"), m_config.maxMessageBytes},
-        {QLatin1String("refresh_attempts"), m_config.refreshAttempts},
-        {QLatin1String("history"), m_config.history}};
+            {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
+            {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
+            {QLatin1String("max_message_bytes"), m_config.maxMessageBytes},
+            {QLatin1String("refresh_attempts"), m_config.refreshAttempts},
+            {QLatin1String("history"), m_config.history}};
     WebSocketGate::Settings gateSettings;
     gateSettings.limits = limits;
     gateSettings.maxConnectionsPerUser = m_config.maxConnsPerUser;
@@ -159,9 +159,9 @@ bool Server::start(QString *error)
             return QStringLiteral("at the connection limit (--max-conns %1)").arg(maxConnections);
         return m_database->problem();
     });
-    HttpApi::Services services{m_users.get(), m_refreshTokens.get(), m_issuer.get(),
-                               &m_frontDoor->originPolicy(), m_audit.get(), m_metrics.get(),
-                               m_verifier.get(), m_revocations.get(), m_broker.get(), m_operations.get()};
+    HttpApi::Services services{m_users.get(),  m_refreshTokens.get(), m_issuer.get(),   &m_frontDoor->originPolicy(),
+                               m_audit.get(),  m_metrics.get(),       m_verifier.get(), m_revocations.get(),
+                               m_broker.get(), m_operations.get()};
     HttpApi::Settings apiSettings;
     apiSettings.devMode = m_config.dev;
     apiSettings.login.loginRate = m_config.loginRate;
@@ -188,27 +188,34 @@ bool Server::start(QString *error)
         closeRevoked([&](const Session &s) { return s.claims().subject == subject; });
     });
 
-    m_metrics->addGauge(QStringLiteral("signalgate_connections_active"), QStringLiteral("Authenticated connections in the pool."),
-                        {}, [this] { return double(m_pool->size()); });
-    m_metrics->addGauge(QStringLiteral("signalgate_ratelimit_table_keys"), QStringLiteral("Keys held per rate-limiter table."),
-                        QStringLiteral("kind=\"connection\""), [this] { return double(m_frontDoor->connectionLimiter().size()); });
-    m_metrics->addGauge(QStringLiteral("signalgate_ratelimit_table_keys"), QStringLiteral("Keys held per rate-limiter table."),
-                        QStringLiteral("kind=\"login\""), [this] { return double(m_httpApi->loginLimiter().size()); });
-    m_metrics->addGauge(QStringLiteral("signalgate_ratelimit_table_keys"), QStringLiteral("Keys held per rate-limiter table."),
-                        QStringLiteral("kind=\"login_user\""), [this] { return double(m_httpApi->userLoginLimiter().size()); });
-    m_metrics->addGauge(QStringLiteral("signalgate_login_checks_pending"), QStringLiteral("Password checks queued or running."),
-                        {}, [this] { return double(m_httpApi->loginQueue().pending()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_connections_active"),
+                        QStringLiteral("Authenticated connections in the pool."), {},
+                        [this] { return double(m_pool->size()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_ratelimit_table_keys"),
+                        QStringLiteral("Keys held per rate-limiter table."), QStringLiteral("kind=\"connection\""),
+                        [this] { return double(m_frontDoor->connectionLimiter().size()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_ratelimit_table_keys"),
+                        QStringLiteral("Keys held per rate-limiter table."), QStringLiteral("kind=\"login\""),
+                        [this] { return double(m_httpApi->loginLimiter().size()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_ratelimit_table_keys"),
+                        QStringLiteral("Keys held per rate-limiter table."), QStringLiteral("kind=\"login_user\""),
+                        [this] { return double(m_httpApi->userLoginLimiter().size()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_login_checks_pending"),
+                        QStringLiteral("Password checks queued or running."), {},
+                        [this] { return double(m_httpApi->loginQueue().pending()); });
     m_metrics->addGauge(QStringLiteral("signalgate_connections_open"),
                         QStringLiteral("Open WebSockets plus requests in progress, as counted against --max-conns."),
                         {}, [this] { return double(m_frontDoor->openConnections()); });
-    m_metrics->addGauge(QStringLiteral("signalgate_audit_write_errors"), QStringLiteral("Audit lines that could not be written."),
-                        {}, [this] { return double(m_audit->writeErrors()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_audit_write_errors"),
+                        QStringLiteral("Audit lines that could not be written."), {},
+                        [this] { return double(m_audit->writeErrors()); });
 
     if (m_metricsDoor)
         connect(m_metricsDoor.get(), &FrontDoor::requestReceived, m_operations.get(), &OperationsApi::handle);
 
     m_feed = std::make_unique<SimulatedFeed>(m_config.signalIntervalMs, m_config.signalsPerTick, m_clock);
-    connect(m_feed.get(), &SimulatedFeed::produced, m_broker.get(), [this](const SignalFrame &signal) { m_broker->publish(signal); });
+    connect(m_feed.get(), &SimulatedFeed::produced, m_broker.get(),
+            [this](const SignalFrame &signal) { m_broker->publish(signal); });
     m_feed->start();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl() << (m_config.dev ? "(dev mode)" : "");
     return true;
@@ -218,7 +225,8 @@ std::optional<JwsKey> Server::loadKey(QString *error)
 {
     const std::optional<JwsAlgorithm> algorithm = jwsAlgorithmFromName(m_config.jwtAlgorithm);
     if (!algorithm) {
-        *error = QStringLiteral("--jwt-alg: expected HS256, RS256, ES256 or EdDSA, got '%1'").arg(m_config.jwtAlgorithm);
+        *error =
+                QStringLiteral("--jwt-alg: expected HS256, RS256, ES256 or EdDSA, got '%1'").arg(m_config.jwtAlgorithm);
         return std::nullopt;
     }
     if (*algorithm != JwsAlgorithm::HS256)
@@ -230,7 +238,8 @@ std::optional<JwsKey> Server::loadKey(QString *error)
     if (!m_config.jwtSecretFile.isEmpty()) {
         const auto key = SecretFile::read(m_config.jwtSecretFile, error);
         if (key && SecretFile::isReadableByOthers(m_config.jwtSecretFile))
-            qCWarning(lcServer).noquote() << "key file" << m_config.jwtSecretFile << "is readable by group or others; chmod 600 it";
+            qCWarning(lcServer).noquote()
+                    << "key file" << m_config.jwtSecretFile << "is readable by group or others; chmod 600 it";
         return toKey(key);
     }
     const QString path = m_config.defaultSecretPath();
@@ -263,7 +272,8 @@ std::optional<JwsKey> Server::loadKeyPair(JwsAlgorithm algorithm, QString *error
             return std::nullopt;
         }
         if (SecretFile::isReadableByOthers(privatePath))
-            qCWarning(lcServer).noquote() << "key file" << privatePath << "is readable by group or others; chmod 600 it";
+            qCWarning(lcServer).noquote()
+                    << "key file" << privatePath << "is readable by group or others; chmod 600 it";
         privatePem = *pem;
     }
     if (!publicPath.isEmpty()) {
@@ -278,7 +288,8 @@ std::optional<JwsKey> Server::loadKeyPair(JwsAlgorithm algorithm, QString *error
     }
     std::optional<JwsKey> key = JwsKey::fromPem(algorithm, privatePem, publicPem, &why);
     if (!key) {
-        *error = QStringLiteral("--jwt-private-key %1 and --jwt-public-key %2: %3; pass the public key of that private key (or only the private key)")
+        *error = QStringLiteral("--jwt-private-key %1 and --jwt-public-key %2: %3; pass the public key of that private "
+                                "key (or only the private key)")
                          .arg(privatePath, publicPath, why);
         return std::nullopt;
     }
@@ -356,4 +367,4 @@ int Server::sessionCount() const
     return m_pool ? m_pool->size() : 0;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "clock.h"
 #include "jwskey.h"
 #include "serverconfig.h"
-#include "clock.h"
 
 #include <QObject>
 
@@ -12,7 +12,7 @@
 namespace SignalGate::Jose {
 class AccessTokenVerifier;
 class TokenIssuer;
-}
+}   // namespace SignalGate::Jose
 
 namespace SignalGate::Server {
 
@@ -53,8 +53,8 @@ public:
     void shutdown();
 
     quint16 port() const;
-    quint16 metricsPort() const;    // --metrics-listen's port, 0 without it
-    QString baseUrl() const;    // http://127.0.0.1:PORT, https:// with TLS
+    quint16 metricsPort() const;   // --metrics-listen's port, 0 without it
+    QString baseUrl() const;       // http://127.0.0.1:PORT, https:// with TLS
     const ServerConfig &config() const { return m_config; }
     int sessionCount() const;
     // Live state for tests, benchmarks and /metrics.
@@ -96,4 +96,4 @@ private:
     bool m_stopped = false;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

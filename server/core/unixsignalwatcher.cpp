@@ -17,7 +17,7 @@ void handleSignal(int signalNumber)
     const unsigned char byte = static_cast<unsigned char>(signalNumber);
     [[maybe_unused]] const ssize_t written = ::write(s_signalFds[0], &byte, 1);
 }
-} // namespace
+}   // namespace
 
 UnixSignalWatcher::UnixSignalWatcher(QObject *parent) : QObject(parent)
 {
@@ -54,4 +54,4 @@ void UnixSignalWatcher::onReadable()
         Q_EMIT terminationRequested(byte);
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

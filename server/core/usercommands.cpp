@@ -1,10 +1,10 @@
 #include "usercommands.h"
 
 #include "database.h"
+#include "datadir.h"
 #include "refreshstore.h"
 #include "revocationlist.h"
 #include "userstore.h"
-#include "datadir.h"
 
 #include <QDateTime>
 
@@ -26,7 +26,7 @@ bool openDatabase(const ServerConfig &config, Database &database, QTextStream &e
     return true;
 }
 
-} // namespace
+}   // namespace
 
 int UserCommands::add(const ServerConfig &config, QIODevice &passwordInput, QTextStream &out, QTextStream &err)
 {
@@ -37,7 +37,8 @@ int UserCommands::add(const ServerConfig &config, QIODevice &passwordInput, QTex
     if (password.endsWith('\r'))
         password.chop(1);
     if (password.isEmpty()) {
-        err << "signalgate-server: error: empty password on standard input; pipe it in, e.g. printf %s \"$PW\" | signalgate-server user add NAME --password-stdin\n";
+        err << "signalgate-server: error: empty password on standard input; pipe it in, e.g. printf %s \"$PW\" | "
+               "signalgate-server user add NAME --password-stdin\n";
         return 2;
     }
     Database database;
@@ -85,4 +86,4 @@ int UserCommands::remove(const ServerConfig &config, QTextStream &out, QTextStre
     return 0;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

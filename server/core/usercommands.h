@@ -11,6 +11,6 @@ namespace SignalGate::Server {
 namespace UserCommands {
 int add(const ServerConfig &config, QIODevice &passwordInput, QTextStream &out, QTextStream &err);
 int remove(const ServerConfig &config, QTextStream &out, QTextStream &err);
-}
+}   // namespace UserCommands
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -7,19 +7,19 @@ using namespace SignalGate::Protocol;
 namespace SignalGate::Server {
 
 SimulatedFeed::SimulatedFeed(int intervalMs, int signalsPerTick, const SignalGate::Clock &clock, QObject *parent)
-    : QObject(parent),
-      m_clock(clock),
-      m_intervalMs(intervalMs),
-      m_signalsPerTick(signalsPerTick),
-      m_instruments({{QStringLiteral("BTC-USD"), 64250.0, 2},
+    : QObject(parent)
+    , m_clock(clock)
+    , m_intervalMs(intervalMs)
+    , m_signalsPerTick(signalsPerTick)
+    , m_instruments({{QStringLiteral("BTC-USD"), 64250.0, 2},
                      {QStringLiteral("ETH-USD"), 3120.0, 20},
                      {QStringLiteral("EUR-USD"), 1.0842, 10000},
                      {QStringLiteral("GBP-USD"), 1.2650, 10000},
                      {QStringLiteral("AAPL"), 189.40, 100},
                      {QStringLiteral("MSFT"), 415.20, 100},
                      {QStringLiteral("NVDA"), 880.10, 100},
-                     {QStringLiteral("XAU-USD"), 2335.0, 10}}),
-      m_random(QRandomGenerator::securelySeeded())
+                     {QStringLiteral("XAU-USD"), 2335.0, 10}})
+    , m_random(QRandomGenerator::securelySeeded())
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimulatedFeed::onTick);
@@ -61,4 +61,4 @@ SignalFrame SimulatedFeed::next()
     return signal;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "servermessages.h"
 #include "clock.h"
+#include "servermessages.h"
 
 #include <QList>
 #include <QObject>
@@ -44,4 +44,4 @@ private:
     QRandomGenerator m_random;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

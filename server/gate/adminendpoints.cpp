@@ -1,11 +1,11 @@
 #include "adminendpoints.h"
 
-#include "revocationlist.h"
-#include "bearerauth.h"
-#include "jsonkeys.h"
 #include "auditevents.h"
 #include "auditlog.h"
+#include "bearerauth.h"
+#include "jsonkeys.h"
 #include "operationsapi.h"
+#include "revocationlist.h"
 
 using namespace SignalGate::Jose;
 
@@ -15,14 +15,13 @@ namespace Key = SignalGate::Protocol::Key;
 
 AdminEndpoints::AdminEndpoints(const BearerAuth &bearer, RevocationList &revocations, AuditLog *audit,
                                const OperationsApi &operations, const SignalGate::Clock &clock, QObject *parent)
-    : QObject(parent),
-      m_bearer(bearer),
-      m_revocations(revocations),
-      m_audit(audit),
-      m_operations(operations),
-      m_clock(clock)
-{
-}
+    : QObject(parent)
+    , m_bearer(bearer)
+    , m_revocations(revocations)
+    , m_audit(audit)
+    , m_operations(operations)
+    , m_clock(clock)
+{}
 
 void AdminEndpoints::metrics(const HttpCall &call)
 {
@@ -30,7 +29,8 @@ void AdminEndpoints::metrics(const HttpCall &call)
     if (!claims)
         return;
     if (!claims->hasScope(QStringLiteral("admin")) && !claims->hasScope(QStringLiteral("metrics")))
-        return call.respond(HttpResponse::error(403, "forbidden", QStringLiteral("Metrics need the scope admin or metrics")));
+        return call.respond(
+                HttpResponse::error(403, "forbidden", QStringLiteral("Metrics need the scope admin or metrics")));
     call.respond(*m_operations.answer(call.request));
 }
 
@@ -48,11 +48,12 @@ void AdminEndpoints::revoke(const HttpCall &call)
     if (subject.isEmpty() || subject.size() > 256)
         return call.respond(HttpResponse::error(400, "bad_request", QStringLiteral("\"sub\" must name a user")));
     if (!m_revocations.revokeSubject(subject, m_clock.wallSeconds()))
-        return call.respond(HttpResponse::error(503, "unavailable", QStringLiteral("Revocation storage failed; try again")));
-    m_audit->record({AuditEvents::TokenRevoked, call.peer, subject, {},
-                     QStringLiteral("admin:") + claims->subject, 204});
+        return call.respond(
+                HttpResponse::error(503, "unavailable", QStringLiteral("Revocation storage failed; try again")));
+    m_audit->record(
+            {AuditEvents::TokenRevoked, call.peer, subject, {}, QStringLiteral("admin:") + claims->subject, 204});
     Q_EMIT subjectRevoked(subject);
     call.respond(HttpResponse::noContent());
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -1,16 +1,16 @@
 #include "authendpoints.h"
 
+#include "auditevents.h"
+#include "auditlog.h"
+#include "bearerauth.h"
+#include "incomingconnection.h"
+#include "jsonkeys.h"
+#include "logging.h"
+#include "metrics.h"
 #include "refreshstore.h"
 #include "revocationlist.h"
 #include "tokenissuer.h"
 #include "userstore.h"
-#include "bearerauth.h"
-#include "logging.h"
-#include "incomingconnection.h"
-#include "jsonkeys.h"
-#include "auditevents.h"
-#include "auditlog.h"
-#include "metrics.h"
 
 #include <QPointer>
 
@@ -28,19 +28,18 @@ HttpResponse invalidGrant()
             .withHeader("WWW-Authenticate", "Bearer");
 }
 
-} // namespace
+}   // namespace
 
 AuthEndpoints::AuthEndpoints(const Services &services, const Settings &settings, const SignalGate::Clock &clock,
                              QObject *parent)
-    : QObject(parent),
-      m_services(services),
-      m_addressKey(settings.addressKey),
-      m_clock(clock),
-      m_loginLimiter(std::make_unique<LocalLimiterStore>(settings.loginRate, settings.rateTableMax, clock)),
-      m_userLoginLimiter(std::make_unique<LocalLimiterStore>(settings.loginRateUser, settings.rateTableMax, clock)),
-      m_loginQueue(settings.loginQueue)
-{
-}
+    : QObject(parent)
+    , m_services(services)
+    , m_addressKey(settings.addressKey)
+    , m_clock(clock)
+    , m_loginLimiter(std::make_unique<LocalLimiterStore>(settings.loginRate, settings.rateTableMax, clock))
+    , m_userLoginLimiter(std::make_unique<LocalLimiterStore>(settings.loginRateUser, settings.rateTableMax, clock))
+    , m_loginQueue(settings.loginQueue)
+{}
 
 HttpResponse AuthEndpoints::cannotIssue()
 {
@@ -80,10 +79,11 @@ void AuthEndpoints::login(const HttpCall &call)
     // Both limits before the hash. A shared limiter answers later: the client may have left by then.
     const QPointer<const IncomingConnection> connection(call.connection);
     m_loginLimiter->check(attempt.limitKey, [this, attempt, connection](LimiterStore::Decision fromHere) {
-        m_userLoginLimiter->check(attempt.userKey, [this, attempt, connection, fromHere](LimiterStore::Decision anywhere) {
-            if (connection)
-                checkPassword(attempt, connection, fromHere, anywhere);
-        });
+        m_userLoginLimiter->check(attempt.userKey,
+                                  [this, attempt, connection, fromHere](LimiterStore::Decision anywhere) {
+                                      if (connection)
+                                          checkPassword(attempt, connection, fromHere, anywhere);
+                                  });
     });
 }
 
@@ -99,8 +99,12 @@ void AuthEndpoints::checkPassword(const LoginAttempt &attempt, const IncomingCon
         const qint64 waitMs = qMax(fromHere.retryAfterMs, anywhere.retryAfterMs);
         const qint64 retryAfter = qMax<qint64>(1, (waitMs + 999) / 1000);
         m_services.metrics->countRateLimitRejection(QStringLiteral("login"));
-        m_services.audit->record({AuditEvents::RateLimitLogin, peer, {}, {},
-                                  anywhere.allowed ? QStringLiteral("login_rate") : QStringLiteral("login_rate_user"), 429});
+        m_services.audit->record({AuditEvents::RateLimitLogin,
+                                  peer,
+                                  {},
+                                  {},
+                                  anywhere.allowed ? QStringLiteral("login_rate") : QStringLiteral("login_rate_user"),
+                                  429});
         return respond(HttpResponse::error(429, "rate_limited", QStringLiteral("Too many failed logins; try later"))
                                .withHeader("Retry-After", QByteArray::number(retryAfter)));
     }
@@ -121,12 +125,17 @@ void AuthEndpoints::checkPassword(const LoginAttempt &attempt, const IncomingCon
             m_services.metrics->countLoginFailure();
             // Only names of real users are logged: a password typed into the
             // name field must not reach the log.
-            m_services.audit->record({AuditEvents::LoginFailure, peer, record ? user : QString(), {},
-                                      record ? QStringLiteral("wrong_password") : QStringLiteral("unknown_user"), 401});
+            m_services.audit->record({AuditEvents::LoginFailure,
+                                      peer,
+                                      record ? user : QString(),
+                                      {},
+                                      record ? QStringLiteral("wrong_password") : QStringLiteral("unknown_user"),
+                                      401});
             qCInfo(lcHttp).noquote() << "login failed for" << (record ? user : QStringLiteral("<unknown user>"))
                                      << "from" << peer.toString();
-            return respond(HttpResponse::error(401, "invalid_credentials", QStringLiteral("Wrong user name or password"))
-                                   .withHeader("WWW-Authenticate", "Bearer"));
+            return respond(
+                    HttpResponse::error(401, "invalid_credentials", QStringLiteral("Wrong user name or password"))
+                            .withHeader("WWW-Authenticate", "Bearer"));
         }
         const RefreshStore::Issued refresh = m_services.refreshTokens->startFamily(user, m_clock.wallSeconds());
         if (refresh.token.isEmpty())
@@ -135,17 +144,21 @@ void AuthEndpoints::checkPassword(const LoginAttempt &attempt, const IncomingCon
         respond(tokenPair(user, scope, refresh.family, refresh.token, refresh.expiresAt));
     };
     // Unknown users are checked against the dummy hash (empty here) so the answer takes as long.
-    const LoginQueue::Admission admission = m_loginQueue.submit(
-            attempt.addressKey, connection, attempt.password, record ? record->passwordHash : QByteArray(),
-            checked);
+    const LoginQueue::Admission admission = m_loginQueue.submit(attempt.addressKey, connection, attempt.password,
+                                                                record ? record->passwordHash : QByteArray(), checked);
     if (admission != LoginQueue::Admission::Queued) {
         m_services.metrics->countRateLimitRejection(QStringLiteral("login_queue"));
-        m_services.audit->record({AuditEvents::RateLimitLogin, peer, {}, {},
+        m_services.audit->record({AuditEvents::RateLimitLogin,
+                                  peer,
+                                  {},
+                                  {},
                                   admission == LoginQueue::Admission::Full ? QStringLiteral("login_queue_full")
-                                                                           : QStringLiteral("login_queue_address"), 503});
+                                                                           : QStringLiteral("login_queue_address"),
+                                  503});
         // One check takes about 0.1 s: a second is enough for the queue to move.
-        return respond(HttpResponse::error(503, "busy", QStringLiteral("Too many logins in progress; try again shortly"))
-                               .withHeader("Retry-After", "1"));
+        return respond(
+                HttpResponse::error(503, "busy", QStringLiteral("Too many logins in progress; try again shortly"))
+                        .withHeader("Retry-After", "1"));
     }
     m_loginsInFlight.insert(limitKey);
 }
@@ -173,8 +186,8 @@ void AuthEndpoints::refresh(const HttpCall &call)
         break;
     case RefreshStore::Outcome::Reused:
         qCWarning(lcAuth).noquote() << "refresh token reuse: a family of" << rotation.subject << "was revoked";
-        m_services.audit->record({AuditEvents::TokenRevoked, call.peer, rotation.subject, {},
-                                  QStringLiteral("refresh_reuse"), 0});
+        m_services.audit->record(
+                {AuditEvents::TokenRevoked, call.peer, rotation.subject, {}, QStringLiteral("refresh_reuse"), 0});
         Q_EMIT familyRevoked(rotation.family);
         return fail(QStringLiteral("reused"));
     case RefreshStore::Outcome::StorageError:
@@ -194,8 +207,12 @@ void AuthEndpoints::refresh(const HttpCall &call)
         m_services.refreshTokens->revokeFamily(rotation.family, m_clock.wallSeconds());
         return fail(QStringLiteral("unknown_user"));
     }
-    m_services.audit->record({AuditEvents::RefreshSuccess, call.peer, record->name, {},
-                              rotation.repeated ? QStringLiteral("repeat_within_grace") : QString(), 200});
+    m_services.audit->record({AuditEvents::RefreshSuccess,
+                              call.peer,
+                              record->name,
+                              {},
+                              rotation.repeated ? QStringLiteral("repeat_within_grace") : QString(),
+                              200});
     respond(tokenPair(record->name, record->scope, rotation.family, rotation.next.token, rotation.next.expiresAt));
 }
 
@@ -219,10 +236,12 @@ void AuthEndpoints::logout(const HttpCall &call)
             families.append(owner.family);
     }
     if (!m_services.revocations->revokeToken(claims->jwtId, claims->expiresAt, now))
-        return call.respond(HttpResponse::error(503, "unavailable", QStringLiteral("Revocation storage failed; try again")));
+        return call.respond(
+                HttpResponse::error(503, "unavailable", QStringLiteral("Revocation storage failed; try again")));
     for (const QString &family : std::as_const(families))
         m_services.refreshTokens->revokeFamily(family, now);
-    m_services.audit->record({AuditEvents::TokenRevoked, call.peer, claims->subject, {}, QStringLiteral("logout"), 204});
+    m_services.audit->record(
+            {AuditEvents::TokenRevoked, call.peer, claims->subject, {}, QStringLiteral("logout"), 204});
     Q_EMIT tokenRevoked(claims->jwtId);
     for (const QString &family : std::as_const(families))
         Q_EMIT familyRevoked(family);
@@ -235,11 +254,12 @@ HttpResponse AuthEndpoints::tokenPair(const QString &user, const QString &scope,
     const qint64 now = m_clock.wallSeconds();
     const TokenIssuer::Issued access =
             m_services.issuer->issue(user, scope, family, m_services.revocations->issueSecond(user, now));
-    return HttpResponse::json(200, {{Key::AccessToken, QString::fromLatin1(access.token)},
-                                    {Key::TokenType, QStringLiteral("Bearer")},
-                                    {Key::ExpiresIn, access.expiresAt - now},
-                                    {Key::RefreshToken, QString::fromLatin1(refreshToken)},
-                                    {Key::RefreshExpiresIn, refreshExpiresAt - now}});
+    return HttpResponse::json(200,
+                              {{Key::AccessToken, QString::fromLatin1(access.token)},
+                               {Key::TokenType, QStringLiteral("Bearer")},
+                               {Key::ExpiresIn, access.expiresAt - now},
+                               {Key::RefreshToken, QString::fromLatin1(refreshToken)},
+                               {Key::RefreshExpiresIn, refreshExpiresAt - now}});
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "addresskey.h"
-#include "ratelimit.h"
-#include "httpcall.h"
-#include "loginqueue.h"
-#include "limiterstore.h"
 #include "clock.h"
+#include "httpcall.h"
+#include "limiterstore.h"
+#include "loginqueue.h"
+#include "ratelimit.h"
 
 #include <QObject>
 #include <QSet>
@@ -47,8 +47,8 @@ public:
     };
     struct Settings
     {
-        RateLimit loginRate;        // failed logins per (IP, user name)
-        RateLimit loginRateUser;    // failed logins per user name, any IP
+        RateLimit loginRate;       // failed logins per (IP, user name)
+        RateLimit loginRateUser;   // failed logins per user name, any IP
         qsizetype rateTableMax = RateLimiter::DefaultMaxKeys;
         LoginQueue::Limits loginQueue;
         AddressKey addressKey;
@@ -80,7 +80,7 @@ private:
         QByteArray password;
         QHostAddress peer;
         QByteArray addressKey;
-        QByteArray limitKey;     // address and user name
+        QByteArray limitKey;   // address and user name
         QByteArray userKey;
         HttpCall::Respond respond;
     };
@@ -98,4 +98,4 @@ private:
     LoginQueue m_loginQueue;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

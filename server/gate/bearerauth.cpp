@@ -1,9 +1,9 @@
 #include "bearerauth.h"
 
-#include "revocationlist.h"
 #include "auditevents.h"
 #include "auditlog.h"
 #include "metrics.h"
+#include "revocationlist.h"
 
 using namespace SignalGate::Jose;
 
@@ -11,9 +11,12 @@ namespace SignalGate::Server {
 
 BearerAuth::BearerAuth(const AccessTokenVerifier &verifier, const RevocationList &revocations, Metrics *metrics,
                        AuditLog *audit, const SignalGate::Clock &clock)
-    : m_verifier(verifier), m_revocations(revocations), m_metrics(metrics), m_audit(audit), m_clock(clock)
-{
-}
+    : m_verifier(verifier)
+    , m_revocations(revocations)
+    , m_metrics(metrics)
+    , m_audit(audit)
+    , m_clock(clock)
+{}
 
 std::optional<AccessTokenClaims> BearerAuth::authenticate(const HttpCall &call) const
 {
@@ -29,11 +32,12 @@ std::optional<AccessTokenClaims> BearerAuth::authenticate(const HttpCall &call) 
     const QString reason = tokenFailureReason(result.failure);
     m_metrics->countAuthFailure(reason);
     m_audit->record({AuditEvents::AuthFailure, call.peer, {}, {}, reason, 401});
-    call.respond(HttpResponse::error(401, "invalid_token",
-                                     token.isEmpty() ? QStringLiteral("A Bearer access token is required")
-                                                     : QStringLiteral("The access token was refused"))
-                         .withHeader("WWW-Authenticate", token.isEmpty() ? "Bearer" : "Bearer error=\"invalid_token\""));
+    call.respond(
+            HttpResponse::error(401, "invalid_token",
+                                token.isEmpty() ? QStringLiteral("A Bearer access token is required")
+                                                : QStringLiteral("The access token was refused"))
+                    .withHeader("WWW-Authenticate", token.isEmpty() ? "Bearer" : "Bearer error=\"invalid_token\""));
     return std::nullopt;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

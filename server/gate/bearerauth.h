@@ -1,8 +1,8 @@
 #pragma once
 
 #include "accesstokenverifier.h"
-#include "httpcall.h"
 #include "clock.h"
+#include "httpcall.h"
 
 #include <optional>
 
@@ -32,4 +32,4 @@ private:
     const SignalGate::Clock &m_clock;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

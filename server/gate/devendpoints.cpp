@@ -1,9 +1,9 @@
 #include "devendpoints.h"
 
-#include "tokenissuer.h"
-#include "userstore.h"
 #include "authendpoints.h"
 #include "jsonkeys.h"
+#include "tokenissuer.h"
+#include "userstore.h"
 
 #include <cmath>
 
@@ -14,9 +14,10 @@ namespace SignalGate::Server {
 namespace Key = SignalGate::Protocol::Key;
 
 DevEndpoints::DevEndpoints(const TokenIssuer &issuer, const UserStore &users, const SignalGate::Clock &clock)
-    : m_issuer(issuer), m_users(users), m_clock(clock)
-{
-}
+    : m_issuer(issuer)
+    , m_users(users)
+    , m_clock(clock)
+{}
 
 void DevEndpoints::token(const HttpCall &call) const
 {
@@ -38,13 +39,15 @@ void DevEndpoints::token(const HttpCall &call) const
         return value.isDouble() && std::isfinite(v) && std::floor(v) == v && std::fabs(v - centre) <= TenYears;
     };
     if (!ttl.isUndefined() && !isSaneSeconds(ttl, 0))
-        return respond(HttpResponse::error(400, "bad_request", QStringLiteral("$ttl must be a whole number of seconds within 10 years")));
+        return respond(HttpResponse::error(400, "bad_request",
+                                           QStringLiteral("$ttl must be a whole number of seconds within 10 years")));
     for (const char *name : {"exp", "nbf", "iat"}) {
         const QJsonValue value = overrides.value(QLatin1String(name));
         if (!value.isUndefined() && !value.isNull() && !isSaneSeconds(value, double(now)))
-            return respond(HttpResponse::error(400, "bad_request",
-                                               QStringLiteral("%1 must be a whole number of seconds within 10 years of now")
-                                                       .arg(QLatin1String(name))));
+            return respond(
+                    HttpResponse::error(400, "bad_request",
+                                        QStringLiteral("%1 must be a whole number of seconds within 10 years of now")
+                                                .arg(QLatin1String(name))));
     }
     const QString subject = overrides.value(QLatin1String("sub")).toString(QStringLiteral("demo"));
     const std::optional<UserRecord> record = m_users.find(subject);
@@ -58,11 +61,10 @@ void DevEndpoints::token(const HttpCall &call) const
             claims.insert(it.key(), it.value());
     }
     const QByteArray token = m_issuer.signer().sign(claims, header);
-    QJsonObject answer{{Key::AccessToken, QString::fromLatin1(token)},
-                       {Key::TokenType, QStringLiteral("Bearer")}};
+    QJsonObject answer{{Key::AccessToken, QString::fromLatin1(token)}, {Key::TokenType, QStringLiteral("Bearer")}};
     if (claims.value(QLatin1String("exp")).isDouble())
         answer.insert(Key::ExpiresIn, qint64(claims.value(QLatin1String("exp")).toDouble()) - now);
     respond(HttpResponse::json(200, answer));
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

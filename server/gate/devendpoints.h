@@ -1,7 +1,7 @@
 #pragma once
 
-#include "httpcall.h"
 #include "clock.h"
+#include "httpcall.h"
 
 namespace SignalGate::Jose {
 class TokenIssuer;
@@ -27,4 +27,4 @@ private:
     const SignalGate::Clock &m_clock;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

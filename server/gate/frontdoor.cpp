@@ -2,14 +2,14 @@
 
 #include "opensslhandles.h"
 
-#include "logging.h"
 #include "auditevents.h"
 #include "auditlog.h"
+#include "logging.h"
 #include "metrics.h"
 
 #include <QDateTime>
-#include <QPointer>
 #include <QFile>
+#include <QPointer>
 #include <QScopeGuard>
 #include <QSslCertificate>
 #include <QSslCipher>
@@ -59,9 +59,8 @@ std::optional<QByteArray> readPem(const QString &path, const char *what, QString
 QList<QSslCipher> serverCiphers()
 {
     static const char *const tls12[] = {
-        "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
-        "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
-        "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
+            "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",   "ECDHE-ECDSA-AES256-GCM-SHA384",
+            "ECDHE-RSA-AES256-GCM-SHA384",   "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
     };
     QList<QSslCipher> ciphers;
     for (const QSslCipher &cipher : QSslConfiguration::supportedCiphers()) {
@@ -83,7 +82,7 @@ int refusePassphrase(char *, int, int, void *)
     return -1;
 }
 
-} // namespace
+}   // namespace
 
 void FrontDoorListener::incomingConnection(qintptr descriptor)
 {
@@ -112,16 +111,17 @@ void FrontDoorListener::incomingConnection(qintptr descriptor)
 }
 
 FrontDoor::FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QObject *parent)
-    : QObject(parent),
-      m_limits(policy.limits),
-      m_maxPendingPerAddress(policy.maxPendingPerAddress),
-      m_maxConnections(policy.maxConnections),
-      m_acceptUpgrades(policy.acceptUpgrades),
-      m_addressKey(policy.addressKey),
-      m_origins(policy.allowedOrigins),
-      m_connectionLimiter(std::make_unique<LocalLimiterStore>(policy.connectionRate, policy.rateTableMax, *policy.clock)),
-      m_audit(audit),
-      m_metrics(metrics)
+    : QObject(parent)
+    , m_limits(policy.limits)
+    , m_maxPendingPerAddress(policy.maxPendingPerAddress)
+    , m_maxConnections(policy.maxConnections)
+    , m_acceptUpgrades(policy.acceptUpgrades)
+    , m_addressKey(policy.addressKey)
+    , m_origins(policy.allowedOrigins)
+    , m_connectionLimiter(
+              std::make_unique<LocalLimiterStore>(policy.connectionRate, policy.rateTableMax, *policy.clock))
+    , m_audit(audit)
+    , m_metrics(metrics)
 {
     if (policy.tls)
         m_server.setTlsConfiguration(*policy.tls);
@@ -150,11 +150,12 @@ bool FrontDoor::listen(const QHostAddress &address, quint16 port, QString *error
     return false;
 }
 
-std::optional<QSslConfiguration> FrontDoor::loadTlsConfiguration(const QString &certificateFile,
-                                                                const QString &keyFile, QString *error)
+std::optional<QSslConfiguration> FrontDoor::loadTlsConfiguration(const QString &certificateFile, const QString &keyFile,
+                                                                 QString *error)
 {
     if (!QSslSocket::supportsSsl()) {
-        *error = QStringLiteral("--tls-cert: this Qt has no TLS backend (%1); install Qt's OpenSSL plugin or drop --tls-cert")
+        *error = QStringLiteral(
+                         "--tls-cert: this Qt has no TLS backend (%1); install Qt's OpenSSL plugin or drop --tls-cert")
                          .arg(QSslSocket::sslLibraryVersionString());
         return std::nullopt;
     }
@@ -164,7 +165,8 @@ std::optional<QSslConfiguration> FrontDoor::loadTlsConfiguration(const QString &
     const QList<QSslCertificate> chain = QSslCertificate::fromData(*certificatePem, QSsl::Pem);
     if (chain.isEmpty() || chain.first().isNull()) {
         *error = QStringLiteral("TLS certificate %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----); "
-                                "pass the certificate file, or make one with gen-dev-cert DIR").arg(certificateFile);
+                                "pass the certificate file, or make one with gen-dev-cert DIR")
+                         .arg(certificateFile);
         return std::nullopt;
     }
     std::optional<QByteArray> keyPem = readPem(keyFile, "key", error);
@@ -176,11 +178,13 @@ std::optional<QSslConfiguration> FrontDoor::loadTlsConfiguration(const QString &
     // Qt cannot say whether a key belongs to a certificate; OpenSSL can, and
     // reads every PEM key form (PKCS#8, "EC PRIVATE KEY", "RSA PRIVATE KEY").
     const BioPtr keyBio(BIO_new_mem_buf(keyPem->constData(), int(keyPem->size())));
-    const EvpPkeyPtr privateKey(keyBio ? PEM_read_bio_PrivateKey(keyBio.get(), nullptr, refusePassphrase, nullptr) : nullptr);
+    const EvpPkeyPtr privateKey(keyBio ? PEM_read_bio_PrivateKey(keyBio.get(), nullptr, refusePassphrase, nullptr)
+                                       : nullptr);
     ERR_clear_error();
     if (!privateKey) {
         *error = QStringLiteral("TLS key %1 is not an unencrypted PEM private key; pass the key file "
-                                "(decrypt one with openssl pkey -in KEY -out PLAIN)").arg(keyFile);
+                                "(decrypt one with openssl pkey -in KEY -out PLAIN)")
+                         .arg(keyFile);
         return std::nullopt;
     }
     QSsl::KeyAlgorithm algorithm = QSsl::Opaque;
@@ -297,10 +301,11 @@ bool FrontDoor::refuseOverCapacity(IncomingConnection *connection)
     if (!m_refusedForCapacity.contains(connection))
         return false;
     m_metrics->countRateLimitRejection(QStringLiteral("capacity"));
-    m_audit->record({AuditEvents::RateLimitConnection, connection->peerAddress(), {}, {},
-                     QStringLiteral("max_conns"), 503});
-    connection->respond(HttpResponse::error(503, "busy", QStringLiteral("The server is at its connection limit; try again shortly"))
-                                .withHeader("Retry-After", "5"));
+    m_audit->record(
+            {AuditEvents::RateLimitConnection, connection->peerAddress(), {}, {}, QStringLiteral("max_conns"), 503});
+    connection->respond(
+            HttpResponse::error(503, "busy", QStringLiteral("The server is at its connection limit; try again shortly"))
+                    .withHeader("Retry-After", "5"));
     return true;
 }
 
@@ -308,11 +313,15 @@ bool FrontDoor::refuseForeignOrigin(IncomingConnection *connection, const HttpRe
 {
     if (m_origins.allows(request))
         return false;
-    qCInfo(lcGate).noquote() << "refused origin" << HttpRequest::printable(request.header("origin").left(200))
-                             << "from" << connection->peerAddress().toString();
+    qCInfo(lcGate).noquote() << "refused origin" << HttpRequest::printable(request.header("origin").left(200)) << "from"
+                             << connection->peerAddress().toString();
     m_metrics->countOriginRejection();
-    m_audit->record({AuditEvents::OriginRejected, connection->peerAddress(), {}, {},
-                     QStringLiteral("origin_not_allowed"), 403});
+    m_audit->record({AuditEvents::OriginRejected,
+                     connection->peerAddress(),
+                     {},
+                     {},
+                     QStringLiteral("origin_not_allowed"),
+                     403});
     connection->respond(HttpResponse::error(403, "origin_not_allowed", QStringLiteral("Origin not allowed")));
     return true;
 }
@@ -332,9 +341,9 @@ void FrontDoor::onUpgradeRequested(IncomingConnection *connection, const HttpReq
     const QPointer<IncomingConnection> guarded(connection);
     m_connectionLimiter->take(m_addressKey(connection->peerAddress()),
                               [this, guarded, request](LimiterStore::Decision decision) {
-        if (guarded)
-            onConnectionRateAnswered(guarded, request, decision);
-    });
+                                  if (guarded)
+                                      onConnectionRateAnswered(guarded, request, decision);
+                              });
 }
 
 void FrontDoor::onConnectionRateAnswered(IncomingConnection *connection, const HttpRequest &request,
@@ -343,8 +352,12 @@ void FrontDoor::onConnectionRateAnswered(IncomingConnection *connection, const H
     if (!decision.allowed) {
         const qint64 retryAfter = qMax<qint64>(1, (decision.retryAfterMs + 999) / 1000);
         m_metrics->countRateLimitRejection(QStringLiteral("connection"));
-        m_audit->record({AuditEvents::RateLimitConnection, connection->peerAddress(), {}, {},
-                         QStringLiteral("connection_rate"), 429});
+        m_audit->record({AuditEvents::RateLimitConnection,
+                         connection->peerAddress(),
+                         {},
+                         {},
+                         QStringLiteral("connection_rate"),
+                         429});
         connection->respond(HttpResponse::error(429, "rate_limited", QStringLiteral("Too many connection attempts"))
                                     .withHeader("Retry-After", QByteArray::number(retryAfter)));
         return;
@@ -359,4 +372,4 @@ void FrontDoor::onRequestReceived(IncomingConnection *connection, const HttpRequ
         Q_EMIT requestReceived(connection, request);
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -2,8 +2,8 @@
 
 #include "addresskey.h"
 #include "incomingconnection.h"
-#include "originpolicy.h"
 #include "limiterstore.h"
+#include "originpolicy.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -75,8 +75,8 @@ public:
     // The server side of TLS 1.2+ from a PEM certificate (chain after it) and
     // a PEM private key (EC or RSA, unencrypted) that must belong to it. On
     // failure *error is one line naming the file and the fix.
-    static std::optional<QSslConfiguration> loadTlsConfiguration(const QString &certificateFile,
-                                                                 const QString &keyFile, QString *error);
+    static std::optional<QSslConfiguration> loadTlsConfiguration(const QString &certificateFile, const QString &keyFile,
+                                                                 QString *error);
 
     FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QObject *parent = nullptr);
 
@@ -123,4 +123,4 @@ private:
     Metrics *m_metrics;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -2,9 +2,9 @@
 
 #include "adminendpoints.h"
 #include "bearerauth.h"
-#include "logging.h"
 #include "devendpoints.h"
 #include "incomingconnection.h"
+#include "logging.h"
 #include "operationsapi.h"
 #include "originpolicy.h"
 #include "signalendpoints.h"
@@ -14,18 +14,18 @@
 namespace SignalGate::Server {
 
 HttpApi::HttpApi(Services services, Settings settings, const SignalGate::Clock &clock, QObject *parent)
-    : QObject(parent),
-      m_origins(services.origins),
-      m_operations(services.operations),
-      m_bearer(std::make_unique<BearerAuth>(*services.verifier, *services.revocations, services.metrics,
-                                            services.audit, clock)),
-      m_auth(std::make_unique<AuthEndpoints>(
-              AuthEndpoints::Services{services.users, services.refreshTokens, services.issuer, services.revocations,
-                                      m_bearer.get(), services.audit, services.metrics},
-              settings.login, clock)),
-      m_admin(std::make_unique<AdminEndpoints>(*m_bearer, *services.revocations, services.audit,
-                                               *services.operations, clock)),
-      m_signals(std::make_unique<SignalEndpoints>(*m_bearer, *services.broker, clock))
+    : QObject(parent)
+    , m_origins(services.origins)
+    , m_operations(services.operations)
+    , m_bearer(std::make_unique<BearerAuth>(*services.verifier, *services.revocations, services.metrics, services.audit,
+                                            clock))
+    , m_auth(std::make_unique<AuthEndpoints>(AuthEndpoints::Services{services.users, services.refreshTokens,
+                                                                     services.issuer, services.revocations,
+                                                                     m_bearer.get(), services.audit, services.metrics},
+                                             settings.login, clock))
+    , m_admin(std::make_unique<AdminEndpoints>(*m_bearer, *services.revocations, services.audit, *services.operations,
+                                               clock))
+    , m_signals(std::make_unique<SignalEndpoints>(*m_bearer, *services.broker, clock))
 {
     connect(m_auth.get(), &AuthEndpoints::tokenRevoked, this, &HttpApi::tokenRevoked);
     connect(m_auth.get(), &AuthEndpoints::familyRevoked, this, &HttpApi::familyRevoked);
@@ -36,11 +36,11 @@ HttpApi::HttpApi(Services services, Settings settings, const SignalGate::Clock &
     AdminEndpoints *admin = m_admin.get();
     const SignalEndpoints *signalEndpoints = m_signals.get();
     m_routes = {
-        {"/auth/login", post, [auth](const HttpCall &call) { auth->login(call); }},
-        {"/auth/refresh", post, [auth](const HttpCall &call) { auth->refresh(call); }},
-        {"/auth/logout", post, [auth](const HttpCall &call) { auth->logout(call); }},
-        {"/admin/revoke", post, [admin](const HttpCall &call) { admin->revoke(call); }},
-        {"/signals", post, [signalEndpoints](const HttpCall &call) { signalEndpoints->publish(call); }},
+            {"/auth/login", post, [auth](const HttpCall &call) { auth->login(call); }},
+            {"/auth/refresh", post, [auth](const HttpCall &call) { auth->refresh(call); }},
+            {"/auth/logout", post, [auth](const HttpCall &call) { auth->logout(call); }},
+            {"/admin/revoke", post, [admin](const HttpCall &call) { admin->revoke(call); }},
+            {"/signals", post, [signalEndpoints](const HttpCall &call) { signalEndpoints->publish(call); }},
     };
     // Absent routes are not a hint that they exist: the same 404 as any unknown path.
     if (settings.metricsHere)
@@ -81,7 +81,8 @@ void HttpApi::handle(IncomingConnection *connection, const HttpRequest &request)
         origins->addCorsHeaders(request, withCors);
         guard->respond(withCors);
     };
-    qCDebug(lcHttp).noquote() << request.method << request.redactedTarget() << "from" << connection->peerAddress().toString();
+    qCDebug(lcHttp).noquote() << request.method << request.redactedTarget() << "from"
+                              << connection->peerAddress().toString();
 
     // The WebSocket path refuses two tokens with 1008; here the first one
     // alone must not decide who is calling either.
@@ -99,11 +100,12 @@ void HttpApi::handle(IncomingConnection *connection, const HttpRequest &request)
         if (request.path != QLatin1String(route.path))
             continue;
         if (request.method != route.method)
-            return respond(HttpResponse::error(405, "method_not_allowed", QStringLiteral("Use %1").arg(QLatin1String(route.method)))
+            return respond(HttpResponse::error(405, "method_not_allowed",
+                                               QStringLiteral("Use %1").arg(QLatin1String(route.method)))
                                    .withHeader("Allow", route.method));
         return route.handler({request, connection->peerAddress(), respond, connection});
     }
     respond(HttpResponse::error(404, "not_found", QStringLiteral("No such endpoint")));
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

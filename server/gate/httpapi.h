@@ -1,10 +1,10 @@
 #pragma once
 
 #include "authendpoints.h"
+#include "clock.h"
 #include "httpcall.h"
 #include "httprequest.h"
 #include "httpresponse.h"
-#include "clock.h"
 
 #include <QList>
 #include <QObject>
@@ -15,7 +15,7 @@
 namespace SignalGate::Jose {
 class AccessTokenVerifier;
 class TokenIssuer;
-}
+}   // namespace SignalGate::Jose
 
 namespace SignalGate::Server {
 
@@ -57,7 +57,7 @@ public:
         const Jose::AccessTokenVerifier *verifier = nullptr;
         RevocationList *revocations = nullptr;
         Broker *broker = nullptr;
-        const OperationsApi *operations = nullptr;  // /healthz, /readyz, /metrics
+        const OperationsApi *operations = nullptr;   // /healthz, /readyz, /metrics
     };
 
     struct Settings
@@ -101,4 +101,4 @@ private:
     QList<Route> m_routes;   // only the endpoints this server offers
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -20,4 +20,4 @@ HttpResponse HttpCall::badJson()
     return HttpResponse::error(400, "bad_request", QStringLiteral("Expected a JSON object body"));
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -32,4 +32,4 @@ struct HttpCall
     static HttpResponse badJson();
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

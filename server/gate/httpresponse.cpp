@@ -28,8 +28,7 @@ HttpResponse HttpResponse::text(int status, const QByteArray &text)
 
 HttpResponse HttpResponse::error(int status, const QByteArray &code, const QString &message)
 {
-    return json(status, {{Key::Error, QString::fromLatin1(code)},
-                         {Key::Message, message}});
+    return json(status, {{Key::Error, QString::fromLatin1(code)}, {Key::Message, message}});
 }
 
 HttpResponse HttpResponse::noContent()
@@ -48,23 +47,40 @@ HttpResponse &HttpResponse::withHeader(const QByteArray &name, const QByteArray 
 QByteArray HttpResponse::reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 426: return "Upgrade Required";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Unknown";
+    case 200:
+        return "OK";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 426:
+        return "Upgrade Required";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Unknown";
     }
 }
 
@@ -91,4 +107,4 @@ QByteArray HttpResponse::serialize(Transport transport) const
     return out;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -31,4 +31,4 @@ struct HttpResponse
     static QByteArray reasonPhrase(int status);
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -8,7 +8,10 @@
 namespace SignalGate::Server {
 
 IncomingConnection::IncomingConnection(QTcpSocket *socket, Limits limits, QObject *parent)
-    : QObject(parent), m_socket(socket), m_limits(limits), m_peerAddress(socket->peerAddress())
+    : QObject(parent)
+    , m_socket(socket)
+    , m_limits(limits)
+    , m_peerAddress(socket->peerAddress())
 {
     m_socket->setParent(this);
     // Qt buffers whatever the peer sends unless told otherwise; one request
@@ -134,4 +137,4 @@ void IncomingConnection::abortConnection()
     deleteLater();
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

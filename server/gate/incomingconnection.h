@@ -65,4 +65,4 @@ private:
     State m_state = State::ReadingHead;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

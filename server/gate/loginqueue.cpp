@@ -6,8 +6,7 @@
 
 namespace SignalGate::Server {
 
-LoginQueue::LoginQueue(Limits limits, QObject *parent)
-    : QObject(parent), m_limits(limits)
+LoginQueue::LoginQueue(Limits limits, QObject *parent) : QObject(parent), m_limits(limits)
 {
     const int workers = qMax(1, QThread::idealThreadCount());
     for (int i = 0; i < workers; ++i)
@@ -66,8 +65,8 @@ void LoginQueue::work()
         }
         std::optional<bool> verdict;
         if (!job.clientGone->load())
-            verdict = PasswordHasher::verify(job.password, job.encodedHash.isEmpty() ? PasswordHasher::dummyHash()
-                                                                                     : job.encodedHash);
+            verdict = PasswordHasher::verify(job.password,
+                                             job.encodedHash.isEmpty() ? PasswordHasher::dummyHash() : job.encodedHash);
         bool wakeOwner = false;
         {
             const std::lock_guard<std::mutex> lock(m_mutex);
@@ -98,4 +97,4 @@ void LoginQueue::deliverResults()
     }
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -100,4 +100,4 @@ private:
     std::vector<std::thread> m_workers;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -6,9 +6,10 @@
 namespace SignalGate::Server {
 
 OperationsApi::OperationsApi(const Metrics *metrics, Readiness readiness, QObject *parent)
-    : QObject(parent), m_metrics(metrics), m_readiness(std::move(readiness))
-{
-}
+    : QObject(parent)
+    , m_metrics(metrics)
+    , m_readiness(std::move(readiness))
+{}
 
 std::optional<HttpResponse> OperationsApi::answer(const HttpRequest &request) const
 {
@@ -18,7 +19,8 @@ std::optional<HttpResponse> OperationsApi::answer(const HttpRequest &request) co
     if (!healthz && !readyz && !metrics)
         return std::nullopt;
     if (request.method != "GET" && request.method != "HEAD")
-        return HttpResponse::error(405, "method_not_allowed", QStringLiteral("Use GET")).withHeader("Allow", "GET, HEAD");
+        return HttpResponse::error(405, "method_not_allowed", QStringLiteral("Use GET"))
+                .withHeader("Allow", "GET, HEAD");
     if (healthz)
         return HttpResponse::text(200, "ok");
     if (readyz) {
@@ -34,9 +36,10 @@ std::optional<HttpResponse> OperationsApi::answer(const HttpRequest &request) co
 void OperationsApi::handle(IncomingConnection *connection, const HttpRequest &request)
 {
     const std::optional<HttpResponse> response = answer(request);
-    connection->respond(response ? *response
-                                 : HttpResponse::error(404, "not_found",
-                                                       QStringLiteral("This port serves /metrics, /healthz and /readyz")));
+    connection->respond(
+            response ? *response
+                     : HttpResponse::error(404, "not_found",
+                                           QStringLiteral("This port serves /metrics, /healthz and /readyz")));
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -35,4 +35,4 @@ private:
     Readiness m_readiness;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -2,7 +2,7 @@
 
 namespace SignalGate::Server {
 
-OriginPolicy::OriginPolicy(QStringList allowed) : m_allowed(std::move(allowed)) { }
+OriginPolicy::OriginPolicy(QStringList allowed) : m_allowed(std::move(allowed)) {}
 
 bool OriginPolicy::allows(const HttpRequest &request) const
 {
@@ -29,4 +29,4 @@ bool OriginPolicy::isCorsPreflight(const HttpRequest &request) const
     return request.method == "OPTIONS" && request.hasHeader("access-control-request-method");
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -25,4 +25,4 @@ private:
     QStringList m_allowed;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -3,8 +3,8 @@
 #include "bearerauth.h"
 #include "broker.h"
 #include "clientmessage.h"
-#include "servermessages.h"
 #include "jsonkeys.h"
+#include "servermessages.h"
 
 using namespace SignalGate::Protocol;
 using namespace SignalGate::Jose;
@@ -12,9 +12,10 @@ using namespace SignalGate::Jose;
 namespace SignalGate::Server {
 
 SignalEndpoints::SignalEndpoints(const BearerAuth &bearer, Broker &broker, const SignalGate::Clock &clock)
-    : m_bearer(bearer), m_broker(broker), m_clock(clock)
-{
-}
+    : m_bearer(bearer)
+    , m_broker(broker)
+    , m_clock(clock)
+{}
 
 void SignalEndpoints::publish(const HttpCall &call) const
 {
@@ -22,7 +23,8 @@ void SignalEndpoints::publish(const HttpCall &call) const
     if (!claims)
         return;
     if (!claims->hasScope(QStringLiteral("signals:publish")))
-        return call.respond(HttpResponse::error(403, "forbidden", QStringLiteral("Publishing needs the scope signals:publish")));
+        return call.respond(
+                HttpResponse::error(403, "forbidden", QStringLiteral("Publishing needs the scope signals:publish")));
     const auto body = call.jsonBody();
     if (!body)
         return call.respond(HttpCall::badJson());
@@ -34,4 +36,4 @@ void SignalEndpoints::publish(const HttpCall &call) const
     });
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "httpcall.h"
 #include "clock.h"
+#include "httpcall.h"
 
 namespace SignalGate::Server {
 
@@ -23,4 +23,4 @@ private:
     const SignalGate::Clock &m_clock;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -1,16 +1,16 @@
 #include "websocketgate.h"
 
-#include "revocationlist.h"
-#include "securerandom.h"
-#include "logging.h"
 #include "auditevents.h"
 #include "auditlog.h"
-#include "metrics.h"
 #include "closing.h"
+#include "logging.h"
+#include "messages.h"
+#include "metrics.h"
+#include "revocationlist.h"
+#include "securerandom.h"
+#include "servermessages.h"
 #include "session.h"
 #include "signalpool.h"
-#include "messages.h"
-#include "servermessages.h"
 
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -20,13 +20,12 @@ using namespace SignalGate::Jose;
 
 namespace SignalGate::Server {
 
-WebSocketGate::WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, Settings settings,
-                             QObject *parent)
-    : QObject(parent),
-      m_verifier(verifier),
-      m_pool(pool),
-      m_settings(std::move(settings)),
-      m_server(QStringLiteral("signalgate"), QWebSocketServer::NonSecureMode)
+WebSocketGate::WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *pool, Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_verifier(verifier)
+    , m_pool(pool)
+    , m_settings(std::move(settings))
+    , m_server(QStringLiteral("signalgate"), QWebSocketServer::NonSecureMode)
 {
     m_server.setSupportedSubprotocols({ProtocolName});
     connect(&m_server, &QWebSocketServer::newConnection, this, &WebSocketGate::onNewConnection);
@@ -93,8 +92,12 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
         qCInfo(lcAuth).noquote() << "refused connection for" << subject << ": too many connections";
         metrics->countRateLimitRejection(QStringLiteral("user_connections"));
         metrics->countClose(Close::TooManyConnections.code);
-        audit->record({AuditEvents::RateLimitConnection, peer, subject, {},
-                       QStringLiteral("too_many_connections"), Close::TooManyConnections.code});
+        audit->record({AuditEvents::RateLimitConnection,
+                       peer,
+                       subject,
+                       {},
+                       QStringLiteral("too_many_connections"),
+                       Close::TooManyConnections.code});
         closeGracefully(socket, Close::TooManyConnections);
         return;
     }
@@ -103,9 +106,9 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
     audit->record({AuditEvents::AuthSuccess, peer, subject, sessionId, {}, 0});
     const quint64 joinSeq = m_pool->lastSeq();
     auto *session = new Session(socket, result.claims, sessionId, joinSeq, m_settings.session);
-    const SignalGate::Protocol::Welcome welcome{sessionId, subject, result.claims.expiresAt,
-                                                m_settings.session.clock->wallMs(), qint64(joinSeq),
-                                                m_settings.limits};
+    const SignalGate::Protocol::Welcome welcome{
+            sessionId,       subject,          result.claims.expiresAt, m_settings.session.clock->wallMs(),
+            qint64(joinSeq), m_settings.limits};
     // Join first, so the pool follows the session even if sending the welcome
     // already ends it (a tiny --max-outbound-bytes closes it 1013 right here);
     // joining after that left a deleted session in the pool. Nothing runs in
@@ -117,4 +120,4 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
     qCInfo(lcAuth).noquote() << "session" << sessionId << "opened for" << subject << "from" << peer.toString();
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

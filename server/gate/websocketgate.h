@@ -30,8 +30,8 @@ class WebSocketGate : public QObject
 public:
     struct Settings
     {
-        QJsonObject limits;             // welcome.limits
-        int maxConnectionsPerUser = 0;  // 0: no cap
+        QJsonObject limits;              // welcome.limits
+        int maxConnectionsPerUser = 0;   // 0: no cap
         Session::Settings session;
     };
 
@@ -55,4 +55,4 @@ private:
     QHash<PeerKey, ExtractedToken> m_pending;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

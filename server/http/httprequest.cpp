@@ -51,7 +51,7 @@ HttpRequest::ParseResult bad(const QString &why)
     return {HttpRequest::ParseStatus::Bad, why};
 }
 
-} // namespace
+}   // namespace
 
 QByteArray HttpRequest::header(QByteArrayView lowerName) const
 {
@@ -118,8 +118,7 @@ QString HttpRequest::printable(QByteArrayView bytes)
     return text;
 }
 
-HttpRequest::ParseResult HttpRequest::parseHead(QByteArrayView bytes, qsizetype maxHeadBytes,
-                                                HttpRequest *request)
+HttpRequest::ParseResult HttpRequest::parseHead(QByteArrayView bytes, qsizetype maxHeadBytes, HttpRequest *request)
 {
     const qsizetype end = bytes.indexOf(QByteArrayView("\r\n\r\n"));
     if (end < 0) {
@@ -186,4 +185,4 @@ HttpRequest::ParseResult HttpRequest::parseHead(QByteArrayView bytes, qsizetype 
     return {ParseStatus::Complete, {}};
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -14,8 +14,8 @@ namespace SignalGate::Server {
 struct HttpRequest
 {
     QByteArray method;
-    QByteArray target;      // as sent, e.g. /ws?token=... (never log it unredacted)
-    QString path;           // decoded path without the query
+    QByteArray target;   // as sent, e.g. /ws?token=... (never log it unredacted)
+    QString path;        // decoded path without the query
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
@@ -52,4 +52,4 @@ struct HttpRequest
     static ParseResult parseHead(QByteArrayView bytes, qsizetype maxHeadBytes, HttpRequest *request);
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

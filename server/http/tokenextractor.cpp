@@ -9,7 +9,7 @@ namespace {
 constexpr QByteArrayView bearerScheme("bearer");
 constexpr QByteArrayView subprotocolPrefix("bearer.");
 
-} // namespace
+}   // namespace
 
 ExtractedToken TokenExtractor::extract(const HttpRequest &request)
 {
@@ -49,4 +49,4 @@ ExtractedToken TokenExtractor::extract(const HttpRequest &request)
     return result;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -13,7 +13,7 @@ namespace SignalGate::Server {
 struct ExtractedToken
 {
     enum class Status {
-        Missing,    // no token anywhere, or only empty ones: "Authentication required"
+        Missing,   // no token anywhere, or only empty ones: "Authentication required"
         Found,
         Conflict,   // two different tokens: "Invalid or expired token"
     };
@@ -25,4 +25,4 @@ namespace TokenExtractor {
 ExtractedToken extract(const HttpRequest &request);
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

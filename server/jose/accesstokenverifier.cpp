@@ -28,7 +28,7 @@ std::optional<double> numericDate(const QJsonValue &value)
 // signed token may legitimately carry an absurd exp: saturate instead.
 qint64 saturatedSeconds(double seconds)
 {
-    constexpr double limit = 9223372036854775808.0; // 2^63, exactly representable
+    constexpr double limit = 9223372036854775808.0;   // 2^63, exactly representable
     if (seconds >= limit)
         return std::numeric_limits<qint64>::max();
     if (seconds < -limit)
@@ -73,15 +73,14 @@ std::optional<QString> nonEmptyString(const QJsonValue &value)
     return value.toString();
 }
 
-} // namespace
+}   // namespace
 
 AccessTokenVerifier::AccessTokenVerifier(JwsVerifier jws, AccessTokenPolicy policy)
-    : m_jws(std::move(jws)), m_policy(std::move(policy))
-{
-}
+    : m_jws(std::move(jws))
+    , m_policy(std::move(policy))
+{}
 
-TokenFailure AccessTokenVerifier::checkTimes(const QJsonObject &payload, qint64 nowSeconds,
-                                             qint64 leewaySeconds)
+TokenFailure AccessTokenVerifier::checkTimes(const QJsonObject &payload, qint64 nowSeconds, qint64 leewaySeconds)
 {
     // Compared as doubles: exp/nbf may be fractional, and converting them to integers
     // first would round a boundary the wrong way for one of the two checks.
@@ -146,8 +145,7 @@ AccessTokenResult AccessTokenVerifier::verify(QByteArrayView token, qint64 nowSe
         }
         const QJsonValue scope = claims.value(QLatin1StringView("scope"));
         const QJsonValue family = claims.value(QLatin1StringView("fam"));
-        if ((!scope.isUndefined() && !scope.isString())
-            || (!family.isUndefined() && !family.isString())) {
+        if ((!scope.isUndefined() && !scope.isString()) || (!family.isUndefined() && !family.isString())) {
             result.failure = TokenFailure::Malformed;
             return result;
         }
@@ -169,4 +167,4 @@ AccessTokenResult AccessTokenVerifier::verify(QByteArrayView token, qint64 nowSe
     }
 }
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

@@ -11,8 +11,8 @@ struct AccessTokenClaims
     QString subject;
     QString issuer;
     QString jwtId;
-    QString scope;      // space separated, may be empty
-    QString family;     // "fam": the refresh family the token was issued from, may be empty
+    QString scope;    // space separated, may be empty
+    QString family;   // "fam": the refresh family the token was issued from, may be empty
     qint64 issuedAt = 0;
     qint64 expiresAt = 0;
 
@@ -60,4 +60,4 @@ private:
     AccessTokenPolicy m_policy;
 };
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

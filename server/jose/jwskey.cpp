@@ -246,7 +246,7 @@ const char *digestName(JwsAlgorithm algorithm)
     return algorithm == JwsAlgorithm::EdDSA ? nullptr : "SHA256";
 }
 
-} // namespace
+}   // namespace
 
 QString jwsAlgorithmName(JwsAlgorithm algorithm)
 {
@@ -279,23 +279,21 @@ std::optional<JwsAlgorithm> jwsAlgorithmFromName(QStringView name)
     return std::nullopt;
 }
 
-JwsKey::JwsKey(JwsAlgorithm algorithm, QByteArray secret)
-    : m_algorithm(algorithm), m_secret(std::move(secret))
-{
-}
+JwsKey::JwsKey(JwsAlgorithm algorithm, QByteArray secret) : m_algorithm(algorithm), m_secret(std::move(secret)) {}
 
 JwsKey::JwsKey(JwsAlgorithm algorithm, KeyPointer privateKey, KeyPointer publicKey)
-    : m_algorithm(algorithm), m_privateKey(std::move(privateKey)), m_publicKey(std::move(publicKey))
-{
-}
+    : m_algorithm(algorithm)
+    , m_privateKey(std::move(privateKey))
+    , m_publicKey(std::move(publicKey))
+{}
 
 JwsKey JwsKey::hmacSha256(QByteArray secret)
 {
     return JwsKey(JwsAlgorithm::HS256, std::move(secret));
 }
 
-std::optional<JwsKey> JwsKey::fromPem(JwsAlgorithm algorithm, const QByteArray &privatePem,
-                                      const QByteArray &publicPem, QString *error)
+std::optional<JwsKey> JwsKey::fromPem(JwsAlgorithm algorithm, const QByteArray &privatePem, const QByteArray &publicPem,
+                                      QString *error)
 {
     const ErrorQueueCleaner cleaner;
     const QString name = jwsAlgorithmName(algorithm);
@@ -365,12 +363,10 @@ QByteArray JwsKey::sign(QByteArrayView signingInput) const
             return {};
         QByteArray mac(qsizetype(Sha256Bytes), Qt::Uninitialized);
         size_t macLength = 0;
-        const unsigned char *result = EVP_Q_mac(
-                nullptr, "HMAC", nullptr, "SHA256", nullptr, m_secret.constData(),
-                size_t(m_secret.size()),
-                reinterpret_cast<const unsigned char *>(signingInput.data()),
-                size_t(signingInput.size()), reinterpret_cast<unsigned char *>(mac.data()),
-                size_t(mac.size()), &macLength);
+        const unsigned char *result =
+                EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, m_secret.constData(), size_t(m_secret.size()),
+                          reinterpret_cast<const unsigned char *>(signingInput.data()), size_t(signingInput.size()),
+                          reinterpret_cast<unsigned char *>(mac.data()), size_t(mac.size()), &macLength);
         if (!result || macLength != Sha256Bytes)
             return {};
         return mac;
@@ -407,7 +403,8 @@ QByteArray JwsKey::signAsymmetric(QByteArrayView signingInput) const
     EVP_PKEY_CTX *keyContext = nullptr;
     if (!context
         || EVP_DigestSignInit_ex(context.get(), &keyContext, digestName(m_algorithm), nullptr, nullptr,
-                                 m_privateKey.get(), nullptr) != 1)
+                                 m_privateKey.get(), nullptr)
+                != 1)
         return {};
     // PKCS#1 v1.5 is OpenSSL's default for RSA today; RS256 is defined as
     // exactly that (RFC 7518 3.3), so it is said rather than assumed.
@@ -419,8 +416,9 @@ QByteArray JwsKey::signAsymmetric(QByteArrayView signingInput) const
         return {};
     QByteArray signature(maxLength, '\0');
     size_t length = size_t(signature.size());
-    if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                       bytes(signingInput), size_t(signingInput.size())) != 1)
+    if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length, bytes(signingInput),
+                       size_t(signingInput.size()))
+        != 1)
         return {};
     signature.truncate(qsizetype(length));
     if (m_algorithm == JwsAlgorithm::ES256)
@@ -462,7 +460,8 @@ bool JwsKey::verifyAsymmetric(QByteArrayView signingInput, QByteArrayView signat
     EVP_PKEY_CTX *keyContext = nullptr;
     if (!context
         || EVP_DigestVerifyInit_ex(context.get(), &keyContext, digestName(m_algorithm), nullptr, nullptr,
-                                   m_publicKey.get(), nullptr) != 1)
+                                   m_publicKey.get(), nullptr)
+                != 1)
         return false;
     if (m_algorithm == JwsAlgorithm::RS256 && EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PADDING) != 1)
         return false;
@@ -471,4 +470,4 @@ bool JwsKey::verifyAsymmetric(QByteArrayView signingInput, QByteArrayView signat
             == 1;
 }
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

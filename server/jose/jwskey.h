@@ -59,9 +59,9 @@ private:
     bool verifyAsymmetric(QByteArrayView signingInput, QByteArrayView signature) const;
 
     JwsAlgorithm m_algorithm;
-    QByteArray m_secret;         // HS256 only
-    KeyPointer m_privateKey;     // asymmetric, null when verify-only
-    KeyPointer m_publicKey;      // asymmetric, always set
+    QByteArray m_secret;       // HS256 only
+    KeyPointer m_privateKey;   // asymmetric, null when verify-only
+    KeyPointer m_publicKey;    // asymmetric, always set
 };
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

@@ -11,13 +11,13 @@ using namespace SignalGate::Protocol;
 
 namespace SignalGate::Jose {
 
-JwsSigner::JwsSigner(JwsKey key) : m_key(std::move(key)) { }
+JwsSigner::JwsSigner(JwsKey key) : m_key(std::move(key)) {}
 
 QByteArray JwsSigner::sign(const QJsonObject &payload, const QJsonObject &headerOverrides) const
 {
     QJsonObject header{
-        { QStringLiteral("alg"), jwsAlgorithmName(m_key.algorithm()) },
-        { QStringLiteral("typ"), QStringLiteral("at+jwt") },
+            {QStringLiteral("alg"), jwsAlgorithmName(m_key.algorithm())},
+            {QStringLiteral("typ"), QStringLiteral("at+jwt")},
     };
     for (auto it = headerOverrides.constBegin(); it != headerOverrides.constEnd(); ++it) {
         if (it.value().isNull())
@@ -39,4 +39,4 @@ QByteArray JwsSigner::sign(const QJsonObject &payload, const QJsonObject &header
     return token;
 }
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

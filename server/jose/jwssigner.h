@@ -25,4 +25,4 @@ private:
     JwsKey m_key;
 };
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

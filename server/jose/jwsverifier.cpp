@@ -18,8 +18,8 @@ namespace {
 
 bool isTokenChar(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-            || c == '_' || c == '.';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+            || c == '.';
 }
 
 std::optional<QJsonObject> decodeJsonObject(QByteArrayView segment)
@@ -39,15 +39,15 @@ std::optional<QJsonObject> decodeJsonObject(QByteArrayView segment)
 // Header members that would let the token pick its own key (RFC 8725 3.10): the
 // server has exactly one configured key, so their mere presence is hostile.
 constexpr std::array<QStringView, 4> keySelectingMembers = {
-    u"jwk", u"jku", u"x5u", u"x5c",
+        u"jwk",
+        u"jku",
+        u"x5u",
+        u"x5c",
 };
 
-} // namespace
+}   // namespace
 
-JwsVerifier::JwsVerifier(JwsKey key, qsizetype maxTokenBytes)
-    : m_key(std::move(key)), m_maxTokenBytes(maxTokenBytes)
-{
-}
+JwsVerifier::JwsVerifier(JwsKey key, qsizetype maxTokenBytes) : m_key(std::move(key)), m_maxTokenBytes(maxTokenBytes) {}
 
 JwsResult JwsVerifier::verify(QByteArrayView token) const noexcept
 {
@@ -116,8 +116,7 @@ JwsResult JwsVerifier::verifyUnchecked(QByteArrayView token) const
 
     // The header is only checked against the pinned key, never used to choose one.
     const QJsonValue alg = header->value(QLatin1StringView("alg"));
-    const std::optional<JwsAlgorithm> algorithm =
-            alg.isString() ? jwsAlgorithmFromName(alg.toString()) : std::nullopt;
+    const std::optional<JwsAlgorithm> algorithm = alg.isString() ? jwsAlgorithmFromName(alg.toString()) : std::nullopt;
     if (!algorithm || *algorithm != m_key.algorithm()) {
         result.failure = TokenFailure::AlgNotAllowed;
         return result;
@@ -157,4 +156,4 @@ JwsResult JwsVerifier::verifyUnchecked(QByteArrayView token) const
     return result;
 }
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

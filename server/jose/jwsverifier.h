@@ -44,4 +44,4 @@ private:
     qsizetype m_maxTokenBytes;
 };
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

@@ -12,13 +12,13 @@ namespace SignalGate::Jose {
 
 // Owning handles for OpenSSL objects: one deleter template, so every file
 // frees what it allocates the same way and early returns cannot leak.
-template <typename T, void (*Free)(T *)>
+template<typename T, void (*Free)(T *)>
 struct OpenSslFree
 {
     void operator()(T *object) const { Free(object); }
 };
 
-template <typename T, void (*Free)(T *)>
+template<typename T, void (*Free)(T *)>
 using OpenSslPtr = std::unique_ptr<T, OpenSslFree<T, Free>>;
 
 using BioPtr = OpenSslPtr<BIO, BIO_free_all>;
@@ -29,4 +29,4 @@ using EvpPkeyPtr = OpenSslPtr<EVP_PKEY, EVP_PKEY_free>;
 using X509Ptr = OpenSslPtr<X509, X509_free>;
 using X509ExtensionPtr = OpenSslPtr<X509_EXTENSION, X509_EXTENSION_free>;
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

@@ -10,10 +10,7 @@
 
 namespace SignalGate::Jose {
 
-PrivateFile::PrivateFile(const QString &path)
-    : m_path(path)
-{
-}
+PrivateFile::PrivateFile(const QString &path) : m_path(path) {}
 
 PrivateFile::~PrivateFile()
 {
@@ -51,7 +48,8 @@ bool PrivateFile::commit()
         return false;
     }
     m_temporary.close();
-    if (std::rename(QFile::encodeName(m_temporary.fileName()).constData(), QFile::encodeName(m_path).constData()) != 0) {
+    if (std::rename(QFile::encodeName(m_temporary.fileName()).constData(), QFile::encodeName(m_path).constData())
+        != 0) {
         m_error = QString::fromLocal8Bit(std::strerror(errno));
         QFile::remove(m_temporary.fileName());
         return false;
@@ -69,4 +67,4 @@ void PrivateFile::cancel()
     m_temporary.setFileName(QString());
 }
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

@@ -32,4 +32,4 @@ private:
     QString m_error;
 };
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

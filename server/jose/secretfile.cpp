@@ -21,7 +21,9 @@ std::optional<QByteArray> SecretFile::read(const QString &path, QString *error)
     if (key.size() < MinimumBytes) {
         *error = QStringLiteral("key file %1 has %2 bytes; HS256 needs at least %3 random bytes "
                                 "(e.g. head -c 64 /dev/urandom > %1)")
-                         .arg(path).arg(key.size()).arg(MinimumBytes);
+                         .arg(path)
+                         .arg(key.size())
+                         .arg(MinimumBytes);
         return std::nullopt;
     }
     if (key.size() > 64 * 1024) {
@@ -57,7 +59,8 @@ std::optional<QByteArray> SecretFile::create(const QString &path, QString *error
     const QByteArray key = SecureRandom::bytes(64);
     PrivateFile file(path);
     if (!file.open(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.write(key) || !file.commit()) {
-        *error = QStringLiteral("cannot write key file %1: %2; make the data directory writable or pass --jwt-secret-file")
+        *error = QStringLiteral(
+                         "cannot write key file %1: %2; make the data directory writable or pass --jwt-secret-file")
                          .arg(path, file.errorString());
         return std::nullopt;
     }
@@ -70,4 +73,4 @@ bool SecretFile::isReadableByOthers(const QString &path)
     return permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther);
 }
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

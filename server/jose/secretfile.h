@@ -25,6 +25,6 @@ std::optional<QByteArray> readPem(const QString &path, QString *error);
 // True when group or others may read the file (a warning, not an error:
 // container secrets are often mounted 0644).
 bool isReadableByOthers(const QString &path);
-}
+}   // namespace SecretFile
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

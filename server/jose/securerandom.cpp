@@ -30,6 +30,6 @@ QByteArray token(int count)
     return Base64Url::encode(bytes(count));
 }
 
-} // namespace SecureRandom
+}   // namespace SecureRandom
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

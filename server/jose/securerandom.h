@@ -10,6 +10,6 @@ namespace SecureRandom {
 QByteArray bytes(int count);
 // base64url of count random bytes, for ids and opaque tokens.
 QByteArray token(int count);
-}
+}   // namespace SecureRandom
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

@@ -36,4 +36,4 @@ QString tokenFailureReason(TokenFailure failure)
     return QStringLiteral("malformed");
 }
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

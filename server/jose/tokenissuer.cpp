@@ -14,26 +14,25 @@ namespace {
 // since a jti only matters inside a token that carries a valid signature.
 constexpr int JwtIdBytes = 16;
 
-} // namespace
+}   // namespace
 
 TokenIssuer::TokenIssuer(JwsKey key, QString issuer, QString audience, qint64 accessTtlSeconds)
-    : m_signer(std::move(key)),
-      m_issuer(std::move(issuer)),
-      m_audience(std::move(audience)),
-      m_accessTtl(accessTtlSeconds)
-{
-}
+    : m_signer(std::move(key))
+    , m_issuer(std::move(issuer))
+    , m_audience(std::move(audience))
+    , m_accessTtl(accessTtlSeconds)
+{}
 
-QJsonObject TokenIssuer::defaultClaims(const QString &subject, const QString &scope,
-                                       qint64 nowSeconds, const QJsonObject &overrides) const
+QJsonObject TokenIssuer::defaultClaims(const QString &subject, const QString &scope, qint64 nowSeconds,
+                                       const QJsonObject &overrides) const
 {
     QJsonObject claims{
-        { QStringLiteral("iss"), m_issuer },
-        { QStringLiteral("aud"), m_audience },
-        { QStringLiteral("sub"), subject },
-        { QStringLiteral("iat"), nowSeconds },
-        { QStringLiteral("exp"), nowSeconds + m_accessTtl },
-        { QStringLiteral("jti"), QString::fromLatin1(SecureRandom::token(JwtIdBytes)) },
+            {QStringLiteral("iss"), m_issuer},
+            {QStringLiteral("aud"), m_audience},
+            {QStringLiteral("sub"), subject},
+            {QStringLiteral("iat"), nowSeconds},
+            {QStringLiteral("exp"), nowSeconds + m_accessTtl},
+            {QStringLiteral("jti"), QString::fromLatin1(SecureRandom::token(JwtIdBytes))},
     };
     if (!scope.isEmpty())
         claims.insert(QStringLiteral("scope"), scope);
@@ -46,8 +45,8 @@ QJsonObject TokenIssuer::defaultClaims(const QString &subject, const QString &sc
     return claims;
 }
 
-TokenIssuer::Issued TokenIssuer::issue(const QString &subject, const QString &scope,
-                                       const QString &family, qint64 nowSeconds) const
+TokenIssuer::Issued TokenIssuer::issue(const QString &subject, const QString &scope, const QString &family,
+                                       qint64 nowSeconds) const
 {
     QJsonObject claims = defaultClaims(subject, scope, nowSeconds);
     if (!family.isEmpty())
@@ -60,4 +59,4 @@ TokenIssuer::Issued TokenIssuer::issue(const QString &subject, const QString &sc
     return issued;
 }
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

@@ -17,7 +17,7 @@ public:
 
     struct Issued
     {
-        QByteArray token; // empty when the key cannot sign
+        QByteArray token;   // empty when the key cannot sign
         QString jwtId;
         qint64 expiresAt = 0;
     };
@@ -39,4 +39,4 @@ private:
     qint64 m_accessTtl;
 };
 
-} // namespace SignalGate::Jose
+}   // namespace SignalGate::Jose

@@ -4,10 +4,7 @@
 
 namespace SignalGate::Server {
 
-AddressKey::AddressKey(int ipv6PrefixBits)
-    : m_prefixBits(qBound(1, ipv6PrefixBits, 128))
-{
-}
+AddressKey::AddressKey(int ipv6PrefixBits) : m_prefixBits(qBound(1, ipv6PrefixBits, 128)) {}
 
 QByteArray AddressKey::operator()(const QHostAddress &address) const
 {
@@ -27,4 +24,4 @@ QByteArray AddressKey::operator()(const QHostAddress &address) const
     return QByteArray(reinterpret_cast<const char *>(v6.c), 16) + '/' + QByteArray::number(m_prefixBits);
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -24,4 +24,4 @@ private:
     int m_prefixBits;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

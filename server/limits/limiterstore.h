@@ -35,8 +35,7 @@ class LocalLimiterStore final : public LimiterStore
 public:
     LocalLimiterStore(RateLimit limit, qsizetype maxKeys, const SignalGate::Clock &clock)
         : m_limiter(limit, maxKeys, clock)
-    {
-    }
+    {}
 
     void take(const QByteArray &key, Answer answer) override { answer(m_limiter.take(key)); }
     void check(const QByteArray &key, Answer answer) override { answer(m_limiter.check(key)); }
@@ -46,4 +45,4 @@ private:
     RateLimiter m_limiter;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -11,4 +11,4 @@ struct RateLimit
     bool enabled() const { return count > 0 && windowSeconds > 0; }
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

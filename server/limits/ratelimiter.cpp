@@ -12,15 +12,14 @@ namespace {
 // key, so removing up to this many still drains any backlog quickly.
 constexpr int kMaxExpiredPerCall = 64;
 
-} // namespace
+}   // namespace
 
 RateLimiter::RateLimiter(RateLimit limit, qsizetype maxKeys, const SignalGate::Clock &clock)
     : m_limit(limit)
     // Zero or negative would otherwise mean "unbounded" by accident.
     , m_maxKeys(std::max<qsizetype>(1, maxKeys))
     , m_clock(clock)
-{
-}
+{}
 
 RateLimiter::Decision RateLimiter::take(const QByteArray &key)
 {
@@ -86,4 +85,4 @@ RateLimiter::Entry &RateLimiter::touch(const QByteArray &key, qint64 nowMs)
     return *m_entries.insert(key, Entry{TokenBucket(m_limit, nowMs), m_lru.begin()});
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -64,4 +64,4 @@ private:
     qsizetype m_evictions = 0;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -18,14 +18,13 @@ double windowMs(const RateLimit &limit)
     return double(limit.windowSeconds) * 1000.0;
 }
 
-} // namespace
+}   // namespace
 
 TokenBucket::TokenBucket(RateLimit limit, qint64 nowMs)
     : m_limit(limit)
     , m_tokens(limit.enabled() ? double(limit.count) : 0.0)
     , m_updatedMs(nowMs)
-{
-}
+{}
 
 bool TokenBucket::tryTake(qint64 nowMs)
 {
@@ -88,4 +87,4 @@ double TokenBucket::tokensAt(qint64 nowMs) const
     return std::min(capacity, m_tokens + elapsedMs * capacity / window);
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -31,4 +31,4 @@ private:
     qint64 m_updatedMs = 0;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -20,4 +20,4 @@ inline constexpr QLatin1String ConnOpen{"conn.open"};
 inline constexpr QLatin1String ConnClose{"conn.close"};
 inline constexpr QLatin1String TokenRevoked{"token.revoked"};
 
-} // namespace SignalGate::Server::AuditEvents
+}   // namespace SignalGate::Server::AuditEvents

@@ -26,13 +26,13 @@ QByteArray AuditLog::encode(const AuditEvent &event)
 {
     auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
     const QJsonObject line{
-        {QLatin1String("ts"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        {QLatin1String("event"), event.event},
-        {QLatin1String("ip"), event.ip.isNull() ? QJsonValue() : QJsonValue(event.ip.toString())},
-        {QLatin1String("sub"), orNull(event.subject)},
-        {QLatin1String("session_id"), orNull(event.sessionId)},
-        {QLatin1String("reason"), orNull(event.reason)},
-        {QLatin1String("code"), event.code ? QJsonValue(event.code) : QJsonValue()},
+            {QLatin1String("ts"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+            {QLatin1String("event"), event.event},
+            {QLatin1String("ip"), event.ip.isNull() ? QJsonValue() : QJsonValue(event.ip.toString())},
+            {QLatin1String("sub"), orNull(event.subject)},
+            {QLatin1String("session_id"), orNull(event.sessionId)},
+            {QLatin1String("reason"), orNull(event.reason)},
+            {QLatin1String("code"), event.code ? QJsonValue(event.code) : QJsonValue()},
     };
     return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
 }
@@ -50,9 +50,9 @@ void AuditLog::record(const AuditEvent &event)
     }
     ++m_writeErrors;
     if (!m_failing)
-        qCWarning(lcServer).noquote() << "cannot write audit log" << m_file.fileName() << ":"
-                                      << m_file.errorString() << "- events are being lost; free disk space";
+        qCWarning(lcServer).noquote() << "cannot write audit log" << m_file.fileName() << ":" << m_file.errorString()
+                                      << "- events are being lost; free disk space";
     m_failing = true;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -12,12 +12,12 @@ namespace SignalGate::Server {
 // refresh token, a password or an Authorization value.
 struct AuditEvent
 {
-    QString event;          // "auth.failure", "conn.open", ...
+    QString event;   // "auth.failure", "conn.open", ...
     QHostAddress ip;
     QString subject;
     QString sessionId;
     QString reason;
-    int code = 0;           // close code or HTTP status; 0 = none
+    int code = 0;   // close code or HTTP status; 0 = none
 };
 
 class AuditLog
@@ -44,4 +44,4 @@ private:
     bool m_failing = false;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -27,7 +27,7 @@ void single(QByteArray &out, const char *name, quint64 value)
     out += QByteArray(name) + ' ' + QByteArray::number(value) + '\n';
 }
 
-} // namespace
+}   // namespace
 
 void Metrics::addGauge(const QString &name, const QString &help, const QString &labels, Gauge gauge)
 {
@@ -42,12 +42,13 @@ QByteArray Metrics::render() const
         if (gauge.name != lastName)
             header(out, gauge.name.toUtf8().constData(), "gauge", gauge.help.toUtf8().constData());
         lastName = gauge.name;
-        out += gauge.name.toUtf8() + (gauge.labels.isEmpty() ? QByteArray() : '{' + gauge.labels.toUtf8() + '}')
-                + ' ' + QByteArray::number(gauge.read(), 'g', 15) + '\n';
+        out += gauge.name.toUtf8() + (gauge.labels.isEmpty() ? QByteArray() : '{' + gauge.labels.toUtf8() + '}') + ' '
+                + QByteArray::number(gauge.read(), 'g', 15) + '\n';
     }
     header(out, "signalgate_auth_failures_total", "counter", "WebSocket authentications refused, by audit reason.");
     labelled(out, "signalgate_auth_failures_total", "reason", m_authFailures);
-    header(out, "signalgate_ratelimit_rejections_total", "counter", "Requests or messages refused by a rate limit, by kind.");
+    header(out, "signalgate_ratelimit_rejections_total", "counter",
+           "Requests or messages refused by a rate limit, by kind.");
     labelled(out, "signalgate_ratelimit_rejections_total", "kind", m_rateLimitRejections);
     header(out, "signalgate_closes_total", "counter", "WebSocket connections closed, by close code.");
     labelled(out, "signalgate_closes_total", "code", m_closes);
@@ -61,9 +62,10 @@ QByteArray Metrics::render() const
     single(out, "signalgate_login_failures_total", m_loginFailures);
     header(out, "signalgate_origin_rejections_total", "counter", "Requests refused 403 for their Origin.");
     single(out, "signalgate_origin_rejections_total", m_originRejections);
-    header(out, "signalgate_login_checks_dropped_total", "counter", "Password checks dropped unrun: their client had gone.");
+    header(out, "signalgate_login_checks_dropped_total", "counter",
+           "Password checks dropped unrun: their client had gone.");
     single(out, "signalgate_login_checks_dropped_total", m_loginChecksDropped);
     return out;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

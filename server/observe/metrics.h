@@ -51,4 +51,4 @@ private:
     QList<GaugeEntry> m_gauges;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

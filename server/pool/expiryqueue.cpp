@@ -61,4 +61,4 @@ void ExpiryQueue::onTimeout()
         Q_EMIT this->due(session);
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -40,4 +40,4 @@ private:
     QHash<Session *, std::multimap<qint64, Session *>::iterator> m_entries;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -1,17 +1,17 @@
 #include "session.h"
 
-#include "revocationlist.h"
-#include "closing.h"
-#include "logging.h"
-#include "expiryqueue.h"
-#include "broker.h"
-#include "history.h"
 #include "auditevents.h"
 #include "auditlog.h"
-#include "metrics.h"
+#include "broker.h"
 #include "clientmessage.h"
+#include "closing.h"
+#include "expiryqueue.h"
+#include "history.h"
 #include "jsonkeys.h"
+#include "logging.h"
 #include "messages.h"
+#include "metrics.h"
+#include "revocationlist.h"
 
 #include <QWebSocket>
 
@@ -21,16 +21,16 @@ namespace SignalGate::Server {
 
 using namespace SignalGate::Protocol;
 
-Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, quint64 joinSeq,
-                 const Settings &settings, QObject *parent)
-    : QObject(parent),
-      m_socket(socket),
-      m_claims(std::move(claims)),
-      m_id(std::move(id)),
-      m_settings(settings),
-      m_peer(socket->peerAddress()),
-      m_joinSeq(joinSeq),
-      m_messageBucket(settings.messageRate, settings.clock->monotonicMs())
+Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, quint64 joinSeq, const Settings &settings,
+                 QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_claims(std::move(claims))
+    , m_id(std::move(id))
+    , m_settings(settings)
+    , m_peer(socket->peerAddress())
+    , m_joinSeq(joinSeq)
+    , m_messageBucket(settings.messageRate, settings.clock->monotonicMs())
 {
     m_socket->setParent(this);
     if (m_settings.maxMessageBytes > 0) {
@@ -258,8 +258,8 @@ void Session::handleResume(const ClientMessage &message)
     // One replay at a time: each could otherwise queue a history's worth of
     // frames (PROTOCOL.md section 10.1).
     if (m_replay)
-        return sendError({ErrorCode::BadRequest, QStringLiteral("A resume is still being delivered; wait for \"resumed\""),
-                          message.id});
+        return sendError({ErrorCode::BadRequest,
+                          QStringLiteral("A resume is still being delivered; wait for \"resumed\""), message.id});
     const quint64 since = quint64(message.object.value(Key::Since).toDouble());
     const History &history = m_settings.broker->history();
     // Signals after m_joinSeq reached this connection live: never replay them.
@@ -284,7 +284,7 @@ void Session::continueReplay()
     const qint64 watermark = m_settings.maxOutboundBytes / 2;
     while (!m_closing && m_replay->after < m_replay->upTo) {
         if (watermark > 0 && m_socket->bytesToWrite() >= watermark)
-            return;     // bytesWritten brings us back
+            return;   // bytesWritten brings us back
         if (!history.isEmpty() && history.firstSeq() > m_replay->after + 1 && m_replay->from != 0) {
             // Overwritten while this slow reader was being replayed to.
             ErrorFrame gap{ErrorCode::ResumeGap,
@@ -327,9 +327,10 @@ void Session::finishReplay()
 void Session::handlePublish(const ClientMessage &message)
 {
     if (!m_claims.hasScope(QStringLiteral("signals:publish")))
-        return sendError({ErrorCode::Forbidden, QStringLiteral("Publishing needs the scope signals:publish"), message.id});
-    m_settings.broker->publish(SignalFrame::fromPublished(message.object.value(Key::Signal).toObject(),
-                                                          m_settings.clock->wallMs()));
+        return sendError(
+                {ErrorCode::Forbidden, QStringLiteral("Publishing needs the scope signals:publish"), message.id});
+    m_settings.broker->publish(
+            SignalFrame::fromPublished(message.object.value(Key::Signal).toObject(), m_settings.clock->wallMs()));
 }
 
 void Session::onDisconnected()
@@ -347,4 +348,4 @@ void Session::onDisconnected()
     deleteLater();
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -1,12 +1,11 @@
 #pragma once
 
 #include "accesstokenverifier.h"
+#include "clock.h"
+#include "closecodes.h"
 #include "ratelimit.h"
 #include "servermessages.h"
 #include "tokenbucket.h"
-#include "closecodes.h"
-#include "servermessages.h"
-#include "clock.h"
 
 #include <QHostAddress>
 #include <QJsonValue>
@@ -41,9 +40,9 @@ public:
     struct Settings
     {
         RateLimit messageRate;
-        int maxMessageBytes = 0;        // 0: Qt's default
-        qint64 maxOutboundBytes = 0;    // 0: unbounded
-        int refreshAttempts = 3;        // per token lifetime
+        int maxMessageBytes = 0;       // 0: Qt's default
+        qint64 maxOutboundBytes = 0;   // 0: unbounded
+        int refreshAttempts = 3;       // per token lifetime
         qint64 leewaySeconds = 0;
         AuditLog *audit = nullptr;
         Metrics *metrics = nullptr;
@@ -109,28 +108,28 @@ private:
     QString m_id;
     Settings m_settings;
     QHostAddress m_peer;
-    quint64 m_joinSeq;              // last seq before this session saw signals live
+    quint64 m_joinSeq;   // last seq before this session saw signals live
     TokenBucket m_messageBucket;
-    QList<qint64> m_violations;     // monotonic ms of recent drops, at most ViolationsBeforeClose
-    qint64 m_messageBytes = 0;      // UTF-8 bytes of the message being received
+    QList<qint64> m_violations;   // monotonic ms of recent drops, at most ViolationsBeforeClose
+    qint64 m_messageBytes = 0;    // UTF-8 bytes of the message being received
     // A resume being delivered: replayed from the history as the client reads,
     // never more than half the outbound limit queued at once.
     struct Replay
     {
-        quint64 after = 0;      // last seq replayed (or skipped as lost)
-        quint64 upTo = 0;       // the last seq this session did not get live
-        quint64 from = 0;       // first seq replayed, 0 before any
-        quint64 to = 0;         // last seq replayed
+        quint64 after = 0;   // last seq replayed (or skipped as lost)
+        quint64 upTo = 0;    // the last seq this session did not get live
+        quint64 from = 0;    // first seq replayed, 0 before any
+        quint64 to = 0;      // last seq replayed
         int count = 0;
         QJsonValue id;
     };
     std::optional<Replay> m_replay;
     QList<QString> m_heldSignals;   // live signals that arrived during the replay
     qint64 m_heldBytes = 0;
-    int m_refreshAttemptsUsed = 0;  // in the current token lifetime
+    int m_refreshAttemptsUsed = 0;   // in the current token lifetime
     bool m_expiryWarned = false;
-    int m_closeCode = 0;            // the code we closed with, 0 if the peer closed
+    int m_closeCode = 0;   // the code we closed with, 0 if the peer closed
     bool m_closing = false;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

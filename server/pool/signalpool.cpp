@@ -8,9 +8,10 @@ using namespace SignalGate::Protocol;
 namespace SignalGate::Server {
 
 SignalPool::SignalPool(Metrics *metrics, quint64 lastSeq, QObject *parent)
-    : QObject(parent), m_metrics(metrics), m_lastSeq(lastSeq)
-{
-}
+    : QObject(parent)
+    , m_metrics(metrics)
+    , m_lastSeq(lastSeq)
+{}
 
 void SignalPool::join(Session *session)
 {
@@ -59,4 +60,4 @@ void SignalPool::onSessionFinished(Session *session)
     Q_EMIT sizeChanged(size());
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

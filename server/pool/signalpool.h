@@ -48,4 +48,4 @@ private:
     quint64 m_lastSeq = 0;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -11,11 +11,10 @@ constexpr auto encodingOptions = QByteArray::Base64UrlEncoding | QByteArray::Omi
 
 bool isBase64UrlChar(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-            || c == '_';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
-} // namespace
+}   // namespace
 
 namespace Base64Url {
 
@@ -42,8 +41,7 @@ std::optional<QByteArray> decode(QByteArrayView text)
         return std::nullopt;
 
     const QByteArray input = QByteArray::fromRawData(text.data(), text.size());
-    auto result = QByteArray::fromBase64Encoding(
-            input, encodingOptions | QByteArray::AbortOnBase64DecodingErrors);
+    auto result = QByteArray::fromBase64Encoding(input, encodingOptions | QByteArray::AbortOnBase64DecodingErrors);
     if (result.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
         return std::nullopt;
     // Non-zero unused trailing bits decode to the same bytes as the canonical text;
@@ -53,6 +51,6 @@ std::optional<QByteArray> decode(QByteArrayView text)
     return std::move(result.decoded);
 }
 
-} // namespace Base64Url
+}   // namespace Base64Url
 
-} // namespace SignalGate::Protocol
+}   // namespace SignalGate::Protocol

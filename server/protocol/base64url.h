@@ -16,6 +16,6 @@ std::optional<QByteArray> decode(QByteArrayView text);
 // Only alphabet characters (empty is fine): what an unverified reader asks
 // of a signature it will not decode.
 bool isAlphabet(QByteArrayView text);
-}
+}   // namespace Base64Url
 
-} // namespace SignalGate::Protocol
+}   // namespace SignalGate::Protocol

@@ -26,7 +26,7 @@ bool isNonNegativeInteger(const QJsonValue &value)
     return number >= 0 && number <= 9007199254740992.0 && std::floor(number) == number;
 }
 
-} // namespace
+}   // namespace
 
 QString ClientMessage::signalProblem(const QJsonValue &value)
 {
@@ -52,8 +52,7 @@ ClientMessage ClientMessage::parse(QByteArrayView utf8)
 {
     ClientMessage message;
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(
-            QByteArray::fromRawData(utf8.data(), utf8.size()), &error);
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(utf8.data(), utf8.size()), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return invalid(message, QStringLiteral("Expected a JSON object"));
 
@@ -87,4 +86,4 @@ ClientMessage ClientMessage::parse(QByteArrayView utf8)
     return message;
 }
 
-} // namespace SignalGate::Protocol
+}   // namespace SignalGate::Protocol

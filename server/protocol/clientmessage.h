@@ -17,9 +17,9 @@ struct ClientMessage
 
     Kind kind = Kind::Invalid;
     QString type;
-    QJsonValue id;          // echoed in answers; undefined when absent
-    QJsonObject object;     // the whole message, for the handler of its kind
-    QString error;          // Invalid: what is wrong, in one sentence for the client
+    QJsonValue id;        // echoed in answers; undefined when absent
+    QJsonObject object;   // the whole message, for the handler of its kind
+    QString error;        // Invalid: what is wrong, in one sentence for the client
 
     static ClientMessage parse(QByteArrayView utf8);
     // The shape rules of a published signal (publish message and POST /signals):
@@ -27,4 +27,4 @@ struct ClientMessage
     static QString signalProblem(const QJsonValue &signal);
 };
 
-} // namespace SignalGate::Protocol
+}   // namespace SignalGate::Protocol

@@ -4,10 +4,9 @@ namespace SignalGate::Protocol {
 
 QList<CloseSpec> Close::all()
 {
-    return {NormalClosure,      ServerShuttingDown, UnsupportedData,   AuthenticationRequired,
-            InvalidToken,       TokenExpired,       TokenRevoked,      RefreshRejected,
-            RateLimitExceeded,  TooManyConnections, MessageTooBig,     InternalError,
-            SlowConsumer};
+    return {NormalClosure, ServerShuttingDown, UnsupportedData, AuthenticationRequired, InvalidToken,
+            TokenExpired,  TokenRevoked,       RefreshRejected, RateLimitExceeded,      TooManyConnections,
+            MessageTooBig, InternalError,      SlowConsumer};
 }
 
-} // namespace SignalGate::Protocol
+}   // namespace SignalGate::Protocol

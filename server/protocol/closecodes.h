@@ -37,6 +37,6 @@ inline constexpr CloseSpec SlowConsumer{1013, "Slow consumer"};
 
 // Every row of the contract's table, in its order (for legends and tests).
 QList<CloseSpec> all();
-}
+}   // namespace Close
 
-} // namespace SignalGate::Protocol
+}   // namespace SignalGate::Protocol

@@ -60,4 +60,4 @@ inline constexpr QLatin1String ExpiresIn{"expires_in"};
 inline constexpr QLatin1String RefreshExpiresIn{"refresh_expires_in"};
 inline constexpr QLatin1String Error{"error"};
 
-} // namespace SignalGate::Protocol::Key
+}   // namespace SignalGate::Protocol::Key

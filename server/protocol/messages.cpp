@@ -9,4 +9,4 @@ QByteArray Messages::encode(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-} // namespace SignalGate::Protocol
+}   // namespace SignalGate::Protocol

@@ -21,7 +21,7 @@ inline constexpr QLatin1String AuthRefresh{"auth.refresh"};
 inline constexpr QLatin1String Resume{"resume"};
 inline constexpr QLatin1String Ping{"ping"};
 inline constexpr QLatin1String Publish{"publish"};
-}
+}   // namespace MessageType
 
 namespace ErrorCode {
 inline constexpr QLatin1String BadRequest{"bad_request"};
@@ -30,7 +30,7 @@ inline constexpr QLatin1String RateLimited{"rate_limited"};
 inline constexpr QLatin1String RefreshFailed{"refresh_failed"};
 inline constexpr QLatin1String Forbidden{"forbidden"};
 inline constexpr QLatin1String ResumeGap{"resume_gap"};
-}
+}   // namespace ErrorCode
 
 inline constexpr QLatin1String ProtocolName{"signalgate.v1"};
 
@@ -38,4 +38,4 @@ namespace Messages {
 QByteArray encode(const QJsonObject &object);
 }
 
-} // namespace SignalGate::Protocol
+}   // namespace SignalGate::Protocol

@@ -23,7 +23,7 @@ void insertIfSet(QJsonObject &object, QLatin1String key, qint64 value)
         object.insert(key, value);
 }
 
-} // namespace
+}   // namespace
 
 QJsonObject Welcome::toJson() const
 {
@@ -149,7 +149,9 @@ ErrorFrame ErrorFrame::fromJson(const QJsonObject &object)
 
 QJsonObject Pong::toJson() const
 {
-    return {{Key::Type, MessageType::Pong}, {Key::Id, id.isUndefined() ? QJsonValue() : id}, {Key::ServerTime, serverTimeMs}};
+    return {{Key::Type, MessageType::Pong},
+            {Key::Id, id.isUndefined() ? QJsonValue() : id},
+            {Key::ServerTime, serverTimeMs}};
 }
 
-} // namespace SignalGate::Protocol
+}   // namespace SignalGate::Protocol

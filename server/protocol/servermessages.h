@@ -18,9 +18,9 @@ struct Welcome
 {
     QString sessionId;
     QString subject;
-    qint64 exp = 0;             // 0 when missing
+    qint64 exp = 0;   // 0 when missing
     qint64 serverTimeMs = 0;
-    qint64 lastSeq = 0;         // 0 when missing or negative
+    qint64 lastSeq = 0;   // 0 when missing or negative
     QJsonObject limits;
 
     QJsonObject toJson() const;
@@ -30,11 +30,11 @@ struct Welcome
 struct SignalFrame
 {
     qint64 seq = 0;
-    qint64 timestampMs = 0;     // "ts", Unix time in milliseconds
+    qint64 timestampMs = 0;   // "ts", Unix time in milliseconds
     QString symbol;
-    QString side;               // "buy" or "sell" (others are shown as they came)
+    QString side;   // "buy" or "sell" (others are shown as they came)
     double price = 0;
-    double confidence = 0;      // 0..1
+    double confidence = 0;   // 0..1
 
     QJsonObject toJson() const;
     // std::nullopt when "seq" is missing or not a non-negative integer: without
@@ -51,7 +51,7 @@ struct SignalFrame
 struct Expiring
 {
     qint64 exp = 0;
-    qint64 secondsLeft = 0;     // 0 when missing
+    qint64 secondsLeft = 0;   // 0 when missing
 
     QJsonObject toJson() const;
     static Expiring fromJson(const QJsonObject &object);
@@ -81,9 +81,10 @@ struct ErrorFrame
 {
     ErrorFrame() = default;
     ErrorFrame(QString errorCode, QString text, QJsonValue requestId = {})
-        : code(std::move(errorCode)), message(std::move(text)), id(std::move(requestId))
-    {
-    }
+        : code(std::move(errorCode))
+        , message(std::move(text))
+        , id(std::move(requestId))
+    {}
 
     QString code;
     QString message;
@@ -98,10 +99,10 @@ struct ErrorFrame
 
 struct Pong
 {
-    QJsonValue id;              // echoed, null when the ping had none
+    QJsonValue id;   // echoed, null when the ping had none
     qint64 serverTimeMs = 0;
 
     QJsonObject toJson() const;
 };
 
-} // namespace SignalGate::Protocol
+}   // namespace SignalGate::Protocol

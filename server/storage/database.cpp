@@ -36,12 +36,9 @@ bool exec(QSqlQuery &query, const QString &sql)
     return query.prepare(sql) && query.exec();
 }
 
-} // namespace
+}   // namespace
 
-Database::Database()
-    : m_connectionName(nextConnectionName())
-{
-}
+Database::Database() : m_connectionName(nextConnectionName()) {}
 
 Database::~Database()
 {
@@ -91,8 +88,7 @@ bool Database::open(const QString &path, QString *error, int busyTimeoutMs)
             // Create the file ourselves, owner-only: it holds password hashes,
             // and SQLite gives its -wal/-shm files the same mode as the database.
             QFile file(path);
-            if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                           QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
                 return fail(file.errorString());
             createdFile = true;
         }
@@ -128,8 +124,8 @@ bool Database::open(const QString &path, QString *error, int busyTimeoutMs)
         QSqlDatabase::removeDatabase(m_connectionName);
         if (createdFile) {
             // Leave nothing behind that a later start would mistake for a real database.
-            for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
-                                           QStringLiteral("-journal") })
+            for (const QString &suffix :
+                 {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
                 QFile::remove(path + suffix);
         }
     }
@@ -194,34 +190,34 @@ bool Database::migrate(QString *error)
     if (version > SchemaVersion) {
         rollback();
         return fail(QStringLiteral("its schema version %1 is newer than this server understands (%2)")
-                        .arg(version)
-                        .arg(SchemaVersion));
+                            .arg(version)
+                            .arg(SchemaVersion));
     }
 
     if (version < 1) {
         const QStringList statements = {
-            QStringLiteral("CREATE TABLE users ("
-                           " name TEXT PRIMARY KEY,"
-                           " password_hash TEXT NOT NULL,"
-                           " scope TEXT NOT NULL DEFAULT '',"
-                           " created_at INTEGER)"),
-            QStringLiteral("CREATE TABLE refresh_families ("
-                           " family TEXT PRIMARY KEY,"
-                           " subject TEXT NOT NULL,"
-                           " created_at INTEGER,"
-                           " revoked_at INTEGER NULL)"),
-            QStringLiteral("CREATE TABLE refresh_tokens ("
-                           " token_hash BLOB PRIMARY KEY,"
-                           " family TEXT NOT NULL REFERENCES refresh_families(family),"
-                           " expires_at INTEGER NOT NULL,"
-                           " used_at INTEGER NULL)"),
-            // Revoking every session of a user (admin revoke) looks families up by subject.
-            QStringLiteral("CREATE INDEX refresh_families_subject ON refresh_families(subject)"),
-            // The foreign key and the family purge look tokens up by family.
-            QStringLiteral("CREATE INDEX refresh_tokens_family ON refresh_tokens(family)"),
-            // The purge of long-expired tokens scans by expiry.
-            QStringLiteral("CREATE INDEX refresh_tokens_expires ON refresh_tokens(expires_at)"),
-            QStringLiteral("PRAGMA user_version = 1"),
+                QStringLiteral("CREATE TABLE users ("
+                               " name TEXT PRIMARY KEY,"
+                               " password_hash TEXT NOT NULL,"
+                               " scope TEXT NOT NULL DEFAULT '',"
+                               " created_at INTEGER)"),
+                QStringLiteral("CREATE TABLE refresh_families ("
+                               " family TEXT PRIMARY KEY,"
+                               " subject TEXT NOT NULL,"
+                               " created_at INTEGER,"
+                               " revoked_at INTEGER NULL)"),
+                QStringLiteral("CREATE TABLE refresh_tokens ("
+                               " token_hash BLOB PRIMARY KEY,"
+                               " family TEXT NOT NULL REFERENCES refresh_families(family),"
+                               " expires_at INTEGER NOT NULL,"
+                               " used_at INTEGER NULL)"),
+                // Revoking every session of a user (admin revoke) looks families up by subject.
+                QStringLiteral("CREATE INDEX refresh_families_subject ON refresh_families(subject)"),
+                // The foreign key and the family purge look tokens up by family.
+                QStringLiteral("CREATE INDEX refresh_tokens_family ON refresh_tokens(family)"),
+                // The purge of long-expired tokens scans by expiry.
+                QStringLiteral("CREATE INDEX refresh_tokens_expires ON refresh_tokens(expires_at)"),
+                QStringLiteral("PRAGMA user_version = 1"),
         };
         if (!runAll(statements))
             return false;
@@ -231,14 +227,14 @@ bool Database::migrate(QString *error)
         // Revocations outlive a restart (PROTOCOL.md section 2): single access
         // tokens until they expire, and whole users from a point in time.
         const QStringList statements = {
-            QStringLiteral("CREATE TABLE revoked_tokens ("
-                           " jti TEXT PRIMARY KEY,"
-                           " expires_at INTEGER NOT NULL)"),
-            QStringLiteral("CREATE INDEX revoked_tokens_expires ON revoked_tokens(expires_at)"),
-            QStringLiteral("CREATE TABLE revoked_subjects ("
-                           " subject TEXT PRIMARY KEY,"
-                           " revoked_at INTEGER NOT NULL)"),
-            QStringLiteral("PRAGMA user_version = 2"),
+                QStringLiteral("CREATE TABLE revoked_tokens ("
+                               " jti TEXT PRIMARY KEY,"
+                               " expires_at INTEGER NOT NULL)"),
+                QStringLiteral("CREATE INDEX revoked_tokens_expires ON revoked_tokens(expires_at)"),
+                QStringLiteral("CREATE TABLE revoked_subjects ("
+                               " subject TEXT PRIMARY KEY,"
+                               " revoked_at INTEGER NOT NULL)"),
+                QStringLiteral("PRAGMA user_version = 2"),
         };
         if (!runAll(statements))
             return false;
@@ -247,10 +243,10 @@ bool Database::migrate(QString *error)
     if (version < 3) {
         // Small server facts that must outlive a restart (the signal sequence).
         const QStringList statements = {
-            QStringLiteral("CREATE TABLE server_state ("
-                           " key TEXT PRIMARY KEY,"
-                           " value INTEGER NOT NULL)"),
-            QStringLiteral("PRAGMA user_version = 3"),
+                QStringLiteral("CREATE TABLE server_state ("
+                               " key TEXT PRIMARY KEY,"
+                               " value INTEGER NOT NULL)"),
+                QStringLiteral("PRAGMA user_version = 3"),
         };
         if (!runAll(statements))
             return false;
@@ -260,8 +256,8 @@ bool Database::migrate(QString *error)
         // The token each refresh token was exchanged for: a repeat within the
         // grace period takes it back (PROTOCOL.md section 10.1).
         const QStringList statements = {
-            QStringLiteral("ALTER TABLE refresh_tokens ADD COLUMN successor BLOB NULL"),
-            QStringLiteral("PRAGMA user_version = 4"),
+                QStringLiteral("ALTER TABLE refresh_tokens ADD COLUMN successor BLOB NULL"),
+                QStringLiteral("PRAGMA user_version = 4"),
         };
         if (!runAll(statements))
             return false;
@@ -275,4 +271,4 @@ bool Database::migrate(QString *error)
     return true;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -38,4 +38,4 @@ private:
     QString m_path;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -34,9 +34,9 @@ bool derive(QByteArrayView password, QByteArrayView salt, int iterations, unsign
         return false;
     // OpenSSL wants a non-null pointer even for an empty password.
     const char *pass = password.isEmpty() ? "" : password.data();
-    return PKCS5_PBKDF2_HMAC(pass, int(password.size()),
-                             reinterpret_cast<const unsigned char *>(salt.data()), int(salt.size()),
-                             iterations, EVP_sha256(), HashBytes, out) == 1;
+    return PKCS5_PBKDF2_HMAC(pass, int(password.size()), reinterpret_cast<const unsigned char *>(salt.data()),
+                             int(salt.size()), iterations, EVP_sha256(), HashBytes, out)
+            == 1;
 }
 
 // Only the canonical decimal spelling: no sign, no blanks, no leading zero,
@@ -54,7 +54,7 @@ int parseIterations(const QByteArray &text)
     return value;
 }
 
-} // namespace
+}   // namespace
 
 namespace PasswordHasher {
 
@@ -73,12 +73,12 @@ QByteArray hash(QByteArrayView password, int iterations)
     QByteArray encoded;
     encoded.reserve(100);
     encoded.append(Scheme.data(), Scheme.size())
-        .append('$')
-        .append(QByteArray::number(iterations))
-        .append('$')
-        .append(Base64Url::encode(salt))
-        .append('$')
-        .append(Base64Url::encode(QByteArrayView(derived, HashBytes)));
+            .append('$')
+            .append(QByteArray::number(iterations))
+            .append('$')
+            .append(Base64Url::encode(salt))
+            .append('$')
+            .append(Base64Url::encode(QByteArrayView(derived, HashBytes)));
     OPENSSL_cleanse(derived, sizeof derived);
     return encoded;
 }
@@ -117,6 +117,6 @@ QByteArray dummyHash()
     return dummy;
 }
 
-} // namespace PasswordHasher
+}   // namespace PasswordHasher
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -21,6 +21,6 @@ bool verify(QByteArrayView password, QByteArrayView encoded);
 // A well-formed hash of a random password: verifying an unknown user against it
 // costs the same time as a real user, so response time does not reveal which names exist.
 QByteArray dummyHash();
-}
+}   // namespace PasswordHasher
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -17,7 +17,7 @@ namespace SignalGate::Server {
 namespace {
 
 constexpr int TokenBytes = 32;
-constexpr qsizetype TokenLength = 43;  // base64url of 32 bytes, unpadded
+constexpr qsizetype TokenLength = 43;   // base64url of 32 bytes, unpadded
 constexpr int FamilyBytes = 16;
 
 // Only the digest is stored: a copy of the database must not hand out live sessions.
@@ -44,8 +44,7 @@ bool isWellFormedToken(QByteArrayView presented)
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(const QSqlDatabase &db)
-        : m_db(db)
+    explicit WriteTransaction(const QSqlDatabase &db) : m_db(db)
     {
         QSqlQuery query(m_db);
         m_active = query.prepare(QStringLiteral("BEGIN IMMEDIATE")) && query.exec();
@@ -81,22 +80,21 @@ bool insertToken(QSqlDatabase &db, const QByteArray &tokenHash, const QString &f
 {
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
-        "INSERT INTO refresh_tokens (token_hash, family, expires_at) VALUES (:hash, :family, :expires)"));
+            "INSERT INTO refresh_tokens (token_hash, family, expires_at) VALUES (:hash, :family, :expires)"));
     query.bindValue(QStringLiteral(":hash"), tokenHash);
     query.bindValue(QStringLiteral(":family"), family);
     query.bindValue(QStringLiteral(":expires"), expiresAt);
     return query.exec();
 }
 
-} // namespace
+}   // namespace
 
 RefreshStore::RefreshStore(Database &database, qint64 ttlSeconds, qint64 maxAgeSeconds, qint64 graceSeconds)
     : m_database(database)
     , m_ttl(ttlSeconds)
     , m_maxAge(maxAgeSeconds)
     , m_grace(graceSeconds)
-{
-}
+{}
 
 qint64 RefreshStore::expiryFor(qint64 familyCreatedAt, qint64 nowSeconds) const
 {
@@ -125,8 +123,8 @@ RefreshStore::Issued RefreshStore::startFamily(const QString &subject, qint64 no
         purge.bindValue(QStringLiteral(":cutoff"), cutoff);
         if (purge.exec()) {
             purge.prepare(QStringLiteral(
-                "DELETE FROM refresh_families WHERE created_at < :cutoff"
-                " AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family = refresh_families.family)"));
+                    "DELETE FROM refresh_families WHERE created_at < :cutoff"
+                    " AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family = refresh_families.family)"));
             purge.bindValue(QStringLiteral(":cutoff"), cutoff);
             purge.exec();
         }
@@ -145,7 +143,7 @@ RefreshStore::Issued RefreshStore::startFamily(const QString &subject, qint64 no
         return {};
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
-        "INSERT INTO refresh_families (family, subject, created_at) VALUES (:family, :subject, :created)"));
+            "INSERT INTO refresh_families (family, subject, created_at) VALUES (:family, :subject, :created)"));
     query.bindValue(QStringLiteral(":family"), issued.family);
     query.bindValue(QStringLiteral(":subject"), subject);
     query.bindValue(QStringLiteral(":created"), nowSeconds);
@@ -175,11 +173,11 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
-        "SELECT t.family, t.expires_at, t.used_at, f.subject, f.revoked_at, f.created_at, t.successor,"
-        " s.used_at IS NULL AND s.token_hash IS NOT NULL"
-        " FROM refresh_tokens t JOIN refresh_families f ON f.family = t.family"
-        " LEFT JOIN refresh_tokens s ON s.token_hash = t.successor"
-        " WHERE t.token_hash = :hash"));
+            "SELECT t.family, t.expires_at, t.used_at, f.subject, f.revoked_at, f.created_at, t.successor,"
+            " s.used_at IS NULL AND s.token_hash IS NOT NULL"
+            " FROM refresh_tokens t JOIN refresh_families f ON f.family = t.family"
+            " LEFT JOIN refresh_tokens s ON s.token_hash = t.successor"
+            " WHERE t.token_hash = :hash"));
     query.bindValue(QStringLiteral(":hash"), tokenHash);
     if (!query.exec())
         return result;
@@ -220,7 +218,7 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
         // attacker is replaying, and we cannot tell which, so end the family.
         QSqlQuery revoke(db);
         revoke.prepare(QStringLiteral(
-            "UPDATE refresh_families SET revoked_at = :now WHERE family = :family AND revoked_at IS NULL"));
+                "UPDATE refresh_families SET revoked_at = :now WHERE family = :family AND revoked_at IS NULL"));
         revoke.bindValue(QStringLiteral(":now"), nowSeconds);
         revoke.bindValue(QStringLiteral(":family"), family);
         if (revoke.exec() && transaction.commit())
@@ -246,7 +244,7 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
         // The successor nobody received is taken back: spent, with no successor
         // of its own, so whoever presents it later triggers reuse detection.
         spend.prepare(QStringLiteral(
-            "UPDATE refresh_tokens SET used_at = :now WHERE token_hash = :successor AND used_at IS NULL"));
+                "UPDATE refresh_tokens SET used_at = :now WHERE token_hash = :successor AND used_at IS NULL"));
         spend.bindValue(QStringLiteral(":now"), nowSeconds);
         spend.bindValue(QStringLiteral(":successor"), successor);
         if (!spend.exec() || spend.numRowsAffected() != 1)
@@ -256,8 +254,8 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
     } else {
         // "used_at IS NULL" repeats the check above so a token can never be spent twice,
         // even if the read and the write were ever split apart.
-        spend.prepare(QStringLiteral(
-            "UPDATE refresh_tokens SET used_at = :now, successor = :next WHERE token_hash = :hash AND used_at IS NULL"));
+        spend.prepare(QStringLiteral("UPDATE refresh_tokens SET used_at = :now, successor = :next WHERE token_hash = "
+                                     ":hash AND used_at IS NULL"));
         spend.bindValue(QStringLiteral(":now"), nowSeconds);
     }
     spend.bindValue(QStringLiteral(":next"), nextHash);
@@ -282,7 +280,7 @@ bool RefreshStore::revokeFamily(const QString &family, qint64 nowSeconds)
     // changed, so a known family answers true even when already revoked.
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
-        "UPDATE refresh_families SET revoked_at = COALESCE(revoked_at, :now) WHERE family = :family"));
+            "UPDATE refresh_families SET revoked_at = COALESCE(revoked_at, :now) WHERE family = :family"));
     query.bindValue(QStringLiteral(":now"), nowSeconds);
     query.bindValue(QStringLiteral(":family"), family);
     return query.exec() && query.numRowsAffected() > 0;
@@ -315,7 +313,7 @@ bool RefreshStore::revokeSubject(const QString &subject, qint64 nowSeconds)
         return false;
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
-        "UPDATE refresh_families SET revoked_at = COALESCE(revoked_at, :now) WHERE subject = :subject"));
+            "UPDATE refresh_families SET revoked_at = COALESCE(revoked_at, :now) WHERE subject = :subject"));
     query.bindValue(QStringLiteral(":now"), nowSeconds);
     query.bindValue(QStringLiteral(":subject"), subject);
     return query.exec();
@@ -328,12 +326,12 @@ RefreshStore::Owner RefreshStore::ownerOf(QByteArrayView presented) const
         return {};
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
-        "SELECT f.family, f.subject FROM refresh_tokens t JOIN refresh_families f ON f.family = t.family"
-        " WHERE t.token_hash = :hash"));
+            "SELECT f.family, f.subject FROM refresh_tokens t JOIN refresh_families f ON f.family = t.family"
+            " WHERE t.token_hash = :hash"));
     query.bindValue(QStringLiteral(":hash"), sha256(presented));
     if (!query.exec() || !query.next())
         return {};
     return {query.value(0).toString(), query.value(1).toString()};
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -35,10 +35,10 @@ public:
     struct Rotation
     {
         Outcome outcome = Outcome::Unknown;
-        QString subject;    // set for every outcome but Unknown/StorageError
-        QString family;     // idem
-        Issued next;        // set only for Rotated
-        bool repeated = false;  // Rotated from a repeat within the grace period
+        QString subject;         // set for every outcome but Unknown/StorageError
+        QString family;          // idem
+        Issued next;             // set only for Rotated
+        bool repeated = false;   // Rotated from a repeat within the grace period
     };
 
     // An empty token in the result means the family could not be stored (or subject was empty).
@@ -73,4 +73,4 @@ private:
     qint64 m_grace;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

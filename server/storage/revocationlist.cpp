@@ -11,9 +11,9 @@ using namespace SignalGate::Jose;
 namespace SignalGate::Server {
 
 RevocationList::RevocationList(Database &database, RefreshStore &refreshTokens)
-    : m_database(database), m_refreshTokens(refreshTokens)
-{
-}
+    : m_database(database)
+    , m_refreshTokens(refreshTokens)
+{}
 
 bool RevocationList::load(qint64 nowSeconds, QString *error)
 {
@@ -98,4 +98,4 @@ qint64 RevocationList::issueSecond(const QString &subject, qint64 nowSeconds) co
     return revoked != m_subjects.constEnd() && revoked.value() >= nowSeconds ? revoked.value() + 1 : nowSeconds;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -44,4 +44,4 @@ private:
     QHash<QString, qint64> m_subjects;   // sub -> revoked at
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

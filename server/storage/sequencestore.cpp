@@ -10,9 +10,9 @@ namespace SignalGate::Server {
 namespace {
 constexpr char CleanStopKey[] = "last_seq_clean_stop";
 constexpr char ReservedKey[] = "seq_reserved_up_to";
-} // namespace
+}   // namespace
 
-SequenceStore::SequenceStore(Database &database) : m_database(database) { }
+SequenceStore::SequenceStore(Database &database) : m_database(database) {}
 
 bool SequenceStore::write(const char *key, quint64 value)
 {
@@ -63,4 +63,4 @@ void SequenceStore::recordCleanStop(quint64 lastSeq)
     write(CleanStopKey, lastSeq);
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -34,4 +34,4 @@ private:
     Database &m_database;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

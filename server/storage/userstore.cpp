@@ -50,12 +50,9 @@ QString invalidNameMessage()
     return QStringLiteral("invalid user name: use 1 to 64 characters of A-Z a-z 0-9 . _ @ -");
 }
 
-} // namespace
+}   // namespace
 
-UserStore::UserStore(Database &database)
-    : m_database(database)
-{
-}
+UserStore::UserStore(Database &database) : m_database(database) {}
 
 bool UserStore::isValidName(const QString &name)
 {
@@ -63,8 +60,8 @@ bool UserStore::isValidName(const QString &name)
         return false;
     for (QChar c : name) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
-            || u == '.' || u == '_' || u == '@' || u == '-';
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '.'
+                || u == '_' || u == '@' || u == '-';
         if (!ok)
             return false;
     }
@@ -97,10 +94,9 @@ bool UserStore::addUser(const QString &name, QByteArrayView password, const QStr
         return fail(QStringLiteral("cannot add user %1: hashing the password failed").arg(name));
 
     QSqlQuery query(m_database.handle());
-    query.prepare(QStringLiteral(
-        "INSERT INTO users (name, password_hash, scope, created_at)"
-        " VALUES (:name, :hash, :scope, :created)"
-        " ON CONFLICT(name) DO NOTHING"));
+    query.prepare(QStringLiteral("INSERT INTO users (name, password_hash, scope, created_at)"
+                                 " VALUES (:name, :hash, :scope, :created)"
+                                 " ON CONFLICT(name) DO NOTHING"));
     query.bindValue(QStringLiteral(":name"), name);
     // Bound as text, not QByteArray, so the column holds TEXT rather than a BLOB.
     query.bindValue(QStringLiteral(":hash"), QString::fromLatin1(hash));
@@ -108,7 +104,7 @@ bool UserStore::addUser(const QString &name, QByteArrayView password, const QStr
     query.bindValue(QStringLiteral(":created"), QDateTime::currentSecsSinceEpoch());
     if (!query.exec())
         return fail(QStringLiteral("cannot add user %1 to %2: %3")
-                        .arg(name, m_database.path(), causeOf(query.lastError())));
+                            .arg(name, m_database.path(), causeOf(query.lastError())));
     if (query.numRowsAffected() != 1)
         return fail(QStringLiteral("user %1 already exists in %2").arg(name, m_database.path()));
     return true;
@@ -145,7 +141,7 @@ bool UserStore::removeUser(const QString &name, QString *error)
     query.bindValue(QStringLiteral(":name"), name);
     if (!query.exec())
         return fail(QStringLiteral("cannot remove user %1 from %2: %3")
-                        .arg(name, m_database.path(), causeOf(query.lastError())));
+                            .arg(name, m_database.path(), causeOf(query.lastError())));
     if (query.numRowsAffected() < 1)
         return fail(QStringLiteral("no user named %1 in %2").arg(name, m_database.path()));
     return true;
@@ -170,4 +166,4 @@ std::optional<UserRecord> UserStore::find(const QString &name) const
     return record;
 }
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

@@ -12,8 +12,8 @@ class Database;
 struct UserRecord
 {
     QString name;
-    QByteArray passwordHash;  // PasswordHasher encoding
-    QString scope;            // space separated
+    QByteArray passwordHash;   // PasswordHasher encoding
+    QString scope;             // space separated
 };
 
 class UserStore
@@ -36,4 +36,4 @@ private:
     Database &m_database;
 };
 
-} // namespace SignalGate::Server
+}   // namespace SignalGate::Server

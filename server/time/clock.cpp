@@ -17,7 +17,7 @@ private:
     QElapsedTimer m_monotonic;
 };
 
-} // namespace
+}   // namespace
 
 qint64 Clock::wallSeconds() const
 {
@@ -31,4 +31,4 @@ const Clock &Clock::system()
     return clock;
 }
 
-} // namespace SignalGate
+}   // namespace SignalGate

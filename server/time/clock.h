@@ -31,4 +31,4 @@ Q_SIGNALS:
     void jumped();
 };
 
-} // namespace SignalGate
+}   // namespace SignalGate

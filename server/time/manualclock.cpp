@@ -2,10 +2,7 @@
 
 namespace SignalGate {
 
-ManualClock::ManualClock(Flow flow, QObject *parent)
-    : Clock(parent),
-      m_flow(flow),
-      m_frozenWall(system().wallMs())
+ManualClock::ManualClock(Flow flow, QObject *parent) : Clock(parent), m_flow(flow), m_frozenWall(system().wallMs())
 {
     // Following the system, monotonic time starts at 0 like a frozen clock's.
     if (m_flow == Flow::FollowsSystem)
@@ -37,4 +34,4 @@ void ManualClock::setWallMs(qint64 ms)
     Q_EMIT jumped();
 }
 
-} // namespace SignalGate
+}   // namespace SignalGate

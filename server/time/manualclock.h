@@ -32,4 +32,4 @@ private:
     qint64 m_frozenWall = 0;
 };
 
-} // namespace SignalGate
+}   // namespace SignalGate

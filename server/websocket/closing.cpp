@@ -14,4 +14,4 @@ void closeGracefully(QWebSocket *socket, const CloseSpec &spec, int abortAfterMs
     socket->close(QWebSocketProtocol::CloseCode(spec.code), spec.reasonText());
 }
 
-} // namespace SignalGate
+}   // namespace SignalGate

@@ -14,4 +14,4 @@ inline constexpr int CloseAnswerMs = 5000;
 // (Qt waits for the peer's close frame without a time limit).
 void closeGracefully(QWebSocket *socket, const Protocol::CloseSpec &spec, int abortAfterMs = CloseAnswerMs);
 
-} // namespace SignalGate
+}   // namespace SignalGate

@@ -51,6 +51,6 @@ PeerClose peerClose(const QWebSocket *socket)
     return close;
 }
 
-} // namespace WebSocketCompat
+}   // namespace WebSocketCompat
 
-} // namespace SignalGate
+}   // namespace SignalGate

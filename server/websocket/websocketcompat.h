@@ -53,6 +53,6 @@ struct PeerClose
 };
 PeerClose peerClose(const QWebSocket *socket);
 
-} // namespace WebSocketCompat
+}   // namespace WebSocketCompat
 
-} // namespace SignalGate
+}   // namespace SignalGate

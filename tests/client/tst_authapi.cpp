@@ -2,8 +2,8 @@
 // login, refresh rotation, reuse, logout, rate limits and a dead port; and
 // against a scripted HTTP peer for what a real server never sends (odd
 // answers) and to see exactly what the client puts on the wire.
-#include "logcapture.h"
 #include "authapi.h"
+#include "logcapture.h"
 #include "testserver.h"
 
 #include <QJsonDocument>
@@ -66,7 +66,7 @@ Outcome run(AuthApi &api, Start start)
                      });
     start();
     (void)QTest::qWaitFor([&] { return outcome.signals > 0; }, kTimeoutMs);   // "no answer" is reported
-    QTest::qWait(0);   // let a (wrong) second answer show up too
+    QTest::qWait(0);                                                          // let a (wrong) second answer show up too
     return outcome;
 }
 
@@ -156,7 +156,7 @@ QByteArray httpResponse(const QByteArray &statusLine, const QByteArray &headers,
             + "\r\nConnection: close\r\n\r\n" + body;
 }
 
-} // namespace
+}   // namespace
 
 class TestAuthApi : public QObject
 {
@@ -223,8 +223,8 @@ void TestAuthApi::loginReturnsTokenPair()
     QCOMPARE(loggedIn.size(), 1);
     QCOMPARE(failed.size(), 0);
     QVERIFY(isJws(pair.accessToken));
-    QVERIFY(pair.refreshToken.size() >= 43);   // base64url of at least 32 bytes
-    QVERIFY(!pair.refreshToken.contains('.'));  // opaque, not a JWT
+    QVERIFY(pair.refreshToken.size() >= 43);     // base64url of at least 32 bytes
+    QVERIFY(!pair.refreshToken.contains('.'));   // opaque, not a JWT
     QCOMPARE(pair.expiresIn, 900);
     QCOMPARE(pair.refreshExpiresIn, 8 * 3600);
 }
@@ -294,8 +294,9 @@ void TestAuthApi::logoutRevokesTheFamily()
 void TestAuthApi::logoutWithAFakeAccessTokenIs401()
 {
     const AuthApi::TokenPair pair = login(*m_api);
-    const QByteArray forged = TestServer::forge({{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("at+jwt")}},
-                                                m_server->defaultClaims(), "not the server key at all, not at all");
+    const QByteArray forged = TestServer::forge(
+            {{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("at+jwt")}},
+            m_server->defaultClaims(), "not the server key at all, not at all");
     Outcome outcome = run(*m_api, [&] { m_api->logout(forged, pair.refreshToken); });
     QVERIFY2(outcome.failure && outcome.signals == 1, describe(outcome));
     QCOMPARE(outcome.failure->operation, AuthApi::Operation::Logout);
@@ -407,7 +408,8 @@ void TestAuthApi::serverUrlForms_data()
     QTest::addColumn<QByteArray>("requestLine");
     QTest::newRow("bare") << QString() << QByteArray("POST /auth/logout HTTP/1.1\r\n");
     QTest::newRow("trailing slash") << QStringLiteral("/") << QByteArray("POST /auth/logout HTTP/1.1\r\n");
-    QTest::newRow("query and fragment dropped") << QStringLiteral("/?x=1#y") << QByteArray("POST /auth/logout HTTP/1.1\r\n");
+    QTest::newRow("query and fragment dropped")
+            << QStringLiteral("/?x=1#y") << QByteArray("POST /auth/logout HTTP/1.1\r\n");
     // Behind a reverse proxy: the path prefix is kept.
     QTest::newRow("path prefix") << QStringLiteral("/gate/") << QByteArray("POST /gate/auth/logout HTTP/1.1\r\n");
 }
@@ -433,25 +435,25 @@ void TestAuthApi::oddAnswers_data()
     QTest::addColumn<qint64>("minRetryMs");
     QTest::addColumn<qint64>("maxRetryMs");
 
-    const QByteArray pair = R"({"access_token":"a.b.c","token_type":"Bearer","expires_in":900,"refresh_token":"r","refresh_expires_in":60})";
+    const QByteArray pair =
+            R"({"access_token":"a.b.c","token_type":"Bearer","expires_in":900,"refresh_token":"r","refresh_expires_in":60})";
     QTest::newRow("503 text, Retry-After seconds")
             << httpResponse("503 Service Unavailable", "Retry-After: 7\r\nContent-Type: text/plain\r\n", "busy") << 503
             << QStringLiteral("503") << qint64(7000) << qint64(7000);
     const QByteArray date = QDateTime::currentDateTimeUtc().addSecs(120).toString(Qt::RFC2822Date).toLatin1();
     QTest::newRow("429 JSON, Retry-After HTTP-date")
-            << httpResponse("429 Too Many Requests", "Retry-After: " + date + "\r\n", R"({"message":"slow down"})") << 429
-            << QStringLiteral("slow down") << qint64(100000) << qint64(121000);
-    QTest::newRow("Retry-After garbage")
-            << httpResponse("429 Too Many Requests", "Retry-After: soon\r\n", {}) << 429 << QStringLiteral("429")
-            << qint64(0) << qint64(0);
+            << httpResponse("429 Too Many Requests", "Retry-After: " + date + "\r\n", R"({"message":"slow down"})")
+            << 429 << QStringLiteral("slow down") << qint64(100000) << qint64(121000);
+    QTest::newRow("Retry-After garbage") << httpResponse("429 Too Many Requests", "Retry-After: soon\r\n", {}) << 429
+                                         << QStringLiteral("429") << qint64(0) << qint64(0);
     QTest::newRow("200 not JSON") << httpResponse("200 OK", {}, "hello") << 200 << QStringLiteral("token pair")
                                   << qint64(0) << qint64(0);
     QTest::newRow("200 without refresh token")
             << httpResponse("200 OK", {}, R"({"access_token":"a.b.c","token_type":"Bearer","expires_in":900})") << 200
             << QStringLiteral("token pair") << qint64(0) << qint64(0);
     QTest::newRow("200 with another token type")
-            << httpResponse("200 OK", {}, QByteArray(pair).replace("Bearer", "MAC")) << 200 << QStringLiteral("token pair")
-            << qint64(0) << qint64(0);
+            << httpResponse("200 OK", {}, QByteArray(pair).replace("Bearer", "MAC")) << 200
+            << QStringLiteral("token pair") << qint64(0) << qint64(0);
     QTest::newRow("200 with a header-splitting token")
             << httpResponse("200 OK", {}, QByteArray(pair).replace("\"r\"", "\"r\\r\\nX-Evil: 1\"")) << 200
             << QStringLiteral("token pair") << qint64(0) << qint64(0);
@@ -491,7 +493,8 @@ void TestAuthApi::noTokenInTheLog()
     QVERIFY(m_tokens.size() >= 8);
     for (const QString &line : LogCapture::lines()) {
         for (const QByteArray &token : std::as_const(m_tokens))
-            QVERIFY2(!line.contains(QString::fromLatin1(token)), qPrintable(QStringLiteral("a token was logged: ") + line.left(60)));
+            QVERIFY2(!line.contains(QString::fromLatin1(token)),
+                     qPrintable(QStringLiteral("a token was logged: ") + line.left(60)));
     }
 }
 

@@ -23,8 +23,9 @@ namespace {
 
 QByteArray part(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding
-                                                                         | QByteArray::OmitTrailingEquals);
+    return QJsonDocument(object)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 QByteArray tokenExpiringAt(qint64 exp)
@@ -43,7 +44,7 @@ QString text(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-} // namespace
+}   // namespace
 
 class TestConnectionParts : public QObject
 {
@@ -81,7 +82,8 @@ void TestConnectionParts::unreadableTokensAreNone()
     QVERIFY(!token.set("not.a.token"));
     QVERIFY(token.isEmpty());
     QCOMPARE(token.expiresAt(), 0);
-    QVERIFY(!token.set(part({}) + '.' + part({{QStringLiteral("sub"), QStringLiteral("alice")}}) + ".c2ln"));   // no exp
+    QVERIFY(!token.set(part({}) + '.' + part({{QStringLiteral("sub"), QStringLiteral("alice")}})
+                       + ".c2ln"));   // no exp
     QVERIFY(!token.usable(0, 0));
 }
 
@@ -242,14 +244,14 @@ void TestConnectionParts::deliveryHoldsLiveSignalsDuringAResume()
 
     QVERIFY(!delivery.welcomed(5).resume);   // the first welcome only records where the stream is
     delivery.signal(6, signal(6));
-    delivery.abandon();                      // the connection is lost after seq 6
+    delivery.abandon();   // the connection is lost after seq 6
     const ResumeTracker::Start start = delivery.welcomed(9);
     QVERIFY(start.resume);
     QCOMPARE(start.since, 6);
-    delivery.signal(10, signal(10));         // live: held until the replay is done
-    delivery.gap(8);                         // the server no longer has 7
-    delivery.signal(8, signal(8));           // replayed
-    delivery.signal(6, signal(6));           // already delivered: dropped
+    delivery.signal(10, signal(10));   // live: held until the replay is done
+    delivery.gap(8);                   // the server no longer has 7
+    delivery.signal(8, signal(8));     // replayed
+    delivery.signal(6, signal(6));     // already delivered: dropped
     delivery.signal(9, signal(9));
     QCOMPARE(delivered, (QList<qint64>{6, 8, 9}));
     delivery.finishResume();
@@ -275,7 +277,7 @@ void TestConnectionParts::deliveryBatchesOnlyWhenAsked()
     QTRY_COMPARE(batches.count(), 1);   // one batch per event-loop pass
     QCOMPARE(batches.first().first().value<QList<QJsonObject>>().size(), 2);
     delivery.signal(4, signal(4));
-    delivery.flush();                   // before a state change: now, not later
+    delivery.flush();   // before a state change: now, not later
     QCOMPARE(batches.count(), 2);
 }
 

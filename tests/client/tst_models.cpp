@@ -3,11 +3,11 @@
 // contract on every change, QSignalSpy proves that a flush is one insertion
 // however many signals arrived, and the clocks are injected.
 #include "closecodeinfo.h"
+#include "closecodes.h"
 #include "eventlog.h"
+#include "manualclock.h"
 #include "signalfiltermodel.h"
 #include "signalmodel.h"
-#include "closecodes.h"
-#include "manualclock.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -25,8 +25,7 @@ namespace {
 constexpr qint64 BaseTs = 1'700'000'000'123;
 
 QJsonObject signalJson(qint64 seq, const QString &symbol = QStringLiteral("EURUSD"),
-                       const QString &side = QStringLiteral("buy"), double price = 1.0843,
-                       double confidence = 0.87)
+                       const QString &side = QStringLiteral("buy"), double price = 1.0843, double confidence = 0.87)
 {
     return {{QLatin1String("type"), QLatin1String("signal")},
             {QLatin1String("seq"), seq},
@@ -56,7 +55,7 @@ void verifyNewestFirst(const SignalModel &model, qint64 newest)
         QCOMPARE(seqAt(model, row), newest - row);
 }
 
-} // namespace
+}   // namespace
 
 class TestModels : public QObject
 {
@@ -98,14 +97,14 @@ void TestModels::columnsHeadersAndCells()
     QCOMPARE(model.capacity(), 10000);
     QCOMPARE(model.flushInterval(), 50);
     QCOMPARE(model.columnCount(), 6);
-    const QStringList titles = {QStringLiteral("Time"), QStringLiteral("Seq"), QStringLiteral("Symbol"),
+    const QStringList titles = {QStringLiteral("Time"), QStringLiteral("Seq"),   QStringLiteral("Symbol"),
                                 QStringLiteral("Side"), QStringLiteral("Price"), QStringLiteral("Confidence")};
     for (int column = 0; column < titles.size(); ++column)
         QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), titles.at(column));
 
     QVERIFY(model.append(signalJson(41, QStringLiteral("BTCUSD"), QStringLiteral("sell"), 64000.5, 0.5)));
     QVERIFY(model.append(signalJson(42)));
-    QCOMPARE(model.rowCount(), 0);     // nothing shows before the flush
+    QCOMPARE(model.rowCount(), 0);   // nothing shows before the flush
     model.flush();
     QCOMPARE(model.rowCount(), 2);
 
@@ -161,7 +160,7 @@ void TestModels::modelTesterAcrossAppendsOverflowAndPause()
     appendRange(model, 1, 30);
     model.flush();
     QCOMPARE(model.rowCount(), 30);
-    appendRange(model, 31, 70);        // 30 + 40 > 50: 20 leave at the bottom
+    appendRange(model, 31, 70);   // 30 + 40 > 50: 20 leave at the bottom
     model.flush();
     QCOMPARE(model.rowCount(), 50);
     verifyNewestFirst(model, 70);
@@ -200,7 +199,7 @@ void TestModels::oneFlushIsOneInsertion()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
     appendRange(model, 1, 5000);
-    QCOMPARE(aboutToInsert.count(), 0);     // appending never touches the view
+    QCOMPARE(aboutToInsert.count(), 0);   // appending never touches the view
     QCOMPARE(inserted.count(), 0);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.pendingCount(), 5000);
@@ -217,7 +216,7 @@ void TestModels::oneFlushIsOneInsertion()
     QCOMPARE(model.pendingCount(), 0);
     verifyNewestFirst(model, 5000);
 
-    model.flush();      // nothing queued: nothing happens
+    model.flush();   // nothing queued: nothing happens
     QCOMPARE(inserted.count(), 1);
 }
 
@@ -263,7 +262,7 @@ void TestModels::batchLargerThanTheRing()
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     appendRange(model, 3001, 28000);
-    QCOMPARE(model.pendingCount(), 10000);  // older queued ones could never be shown
+    QCOMPARE(model.pendingCount(), 10000);   // older queued ones could never be shown
     model.flush();
     QCOMPARE(removed.count(), 1);
     QCOMPARE(removed.first().at(1).toInt(), 0);
@@ -298,16 +297,16 @@ void TestModels::gapsDuplicatesAndRecovery()
     SignalModel model;
     appendRange(model, 1, 3);
     QCOMPARE(model.gaps(), 0);
-    QVERIFY(model.append(signalJson(7)));           // 4, 5, 6 missing
+    QVERIFY(model.append(signalJson(7)));   // 4, 5, 6 missing
     QCOMPARE(model.gaps(), 3);
     QCOMPARE(model.lastSeq(), 7);
-    QVERIFY(!model.append(signalJson(2)));          // already here
+    QVERIFY(!model.append(signalJson(2)));   // already here
     QVERIFY(!model.append(signalJson(7)));
     QCOMPARE(model.duplicates(), 2);
-    QVERIFY(model.append(signalJson(5)));           // a late one (resume): shown, no longer missing
+    QVERIFY(model.append(signalJson(5)));   // a late one (resume): shown, no longer missing
     QCOMPARE(model.gaps(), 2);
     QCOMPARE(model.recovered(), 1);
-    QVERIFY(!model.append(signalJson(5)));          // but only once
+    QVERIFY(!model.append(signalJson(5)));   // but only once
     QCOMPARE(model.duplicates(), 3);
     QVERIFY(model.append(signalJson(4)));
     QVERIFY(model.append(signalJson(6)));
@@ -318,7 +317,7 @@ void TestModels::gapsDuplicatesAndRecovery()
     QCOMPARE(model.duplicates(), 5);
     QVERIFY(model.append(signalJson(100)));
     QCOMPARE(model.gaps(), 92);
-    QCOMPARE(model.totalReceived(), 8);             // 1 2 3 7 5 4 6 100
+    QCOMPARE(model.totalReceived(), 8);   // 1 2 3 7 5 4 6 100
     model.flush();
     QCOMPARE(model.rowCount(), 8);
     // Arrival order: the late ones sit where they arrived (a Seq sort orders them).
@@ -336,9 +335,9 @@ void TestModels::gapCountersSurviveManyRanges()
     for (qint64 seq = 0; seq <= 2 * 3000; seq += 2)
         QVERIFY(model.append(signalJson(seq)));
     QCOMPARE(model.gaps(), 3000);
-    QVERIFY(model.append(signalJson(5999)));        // recent range: recovered
+    QVERIFY(model.append(signalJson(5999)));   // recent range: recovered
     QCOMPARE(model.gaps(), 2999);
-    QVERIFY(!model.append(signalJson(1)));          // forgotten range
+    QVERIFY(!model.append(signalJson(1)));   // forgotten range
     QCOMPARE(model.gaps(), 2999);
     QCOMPARE(model.duplicates(), 1);
 }
@@ -348,15 +347,15 @@ void TestModels::serverRestartStartsSeqAgain()
     SignalModel model;
     appendRange(model, 1, 500);
     QVERIFY(!model.append(signalJson(1)));
-    model.syncSequence(600);                        // same server, further on: no change
+    model.syncSequence(600);   // same server, further on: no change
     QCOMPARE(model.lastSeq(), 500);
-    QVERIFY(model.append(signalJson(601)));         // live before the resume replay
+    QVERIFY(model.append(signalJson(601)));   // live before the resume replay
     QCOMPARE(model.gaps(), 100);
-    appendRange(model, 501, 600);                   // the replay
+    appendRange(model, 501, 600);   // the replay
     QCOMPARE(model.gaps(), 0);
     QCOMPARE(model.recovered(), 100);
 
-    model.syncSequence(0);                          // the server restarted: seqs begin again
+    model.syncSequence(0);   // the server restarted: seqs begin again
     QCOMPARE(model.lastSeq(), 0);
     appendRange(model, 1, 10);
     QCOMPARE(model.duplicates(), 1);
@@ -380,7 +379,7 @@ void TestModels::pauseKeepsRowsAndResumeShowsThem()
     QCOMPARE(model.rowCount(), 10);
     QCOMPARE(seqAt(model, 0), 10);
     QCOMPARE(model.pendingCount(), 5);
-    QCOMPARE(model.totalReceived(), 15);            // counted while paused
+    QCOMPARE(model.totalReceived(), 15);   // counted while paused
     QCOMPARE(inserted.count(), 0);
     // The timer does not show them either.
     model.setFlushInterval(5);
@@ -395,7 +394,7 @@ void TestModels::pauseKeepsRowsAndResumeShowsThem()
     QCOMPARE(model.rowCount(), 16);
     QCOMPARE(model.pendingCount(), 0);
     verifyNewestFirst(model, 16);
-    model.resume();                                 // not paused: nothing
+    model.resume();   // not paused: nothing
     QCOMPARE(inserted.count(), 1);
 }
 
@@ -428,7 +427,7 @@ void TestModels::countersChangedOncePerFlush()
     QCOMPARE(counters.count(), 0);
     model.flush();
     QCOMPARE(counters.count(), 1);
-    model.pause();                                  // paused: counters still move
+    model.pause();   // paused: counters still move
     appendRange(model, 101, 200);
     model.flush();
     QCOMPARE(counters.count(), 2);
@@ -444,11 +443,11 @@ void TestModels::signalsPerSecondWithInjectedClock()
     time.advance(500);
     QCOMPARE(model.signalsPerSecond(), 100.0);
     appendRange(model, 101, 300);
-    time.advance(400);                                // 900 ms after the first 100
+    time.advance(400);   // 900 ms after the first 100
     QCOMPARE(model.signalsPerSecond(), 300.0);
-    time.advance(99);                                 // 999 ms after the first 100: still in
+    time.advance(99);   // 999 ms after the first 100: still in
     QCOMPARE(model.signalsPerSecond(), 300.0);
-    time.advance(1);                                  // 1000 ms: the window is (now - 1 s, now]
+    time.advance(1);   // 1000 ms: the window is (now - 1 s, now]
     QCOMPARE(model.signalsPerSecond(), 200.0);
     time.advance(100);
     QCOMPARE(model.signalsPerSecond(), 200.0);
@@ -467,7 +466,7 @@ void TestModels::signalsPerSecondWithInjectedClock()
         time.advance(1000);
     }
     QCOMPARE(model.signalsPerSecond(), 200.0);
-    time.advance(2500);                               // two of the four seconds left
+    time.advance(2500);   // two of the four seconds left
     QCOMPARE(model.signalsPerSecond(), 100.0);
     QCOMPARE(model.totalReceived(), 1300);
 }
@@ -483,7 +482,7 @@ void TestModels::clearKeepsCounters()
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.pendingCount(), 0);
     QCOMPARE(model.totalReceived(), 12);
-    QVERIFY(!model.append(signalJson(5)));          // still known
+    QVERIFY(!model.append(signalJson(5)));   // still known
     appendRange(model, 13, 14);
     model.flush();
     verifyNewestFirst(model, 14);
@@ -553,7 +552,7 @@ void TestModels::filterBySymbol()
     QCOMPARE(filter.rowCount(), 3);
     filter.setSymbolFilter(QStringLiteral("  EURUSD "));
     QCOMPARE(filter.symbolFilter(), QStringLiteral("EURUSD"));
-    QCOMPARE(filter.rowCount(), 2);                 // case-insensitive
+    QCOMPARE(filter.rowCount(), 2);   // case-insensitive
     filter.setSymbolFilter(QStringLiteral("btc"));
     QCOMPARE(filter.rowCount(), 2);
     filter.setMatch(SignalFilterModel::Match::Exact);
@@ -609,7 +608,7 @@ void TestModels::eventLogDescribesEveryCloseCode()
     for (const CloseSpec &spec : specs) {
         const int row = log.rowCount();
         log.addClose(spec.code, spec.reasonText());
-        QCOMPARE(log.rowCount(), row + 1);          // newest last
+        QCOMPARE(log.rowCount(), row + 1);   // newest last
         const CloseCodeInfo info = CloseCodeInfo::describe(spec.code, spec.reasonText());
         const auto cell = [&](int column, int role = Qt::DisplayRole) { return log.index(row, column).data(role); };
         QCOMPARE(cell(EventLog::CodeColumn).toInt(), int(spec.code));
@@ -627,7 +626,7 @@ void TestModels::eventLogDescribesEveryCloseCode()
         QCOMPARE(cell(EventLog::TimeColumn, Qt::AccessibleDescriptionRole).toString(),
                  EventLog::severityText(info.severity));
     }
-    QCOMPARE(meanings.size(), specs.size());        // every row of the contract says its own thing
+    QCOMPARE(meanings.size(), specs.size());   // every row of the contract says its own thing
 
     // The severities the contract implies, spelled out so a change shows here.
     // Rows follow Close::all(), one per spec.
@@ -703,7 +702,7 @@ void TestModels::eventLogEventsAndBound()
     QCOMPARE(log.capacity(), 5);
     log.addEvent(CloseCodeInfo::Severity::Info, QStringLiteral("Connected"));
     QCOMPARE(log.rowCount(), 1);
-    QVERIFY(!log.index(0, EventLog::CodeColumn).data().isValid());      // no code for an event
+    QVERIFY(!log.index(0, EventLog::CodeColumn).data().isValid());   // no code for an event
     QCOMPARE(log.index(0, EventLog::MeaningColumn).data().toString(), QString());
     QCOMPARE(log.index(0, 0).data(EventLog::TimestampRole).toLongLong(), clock.wallMs());
 
@@ -716,7 +715,7 @@ void TestModels::eventLogEventsAndBound()
     }
     QCOMPARE(log.rowCount(), 5);
     QCOMPARE(inserted.count(), 7);
-    QCOMPARE(removed.count(), 3);                   // the oldest, at the top
+    QCOMPARE(removed.count(), 3);   // the oldest, at the top
     QCOMPARE(removed.last().at(1).toInt(), 0);
     QCOMPARE(removed.last().at(2).toInt(), 0);
     QCOMPARE(log.index(0, EventLog::EventColumn).data().toString(), QStringLiteral("Event 3"));
@@ -737,7 +736,7 @@ void TestModels::eventLogHeadersAndTime()
     EventLog log(EventLog::DefaultCapacity, clock);
     QCOMPARE(log.capacity(), 1000);
     QCOMPARE(log.columnCount(), 6);
-    const QStringList titles = {QStringLiteral("Time"), QStringLiteral("Event"), QStringLiteral("Code"),
+    const QStringList titles = {QStringLiteral("Time"),   QStringLiteral("Event"),   QStringLiteral("Code"),
                                 QStringLiteral("Reason"), QStringLiteral("Meaning"), QStringLiteral("Next")};
     for (int column = 0; column < titles.size(); ++column)
         QCOMPARE(log.headerData(column, Qt::Horizontal).toString(), titles.at(column));
@@ -746,7 +745,8 @@ void TestModels::eventLogHeadersAndTime()
              QDateTime::fromMSecsSinceEpoch(at).toString(QStringLiteral("hh:mm:ss")));
     QCOMPARE(log.index(0, EventLog::TimeColumn).data(Qt::ToolTipRole).toString(),
              QDateTime::fromMSecsSinceEpoch(at).toString(Qt::ISODate));
-    QCOMPARE(log.index(0, EventLog::NextActionColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("Check the CA file"));
+    QCOMPARE(log.index(0, EventLog::NextActionColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Check the CA file"));
     QCOMPARE(log.index(0, 0).data(Qt::AccessibleDescriptionRole).toString(), QStringLiteral("Error"));
     QCOMPARE(EventLog::severityText(CloseCodeInfo::Severity::Info), QStringLiteral("Information"));
 }

@@ -2,12 +2,12 @@
 // happens next (CloseCodeInfo, ReconnectPolicy), when the access token is
 // refreshed (RefreshScheduler) and how a token's claims are read (TokenClaims).
 // Clocks and random numbers are injected, so nothing here sleeps.
-#include "refreshscheduler.h"
-#include "tokenclaims.h"
 #include "closecodeinfo.h"
-#include "reconnectpolicy.h"
 #include "closecodes.h"
 #include "manualclock.h"
+#include "reconnectpolicy.h"
+#include "refreshscheduler.h"
+#include "tokenclaims.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,9 +32,12 @@ Q_DECLARE_METATYPE(ReconnectPolicy::Kind)
 char *toString(CloseCodeInfo::Severity severity)
 {
     switch (severity) {
-    case CloseCodeInfo::Severity::Info: return qstrdup("Info");
-    case CloseCodeInfo::Severity::Warning: return qstrdup("Warning");
-    case CloseCodeInfo::Severity::Error: return qstrdup("Error");
+    case CloseCodeInfo::Severity::Info:
+        return qstrdup("Info");
+    case CloseCodeInfo::Severity::Warning:
+        return qstrdup("Warning");
+    case CloseCodeInfo::Severity::Error:
+        return qstrdup("Error");
     }
     return qstrdup("?");
 }
@@ -42,11 +45,16 @@ char *toString(CloseCodeInfo::Severity severity)
 char *toString(CloseCodeInfo::NextAction action)
 {
     switch (action) {
-    case CloseCodeInfo::NextAction::None: return qstrdup("None");
-    case CloseCodeInfo::NextAction::Reconnect: return qstrdup("Reconnect");
-    case CloseCodeInfo::NextAction::RefreshThenReconnect: return qstrdup("RefreshThenReconnect");
-    case CloseCodeInfo::NextAction::SignIn: return qstrdup("SignIn");
-    case CloseCodeInfo::NextAction::Stop: return qstrdup("Stop");
+    case CloseCodeInfo::NextAction::None:
+        return qstrdup("None");
+    case CloseCodeInfo::NextAction::Reconnect:
+        return qstrdup("Reconnect");
+    case CloseCodeInfo::NextAction::RefreshThenReconnect:
+        return qstrdup("RefreshThenReconnect");
+    case CloseCodeInfo::NextAction::SignIn:
+        return qstrdup("SignIn");
+    case CloseCodeInfo::NextAction::Stop:
+        return qstrdup("Stop");
     }
     return qstrdup("?");
 }
@@ -54,10 +62,14 @@ char *toString(CloseCodeInfo::NextAction action)
 char *toString(ReconnectPolicy::Kind kind)
 {
     switch (kind) {
-    case ReconnectPolicy::Kind::Reconnect: return qstrdup("Reconnect");
-    case ReconnectPolicy::Kind::RefreshThenReconnect: return qstrdup("RefreshThenReconnect");
-    case ReconnectPolicy::Kind::SignIn: return qstrdup("SignIn");
-    case ReconnectPolicy::Kind::Stop: return qstrdup("Stop");
+    case ReconnectPolicy::Kind::Reconnect:
+        return qstrdup("Reconnect");
+    case ReconnectPolicy::Kind::RefreshThenReconnect:
+        return qstrdup("RefreshThenReconnect");
+    case ReconnectPolicy::Kind::SignIn:
+        return qstrdup("SignIn");
+    case ReconnectPolicy::Kind::Stop:
+        return qstrdup("Stop");
     }
     return qstrdup("?");
 }
@@ -79,19 +91,19 @@ struct Expectation
 };
 
 const Expectation contractRows[] = {
-    {Close::NormalClosure, Severity::Info, Action::None, Kind::Stop},
-    {Close::ServerShuttingDown, Severity::Warning, Action::Reconnect, Kind::Reconnect},
-    {Close::UnsupportedData, Severity::Error, Action::Stop, Kind::Stop},
-    {Close::AuthenticationRequired, Severity::Error, Action::SignIn, Kind::SignIn},
-    {Close::InvalidToken, Severity::Error, Action::RefreshThenReconnect, Kind::RefreshThenReconnect},
-    {Close::TokenExpired, Severity::Warning, Action::RefreshThenReconnect, Kind::RefreshThenReconnect},
-    {Close::TokenRevoked, Severity::Error, Action::Stop, Kind::Stop},
-    {Close::RefreshRejected, Severity::Error, Action::Stop, Kind::Stop},
-    {Close::RateLimitExceeded, Severity::Error, Action::Stop, Kind::Stop},
-    {Close::TooManyConnections, Severity::Error, Action::Stop, Kind::Stop},
-    {Close::MessageTooBig, Severity::Error, Action::Stop, Kind::Stop},
-    {Close::InternalError, Severity::Error, Action::Reconnect, Kind::Reconnect},
-    {Close::SlowConsumer, Severity::Warning, Action::Reconnect, Kind::Reconnect},
+        {Close::NormalClosure, Severity::Info, Action::None, Kind::Stop},
+        {Close::ServerShuttingDown, Severity::Warning, Action::Reconnect, Kind::Reconnect},
+        {Close::UnsupportedData, Severity::Error, Action::Stop, Kind::Stop},
+        {Close::AuthenticationRequired, Severity::Error, Action::SignIn, Kind::SignIn},
+        {Close::InvalidToken, Severity::Error, Action::RefreshThenReconnect, Kind::RefreshThenReconnect},
+        {Close::TokenExpired, Severity::Warning, Action::RefreshThenReconnect, Kind::RefreshThenReconnect},
+        {Close::TokenRevoked, Severity::Error, Action::Stop, Kind::Stop},
+        {Close::RefreshRejected, Severity::Error, Action::Stop, Kind::Stop},
+        {Close::RateLimitExceeded, Severity::Error, Action::Stop, Kind::Stop},
+        {Close::TooManyConnections, Severity::Error, Action::Stop, Kind::Stop},
+        {Close::MessageTooBig, Severity::Error, Action::Stop, Kind::Stop},
+        {Close::InternalError, Severity::Error, Action::Reconnect, Kind::Reconnect},
+        {Close::SlowConsumer, Severity::Warning, Action::Reconnect, Kind::Reconnect},
 };
 
 const Expectation *expectationFor(const CloseSpec &spec)
@@ -116,9 +128,9 @@ void addContractRows()
     for (const CloseSpec &spec : Close::all()) {
         const Expectation *expected = expectationFor(spec);
         QTest::addRow("%u %s", unsigned(spec.code), spec.reason)
-            << spec.code << spec.reasonText() << (expected != nullptr)
-            << (expected ? expected->severity : Severity::Info) << (expected ? expected->action : Action::None)
-            << (expected ? expected->kind : Kind::Stop);
+                << spec.code << spec.reasonText() << (expected != nullptr)
+                << (expected ? expected->severity : Severity::Info) << (expected ? expected->action : Action::None)
+                << (expected ? expected->kind : Kind::Stop);
     }
 }
 
@@ -157,10 +169,14 @@ ReconnectPolicy::Decision trigger(ReconnectPolicy &policy, const QString &name)
 Action actionFor(Kind kind)
 {
     switch (kind) {
-    case Kind::Reconnect: return Action::Reconnect;
-    case Kind::RefreshThenReconnect: return Action::RefreshThenReconnect;
-    case Kind::SignIn: return Action::SignIn;
-    case Kind::Stop: return Action::Stop;
+    case Kind::Reconnect:
+        return Action::Reconnect;
+    case Kind::RefreshThenReconnect:
+        return Action::RefreshThenReconnect;
+    case Kind::SignIn:
+        return Action::SignIn;
+    case Kind::Stop:
+        return Action::Stop;
     }
     return Action::None;
 }
@@ -175,8 +191,8 @@ QByteArray jsonSegment(const QJsonObject &object)
     return base64Url(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-const QByteArray validHeader = jsonSegment({{QStringLiteral("alg"), QStringLiteral("HS256")},
-                                            {QStringLiteral("typ"), QStringLiteral("at+jwt")}});
+const QByteArray validHeader = jsonSegment(
+        {{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("at+jwt")}});
 const QByteArray fakeSignature = base64Url(QByteArray(32, '\x5a'));
 
 QByteArray token(const QByteArray &header, const QByteArray &payload)
@@ -186,7 +202,7 @@ QByteArray token(const QByteArray &header, const QByteArray &payload)
 
 constexpr qint64 issuedAt = 1700000000;   // seconds
 
-} // namespace
+}   // namespace
 
 class TestPolicies : public QObject
 {
@@ -316,7 +332,7 @@ void TestPolicies::closeInfoOneMeaningCodesIgnoreReason_data()
     QTest::addColumn<QString>("contractReason");
     const auto add = [](const CloseSpec &spec, const QString &otherReason) {
         QTest::addRow("%u %s", unsigned(spec.code), qPrintable(otherReason))
-            << spec.code << otherReason << spec.reasonText();
+                << spec.code << otherReason << spec.reasonText();
     };
     add(Close::NormalClosure, QString());
     add(Close::ServerShuttingDown, QStringLiteral("Going away"));
@@ -395,12 +411,12 @@ void TestPolicies::closeInfoAgreesWithPolicy()
 void TestPolicies::policyCloseKinds_data()
 {
     addContractRows();
-    QTest::newRow("1006 abnormal closure") << quint16(1006) << QString() << true << Severity::Warning
-                                           << Action::Reconnect << Kind::Reconnect;
-    QTest::newRow("1001 other reason") << quint16(1001) << QStringLiteral("Going away") << true
-                                       << Severity::Warning << Action::Reconnect << Kind::Reconnect;
-    QTest::newRow("1008 unknown reason") << quint16(1008) << QStringLiteral("Something new") << true
-                                         << Severity::Error << Action::Stop << Kind::Stop;
+    QTest::newRow("1006 abnormal closure")
+            << quint16(1006) << QString() << true << Severity::Warning << Action::Reconnect << Kind::Reconnect;
+    QTest::newRow("1001 other reason") << quint16(1001) << QStringLiteral("Going away") << true << Severity::Warning
+                                       << Action::Reconnect << Kind::Reconnect;
+    QTest::newRow("1008 unknown reason") << quint16(1008) << QStringLiteral("Something new") << true << Severity::Error
+                                         << Action::Stop << Kind::Stop;
 }
 
 void TestPolicies::policyCloseKinds()
@@ -936,7 +952,7 @@ void TestPolicies::claimsDecode()
 void TestPolicies::claimsMissingTimes()
 {
     const std::optional<TokenClaims> claims = TokenClaims::decodeUnverified(
-        token(validHeader, jsonSegment({{QStringLiteral("jti"), QStringLiteral("x")}})));
+            token(validHeader, jsonSegment({{QStringLiteral("jti"), QStringLiteral("x")}})));
     QVERIFY(claims);
     QCOMPARE(claims->issuedAt, qint64(0));
     QCOMPARE(claims->expiresAt, qint64(0));
@@ -959,7 +975,7 @@ void TestPolicies::claimsReject_data()
     QTest::newRow("empty payload") << QByteArray(validHeader + ".." + fakeSignature);
     QTest::newRow("bad base64 character") << token(validHeader, QByteArray(payload).insert(4, '*'));
     QTest::newRow("standard base64 alphabet")
-        << token(validHeader, QByteArray("eyJzdWIiOiI+Pz8/In0"));   // {"sub":">???"} has + and /
+            << token(validHeader, QByteArray("eyJzdWIiOiI+Pz8/In0"));   // {"sub":">???"} has + and /
     QTest::newRow("padding") << token(validHeader, payload + "==");
     QTest::newRow("whitespace") << QByteArray(" " + good);
     QTest::newRow("bad character in signature") << QByteArray(good + '!');
@@ -967,8 +983,8 @@ void TestPolicies::claimsReject_data()
     QTest::newRow("payload not JSON") << token(validHeader, base64Url("{\"sub\":"));
     QTest::newRow("payload JSON array") << token(validHeader, base64Url("[1,2,3]"));
     QTest::newRow("payload JSON string") << token(validHeader, base64Url("\"demo\""));
-    QTest::newRow("exp is a string")
-        << token(validHeader, jsonSegment({{QStringLiteral("exp"), QStringLiteral("1700000900")}}));
+    QTest::newRow("exp is a string") << token(validHeader,
+                                              jsonSegment({{QStringLiteral("exp"), QStringLiteral("1700000900")}}));
     QTest::newRow("iat is an object") << token(validHeader, jsonSegment({{QStringLiteral("iat"), QJsonObject()}}));
     QTest::newRow("exp is huge") << token(validHeader, base64Url("{\"exp\":1e300}"));
     QTest::newRow("exp is negative") << token(validHeader, base64Url("{\"exp\":-5}"));

@@ -24,14 +24,14 @@ QString run(const QString &script)
         const qint64 n = step.section(u':', 1).toLongLong();
         if (op == u"w") {
             const ResumeTracker::Start start = tracker.welcomed(n);
-            trace << (!start.resume      ? QStringLiteral("new")
-                      : start.restarted ? QStringLiteral("restart:%1/%2").arg(start.since).arg(start.previous)
-                                        : QStringLiteral("since:%1").arg(start.since));
+            trace << (!start.resume             ? QStringLiteral("new")
+                              : start.restarted ? QStringLiteral("restart:%1/%2").arg(start.since).arg(start.previous)
+                                                : QStringLiteral("since:%1").arg(start.since));
         } else if (op == u"s") {
             const auto action = tracker.signal(n, QJsonObject{{QStringLiteral("seq"), n}});
-            trace << (action == ResumeTracker::Action::Deliver ? QStringLiteral("D")
-                      : action == ResumeTracker::Action::Hold  ? QStringLiteral("H")
-                                                               : QStringLiteral("x"));
+            trace << (action == ResumeTracker::Action::Deliver        ? QStringLiteral("D")
+                              : action == ResumeTracker::Action::Hold ? QStringLiteral("H")
+                                                                      : QStringLiteral("x"));
         } else if (op == u"g") {
             tracker.gap(n);
             trace << QStringLiteral("g");
@@ -57,7 +57,7 @@ QString run(const QString &script)
     return trace.join(u' ');
 }
 
-} // namespace
+}   // namespace
 
 class TestResumeTracker : public QObject
 {
@@ -73,28 +73,29 @@ void TestResumeTracker::scripts_data()
 {
     QTest::addColumn<QString>("script");
     QTest::addColumn<QString>("trace");
-    QTest::newRow("first welcome: no resume, starts at last_seq")
-            << "w:7 s:8 s:9" << "new D D last=9";
-    QTest::newRow("old and repeated signals are dropped")
-            << "w:0 s:1 s:2 s:2 s:1 s:3" << "new D D x x D last=3";
-    QTest::newRow("reconnect resumes from the last delivered seq")
-            << "w:0 s:1 s:2 w:5 s:3 s:4 s:5 f" << "new D D since:2 D D D f:3/0[] last=5";
+    QTest::newRow("first welcome: no resume, starts at last_seq") << "w:7 s:8 s:9"
+                                                                  << "new D D last=9";
+    QTest::newRow("old and repeated signals are dropped") << "w:0 s:1 s:2 s:2 s:1 s:3"
+                                                          << "new D D x x D last=3";
+    QTest::newRow("reconnect resumes from the last delivered seq") << "w:0 s:1 s:2 w:5 s:3 s:4 s:5 f"
+                                                                   << "new D D since:2 D D D f:3/0[] last=5";
     QTest::newRow("live signals during the replay wait, then come in order")
-            << "w:0 s:1 w:4 s:5 s:2 s:6 s:3 s:4 f" << "new D since:1 H D H D D f:3/0[5,6] last=6";
-    QTest::newRow("a replayed seq already delivered is not counted twice")
-            << "w:0 s:1 s:2 w:4 s:2 s:3 s:4 f" << "new D D since:2 x D D f:2/0[] last=4";
-    QTest::newRow("resume_gap: the seqs before first_seq are lost")
-            << "w:0 s:1 w:10 g:6 s:6 s:7 s:8 s:9 s:10 s:11 f"
-            << "new D since:1 g D D D D D H f:5/4[11] last=11";
+            << "w:0 s:1 w:4 s:5 s:2 s:6 s:3 s:4 f"
+            << "new D since:1 H D H D D f:3/0[5,6] last=6";
+    QTest::newRow("a replayed seq already delivered is not counted twice") << "w:0 s:1 s:2 w:4 s:2 s:3 s:4 f"
+                                                                           << "new D D since:2 x D D f:2/0[] last=4";
+    QTest::newRow("resume_gap: the seqs before first_seq are lost") << "w:0 s:1 w:10 g:6 s:6 s:7 s:8 s:9 s:10 s:11 f"
+                                                                    << "new D since:1 g D D D D D H f:5/4[11] last=11";
     QTest::newRow("the server restarted: replay from 0, losses unknown")
-            << "w:0 s:1 s:2 s:3 w:1 g:1 s:1 s:2 f" << "new D D D restart:0/3 g D H f:1/-1[2] last=2";
+            << "w:0 s:1 s:2 s:3 w:1 g:1 s:1 s:2 f"
+            << "new D D D restart:0/3 g D H f:1/-1[2] last=2";
     QTest::newRow("a drop mid-resume forgets the held signals; the next resume brings them")
             << "w:0 s:1 w:3 s:4 s:2 a w:5 s:3 s:4 s:5 f"
             << "new D since:1 H D a since:2 D D D f:3/0[] last=5";
-    QTest::newRow("resumed without a resume running")
-            << "w:0 f" << "new f:none last=0";
-    QTest::newRow("another server starts over")
-            << "w:0 s:1 s:2 r w:0 s:1" << "new D D r new D last=1";
+    QTest::newRow("resumed without a resume running") << "w:0 f"
+                                                      << "new f:none last=0";
+    QTest::newRow("another server starts over") << "w:0 s:1 s:2 r w:0 s:1"
+                                                << "new D D r new D last=1";
 }
 
 void TestResumeTracker::scripts()

@@ -7,25 +7,25 @@
 // deletes the entry, sign-out also revokes on the server. No token in any
 // log line or in the settings file.
 #include "logcapture.h"
-#include "testhttp.h"
 #include "lossyproxy.h"
+#include "testhttp.h"
 #include "testserver.h"
 #include "wsprobe.h"
 
-#include "refreshscheduler.h"
+#include "clientsettings.h"
 #include "devcertificate.h"
+#include "manualclock.h"
+#include "refreshscheduler.h"
+#include "sessioncontroller.h"
+#include "signalconnection.h"
 #include "tokenclaims.h"
 #include "tokenstore.h"
-#include "signalconnection.h"
-#include "clientsettings.h"
-#include "sessioncontroller.h"
-#include "manualclock.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
-#include <QTcpServer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -56,8 +56,8 @@ std::optional<TokenStore::Tokens> loadTokens(TokenStore &store, const QString &s
 struct Harness
 {
     explicit Harness(const QString &service, const ServerAddress &server)
-        : store(service),
-          session(&store, &network, clock)
+        : store(service)
+        , session(&store, &network, clock)
     {
         session.setServer(server);
         session.connection()->setReconnectPolicy(ReconnectPolicy({}, 50, 200));
@@ -65,9 +65,13 @@ struct Harness
         QObject::connect(session.connection(), &SignalConnection::signalReceived, &session, [this] { ++signalCount; });
         QObject::connect(session.connection(), &SignalConnection::refreshed, &session, [this] { ++inBandRefreshes; });
         QObject::connect(session.connection(), &SignalConnection::closed, &session,
-                         [this](quint16 code, const QString &reason) { closes.append(QStringLiteral("%1 %2").arg(code).arg(reason)); });
-        QObject::connect(&session, &SessionController::signedOut, &session, [this](const QString &why) { signedOut.append(why); });
-        QObject::connect(&session, &SessionController::signInFailed, &session, [this](const QString &m) { failures.append(m); });
+                         [this](quint16 code, const QString &reason) {
+                             closes.append(QStringLiteral("%1 %2").arg(code).arg(reason));
+                         });
+        QObject::connect(&session, &SessionController::signedOut, &session,
+                         [this](const QString &why) { signedOut.append(why); });
+        QObject::connect(&session, &SessionController::signInFailed, &session,
+                         [this](const QString &m) { failures.append(m); });
     }
 
     bool signIn(const QString &user = QStringLiteral("demo"), const QString &password = QStringLiteral("demo"))
@@ -79,7 +83,8 @@ struct Harness
 
     bool waitOpen()
     {
-        return QTest::qWaitFor([this] { return session.connection()->state() == SignalConnection::State::Open; }, kTimeoutMs);
+        return QTest::qWaitFor([this] { return session.connection()->state() == SignalConnection::State::Open; },
+                               kTimeoutMs);
     }
 
     // Jumps to the refresh time and back at once: the scheduler acts on the
@@ -104,7 +109,7 @@ struct Harness
     QStringList failures;
 };
 
-} // namespace
+}   // namespace
 
 class TestSessionController : public QObject
 {
@@ -210,7 +215,7 @@ void TestSessionController::wrongPasswordStoresNothingOpensNothing()
     QCOMPARE(h.session.state(), State::SignedOut);
     QCOMPARE(h.failures.size(), 1);
     QVERIFY2(h.failures.first().contains(QLatin1String("password"), Qt::CaseInsensitive)
-                 || h.failures.first().contains(QLatin1String("credentials"), Qt::CaseInsensitive),
+                     || h.failures.first().contains(QLatin1String("credentials"), Qt::CaseInsensitive),
              qPrintable(h.failures.first()));
     QCOMPARE(h.session.connection()->state(), SignalConnection::State::Idle);
     QTest::qWait(300);
@@ -231,7 +236,7 @@ void TestSessionController::deadServerSaysSoAndStoresNothing()
     QVERIFY(!h.signIn());
     QCOMPARE(h.failures.size(), 1);
     QVERIFY2(h.failures.first().contains(QLatin1String("refused"), Qt::CaseInsensitive)
-                 || h.failures.first().contains(QLatin1String("reach"), Qt::CaseInsensitive),
+                     || h.failures.first().contains(QLatin1String("reach"), Qt::CaseInsensitive),
              qPrintable(h.failures.first()));
     QCOMPARE(h.session.connection()->state(), SignalConnection::State::Idle);
 }
@@ -297,7 +302,7 @@ void TestSessionController::proactiveRefreshWritesKeychainThenRefreshesInBand()
     QTRY_COMPARE_WITH_TIMEOUT(h.inBandRefreshes, 1, kTimeoutMs);
     QCOMPARE(refreshed.size(), 1);
     QCOMPARE(refreshed.first().first().toLongLong(), h.session.accessExpiresAt());   // the new exp, not the old
-    QCOMPARE(h.welcomes, 1);     // no disconnect
+    QCOMPARE(h.welcomes, 1);                                                         // no disconnect
     QVERIFY(h.closes.isEmpty());
     QCOMPARE(h.session.connection()->state(), SignalConnection::State::Open);
 
@@ -333,8 +338,9 @@ void TestSessionController::lostRefreshAnswerIsRetriedWithinTheGrace()
     // What the keychain holds now is the family's live token: it rotates.
     const TokenStore::Tokens after = stored(h.session.server().text());
     h.store.remove(h.session.server().text(), QStringLiteral("demo"));
-    const TestHttp::Reply rotated = TestHttp::post(m_server->httpUrl(QStringLiteral("/auth/refresh")),
-                                                    {{QStringLiteral("refresh_token"), QString::fromLatin1(after.refresh)}});
+    const TestHttp::Reply rotated =
+            TestHttp::post(m_server->httpUrl(QStringLiteral("/auth/refresh")),
+                           {{QStringLiteral("refresh_token"), QString::fromLatin1(after.refresh)}});
     QCOMPARE(rotated.status, 200);
 }
 
@@ -352,8 +358,9 @@ void TestSessionController::refusedRefreshSignsOutWithAMessage()
     QVERIFY(!pair.isEmpty());
     QString refreshToken = QString::fromLatin1(pair.refresh);
     for (int i = 0; i < 2; ++i) {
-        const TestHttp::Reply spent = TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
-                                                      {{QStringLiteral("refresh_token"), refreshToken}});
+        const TestHttp::Reply spent =
+                TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
+                               {{QStringLiteral("refresh_token"), refreshToken}});
         QCOMPARE(spent.status, 200);
         refreshToken = spent.json.value("refresh_token").toString();
         m_tokensSeen << spent.json.value("access_token").toString().toLatin1() << refreshToken.toLatin1();
@@ -376,15 +383,17 @@ void TestSessionController::revocationEndsTheSessionWithoutReconnecting()
     Harness h(m_service, address());
     QVERIFY(h.signIn());
     QVERIFY(h.waitOpen());
-    const QByteArray admin = TestHttp::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
+    const QByteArray admin =
+            TestHttp::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
     QVERIFY(!admin.isEmpty());
     m_tokensSeen << admin;
     // Issued-at is whole seconds: revoke in a later second than the login.
     m_server->clock().advance(1000);
 
     QSignalSpy out(&h.session, &SessionController::signedOut);
-    const TestHttp::Reply revoked = TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),
-                                                    {{QStringLiteral("sub"), QStringLiteral("demo")}}, admin);
+    const TestHttp::Reply revoked =
+            TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),
+                           {{QStringLiteral("sub"), QStringLiteral("demo")}}, admin);
     QCOMPARE(revoked.status, 204);
     // The close may already have come while the POST waited for its answer.
     QTRY_COMPARE_WITH_TIMEOUT(out.size(), 1, kTimeoutMs);
@@ -421,7 +430,8 @@ void TestSessionController::signOutDeletesTheEntryAndRevokesOnTheServer()
     // The server was told: the old refresh token is dead, the old access token refused.
     QTRY_VERIFY_WITH_TIMEOUT(TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/auth/refresh")),
                                             {{QStringLiteral("refresh_token"), QString::fromLatin1(pair.refresh)}})
-                                         .status == 401,
+                                             .status
+                                     == 401,
                              kTimeoutMs);
     WsProbe probe;
     QNetworkRequest request(m_server->wsUrl());
@@ -436,19 +446,39 @@ void TestSessionController::signOutDeletesTheEntryAndRevokesOnTheServer()
 void TestSessionController::serverAddressParsing_data()
 {
     QTest::addColumn<QString>("input");
-    QTest::addColumn<QString>("http");      // "" when invalid
+    QTest::addColumn<QString>("http");   // "" when invalid
     QTest::addColumn<QString>("ws");
     QTest::addColumn<bool>("optIn");
-    QTest::newRow("bare host gets the default port") << "localhost" << "http://localhost:8765" << "ws://localhost:8765/ws" << false;
-    QTest::newRow("host:port") << "127.0.0.1:9000" << "http://127.0.0.1:9000" << "ws://127.0.0.1:9000/ws" << false;
-    QTest::newRow("https") << "https://signals.example.com" << "https://signals.example.com" << "wss://signals.example.com/ws" << false;
-    QTest::newRow("a pasted ws URL") << "ws://[::1]:8765/ws" << "http://[::1]:8765" << "ws://[::1]:8765/ws" << false;
-    QTest::newRow("wss with a prefix") << "wss://host:443/feed/ws/" << "https://host:443/feed" << "wss://host:443/feed/ws" << false;
-    QTest::newRow("plain text to another host") << "http://10.0.0.5:8765" << "http://10.0.0.5:8765" << "ws://10.0.0.5:8765/ws" << true;
-    QTest::newRow("empty") << "  " << "" << "" << false;
-    QTest::newRow("ftp") << "ftp://host" << "" << "" << false;
-    QTest::newRow("user info") << "http://me:pw@host:1" << "" << "" << false;
-    QTest::newRow("a query could carry a token") << "http://host:1/?token=x" << "" << "" << false;
+    QTest::newRow("bare host gets the default port") << "localhost"
+                                                     << "http://localhost:8765"
+                                                     << "ws://localhost:8765/ws" << false;
+    QTest::newRow("host:port") << "127.0.0.1:9000"
+                               << "http://127.0.0.1:9000"
+                               << "ws://127.0.0.1:9000/ws" << false;
+    QTest::newRow("https") << "https://signals.example.com"
+                           << "https://signals.example.com"
+                           << "wss://signals.example.com/ws" << false;
+    QTest::newRow("a pasted ws URL") << "ws://[::1]:8765/ws"
+                                     << "http://[::1]:8765"
+                                     << "ws://[::1]:8765/ws" << false;
+    QTest::newRow("wss with a prefix") << "wss://host:443/feed/ws/"
+                                       << "https://host:443/feed"
+                                       << "wss://host:443/feed/ws" << false;
+    QTest::newRow("plain text to another host") << "http://10.0.0.5:8765"
+                                                << "http://10.0.0.5:8765"
+                                                << "ws://10.0.0.5:8765/ws" << true;
+    QTest::newRow("empty") << "  "
+                           << ""
+                           << "" << false;
+    QTest::newRow("ftp") << "ftp://host"
+                         << ""
+                         << "" << false;
+    QTest::newRow("user info") << "http://me:pw@host:1"
+                               << ""
+                               << "" << false;
+    QTest::newRow("a query could carry a token") << "http://host:1/?token=x"
+                                                 << ""
+                                                 << "" << false;
 }
 
 void TestSessionController::serverAddressParsing()
@@ -498,7 +528,8 @@ void TestSessionController::settingsNeverHoldATokenAndSurviveBadValues()
     QCOMPARE(reread.transport(), SignalConnection::Transport::Query);
     QCOMPARE(reread.language(), QStringLiteral("de"));
     // A value someone edited by hand falls back to the safe default.
-    QSettings(file, QSettings::IniFormat).setValue(QStringLiteral("connection/transport"), QStringLiteral("carrier-pigeon"));
+    QSettings(file, QSettings::IniFormat)
+            .setValue(QStringLiteral("connection/transport"), QStringLiteral("carrier-pigeon"));
     QCOMPARE(ClientSettings(file).transport(), SignalConnection::Transport::Header);
 }
 
@@ -508,7 +539,8 @@ void TestSessionController::badCaFileIsExplained()
     QList<QSslCertificate> certificates;
     QString error;
     QVERIFY(!SessionController::loadCaFile(dir.filePath(QStringLiteral("missing.pem")), &certificates, &error));
-    QVERIFY2(error.contains(QLatin1String("missing.pem")) && error.contains(QLatin1String("Settings")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("missing.pem")) && error.contains(QLatin1String("Settings")),
+             qPrintable(error));
     QFile junk(dir.filePath(QStringLiteral("junk.pem")));
     QVERIFY(junk.open(QIODevice::WriteOnly));
     junk.write("not a certificate\n");
@@ -541,14 +573,15 @@ void TestSessionController::tlsTrustsExactlyTheGivenCa()
         QVERIFY(!h.signIn());
         QCOMPARE(h.failures.size(), 1);
         QVERIFY2(h.failures.first().contains(QLatin1String("certificate"), Qt::CaseInsensitive)
-                     || h.failures.first().contains(QLatin1String("TLS"), Qt::CaseInsensitive),
+                         || h.failures.first().contains(QLatin1String("TLS"), Qt::CaseInsensitive),
                  qPrintable(h.failures.first()));
         QCOMPARE(h.session.connection()->state(), SignalConnection::State::Idle);
     }
 
     Harness h(m_service, tls);
     QList<QSslCertificate> ca;
-    QVERIFY2(SessionController::loadCaFile(DevCertificate::certificatePath(certs.path()), &ca, &error), qPrintable(error));
+    QVERIFY2(SessionController::loadCaFile(DevCertificate::certificatePath(certs.path()), &ca, &error),
+             qPrintable(error));
     h.session.setCaCertificates(ca);
     QVERIFY2(h.signIn(), qPrintable(h.failures.join(QLatin1Char('\n'))));
     QVERIFY(h.waitOpen());

@@ -6,11 +6,11 @@
 // expired", and trusts exactly the CA it is given for wss. No token ever
 // reaches a log line.
 #include "authapi.h"
-#include "signalconnection.h"
 #include "devcertificate.h"
-#include "metrics.h"
-#include "testserver.h"
 #include "manualclock.h"
+#include "metrics.h"
+#include "signalconnection.h"
+#include "testserver.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -54,7 +54,8 @@ void recordingHandler(QtMsgType type, const QMessageLogContext &context, const Q
     {
         QMutexLocker lock(&logMutex);
         if (logLines)
-            logLines->append(QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') + message);
+            logLines->append(QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ')
+                             + message);
     }
     if (previousHandler)
         previousHandler(type, context, message);
@@ -88,9 +89,8 @@ struct Recorder : QObject
     {
         connect(&connection, &SignalConnection::stateChanged, this, [this](State s) { states.append(s); });
         connect(&connection, &SignalConnection::welcomed, this, [this](const QJsonObject &w) { welcomes.append(w); });
-        connect(&connection, &SignalConnection::signalReceived, this, [this](const QJsonObject &s) {
-            seqs.append(s.value(QLatin1String("seq")).toInteger());
-        });
+        connect(&connection, &SignalConnection::signalReceived, this,
+                [this](const QJsonObject &s) { seqs.append(s.value(QLatin1String("seq")).toInteger()); });
         connect(&connection, &SignalConnection::expiring, this, [this](qint64 left) { expiring.append(left); });
         connect(&connection, &SignalConnection::refreshed, this, [this](qint64 exp) { refreshed.append(exp); });
         connect(&connection, &SignalConnection::refreshFailed, this,
@@ -114,10 +114,12 @@ struct Recorder : QObject
         connect(&connection, &SignalConnection::needsRefresh, this, [this] { ++needsRefresh; });
         connect(&connection, &SignalConnection::needsSignIn, this, [this](const QString &why) { signIns.append(why); });
         connect(&connection, &SignalConnection::stopped, this, [this](const QString &why) { stops.append(why); });
-        connect(&connection, &SignalConnection::resumeResult, this,
-                [this](qint64 recovered, qint64 lost) { resumes.append({recovered, lost}); });
-        connect(&connection, &SignalConnection::sequenceRestarted, this,
-                [this](qint64 previous, qint64 server) { restarts.append({previous, server}); });
+        connect(&connection, &SignalConnection::resumeResult, this, [this](qint64 recovered, qint64 lost) {
+            resumes.append({recovered, lost});
+        });
+        connect(&connection, &SignalConnection::sequenceRestarted, this, [this](qint64 previous, qint64 server) {
+            restarts.append({previous, server});
+        });
     }
 
     QList<State> states;
@@ -318,14 +320,23 @@ public:
     }
     void welcome(qint64 lastSeq)
     {
-        send({{"type", "welcome"}, {"protocol", "signalgate.v1"}, {"session_id", "s"}, {"sub", "alice"},
-              {"exp", TestServer::now() + 600}, {"server_time", QDateTime::currentMSecsSinceEpoch()},
+        send({{"type", "welcome"},
+              {"protocol", "signalgate.v1"},
+              {"session_id", "s"},
+              {"sub", "alice"},
+              {"exp", TestServer::now() + 600},
+              {"server_time", QDateTime::currentMSecsSinceEpoch()},
               {"last_seq", lastSeq}});
     }
     void signal(qint64 seq)
     {
-        send({{"type", "signal"}, {"seq", seq}, {"ts", QDateTime::currentMSecsSinceEpoch()}, {"symbol", "EURUSD"},
-              {"side", "buy"}, {"price", 1.1}, {"confidence", 0.5}});
+        send({{"type", "signal"},
+              {"seq", seq},
+              {"ts", QDateTime::currentMSecsSinceEpoch()},
+              {"symbol", "EURUSD"},
+              {"side", "buy"},
+              {"price", 1.1},
+              {"confidence", 0.5}});
     }
 
 private:
@@ -336,7 +347,7 @@ private:
     QList<QJsonObject> m_received;
 };
 
-} // namespace
+}   // namespace
 
 class TestSignalConnection : public QObject
 {
@@ -606,8 +617,8 @@ void TestSignalConnection::refreshInBandRefusedIsReported()
     // Signed with another key: refresh_failed, the connection stays, the token does not change.
     QJsonObject claims = server.defaultClaims();
     claims.insert("exp", TestServer::now() + 900);
-    const QByteArray forged = remember(TestServer::forge({{"alg", "HS256"}, {"typ", "at+jwt"}}, claims,
-                                                         QByteArray(48, 'k')));
+    const QByteArray forged =
+            remember(TestServer::forge({{"alg", "HS256"}, {"typ", "at+jwt"}}, claims, QByteArray(48, 'k')));
     connection->refreshInBand(forged);
     QTRY_COMPARE_WITH_TIMEOUT(seen.refreshFailures.size(), 1, kTimeoutMs);
     QCOMPARE(seen.errors, QStringList{"refresh_failed"});
@@ -972,8 +983,8 @@ void TestSignalConnection::closeFramesAndTheirDecisions_data()
     QTest::newRow("1001") << 1001 << "Server shutting down" << int(Kind::Reconnect) << State::Reconnecting;
     QTest::newRow("1011") << 1011 << "Internal error" << int(Kind::Reconnect) << State::Reconnecting;
     QTest::newRow("1013") << 1013 << "Slow consumer" << int(Kind::Reconnect) << State::Reconnecting;
-    QTest::newRow("authentication required") << 1008 << "Authentication required" << int(Kind::SignIn)
-                                             << State::WaitingForToken;
+    QTest::newRow("authentication required")
+            << 1008 << "Authentication required" << int(Kind::SignIn) << State::WaitingForToken;
     QTest::newRow("invalid token") << 1008 << "Invalid or expired token" << int(Kind::RefreshThenReconnect)
                                    << State::WaitingForToken;
     QTest::newRow("too many connections") << 1008 << "Too many connections" << int(Kind::Stop) << State::Stopped;

@@ -18,8 +18,8 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -36,7 +36,8 @@ const char kChildVariable[] = "SIGNALGATE_TST_TOKENSTORE_CHILD";
 // A token-like random string: unique per run, so a hit in a file is ours.
 QByteArray randomToken(const char *prefix)
 {
-    return QByteArray(prefix) + QUuid::createUuid().toRfc4122().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
+    return QByteArray(prefix)
+            + QUuid::createUuid().toRfc4122().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
             + QUuid::createUuid().toRfc4122().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
@@ -132,7 +133,7 @@ ToolResult secretTool(const QStringList &arguments)
     return result;
 }
 
-} // namespace
+}   // namespace
 
 // ---------------------------------------------------------------------------
 // The real keychain.
@@ -253,8 +254,8 @@ void TestTokenStore::secretIsInTheKeyringAndNowhereElse()
     QVERIFY2(listing.contains("attribute.server = signalgate"), listing.constData());
     QVERIFY2(listing.contains("attribute.user = " + key.toUtf8()), listing.constData());
 
-    const ToolResult lookup = secretTool(
-            {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("signalgate"), QStringLiteral("user"), key});
+    const ToolResult lookup = secretTool({QStringLiteral("lookup"), QStringLiteral("server"),
+                                          QStringLiteral("signalgate"), QStringLiteral("user"), key});
     QCOMPARE(lookup.exitCode, 0);
     // QtKeychain keeps binary data base64-encoded (attribute type=base64).
     const QByteArray secret = lookup.out.trimmed();
@@ -277,7 +278,8 @@ void TestTokenStore::secretIsInTheKeyringAndNowhereElse()
         dirs << QDir::homePath();   // the throwaway HOME of with-keyring.sh: all of it
     for (const QString &dir : std::as_const(dirs)) {
         const QStringList hits = filesContaining(dir, needles);
-        QVERIFY2(hits.isEmpty(), qPrintable(QStringLiteral("token bytes found in %1").arg(hits.join(QLatin1String(", ")))));
+        QVERIFY2(hits.isEmpty(),
+                 qPrintable(QStringLiteral("token bytes found in %1").arg(hits.join(QLatin1String(", ")))));
     }
 }
 
@@ -358,8 +360,9 @@ void TestTokenStore::removeThenLoadIsEmpty()
     QVERIFY(loaded);
     QVERIFY(loaded->isEmpty());
     // Gone from the keyring itself, not just from this object.
-    const ToolResult lookup = secretTool({QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("signalgate"),
-                                          QStringLiteral("user"), TokenStore::entryName(m_server, m_user)});
+    const ToolResult lookup =
+            secretTool({QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("signalgate"),
+                        QStringLiteral("user"), TokenStore::entryName(m_server, m_user)});
     QVERIFY(lookup.started);
     QVERIFY(lookup.out.trimmed().isEmpty());
     expectKeychainKept();
@@ -386,9 +389,10 @@ void TestTokenStore::noKeychainKeepsTokensInMemory()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QString::fromLatin1(kChildVariable), QStringLiteral("noSessionBus"));
     // A bus address that leads nowhere (unset, GIO might autolaunch a bus).
-    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/signalgate-no-bus"));
-    ChildTest::run(QCoreApplication::applicationFilePath(), {}, environment,
-                   "TestTokenStoreNoKeychain::noSessionBus", 4 * kTimeoutMs);
+    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                       QStringLiteral("unix:path=/nonexistent/signalgate-no-bus"));
+    ChildTest::run(QCoreApplication::applicationFilePath(), {}, environment, "TestTokenStoreNoKeychain::noSessionBus",
+                   4 * kTimeoutMs);
 }
 
 // A bus with a Secret Service whose keyring was never unlocked, and no display
@@ -407,11 +411,12 @@ void TestTokenStore::lockedKeyringFallsBackOnWrite()
     environment.insert(QString::fromLatin1(kChildVariable), QStringLiteral("lockedKeyring"));
     environment.insert(QStringLiteral("HOME"), home);
     environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
-    for (const char *name : {"DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
-                             "XDG_CACHE_HOME", "GNOME_KEYRING_CONTROL"})
+    for (const char *name : {"DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "XDG_CONFIG_HOME",
+                             "XDG_DATA_HOME", "XDG_CACHE_HOME", "GNOME_KEYRING_CONTROL"})
         environment.remove(QString::fromLatin1(name));
-    const QString script = QStringLiteral("gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1 || exit 97; "
-                                          "exec \"$0\"");
+    const QString script =
+            QStringLiteral("gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1 || exit 97; "
+                           "exec \"$0\"");
     ChildTest::run(QStringLiteral("dbus-run-session"),
                    {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script,
                     QCoreApplication::applicationFilePath()},

@@ -9,9 +9,9 @@
 #include <QDir>
 #include <QFile>
 #include <QMap>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QScopeGuard>
 #include <QTest>
 #include <QThread>
 
@@ -87,7 +87,8 @@ QMap<QString, QString> fields(const ServerConfig &c)
     f["refresh-grace"] = QString::number(c.refreshGraceSeconds);
     f["refresh-max-age"] = QString::number(c.refreshMaxAgeSeconds);
     f["metrics-listen"] = c.hasMetricsListener()
-            ? c.metricsListenAddress.toString() + ' ' + QString::number(c.metricsListenPort) : QString();
+            ? c.metricsListenAddress.toString() + ' ' + QString::number(c.metricsListenPort)
+            : QString();
     return f;
 }
 
@@ -97,15 +98,15 @@ QByteArray describe(const ConfigLoader::Result &result)
 }
 
 const QStringList integerFlags = {
-    "access-ttl",         "refresh-ttl",       "leeway",
-    "signal-interval-ms", "signals-per-tick",  "max-conns-per-user",
-    "max-message-bytes",  "max-outbound-bytes", "handshake-timeout-ms",
-    "rate-table-max",     "max-conns",         "max-pending-logins",
-    "ipv6-prefix",        "refresh-grace",     "refresh-max-age",
+        "access-ttl",         "refresh-ttl",        "leeway",
+        "signal-interval-ms", "signals-per-tick",   "max-conns-per-user",
+        "max-message-bytes",  "max-outbound-bytes", "handshake-timeout-ms",
+        "rate-table-max",     "max-conns",          "max-pending-logins",
+        "ipv6-prefix",        "refresh-grace",      "refresh-max-age",
 };
 const QStringList rateFlags = {"conn-rate", "msg-rate", "login-rate", "login-rate-user"};
 
-} // namespace
+}   // namespace
 
 Q_DECLARE_METATYPE(ServerConfig::Command)
 
@@ -360,7 +361,8 @@ void TestConfig::flagSetsItsField()
     const QMap<QString, QString> got = fields(result.config);
     for (auto it = want.cbegin(); it != want.cend(); ++it) {
         QVERIFY2(got.value(it.key()) == it.value(),
-                 qPrintable(QStringLiteral("%1: got '%2', expected '%3'").arg(it.key(), got.value(it.key()), it.value())));
+                 qPrintable(
+                         QStringLiteral("%1: got '%2', expected '%3'").arg(it.key(), got.value(it.key()), it.value())));
     }
 }
 
@@ -450,10 +452,14 @@ void TestConfig::allowedOriginWithDefaultPort_data()
 {
     QTest::addColumn<QString>("origin");
     QTest::addColumn<QString>("browserForm");
-    QTest::newRow("https :443") << "https://a.example:443" << "https://a.example";
-    QTest::newRow("http :80") << "http://a.example:80" << "http://a.example";
-    QTest::newRow("http :443 is not a default") << "http://a.example:443" << "http://a.example:443";
-    QTest::newRow("https :80 is not a default") << "https://a.example:80" << "https://a.example:80";
+    QTest::newRow("https :443") << "https://a.example:443"
+                                << "https://a.example";
+    QTest::newRow("http :80") << "http://a.example:80"
+                              << "http://a.example";
+    QTest::newRow("http :443 is not a default") << "http://a.example:443"
+                                                << "http://a.example:443";
+    QTest::newRow("https :80 is not a default") << "https://a.example:80"
+                                                << "https://a.example:80";
 }
 
 void TestConfig::allowedOriginWithDefaultPort()
@@ -483,23 +489,24 @@ void TestConfig::badCommandLine_data()
     }
     // A token that never lives, no signal per tick, an empty limiter table, an
     // IPv6 key of no bits, a login family younger than a minute make no sense.
-    for (const char *flag : {"access-ttl", "refresh-ttl", "signals-per-tick", "rate-table-max", "ipv6-prefix",
-                             "refresh-max-age"})
-        QTest::addRow("%s '0'", flag) << QStringList{QStringLiteral("--%1").arg(flag), "0"} << QStringLiteral("--%1").arg(flag);
+    for (const char *flag :
+         {"access-ttl", "refresh-ttl", "signals-per-tick", "rate-table-max", "ipv6-prefix", "refresh-max-age"})
+        QTest::addRow("%s '0'", flag) << QStringList{QStringLiteral("--%1").arg(flag), "0"}
+                                      << QStringLiteral("--%1").arg(flag);
     // Values that fit qint64 but not the int the field is.
     for (const char *flag : {"signal-interval-ms", "signals-per-tick", "max-conns-per-user", "max-message-bytes",
                              "handshake-timeout-ms", "rate-table-max"}) {
-        QTest::addRow("%s '4294967296'", flag) << QStringList{QStringLiteral("--%1").arg(flag), "4294967296"}
-                                               << QStringLiteral("--%1").arg(flag);
+        QTest::addRow("%s '4294967296'", flag)
+                << QStringList{QStringLiteral("--%1").arg(flag), "4294967296"} << QStringLiteral("--%1").arg(flag);
     }
 
     for (const char *value : {"127.0.0.1", "127.0.0.1:", "127.0.0.1:65536", "127.0.0.1:-1", ":8765", "[::1]",
                               "example.invalid:80", "300.1.1.1:80", "127.0.0.1:80x", ""})
         QTest::addRow("listen '%s'", value) << QStringList{"--listen", value} << "--listen";
 
-    for (const char *value : {"https://a.example/", "https://a.example/path", "*", "null", "a.example",
-                              "ftp://a.example", "https://user@a.example", "https://a.example?x=1",
-                              "https://a.example#top", "https://", ""})
+    for (const char *value :
+         {"https://a.example/", "https://a.example/path", "*", "null", "a.example", "ftp://a.example",
+          "https://user@a.example", "https://a.example?x=1", "https://a.example#top", "https://", ""})
         QTest::addRow("allowed-origin '%s'", value) << QStringList{"--allowed-origin", value} << "--allowed-origin";
     QTest::newRow("allowed-origin good then bad")
             << QStringList{"--allowed-origin", "https://a.example", "--allowed-origin", "https://b.example/"}
@@ -558,19 +565,24 @@ void TestConfig::subcommands_data()
     QTest::addColumn<ServerConfig::Command>("command");
     QTest::addColumn<QString>("userName");
     QTest::addColumn<QString>("userScope");
-    QTest::newRow("user add with scope")
-            << QStringList{"user", "add", "alice", "--password-stdin", "--scope", "a b"}
-            << ServerConfig::Command::UserAdd << "alice" << "a b";
+    QTest::newRow("user add with scope") << QStringList{"user", "add", "alice", "--password-stdin", "--scope", "a b"}
+                                         << ServerConfig::Command::UserAdd << "alice"
+                                         << "a b";
     QTest::newRow("user add, flags first")
             << QStringList{"--scope", "admin signals:publish", "--password-stdin", "user", "add", "bob"}
-            << ServerConfig::Command::UserAdd << "bob" << "admin signals:publish";
+            << ServerConfig::Command::UserAdd << "bob"
+            << "admin signals:publish";
     QTest::newRow("user add without scope")
-            << QStringList{"user", "add", "carol", "--password-stdin"} << ServerConfig::Command::UserAdd << "carol" << "";
-    QTest::newRow("user del") << QStringList{"user", "del", "dave"} << ServerConfig::Command::UserDel << "dave" << "";
+            << QStringList{"user", "add", "carol", "--password-stdin"} << ServerConfig::Command::UserAdd << "carol"
+            << "";
+    QTest::newRow("user del") << QStringList{"user", "del", "dave"} << ServerConfig::Command::UserDel << "dave"
+                              << "";
     QTest::newRow("user del with data dir")
             << QStringList{"--data-dir", "/tmp/sg-config-test/data", "user", "del", "erin"}
-            << ServerConfig::Command::UserDel << "erin" << "";
-    QTest::newRow("no subcommand") << QStringList{} << ServerConfig::Command::Run << "" << "";
+            << ServerConfig::Command::UserDel << "erin"
+            << "";
+    QTest::newRow("no subcommand") << QStringList{} << ServerConfig::Command::Run << ""
+                                   << "";
 }
 
 void TestConfig::subcommands()
@@ -611,7 +623,8 @@ void TestConfig::iniKeySetsItsField()
     const QMap<QString, QString> got = fields(result.config);
     for (auto it = want.cbegin(); it != want.cend(); ++it) {
         QVERIFY2(got.value(it.key()) == it.value(),
-                 qPrintable(QStringLiteral("%1: got '%2', expected '%3'").arg(it.key(), got.value(it.key()), it.value())));
+                 qPrintable(
+                         QStringLiteral("%1: got '%2', expected '%3'").arg(it.key(), got.value(it.key()), it.value())));
     }
 }
 
@@ -656,11 +669,21 @@ void TestConfig::iniValueWithComma_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("iniText");
     QTest::addColumn<QString>("value");
-    QTest::newRow("audit-log") << "audit-log" << "/tmp/sg-config-test/a,b.log" << "/tmp/sg-config-test/a,b.log";
-    QTest::newRow("audit-log quoted") << "audit-log" << "\"/tmp/sg-config-test/a,b.log\"" << "/tmp/sg-config-test/a,b.log";
-    QTest::newRow("jwt-secret-file") << "jwt-secret-file" << "/tmp/sg-config-test/key,1" << "/tmp/sg-config-test/key,1";
-    QTest::newRow("data-dir") << "data-dir" << "/tmp/sg-config-test/x,y" << "/tmp/sg-config-test/x,y";
-    QTest::newRow("issuer") << "issuer" << "acme, inc" << "acme, inc";
+    QTest::newRow("audit-log") << "audit-log"
+                               << "/tmp/sg-config-test/a,b.log"
+                               << "/tmp/sg-config-test/a,b.log";
+    QTest::newRow("audit-log quoted") << "audit-log"
+                                      << "\"/tmp/sg-config-test/a,b.log\""
+                                      << "/tmp/sg-config-test/a,b.log";
+    QTest::newRow("jwt-secret-file") << "jwt-secret-file"
+                                     << "/tmp/sg-config-test/key,1"
+                                     << "/tmp/sg-config-test/key,1";
+    QTest::newRow("data-dir") << "data-dir"
+                              << "/tmp/sg-config-test/x,y"
+                              << "/tmp/sg-config-test/x,y";
+    QTest::newRow("issuer") << "issuer"
+                            << "acme, inc"
+                            << "acme, inc";
 }
 
 void TestConfig::iniValueWithComma()
@@ -706,17 +729,47 @@ void TestConfig::flagOverridesIni_data()
     QTest::addColumn<QString>("iniValue");
     QTest::addColumn<QString>("flagValue");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("listen") << "listen" << "127.0.0.1:1111" << "127.0.0.1:2222" << "127.0.0.1 2222";
-    QTest::newRow("conn-rate") << "conn-rate" << "3/7" << "8/9" << "8/9";
-    QTest::newRow("conn-rate off by flag") << "conn-rate" << "3/7" << "0" << "off";
-    QTest::newRow("msg-rate") << "msg-rate" << "1/1" << "2/2" << "2/2";
-    QTest::newRow("login-rate") << "login-rate" << "1/1" << "3/3" << "3/3";
-    QTest::newRow("max-conns-per-user") << "max-conns-per-user" << "9" << "2" << "2";
-    QTest::newRow("audit-log") << "audit-log" << "/tmp/ini.log" << "/tmp/flag.log" << "/tmp/flag.log";
-    QTest::newRow("issuer") << "issuer" << "from-ini" << "from-flag" << "from-flag";
-    QTest::newRow("access-ttl") << "access-ttl" << "100" << "200" << "200";
+    QTest::newRow("listen") << "listen"
+                            << "127.0.0.1:1111"
+                            << "127.0.0.1:2222"
+                            << "127.0.0.1 2222";
+    QTest::newRow("conn-rate") << "conn-rate"
+                               << "3/7"
+                               << "8/9"
+                               << "8/9";
+    QTest::newRow("conn-rate off by flag") << "conn-rate"
+                                           << "3/7"
+                                           << "0"
+                                           << "off";
+    QTest::newRow("msg-rate") << "msg-rate"
+                              << "1/1"
+                              << "2/2"
+                              << "2/2";
+    QTest::newRow("login-rate") << "login-rate"
+                                << "1/1"
+                                << "3/3"
+                                << "3/3";
+    QTest::newRow("max-conns-per-user") << "max-conns-per-user"
+                                        << "9"
+                                        << "2"
+                                        << "2";
+    QTest::newRow("audit-log") << "audit-log"
+                               << "/tmp/ini.log"
+                               << "/tmp/flag.log"
+                               << "/tmp/flag.log";
+    QTest::newRow("issuer") << "issuer"
+                            << "from-ini"
+                            << "from-flag"
+                            << "from-flag";
+    QTest::newRow("access-ttl") << "access-ttl"
+                                << "100"
+                                << "200"
+                                << "200";
     // The file's bad value never gets looked at when a flag replaces it.
-    QTest::newRow("bad INI value, good flag") << "leeway" << "oops" << "7" << "7";
+    QTest::newRow("bad INI value, good flag") << "leeway"
+                                              << "oops"
+                                              << "7"
+                                              << "7";
 }
 
 void TestConfig::flagOverridesIni()
@@ -727,8 +780,8 @@ void TestConfig::flagOverridesIni()
     QFETCH(QString, expected);
     const QString ini = writeIni((key + " = " + iniValue + "\n").toUtf8());
     QVERIFY(!ini.isEmpty());
-    for (const QStringList &arguments : {QStringList{"--config", ini, "--" + key, flagValue},
-                                         QStringList{"--" + key, flagValue, "--config", ini}}) {
+    for (const QStringList &arguments :
+         {QStringList{"--config", ini, "--" + key, flagValue}, QStringList{"--" + key, flagValue, "--config", ini}}) {
         const ConfigLoader::Result result = load(arguments);
         QVERIFY2(result.ok(), describe(result).constData());
         QCOMPARE(fields(result.config).value(key), expected);
@@ -742,11 +795,13 @@ void TestConfig::badIniFile_data()
     QTest::newRow("unknown key") << QByteArray("listen = 127.0.0.1:1\nlistenn = typo\n") << QStringList{"listenn"};
     QTest::newRow("key in a section") << QByteArray("[server]\nleeway = 3\n") << QStringList{"leeway"};
     QTest::newRow("config is not a key") << QByteArray("config = /tmp/other.ini\n") << QStringList{"'config'"};
-    QTest::newRow("password-stdin is not a key") << QByteArray("password-stdin = true\n") << QStringList{"password-stdin"};
+    QTest::newRow("password-stdin is not a key")
+            << QByteArray("password-stdin = true\n") << QStringList{"password-stdin"};
     QTest::newRow("dev=maybe") << QByteArray("dev = maybe\n") << QStringList{"dev", "maybe"};
     QTest::newRow("dev=1") << QByteArray("dev = 1\n") << QStringList{"dev"};
     QTest::newRow("bad rate") << QByteArray("conn-rate = 10\n") << QStringList{"conn-rate", "10"};
-    QTest::newRow("bad integer") << QByteArray("max-conns-per-user = many\n") << QStringList{"max-conns-per-user", "many"};
+    QTest::newRow("bad integer") << QByteArray("max-conns-per-user = many\n")
+                                 << QStringList{"max-conns-per-user", "many"};
     QTest::newRow("bad listen") << QByteArray("listen = nowhere\n") << QStringList{"listen"};
     QTest::newRow("bad origin") << QByteArray("allowed-origin = https://a.example/\n") << QStringList{"allowed-origin"};
     QTest::newRow("bad origin in a list")

@@ -3,8 +3,8 @@
 // before they run, and a destructor that does not wait for the queue.
 // Real PBKDF2 (about 0.1 s a check) on real worker threads; built under the
 // tsan preset too.
-#include "passwordhasher.h"
 #include "loginqueue.h"
+#include "passwordhasher.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -28,8 +28,8 @@ private Q_SLOTS:
     void destructionDropsWhatHasNotStarted();
 
 private:
-    QByteArray m_hash;   // of "right"
-    qint64 m_hashMs = 0; // one check, measured here
+    QByteArray m_hash;     // of "right"
+    qint64 m_hashMs = 0;   // one check, measured here
 };
 
 void TestLoginQueue::initTestCase()
@@ -47,7 +47,12 @@ void TestLoginQueue::verdicts()
     QObject client;
     std::vector<std::optional<bool>> results(3);
     int done = 0;
-    auto record = [&](int i) { return [&, i](std::optional<bool> verdict) { results[i] = verdict; ++done; }; };
+    auto record = [&](int i) {
+        return [&, i](std::optional<bool> verdict) {
+            results[i] = verdict;
+            ++done;
+        };
+    };
     QCOMPARE(queue.submit("a", &client, "right", m_hash, record(0)), LoginQueue::Admission::Queued);
     QCOMPARE(queue.submit("a", &client, "wrong", m_hash, record(1)), LoginQueue::Admission::Queued);
     // No hash: an unknown user, checked against the dummy and never matching.
@@ -88,8 +93,10 @@ void TestLoginQueue::checksOfClientsThatLeftAreDropped()
     int done = 0;
     for (int i = 0; i < Checks; ++i) {
         clients.push_back(std::make_unique<QObject>());
-        queue.submit(QByteArray::number(i), clients.back().get(), "right", m_hash,
-                     [&, i](std::optional<bool> verdict) { results[i] = verdict; ++done; });
+        queue.submit(QByteArray::number(i), clients.back().get(), "right", m_hash, [&, i](std::optional<bool> verdict) {
+            results[i] = verdict;
+            ++done;
+        });
     }
     // The last eight leave at once: the workers are busy with the first ones
     // (a check takes about 0.1 s), so none of the eight has started.

@@ -29,7 +29,7 @@ QByteArray keyNumber(int i)
     return QByteArray("10.0.") + QByteArray::number(i / 256) + '.' + QByteArray::number(i % 256);
 }
 
-} // namespace
+}   // namespace
 
 class TestRateLimiter : public QObject
 {
@@ -143,8 +143,7 @@ void TestRateLimiter::steadyClientIsNeverRefused()
     TokenBucket bucket(RateLimit{60, 60}, 0);
     // Ten simulated minutes at exactly the permitted rate.
     for (int second = 0; second < 600; ++second) {
-        QVERIFY2(bucket.tryTake(qint64(second) * 1000),
-                 qPrintable(QStringLiteral("refused at %1 s").arg(second)));
+        QVERIFY2(bucket.tryTake(qint64(second) * 1000), qPrintable(QStringLiteral("refused at %1 s").arg(second)));
     }
 }
 
@@ -341,14 +340,14 @@ void TestRateLimiter::checkDoesNotRefreshRecency()
     VariableClock clock(now);
     RateLimiter limiter(RateLimit{1, 60}, 2, clock);
 
-    QVERIFY(limiter.take("A").allowed);   // A exhausted
-    QVERIFY(limiter.take("B").allowed);   // B exhausted
-    QVERIFY(!limiter.check("A").allowed); // looking at A must not make it recent
-    QVERIFY(limiter.take("C").allowed);   // evicts the least recently *used*: A
+    QVERIFY(limiter.take("A").allowed);     // A exhausted
+    QVERIFY(limiter.take("B").allowed);     // B exhausted
+    QVERIFY(!limiter.check("A").allowed);   // looking at A must not make it recent
+    QVERIFY(limiter.take("C").allowed);     // evicts the least recently *used*: A
 
     QCOMPARE(limiter.evictions(), qsizetype(1));
-    QVERIFY(limiter.check("A").allowed);  // forgotten
-    QVERIFY(!limiter.check("B").allowed); // still remembered
+    QVERIFY(limiter.check("A").allowed);    // forgotten
+    QVERIFY(!limiter.check("B").allowed);   // still remembered
     QVERIFY(!limiter.check("C").allowed);
 }
 

@@ -21,7 +21,7 @@ QStringList keysOf(const QJsonObject &object)
     return keys;
 }
 
-} // namespace
+}   // namespace
 
 class TestProtocol : public QObject
 {
@@ -102,11 +102,15 @@ void TestProtocol::alphabet()
 
 void TestProtocol::welcomeHasTheContractsMembers()
 {
-    const Welcome welcome{QStringLiteral("s1"), QStringLiteral("alice"), 1700000900, 1700000000123, 42,
+    const Welcome welcome{QStringLiteral("s1"),
+                          QStringLiteral("alice"),
+                          1700000900,
+                          1700000000123,
+                          42,
                           QJsonObject{{Key::History, 1000}}};
     const QJsonObject json = welcome.toJson();
-    QCOMPARE(keysOf(json), (QStringList{"exp", "last_seq", "limits", "protocol", "server_time", "session_id",
-                                        "sub", "type"}));
+    QCOMPARE(keysOf(json),
+             (QStringList{"exp", "last_seq", "limits", "protocol", "server_time", "session_id", "sub", "type"}));
     QCOMPARE(json.value(Key::Type).toString(), QStringLiteral("welcome"));
     QCOMPARE(json.value(Key::Protocol).toString(), QStringLiteral("signalgate.v1"));
     const Welcome back = Welcome::fromJson(json);
@@ -133,8 +137,10 @@ void TestProtocol::signalFrameRoundTrips()
     const SignalFrame frame{7, 1700000000123, QStringLiteral("EUR-USD"), QStringLiteral("buy"), 1.0843, 0.71};
     const QJsonObject json = frame.toJson();
     QCOMPARE(keysOf(json), (QStringList{"confidence", "price", "seq", "side", "symbol", "ts", "type"}));
-    QCOMPARE(Messages::encode(json),
-             QByteArray(R"({"confidence":0.71,"price":1.0843,"seq":7,"side":"buy","symbol":"EUR-USD","ts":1700000000123,"type":"signal"})"));
+    QCOMPARE(
+            Messages::encode(json),
+            QByteArray(
+                    R"({"confidence":0.71,"price":1.0843,"seq":7,"side":"buy","symbol":"EUR-USD","ts":1700000000123,"type":"signal"})"));
     const std::optional<SignalFrame> back = SignalFrame::fromJson(json);
     QVERIFY(back);
     QCOMPARE(back->seq, frame.seq);
@@ -175,7 +181,8 @@ void TestProtocol::errorFrameWritesOnlyWhatIsSet()
     // A null id means the client sent none: it is not echoed.
     QCOMPARE(keysOf(ErrorFrame(ErrorCode::BadRequest, QStringLiteral("x"), QJsonValue()).toJson()),
              (QStringList{"code", "message", "type"}));
-    ErrorFrame gap(ErrorCode::ResumeGap, QStringLiteral("Some signals after 3 are no longer retained"), QStringLiteral("r1"));
+    ErrorFrame gap(ErrorCode::ResumeGap, QStringLiteral("Some signals after 3 are no longer retained"),
+                   QStringLiteral("r1"));
     gap.firstSeq = 9;
     const QJsonObject json = gap.toJson();
     QCOMPARE(keysOf(json), (QStringList{"code", "first_seq", "id", "message", "type"}));
@@ -189,8 +196,8 @@ void TestProtocol::errorFrameWritesOnlyWhatIsSet()
 
 void TestProtocol::errorFrameReadsMissingAsAbsent()
 {
-    const ErrorFrame error = ErrorFrame::fromJson({{Key::Code, QStringLiteral("refresh_failed")},
-                                                   {Key::AttemptsLeft, QStringLiteral("two")}});
+    const ErrorFrame error = ErrorFrame::fromJson(
+            {{Key::Code, QStringLiteral("refresh_failed")}, {Key::AttemptsLeft, QStringLiteral("two")}});
     QCOMPARE(error.attemptsLeft, -1);
     QVERIFY(error.id.isUndefined());
     QVERIFY(error.message.isEmpty());
@@ -200,7 +207,8 @@ void TestProtocol::answersEchoTheRequestId()
 {
     QCOMPARE(Refreshed({900, 3, QJsonValue(7)}).toJson().value(Key::Id), QJsonValue(7));
     QVERIFY(!Refreshed({900, 3, QJsonValue(QJsonValue::Undefined)}).toJson().contains(Key::Id));
-    QCOMPARE(keysOf(Resumed{4, 9, 6, QStringLiteral("r")}.toJson()), (QStringList{"count", "from", "id", "to", "type"}));
+    QCOMPARE(keysOf(Resumed{4, 9, 6, QStringLiteral("r")}.toJson()),
+             (QStringList{"count", "from", "id", "to", "type"}));
     // A pong always has an id member: null when the ping carried none.
     const QJsonObject pong = Pong{QJsonValue(QJsonValue::Undefined), 5}.toJson();
     QVERIFY(pong.contains(Key::Id));

@@ -58,8 +58,9 @@ void TestCheckCli::allPassExitsZeroWithBothReports()
     QVERIFY(startServer(process, QStringLiteral("all"), {QStringLiteral("--conn-rate"), QStringLiteral("60/6")}));
     const QString json = m_dir.filePath(QStringLiteral("all.json"));
     const QString markdown = m_dir.filePath(QStringLiteral("all.md"));
-    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
-                           QStringLiteral("--password-stdin"), QStringLiteral("--report"), json, QStringLiteral("--markdown"), markdown});
+    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"),
+                                   QStringLiteral("demo"), QStringLiteral("--password-stdin"),
+                                   QStringLiteral("--report"), json, QStringLiteral("--markdown"), markdown});
     QVERIFY2(run.exitCode == 0, run.out + run.err);
 
     // The table on stdout, progress on stderr.
@@ -95,15 +96,17 @@ void TestCheckCli::allPassExitsZeroWithBothReports()
 void TestCheckCli::missingProtectionExitsOne()
 {
     ServerProcess process;
-    QVERIFY(startServer(process, QStringLiteral("off"),
-                        {QStringLiteral("--conn-rate"), QStringLiteral("0"), QStringLiteral("--msg-rate"), QStringLiteral("0")}));
+    QVERIFY(startServer(
+            process, QStringLiteral("off"),
+            {QStringLiteral("--conn-rate"), QStringLiteral("0"), QStringLiteral("--msg-rate"), QStringLiteral("0")}));
     const QString json = m_dir.filePath(QStringLiteral("off.json"));
-    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
-                           QStringLiteral("--password-stdin"), QStringLiteral("--only"), QStringLiteral("valid-token,message-flood"),
-                           QStringLiteral("--report"), json});
+    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"),
+                                   QStringLiteral("demo"), QStringLiteral("--password-stdin"), QStringLiteral("--only"),
+                                   QStringLiteral("valid-token,message-flood"), QStringLiteral("--report"), json});
     QVERIFY2(run.exitCode == 1, run.out + run.err);
     QVERIFY(run.out.contains("1/2 passed"));
-    const QJsonArray rows = QJsonDocument::fromJson(readFile(json)).object().value(QStringLiteral("scenarios")).toArray();
+    const QJsonArray rows =
+            QJsonDocument::fromJson(readFile(json)).object().value(QStringLiteral("scenarios")).toArray();
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows.at(1).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("message-flood"));
     QCOMPARE(rows.at(1).toObject().value(QStringLiteral("verdict")).toString(), QStringLiteral("FAIL"));
@@ -116,9 +119,11 @@ void TestCheckCli::usageErrorsExitTwo_data()
     QTest::addColumn<QByteArray>("cause");
     const QStringList base{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--user"),
                            QStringLiteral("demo"), QStringLiteral("--password-stdin")};
-    QTest::newRow("no server") << QStringList{QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin")}
+    QTest::newRow("no server") << QStringList{QStringLiteral("--user"), QStringLiteral("demo"),
+                                              QStringLiteral("--password-stdin")}
                                << QByteArray("demo\n") << QByteArray("--server is required");
-    QTest::newRow("no user") << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--password-stdin")}
+    QTest::newRow("no user") << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"),
+                                            QStringLiteral("--password-stdin")}
                              << QByteArray("demo\n") << QByteArray("--user is required for the signalgate login");
     QTest::newRow("no password-stdin") << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"),
                                                       QStringLiteral("--user"), QStringLiteral("demo")}
@@ -134,25 +139,35 @@ void TestCheckCli::usageErrorsExitTwo_data()
     };
     flagRow("bad token-in", {QStringLiteral("--token-in"), QStringLiteral("cookie")},
             "--token-in takes header, query[:NAME], subprotocol[:PREFIX] or subprotocol-bare");
-    flagRow("bad login", {QStringLiteral("--login"), QStringLiteral("json")}, "--login takes signalgate, none, json:/PATH or oauth2:/PATH");
-    flagRow("bad refusal close", {QStringLiteral("--refusal-close"), QStringLiteral("1008,99")}, "--refusal-close must be a list of close codes");
-    flagRow("bad admit-after", {QStringLiteral("--admit-after"), QStringLiteral("soon")}, "--admit-after must be a whole number");
-    flagRow("bad compare-reasons", {QStringLiteral("--compare-reasons"), QStringLiteral("maybe")}, "--compare-reasons takes yes or no");
-    flagRow("bad features", {QStringLiteral("--features"), QStringLiteral("refresh,teleport")}, "--features must be a list of refresh, resume, msg-rate");
-    flagRow("bad ws-url", {QStringLiteral("--ws-url"), QStringLiteral("http://x/ws")}, "--ws-url takes a path starting with / or a ws:// or wss:// URL");
-    flagRow("token file with login", {QStringLiteral("--token-file"), QStringLiteral("/etc/hostname")}, "--token-file is the valid token without a login");
+    flagRow("bad login", {QStringLiteral("--login"), QStringLiteral("json")},
+            "--login takes signalgate, none, json:/PATH or oauth2:/PATH");
+    flagRow("bad refusal close", {QStringLiteral("--refusal-close"), QStringLiteral("1008,99")},
+            "--refusal-close must be a list of close codes");
+    flagRow("bad admit-after", {QStringLiteral("--admit-after"), QStringLiteral("soon")},
+            "--admit-after must be a whole number");
+    flagRow("bad compare-reasons", {QStringLiteral("--compare-reasons"), QStringLiteral("maybe")},
+            "--compare-reasons takes yes or no");
+    flagRow("bad features", {QStringLiteral("--features"), QStringLiteral("refresh,teleport")},
+            "--features must be a list of refresh, resume, msg-rate");
+    flagRow("bad ws-url", {QStringLiteral("--ws-url"), QStringLiteral("http://x/ws")},
+            "--ws-url takes a path starting with / or a ws:// or wss:// URL");
+    flagRow("token file with login", {QStringLiteral("--token-file"), QStringLiteral("/etc/hostname")},
+            "--token-file is the valid token without a login");
     flagRow("bad skip", {QStringLiteral("--skip"), QStringLiteral("nope")}, "unknown scenario id(s): nope");
-    flagRow("bad forge-ttl", {QStringLiteral("--forge-ttl"), QStringLiteral("5")}, "--forge-ttl takes seconds from 10 to 86400");
+    flagRow("bad forge-ttl", {QStringLiteral("--forge-ttl"), QStringLiteral("5")},
+            "--forge-ttl takes seconds from 10 to 86400");
     QTest::newRow("unreadable token file")
-            << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--login"), QStringLiteral("none"),
+            << QStringList{QStringLiteral("--server"),     QStringLiteral("http://127.0.0.1:1"),
+                           QStringLiteral("--login"),      QStringLiteral("none"),
                            QStringLiteral("--token-file"), QStringLiteral("/nonexistent/token")}
             << QByteArray() << QByteArray("cannot read the token file /nonexistent/token");
     QTest::newRow("password without login")
-            << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--login"), QStringLiteral("none"),
-                           QStringLiteral("--password-stdin")}
+            << QStringList{QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--login"),
+                           QStringLiteral("none"), QStringLiteral("--password-stdin")}
             << QByteArray("demo\n") << QByteArray("--password-stdin needs a login");
-    QTest::newRow("bad server scheme") << QStringList{QStringLiteral("--server"), QStringLiteral("ftp://x"), QStringLiteral("--user"),
-                                                      QStringLiteral("demo"), QStringLiteral("--password-stdin")}
+    QTest::newRow("bad server scheme") << QStringList{QStringLiteral("--server"), QStringLiteral("ftp://x"),
+                                                      QStringLiteral("--user"), QStringLiteral("demo"),
+                                                      QStringLiteral("--password-stdin")}
                                        << QByteArray("demo\n") << QByteArray("http(s)://HOST:PORT");
     QTest::newRow("unknown option") << base + QStringList{QStringLiteral("--frobnicate")} << QByteArray("demo\n")
                                     << QByteArray("frobnicate");
@@ -181,9 +196,10 @@ void TestCheckCli::connectionErrorsExitTwo()
         QVERIFY(holder.listen(QHostAddress::LocalHost, 0));
         closedPort = holder.serverPort();
     }
-    const CheckRun unreachable = runCheck({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(closedPort),
-                                   QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin")},
-                                  "demo\n", 30000);
+    const CheckRun unreachable =
+            runCheck({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(closedPort),
+                      QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin")},
+                     "demo\n", 30000);
     QVERIFY2(unreachable.exitCode == 2, unreachable.out + unreachable.err);
     QVERIFY2(unreachable.err.contains("login failed"), unreachable.err.constData());
     QCOMPARE(unreachable.err.count('\n'), 1);   // one line with the cause
@@ -193,17 +209,19 @@ void TestCheckCli::connectionErrorsExitTwo()
     QFile file(tokenFile);
     QVERIFY(file.open(QIODevice::WriteOnly) && file.write("a.b.c\n") == 6);
     file.close();
-    const CheckRun noLogin = runCheck({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(closedPort),
-                                       QStringLiteral("--login"), QStringLiteral("none"), QStringLiteral("--token-file"), tokenFile},
-                                      {}, 30000);
+    const CheckRun noLogin =
+            runCheck({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(closedPort),
+                      QStringLiteral("--login"), QStringLiteral("none"), QStringLiteral("--token-file"), tokenFile},
+                     {}, 30000);
     QVERIFY2(noLogin.exitCode == 2, noLogin.out + noLogin.err);
-    QVERIFY2(noLogin.err.contains("cannot reach the WebSocket") && noLogin.err.count('\n') == 1, noLogin.err.constData());
+    QVERIFY2(noLogin.err.contains("cannot reach the WebSocket") && noLogin.err.count('\n') == 1,
+             noLogin.err.constData());
 
     ServerProcess process;
     QVERIFY(startServer(process, QStringLiteral("badpw"), {}));
-    const CheckRun wrong = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
-                             QStringLiteral("--password-stdin")},
-                            "wrong-password-text\n", 30000);
+    const CheckRun wrong = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"),
+                                     QStringLiteral("demo"), QStringLiteral("--password-stdin")},
+                                    "wrong-password-text\n", 30000);
     QVERIFY2(wrong.exitCode == 2, wrong.out + wrong.err);
     QVERIFY2(wrong.err.contains("HTTP 401"), wrong.err.constData());
     QVERIFY(!wrong.err.contains("wrong-password-text"));
@@ -220,8 +238,9 @@ void TestCheckCli::keyFileForges()
     file.write(secret);
     file.close();
     QProcess add;
-    add.start(ServerProcess::binary(), {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("demo"),
-                                        QStringLiteral("--password-stdin"), QStringLiteral("--data-dir"), dataDir});
+    add.start(ServerProcess::binary(),
+              {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("demo"),
+               QStringLiteral("--password-stdin"), QStringLiteral("--data-dir"), dataDir});
     QVERIFY(add.waitForStarted());
     add.write("demo\n");
     add.closeWriteChannel();
@@ -229,12 +248,15 @@ void TestCheckCli::keyFileForges()
     QCOMPARE(add.exitCode(), 0);
 
     ServerProcess process;
-    QVERIFY(process.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dataDir,
-                           QStringLiteral("--jwt-secret-file"), key, QStringLiteral("--conn-rate"), QStringLiteral("1000/1")}));
+    QVERIFY(process.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
+                           dataDir, QStringLiteral("--jwt-secret-file"), key, QStringLiteral("--conn-rate"),
+                           QStringLiteral("1000/1")}));
     const QString markdown = m_dir.filePath(QStringLiteral("keyed.md"));
-    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
-                           QStringLiteral("--password-stdin"), QStringLiteral("--key"), key, QStringLiteral("--only"),
-                           QStringLiteral("expired,wrong-audience,alg-confusion,wrong-type"), QStringLiteral("--markdown"), markdown});
+    const CheckRun run =
+            runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
+                      QStringLiteral("--password-stdin"), QStringLiteral("--key"), key, QStringLiteral("--only"),
+                      QStringLiteral("expired,wrong-audience,alg-confusion,wrong-type"), QStringLiteral("--markdown"),
+                      markdown});
     QVERIFY2(run.exitCode == 0, run.out + run.err);
     QVERIFY(run.out.contains("4/4 passed"));
     const QByteArray md = readFile(markdown);
@@ -251,16 +273,18 @@ void TestCheckCli::skippedRowsStandInCatalogueOrder()
     ServerProcess process;
     QVERIFY(startServer(process, QStringLiteral("skip"), {}));
     const QString json = m_dir.filePath(QStringLiteral("skip.json"));
-    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"), QStringLiteral("demo"),
-                                   QStringLiteral("--password-stdin"), QStringLiteral("--only"),
+    const CheckRun run = runCheck({QStringLiteral("--server"), server(process), QStringLiteral("--user"),
+                                   QStringLiteral("demo"), QStringLiteral("--password-stdin"), QStringLiteral("--only"),
                                    QStringLiteral("expired,no-token,valid-token"), QStringLiteral("--skip"),
                                    QStringLiteral("no-token"), QStringLiteral("--report"), json});
     QVERIFY2(run.exitCode == 0, run.out + run.err);
-    const QJsonArray results = QJsonDocument::fromJson(readFile(json)).object().value(QLatin1String("scenarios")).toArray();
+    const QJsonArray results =
+            QJsonDocument::fromJson(readFile(json)).object().value(QLatin1String("scenarios")).toArray();
     QStringList order;
     for (const QJsonValue &result : results)
         order << result.toObject().value(QLatin1String("id")).toString();
-    QCOMPARE(order, (QStringList{QStringLiteral("valid-token"), QStringLiteral("no-token"), QStringLiteral("expired")}));
+    QCOMPARE(order,
+             (QStringList{QStringLiteral("valid-token"), QStringLiteral("no-token"), QStringLiteral("expired")}));
     // The skipped row still says what this target would have been expected to do.
     const QJsonObject skipped = results.at(1).toObject();
     QCOMPARE(skipped.value(QLatin1String("verdict")).toString(), QStringLiteral("SKIP"));
@@ -282,11 +306,16 @@ void TestCheckCli::tlsTrustsOnlyTheGivenCa()
 
     ServerProcess process;
     QVERIFY2(startServer(process, QStringLiteral("tls"),
-                         {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), certs + QStringLiteral("/key.pem")}),
+                         {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"),
+                          certs + QStringLiteral("/key.pem")}),
              process.allOutput().constData());
     const QString https = QStringLiteral("https://127.0.0.1:%1").arg(process.port());
-    const QStringList common{QStringLiteral("--server"), https, QStringLiteral("--user"), QStringLiteral("demo"),
-                             QStringLiteral("--password-stdin"), QStringLiteral("--only"),
+    const QStringList common{QStringLiteral("--server"),
+                             https,
+                             QStringLiteral("--user"),
+                             QStringLiteral("demo"),
+                             QStringLiteral("--password-stdin"),
+                             QStringLiteral("--only"),
                              QStringLiteral("valid-token,no-token,bad-origin")};
 
     const CheckRun trusted = runCheck(common + QStringList{QStringLiteral("--ca-cert"), cert});

@@ -4,8 +4,8 @@
 // have no origin check and no rate limits, and the tool must say so (FAIL),
 // admit what they admit, and SKIP what they cannot be asked.
 #include "checkprocess.h"
-#include "testhttp.h"
 #include "peerserver.h"
+#include "testhttp.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -55,7 +55,8 @@ QString differences(const Verdicts &actual, const Verdicts &expected, const QByt
     QStringList lines;
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
         if (actual.value(it.key()) != it.value())
-            lines << QStringLiteral("%1: %2, expected %3").arg(it.key(), actual.value(it.key(), QStringLiteral("missing")), it.value());
+            lines << QStringLiteral("%1: %2, expected %3")
+                             .arg(it.key(), actual.value(it.key(), QStringLiteral("missing")), it.value());
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n') + QString::fromUtf8(table);
 }
@@ -63,35 +64,65 @@ QString differences(const Verdicts &actual, const Verdicts &expected, const QByt
 // The flags that describe each peer on one line, as a CI job would.
 QStringList jsonPeerFlags(const PeerServer &peer)
 {
-    return {QStringLiteral("--server"), peer.url(), QStringLiteral("--login"), QStringLiteral("json:/auth/login"),
-            QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin"), QStringLiteral("--token-in"),
-            QStringLiteral("query"), QStringLiteral("--offer-subprotocol"), QStringLiteral("none"), QStringLiteral("--welcome-type"),
-            QStringLiteral("connected"), QStringLiteral("--signal-type"), QStringLiteral("price"), QStringLiteral("--compare-reasons"),
-            QStringLiteral("no"), QStringLiteral("--features"), QStringLiteral("none")};
+    return {QStringLiteral("--server"),
+            peer.url(),
+            QStringLiteral("--login"),
+            QStringLiteral("json:/auth/login"),
+            QStringLiteral("--user"),
+            QStringLiteral("demo"),
+            QStringLiteral("--password-stdin"),
+            QStringLiteral("--token-in"),
+            QStringLiteral("query"),
+            QStringLiteral("--offer-subprotocol"),
+            QStringLiteral("none"),
+            QStringLiteral("--welcome-type"),
+            QStringLiteral("connected"),
+            QStringLiteral("--signal-type"),
+            QStringLiteral("price"),
+            QStringLiteral("--compare-reasons"),
+            QStringLiteral("no"),
+            QStringLiteral("--features"),
+            QStringLiteral("none")};
 }
 
 QStringList oauth2PeerFlags(const PeerServer &peer)
 {
-    return {QStringLiteral("--server"), peer.url(), QStringLiteral("--login"), QStringLiteral("oauth2:/token"),
-            QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin"), QStringLiteral("--ws-url"),
-            QStringLiteral("/ws/agent/{session}"), QStringLiteral("--token-in"), QStringLiteral("subprotocol-bare"),
-            QStringLiteral("--offer-subprotocol"), QStringLiteral("none"), QStringLiteral("--welcome-type"), QStringLiteral("none"),
-            QStringLiteral("--signal-type"), QStringLiteral("tick"), QStringLiteral("--compare-reasons"), QStringLiteral("no"),
-            QStringLiteral("--features"), QStringLiteral("none")};
+    return {QStringLiteral("--server"),
+            peer.url(),
+            QStringLiteral("--login"),
+            QStringLiteral("oauth2:/token"),
+            QStringLiteral("--user"),
+            QStringLiteral("demo"),
+            QStringLiteral("--password-stdin"),
+            QStringLiteral("--ws-url"),
+            QStringLiteral("/ws/agent/{session}"),
+            QStringLiteral("--token-in"),
+            QStringLiteral("subprotocol-bare"),
+            QStringLiteral("--offer-subprotocol"),
+            QStringLiteral("none"),
+            QStringLiteral("--welcome-type"),
+            QStringLiteral("none"),
+            QStringLiteral("--signal-type"),
+            QStringLiteral("tick"),
+            QStringLiteral("--compare-reasons"),
+            QStringLiteral("no"),
+            QStringLiteral("--features"),
+            QStringLiteral("none")};
 }
 
 // What the OAuth2 peer does without a signing key: every token it can be sent
 // without minting, and the gaps it has.
 Verdicts oauth2Expected()
 {
-    return expect({"valid-token", "no-token", "empty-token", "null-token", "malformed-token", "bad-signature", "alg-none",
-                   "oversized-token", "invalid-json"},
+    return expect({"valid-token", "no-token", "empty-token", "null-token", "malformed-token", "bad-signature",
+                   "alg-none", "oversized-token", "invalid-json"},
                   {"bad-origin", "connection-flood", "oversized-message", "binary-frame"},
-                  {"expired", "not-yet-valid", "wrong-issuer", "wrong-audience", "alg-confusion", "wrong-type", "revoked-token",
-                   "message-flood", "refresh-in-band", "refresh-other-user", "refresh-exhausted", "expiry-without-refresh"});
+                  {"expired", "not-yet-valid", "wrong-issuer", "wrong-audience", "alg-confusion", "wrong-type",
+                   "revoked-token", "message-flood", "refresh-in-band", "refresh-other-user", "refresh-exhausted",
+                   "expiry-without-refresh"});
 }
 
-} // namespace
+}   // namespace
 
 class TestForeignTargets : public QObject
 {
@@ -138,20 +169,22 @@ void TestForeignTargets::jsonLoginTokenInQuery()
     startPeer(peer, PeerServer::Variant::Json);
     // With the key every minted scenario runs. expiry-without-refresh would
     // wait 125 s for a close this peer never sends: --skip it, and see it SKIP.
-    const CheckRun run = runCheck(jsonPeerFlags(peer)
-                                          + QStringList{QStringLiteral("--forge-key"), m_keyFile, QStringLiteral("--skip"),
-                                                        QStringLiteral("expiry-without-refresh"), QStringLiteral("--report"),
-                                                        path("json.json"), QStringLiteral("--markdown"), path("json.md"),
-                                                        QStringLiteral("--junit"), path("json.xml")},
-                                  "demo\n", 240000);
+    const CheckRun run =
+            runCheck(jsonPeerFlags(peer)
+                             + QStringList{QStringLiteral("--forge-key"), m_keyFile, QStringLiteral("--skip"),
+                                           QStringLiteral("expiry-without-refresh"), QStringLiteral("--report"),
+                                           path("json.json"), QStringLiteral("--markdown"), path("json.md"),
+                                           QStringLiteral("--junit"), path("json.xml")},
+                     "demo\n", 240000);
     QVERIFY2(run.exitCode == 1, run.out + run.err);
     const QJsonObject report = QJsonDocument::fromJson(readFile(path("json.json"))).object();
-    const Verdicts expected = expect(
-            {"valid-token", "no-token", "empty-token", "null-token", "malformed-token", "bad-signature", "alg-none", "expired",
-             "alg-confusion", "oversized-token", "invalid-json"},
-            {"not-yet-valid", "wrong-issuer", "wrong-audience", "wrong-type", "bad-origin", "oversized-message", "binary-frame",
-             "connection-flood"},
-            {"revoked-token", "message-flood", "refresh-in-band", "refresh-other-user", "refresh-exhausted", "expiry-without-refresh"});
+    const Verdicts expected =
+            expect({"valid-token", "no-token", "empty-token", "null-token", "malformed-token", "bad-signature",
+                    "alg-none", "expired", "alg-confusion", "oversized-token", "invalid-json"},
+                   {"not-yet-valid", "wrong-issuer", "wrong-audience", "wrong-type", "bad-origin", "oversized-message",
+                    "binary-frame", "connection-flood"},
+                   {"revoked-token", "message-flood", "refresh-in-band", "refresh-other-user", "refresh-exhausted",
+                    "expiry-without-refresh"});
     const Verdicts actual = verdictsOf(report);
     QVERIFY2(actual == expected, qPrintable(differences(actual, expected, run.out)));
     QCOMPARE(report.value(QStringLiteral("profile")).toString(), QStringLiteral("signalgate + flags"));
@@ -185,7 +218,8 @@ void TestForeignTargets::jsonLoginTokenInQuery()
             ++failures;
             QVERIFY(!xml.attributes().value(QLatin1String("message")).isEmpty());
             const QString text = xml.readElementText();
-            QVERIFY2(text.contains(QLatin1String("expected: ")) && text.contains(QLatin1String("actual: ")), qPrintable(text));
+            QVERIFY2(text.contains(QLatin1String("expected: ")) && text.contains(QLatin1String("actual: ")),
+                     qPrintable(text));
         } else if (xml.name() == QLatin1String("skipped")) {
             ++skipped;
             QVERIFY(!xml.attributes().value(QLatin1String("message")).isEmpty());
@@ -199,12 +233,14 @@ void TestForeignTargets::jsonLoginTokenInQuery()
     QCOMPARE(suite.value(QLatin1String("tests")).toInt(), 25);
     QCOMPARE(suite.value(QLatin1String("failures")).toInt(), 8);
     QCOMPARE(suite.value(QLatin1String("skipped")).toInt(), 6);
-    QCOMPARE(classes, (QSet<QString>{QStringLiteral("authentication"), QStringLiteral("origin and rate limits"),
-                                     QStringLiteral("messages"), QStringLiteral("refresh and expiry")}));
+    QCOMPARE(classes,
+             (QSet<QString>{QStringLiteral("authentication"), QStringLiteral("origin and rate limits"),
+                            QStringLiteral("messages"), QStringLiteral("refresh and expiry")}));
 
     QVERIFY(readFile(path("json.md")).startsWith("# SignalGate scenario run: 11/19 passed, 6 skipped"));
     QString what;
-    for (const QByteArray &text : {readFile(path("json.json")), readFile(path("json.md")), readFile(path("json.xml")), run.out, run.err})
+    for (const QByteArray &text :
+         {readFile(path("json.json")), readFile(path("json.md")), readFile(path("json.xml")), run.out, run.err})
         QVERIFY2(!containsSecret(text, &what), qPrintable(what));
 }
 
@@ -212,8 +248,8 @@ void TestForeignTargets::oauth2FormTokenAsSubprotocol()
 {
     PeerServer peer;
     startPeer(peer, PeerServer::Variant::OAuth2);
-    const CheckRun run = runCheck(oauth2PeerFlags(peer) + QStringList{QStringLiteral("--report"), path("oauth2.json")}, "demo\n",
-                                  240000);
+    const CheckRun run = runCheck(oauth2PeerFlags(peer) + QStringList{QStringLiteral("--report"), path("oauth2.json")},
+                                  "demo\n", 240000);
     QVERIFY2(run.exitCode == 1, run.out + run.err);
     const QJsonObject report = QJsonDocument::fromJson(readFile(path("oauth2.json"))).object();
     const Verdicts actual = verdictsOf(report);
@@ -239,10 +275,11 @@ void TestForeignTargets::profileRoundTrip()
     PeerServer peer;
     startPeer(peer, PeerServer::Variant::OAuth2);
     // The flags, printed as a profile, saved, loaded again: the same target.
-    const CheckRun printed = runCheck(oauth2PeerFlags(peer).mid(2) + QStringList{QStringLiteral("--profile-name"),
-                                                                                 QStringLiteral("tutorial-oauth2"),
-                                                                                 QStringLiteral("--print-profile")},
-                                      {}, 15000);
+    const CheckRun printed =
+            runCheck(oauth2PeerFlags(peer).mid(2)
+                             + QStringList{QStringLiteral("--profile-name"), QStringLiteral("tutorial-oauth2"),
+                                           QStringLiteral("--print-profile")},
+                     {}, 15000);
     QVERIFY2(printed.exitCode == 0, printed.err.constData());
     const QJsonObject profile = QJsonDocument::fromJson(printed.out).object();
     QCOMPARE(profile.value(QStringLiteral("name")).toString(), QStringLiteral("tutorial-oauth2"));
@@ -259,7 +296,8 @@ void TestForeignTargets::profileRoundTrip()
                           QStringLiteral("refresh-in-band")};
     const CheckRun run = runCheck({QStringLiteral("--server"), peer.url(), QStringLiteral("--profile"), file.fileName(),
                                    QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin"),
-                                   QStringLiteral("--only"), ids.join(QLatin1Char(',')), QStringLiteral("--report"), path("round.json")},
+                                   QStringLiteral("--only"), ids.join(QLatin1Char(',')), QStringLiteral("--report"),
+                                   path("round.json")},
                                   "demo\n", 60000);
     QVERIFY2(run.exitCode == 1, run.out + run.err);
     const QJsonObject report = QJsonDocument::fromJson(readFile(path("round.json"))).object();
@@ -276,8 +314,8 @@ void TestForeignTargets::tokenFileWithoutLogin()
     startPeer(peer, PeerServer::Variant::Json);
     // A token obtained elsewhere, used as it is: no login, no password.
     const TestHttp::Reply answer = TestHttp::post(QUrl(peer.url() + QStringLiteral("/auth/login")),
-                                                   {{QStringLiteral("username"), QStringLiteral("demo")},
-                                                    {QStringLiteral("password"), QStringLiteral("demo")}});
+                                                  {{QStringLiteral("username"), QStringLiteral("demo")},
+                                                   {QStringLiteral("password"), QStringLiteral("demo")}});
     QCOMPARE(answer.status, 200);
     QFile tokenFile(path("token.txt"));
     QVERIFY(tokenFile.open(QIODevice::WriteOnly));
@@ -286,10 +324,12 @@ void TestForeignTargets::tokenFileWithoutLogin()
 
     QStringList flags = jsonPeerFlags(peer);
     flags.erase(flags.begin() + 2, flags.begin() + 7);   // --login json:..., --user demo, --password-stdin
-    const CheckRun run = runCheck(flags + QStringList{QStringLiteral("--login"), QStringLiteral("none"), QStringLiteral("--token-file"),
-                                                      tokenFile.fileName(), QStringLiteral("--only"),
-                                                      QStringLiteral("valid-token,bad-signature,revoked-token"),
-                                                      QStringLiteral("--report"), path("file.json")},
+    const CheckRun run = runCheck(flags
+                                          + QStringList{QStringLiteral("--login"), QStringLiteral("none"),
+                                                        QStringLiteral("--token-file"), tokenFile.fileName(),
+                                                        QStringLiteral("--only"),
+                                                        QStringLiteral("valid-token,bad-signature,revoked-token"),
+                                                        QStringLiteral("--report"), path("file.json")},
                                   {}, 60000);
     QVERIFY2(run.exitCode == 0, run.out + run.err);
     const QJsonObject report = QJsonDocument::fromJson(readFile(path("file.json"))).object();
@@ -315,17 +355,19 @@ void TestForeignTargets::unreachableTargetExitsTwo()
         QVERIFY(holder.listen(QHostAddress::LocalHost, 0));
         closedPort = holder.serverPort();
     }
-    const CheckRun noSocket = runCheck(jsonPeerFlags(peer) + QStringList{QStringLiteral("--ws-url"),
-                                                                        QStringLiteral("ws://127.0.0.1:%1/ws").arg(closedPort)},
-                                       "demo\n", 30000);
+    const CheckRun noSocket = runCheck(
+            jsonPeerFlags(peer)
+                    + QStringList{QStringLiteral("--ws-url"), QStringLiteral("ws://127.0.0.1:%1/ws").arg(closedPort)},
+            "demo\n", 30000);
     QCOMPARE(noSocket.exitCode, 2);
     QVERIFY2(noSocket.err.contains("cannot reach the WebSocket at ws://127.0.0.1:") && noSocket.err.count('\n') == 1,
              noSocket.err.constData());
 
     // Our login against this peer: it answers a token without a pair.
-    const CheckRun ours = runCheck({QStringLiteral("--server"), peer.url(), QStringLiteral("--profile"), QStringLiteral("seed"),
-                                    QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin")},
-                                   "demo\n", 30000);
+    const CheckRun ours =
+            runCheck({QStringLiteral("--server"), peer.url(), QStringLiteral("--profile"), QStringLiteral("seed"),
+                      QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin")},
+                     "demo\n", 30000);
     QCOMPARE(ours.exitCode, 2);
     QVERIFY2(ours.err.contains("login failed: HTTP 200") && ours.err.count('\n') == 1, ours.err.constData());
 }

@@ -10,10 +10,10 @@
 #include "tokensource.h"
 
 #include "database.h"
-#include "userstore.h"
 #include "metrics.h"
 #include "testkeys.h"
 #include "testserver.h"
+#include "userstore.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -48,7 +48,8 @@ struct Outcome
         QStringList rows;
         for (const ScenarioResult &result : report.results) {
             if (result.verdict != ScenarioResult::Verdict::Pass)
-                rows << result.id + QLatin1Char(' ') + ScenarioResult::verdictName(result.verdict) + QLatin1String(": ") + result.reason;
+                rows << result.id + QLatin1Char(' ') + ScenarioResult::verdictName(result.verdict) + QLatin1String(": ")
+                                + result.reason;
         }
         return rows.join(QLatin1Char('\n'));
     }
@@ -80,12 +81,14 @@ Outcome runEngine(const ScenarioEngine::Settings &settings, const QStringList &i
 {
     Outcome outcome;
     ScenarioEngine engine;
-    QObject::connect(&engine, &ScenarioEngine::frameRecorded, [&](const QString &, const ProbeFrame &frame) { outcome.frames << frame; });
+    QObject::connect(&engine, &ScenarioEngine::frameRecorded,
+                     [&](const QString &, const ProbeFrame &frame) { outcome.frames << frame; });
     QObject::connect(&engine, &ScenarioEngine::pacing, [&] { ++outcome.pacingWaits; });
     QObject::connect(&engine, &ScenarioEngine::failed, [&](const QString &cause) { outcome.failure = cause; });
     QSignalSpy finished(&engine, &ScenarioEngine::finished);
     engine.start(settings, ids);
-    [[maybe_unused]] const bool ended = QTest::qWaitFor([&] { return !finished.isEmpty() || !outcome.failure.isEmpty(); }, timeoutMs);
+    [[maybe_unused]] const bool ended =
+            QTest::qWaitFor([&] { return !finished.isEmpty() || !outcome.failure.isEmpty(); }, timeoutMs);
     outcome.report = engine.report();
     outcome.secrets = engine.redactor()->secrets();
     return outcome;
@@ -123,16 +126,22 @@ bool addDemoUser(const TestServer &server)
 
 quint64 connectionRejections(const TestServer &server)
 {
-    static const QRegularExpression line(QStringLiteral("signalgate_ratelimit_rejections_total\\{kind=\"connection\"\\} (\\d+)"));
+    static const QRegularExpression line(
+            QStringLiteral("signalgate_ratelimit_rejections_total\\{kind=\"connection\"\\} (\\d+)"));
     const QRegularExpressionMatch match = line.match(QString::fromUtf8(server.server()->metrics().render()));
     return match.hasMatch() ? match.captured(1).toULongLong() : 0;
 }
 
-const QStringList kMinted{QStringLiteral("expired"),       QStringLiteral("not-yet-valid"), QStringLiteral("wrong-issuer"),
-                          QStringLiteral("wrong-audience"), QStringLiteral("alg-confusion"), QStringLiteral("wrong-type"),
-                          QStringLiteral("refresh-other-user"), QStringLiteral("expiry-without-refresh")};
+const QStringList kMinted{QStringLiteral("expired"),
+                          QStringLiteral("not-yet-valid"),
+                          QStringLiteral("wrong-issuer"),
+                          QStringLiteral("wrong-audience"),
+                          QStringLiteral("alg-confusion"),
+                          QStringLiteral("wrong-type"),
+                          QStringLiteral("refresh-other-user"),
+                          QStringLiteral("expiry-without-refresh")};
 
-} // namespace
+}   // namespace
 
 class TestScenarioEngine : public QObject
 {
@@ -159,7 +168,8 @@ void TestScenarioEngine::everyScenarioPassesAgainstTheContract()
     const Outcome outcome = runEngine(settingsFor(server));
     QVERIFY2(outcome.failure.isEmpty(), qPrintable(outcome.failure));
     QCOMPARE(outcome.report.results.size(), Scenario::catalogue().size());
-    QVERIFY2(outcome.report.allPassed() && outcome.report.count(ScenarioResult::Verdict::Pass) == 25, qPrintable(outcome.describe()));
+    QVERIFY2(outcome.report.allPassed() && outcome.report.count(ScenarioResult::Verdict::Pass) == 25,
+             qPrintable(outcome.describe()));
     QCOMPARE(outcome.report.score(), QStringLiteral("25/25 passed"));
     QCOMPARE(outcome.report.spurious429, 0);
     QCOMPARE(outcome.report.mintSource, QStringLiteral("/dev/token"));
@@ -183,13 +193,15 @@ void TestScenarioEngine::missingProtectionsFail()
     QVERIFY2(server.start(), qPrintable(server.error()));
     const Outcome outcome = runEngine(settingsFor(server));
     QVERIFY2(outcome.failure.isEmpty(), qPrintable(outcome.failure));
-    const QStringList expectedFailures{QStringLiteral("bad-origin"), QStringLiteral("connection-flood"), QStringLiteral("message-flood")};
+    const QStringList expectedFailures{QStringLiteral("bad-origin"), QStringLiteral("connection-flood"),
+                                       QStringLiteral("message-flood")};
     QStringList failed;
     for (const ScenarioResult &result : outcome.report.results) {
         if (result.verdict == ScenarioResult::Verdict::Fail)
             failed << result.id;
         else
-            QVERIFY2(result.verdict == ScenarioResult::Verdict::Pass, qPrintable(result.id + QLatin1Char(' ') + result.reason));
+            QVERIFY2(result.verdict == ScenarioResult::Verdict::Pass,
+                     qPrintable(result.id + QLatin1Char(' ') + result.reason));
     }
     failed.sort();
     QCOMPARE(failed, expectedFailures);
@@ -205,10 +217,11 @@ void TestScenarioEngine::pacingAvoidsSpurious429()
     // so the engine must wait for the bucket about four times.
     TestServer server(devServer([](ServerConfig &config) { config.connRate = {5, 5}; }));
     QVERIFY2(server.start(), qPrintable(server.error()));
-    const QStringList ids{QStringLiteral("valid-token"),   QStringLiteral("no-token"),      QStringLiteral("empty-token"),
-                          QStringLiteral("null-token"),    QStringLiteral("malformed-token"), QStringLiteral("bad-signature"),
-                          QStringLiteral("alg-none"),      QStringLiteral("binary-frame"),  QStringLiteral("invalid-json"),
-                          QStringLiteral("connection-flood")};
+    const QStringList ids{QStringLiteral("valid-token"),     QStringLiteral("no-token"),
+                          QStringLiteral("empty-token"),     QStringLiteral("null-token"),
+                          QStringLiteral("malformed-token"), QStringLiteral("bad-signature"),
+                          QStringLiteral("alg-none"),        QStringLiteral("binary-frame"),
+                          QStringLiteral("invalid-json"),    QStringLiteral("connection-flood")};
     const Outcome outcome = runEngine(settingsFor(server), ids);
     QVERIFY2(outcome.report.allPassed() && outcome.report.ran() == ids.size(), qPrintable(outcome.describe()));
     QCOMPARE(outcome.report.spurious429, 0);
@@ -227,8 +240,9 @@ void TestScenarioEngine::seedProfile()
     QVERIFY2(server.start(), qPrintable(server.error()));
     ScenarioEngine::Settings settings = settingsFor(server);
     settings.profile = TargetProfile::seed();
-    const QStringList ids{QStringLiteral("valid-token"), QStringLiteral("bad-signature"), QStringLiteral("oversized-token"),
-                          QStringLiteral("refresh-in-band"), QStringLiteral("refresh-other-user"), QStringLiteral("refresh-exhausted")};
+    const QStringList ids{QStringLiteral("valid-token"),        QStringLiteral("bad-signature"),
+                          QStringLiteral("oversized-token"),    QStringLiteral("refresh-in-band"),
+                          QStringLiteral("refresh-other-user"), QStringLiteral("refresh-exhausted")};
     const Outcome outcome = runEngine(settings, ids);
     QVERIFY2(outcome.report.allPassed(), qPrintable(outcome.describe()));
     QCOMPARE(outcome.report.ran(), 3);
@@ -258,7 +272,8 @@ void TestScenarioEngine::localKeyForgesMintedTokens()
     QString keyFile;
     TestServer::Tweak tweak = [](ServerConfig &config) { config.leewaySeconds = 1; };
     if (algorithm != QLatin1String("HS256")) {
-        const TestKeys::Key key = algorithm == QLatin1String("ES256") ? TestKeys::ec("P-256") : TestKeys::generate("ED25519");
+        const TestKeys::Key key =
+                algorithm == QLatin1String("ES256") ? TestKeys::ec("P-256") : TestKeys::generate("ED25519");
         keyFile = dir.filePath(QStringLiteral("private.pem"));
         QFile file(keyFile);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -310,13 +325,15 @@ void TestScenarioEngine::withoutMintingStarredScenariosSkip()
     TestServer server;   // not dev mode, no key
     QVERIFY2(server.start(), qPrintable(server.error()));
     QVERIFY(addDemoUser(server));
-    const Outcome outcome = runEngine(settingsFor(server), kMinted + QStringList{QStringLiteral("bad-signature"), QStringLiteral("alg-none")});
+    const Outcome outcome = runEngine(
+            settingsFor(server), kMinted + QStringList{QStringLiteral("bad-signature"), QStringLiteral("alg-none")});
     QCOMPARE(outcome.report.count(ScenarioResult::Verdict::Skip), kMinted.size());
     QCOMPARE(outcome.report.count(ScenarioResult::Verdict::Pass), 2);
     QCOMPARE(outcome.report.mintSource, QStringLiteral("none"));
     for (const ScenarioResult &result : outcome.report.results) {
         if (result.verdict == ScenarioResult::Verdict::Skip)
-            QVERIFY2(result.reason.contains(QStringLiteral("/dev/token")) && result.reason.contains(QStringLiteral("--forge-key")),
+            QVERIFY2(result.reason.contains(QStringLiteral("/dev/token"))
+                             && result.reason.contains(QStringLiteral("--forge-key")),
                      qPrintable(result.reason));
     }
 }

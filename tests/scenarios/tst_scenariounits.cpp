@@ -5,9 +5,9 @@
 #include "proberequest.h"
 #include "redactor.h"
 #include "runcomparison.h"
-#include "scenariocontext.h"
 #include "runreport.h"
 #include "scenario.h"
+#include "scenariocontext.h"
 #include "scenarioresultsmodel.h"
 #include "tokenforge.h"
 #include "tokenmutation.h"
@@ -15,9 +15,9 @@
 #include "base64url.h"
 #include "jwssigner.h"
 #include "jwsverifier.h"
-#include "tokenclaims.h"
-#include "testkeys.h"
 #include "manualclock.h"
+#include "testkeys.h"
+#include "tokenclaims.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -53,11 +53,31 @@ private Q_SLOTS:
 
 void TestScenarioUnits::catalogueHasEverySectionNineId()
 {
-    const QStringList ids{"valid-token", "no-token", "empty-token", "null-token", "malformed-token", "bad-signature",
-                          "alg-none", "expired", "not-yet-valid", "wrong-issuer", "wrong-audience", "alg-confusion",
-                          "wrong-type", "revoked-token", "oversized-token", "bad-origin", "connection-flood",
-                          "message-flood", "oversized-message", "binary-frame", "invalid-json", "refresh-in-band",
-                          "refresh-other-user", "refresh-exhausted", "expiry-without-refresh"};
+    const QStringList ids{"valid-token",
+                          "no-token",
+                          "empty-token",
+                          "null-token",
+                          "malformed-token",
+                          "bad-signature",
+                          "alg-none",
+                          "expired",
+                          "not-yet-valid",
+                          "wrong-issuer",
+                          "wrong-audience",
+                          "alg-confusion",
+                          "wrong-type",
+                          "revoked-token",
+                          "oversized-token",
+                          "bad-origin",
+                          "connection-flood",
+                          "message-flood",
+                          "oversized-message",
+                          "binary-frame",
+                          "invalid-json",
+                          "refresh-in-band",
+                          "refresh-other-user",
+                          "refresh-exhausted",
+                          "expiry-without-refresh"};
     QCOMPARE(Scenario::catalogue().size(), ids.size());
     QSet<QString> starred;
     for (const Scenario &scenario : Scenario::catalogue()) {
@@ -67,8 +87,9 @@ void TestScenarioUnits::catalogueHasEverySectionNineId()
         if (scenario.needsMintedToken())
             starred << scenario.id;
     }
-    QCOMPARE(starred, (QSet<QString>{"expired", "not-yet-valid", "wrong-issuer", "wrong-audience", "alg-confusion",
-                                     "wrong-type", "refresh-other-user", "expiry-without-refresh"}));
+    QCOMPARE(starred,
+             (QSet<QString>{"expired", "not-yet-valid", "wrong-issuer", "wrong-audience", "alg-confusion", "wrong-type",
+                            "refresh-other-user", "expiry-without-refresh"}));
     QCOMPARE(Scenario::groups().size(), 4);
     QVERIFY(!Scenario::find(QStringLiteral("nope")));
 }
@@ -88,7 +109,8 @@ void TestScenarioUnits::mutationsKeepWhatAnAttackerCannotChange()
     QCOMPARE(TokenMutation::nullSignature(token), parts.at(0) + '.' + parts.at(1) + '.');
     const QByteArray none = TokenMutation::algNone(token);
     QVERIFY(none.endsWith('.'));
-    QCOMPARE(TokenClaims::decodeUnverified(none + "x").value_or(TokenClaims()).header.value("alg").toString(), QStringLiteral("none"));
+    QCOMPARE(TokenClaims::decodeUnverified(none + "x").value_or(TokenClaims()).header.value("alg").toString(),
+             QStringLiteral("none"));
     QCOMPARE(none.split('.').at(1), parts.at(1));
 
     const QByteArray big = TokenMutation::oversized(token);
@@ -122,15 +144,22 @@ void TestScenarioUnits::forgeFromKeyFiles()
     QCOMPARE(TokenClaims::decodeUnverified(confusedHs)->header.value("alg").toString(), QStringLiteral("HS512"));
     QVERIFY(!hsVerifier.verify(confusedHs).ok());
 
-    struct Case { const char *type; QString alg; TestKeys::Key key; };
+    struct Case
+    {
+        const char *type;
+        QString alg;
+        TestKeys::Key key;
+    };
     const QList<Case> cases{{"rsa", QStringLiteral("RS256"), TestKeys::rsa(2048)},
                             {"ec", QStringLiteral("ES256"), TestKeys::ec("P-256")},
                             {"ed", QStringLiteral("EdDSA"), TestKeys::generate("ED25519")}};
     for (const Case &c : cases) {
-        const std::optional<TokenForge> forge = TokenForge::fromFile(write(QString::fromLatin1(c.type) + ".pem", TestKeys::privatePem(c.key)), &error);
+        const std::optional<TokenForge> forge =
+                TokenForge::fromFile(write(QString::fromLatin1(c.type) + ".pem", TestKeys::privatePem(c.key)), &error);
         QVERIFY2(forge, qPrintable(error));
         QCOMPARE(forge->algorithmName(), c.alg);
-        const std::optional<JwsKey> publicKey = JwsKey::fromPem(*jwsAlgorithmFromName(c.alg), {}, TestKeys::publicPem(c.key), &error);
+        const std::optional<JwsKey> publicKey =
+                JwsKey::fromPem(*jwsAlgorithmFromName(c.alg), {}, TestKeys::publicPem(c.key), &error);
         QVERIFY2(publicKey, qPrintable(error));
         QVERIFY(JwsVerifier(*publicKey).verify(forge->sign(claims)).ok());
         // The classic confusion: HS256 keyed with the public key's PEM text.
@@ -171,8 +200,9 @@ void TestScenarioUnits::redactorHidesTokens()
     Redactor redactor;
     redactor.addSecret("opaque-refresh-token-value");
     redactor.addSecret("short");   // too short to be a secret: ignored
-    const QString text = QStringLiteral("a eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig and eyJhbGciOiJub25lIn0.eyJ4Ijox. "
-                                        "ws://h/ws?a=1&token=abc.def.ghi#f Bearer abc.def bearer.xyz opaque-refresh-token-value short");
+    const QString text = QStringLiteral(
+            "a eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig and eyJhbGciOiJub25lIn0.eyJ4Ijox. "
+            "ws://h/ws?a=1&token=abc.def.ghi#f Bearer abc.def bearer.xyz opaque-refresh-token-value short");
     const QString shown = redactor.redact(text);
     QVERIFY2(!shown.contains(QStringLiteral("eyJ")), qPrintable(shown));
     QVERIFY(!shown.contains(QStringLiteral("abc.def")));
@@ -296,7 +326,8 @@ void TestScenarioUnits::reportFormats()
     QVERIFY(report.allPassed());
     const QJsonObject json = report.toJson();
     QCOMPARE(json.value("skipped").toInt(), 1);
-    QCOMPARE(json.value("scenarios").toArray().at(0).toObject().value("actual").toObject().value("close_code").toInt(), 1008);
+    QCOMPARE(json.value("scenarios").toArray().at(0).toObject().value("actual").toObject().value("close_code").toInt(),
+             1008);
     QVERIFY(json.value("scenarios").toArray().at(1).toObject().value("actual").toObject().value("close_code").isNull());
     const QString markdown = report.toMarkdown();
     QVERIFY(markdown.contains(QStringLiteral("| PASS | `no-token` | authentication |")));
@@ -329,8 +360,9 @@ void TestScenarioUnits::comparisonNamesChangedVerdicts()
     for (const RunComparison::Change &change : comparison.changes)
         seen << QStringLiteral("%1:%2>%3").arg(change.id, change.before, change.after);
     // Catalogue order; a scenario only one run has is a change too.
-    QCOMPARE(seen, (QStringList{QStringLiteral("no-token:>PASS"), QStringLiteral("expired:SKIP>"),
-                                QStringLiteral("bad-origin:PASS>FAIL"), QStringLiteral("connection-flood:FAIL>PASS")}));
+    QCOMPARE(seen,
+             (QStringList{QStringLiteral("no-token:>PASS"), QStringLiteral("expired:SKIP>"),
+                          QStringLiteral("bad-origin:PASS>FAIL"), QStringLiteral("connection-flood:FAIL>PASS")}));
     QCOMPARE(comparison.changes.at(1).reason, QStringLiteral("no key"));
     QVERIFY(comparison.changes.at(2).isRegression() && comparison.changes.at(3).isFix());
     QVERIFY2(comparison.summary().contains(QLatin1String("1 regression")), qPrintable(comparison.summary()));

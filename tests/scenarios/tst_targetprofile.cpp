@@ -66,7 +66,8 @@ void TestTargetProfile::partialFileKeepsTheDefaults()
         "name": "fastapi-agent", "ws_path": "/ws/agent/{session}", "token_in": "subprotocol-bare",
         "offer_subprotocols": [], "login": "oauth2", "login_path": "/token", "welcome_type": null,
         "signal_type": "tick", "compare_reasons": false, "features": []
-    })"), &error);
+    })"),
+                                                                     &error);
     QVERIFY2(profile, qPrintable(error));
     QCOMPARE(profile->name, QStringLiteral("fastapi-agent"));
     QCOMPARE(profile->tokenIn, TargetProfile::TokenPlacement::SubprotocolBare);
@@ -125,8 +126,10 @@ void TestTargetProfile::unreadableOrNotJson()
 void TestTargetProfile::webSocketUrl()
 {
     TargetProfile profile = TargetProfile::signalGate();
-    QCOMPARE(profile.webSocketUrl(QUrl(QStringLiteral("http://127.0.0.1:8765"))), QUrl(QStringLiteral("ws://127.0.0.1:8765/ws")));
-    QCOMPARE(profile.webSocketUrl(QUrl(QStringLiteral("https://example.com"))), QUrl(QStringLiteral("wss://example.com/ws")));
+    QCOMPARE(profile.webSocketUrl(QUrl(QStringLiteral("http://127.0.0.1:8765"))),
+             QUrl(QStringLiteral("ws://127.0.0.1:8765/ws")));
+    QCOMPARE(profile.webSocketUrl(QUrl(QStringLiteral("https://example.com"))),
+             QUrl(QStringLiteral("wss://example.com/ws")));
     profile.wsPath = QStringLiteral("/ws/agent/{session}");
     const QUrl first = profile.webSocketUrl(QUrl(QStringLiteral("http://127.0.0.1:9000")));
     const QUrl second = profile.webSocketUrl(QUrl(QStringLiteral("http://127.0.0.1:9000")));

@@ -31,10 +31,14 @@ constexpr qint64 MiB = 1024;   // in KiB, the unit of residentKiB()
 
 QStringList devArguments(const QTemporaryDir &dir, const QStringList &extra)
 {
-    return QStringList{QStringLiteral("--dev"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                       QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--signal-interval-ms"),
+    return QStringList{QStringLiteral("--dev"),
+                       QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1:0"),
+                       QStringLiteral("--data-dir"),
+                       dir.path(),
+                       QStringLiteral("--signal-interval-ms"),
                        QStringLiteral("0")}
-            + extra;
+    + extra;
 }
 
 // For the tests that read the server's RSS. Under ASan the allocator keeps
@@ -75,14 +79,17 @@ QByteArray randomName()
 
 QByteArray devToken(quint16 port, const QByteArray &claims)
 {
-    return RawHttp::jsonBody(RawHttp::exchange(port, postRequest("/dev/token", claims))).value(QLatin1String("access_token")).toString().toLatin1();
+    return RawHttp::jsonBody(RawHttp::exchange(port, postRequest("/dev/token", claims)))
+            .value(QLatin1String("access_token"))
+            .toString()
+            .toLatin1();
 }
 
 // The value of one unlabelled metric, -1 when absent.
 double metric(quint16 port, const QByteArray &adminToken, const QString &name)
 {
-    const QByteArray answer = RawHttp::exchange(port, "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                                                     + adminToken + "\r\n\r\n");
+    const QByteArray answer = RawHttp::exchange(
+            port, "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + adminToken + "\r\n\r\n");
     const QRegularExpression line(QStringLiteral("^%1 (\\S+)$").arg(name), QRegularExpression::MultilineOption);
     const auto match = line.match(QString::fromUtf8(answer));
     return match.hasMatch() ? match.captured(1).toDouble() : -1;
@@ -154,7 +161,7 @@ bool publishSignals(QWebSocket &socket, const QList<QJsonObject> &received, int 
     return true;
 }
 
-} // namespace
+}   // namespace
 
 class TestAbuse : public QObject
 {
@@ -201,7 +208,8 @@ void TestAbuse::loginFloodLeavesRoomForARealUser()
     // A real user is answered at once: signed in, or told when to come back.
     QElapsedTimer timer;
     timer.start();
-    QByteArray answer = RawHttp::exchange(port, loginRequest("demo", "demo"), QHostAddress(QStringLiteral("127.0.0.1")));
+    QByteArray answer =
+            RawHttp::exchange(port, loginRequest("demo", "demo"), QHostAddress(QStringLiteral("127.0.0.1")));
     const qint64 firstAnswerMs = timer.elapsed();
     int status = RawHttp::status(answer);
     QVERIFY2(status == 200 || (status == 503 && !RawHttp::header(answer, "Retry-After").isEmpty()),
@@ -252,8 +260,9 @@ void TestAbuse::resumeFloodStaysWithinTheOutboundLimit()
 {
     QTemporaryDir dir;
     ServerProcess server(measuredEnvironment());
-    QVERIFY(server.start(devArguments(dir, {QStringLiteral("--msg-rate"), QStringLiteral("0"),
-                                            QStringLiteral("--max-conns-per-user"), QStringLiteral("0")})));
+    QVERIFY(server.start(devArguments(dir,
+                                      {QStringLiteral("--msg-rate"), QStringLiteral("0"),
+                                       QStringLiteral("--max-conns-per-user"), QStringLiteral("0")})));
     const quint16 port = server.port();
 
     // A full history (10000 signals), then a quiet feed.
@@ -262,7 +271,8 @@ void TestAbuse::resumeFloodStaysWithinTheOutboundLimit()
     connect(&publisher, &QWebSocket::textMessageReceived, this,
             [&](const QString &text) { published.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
     QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port)));
-    request.setRawHeader("Authorization", "Bearer " + devToken(port, R"({"sub":"admin","scope":"admin signals:publish"})"));
+    request.setRawHeader("Authorization",
+                         "Bearer " + devToken(port, R"({"sub":"admin","scope":"admin signals:publish"})"));
     publisher.open(request);
     QTRY_VERIFY_WITH_TIMEOUT(!published.isEmpty(), 10000);   // welcome
     QVERIFY(publishSignals(publisher, published, 10000));
@@ -303,14 +313,16 @@ void TestAbuse::resumeReplaysInOrderAndOneAtATime()
 {
     QTemporaryDir dir;
     ServerProcess server;
-    QVERIFY(server.start(devArguments(dir, {QStringLiteral("--msg-rate"), QStringLiteral("0"),
-                                            QStringLiteral("--max-outbound-bytes"), QStringLiteral("65536")})));
+    QVERIFY(server.start(devArguments(dir,
+                                      {QStringLiteral("--msg-rate"), QStringLiteral("0"),
+                                       QStringLiteral("--max-outbound-bytes"), QStringLiteral("65536")})));
     const quint16 port = server.port();
     auto openClient = [&](QWebSocket &socket, QList<QJsonObject> &received) {
         connect(&socket, &QWebSocket::textMessageReceived, this,
                 [&received](const QString &text) { received.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
         QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port)));
-        request.setRawHeader("Authorization", "Bearer " + devToken(port, R"({"sub":"admin","scope":"admin signals:publish"})"));
+        request.setRawHeader("Authorization",
+                             "Bearer " + devToken(port, R"({"sub":"admin","scope":"admin signals:publish"})"));
         socket.open(request);
         return QTest::qWaitFor([&] { return !received.isEmpty(); }, 10000);   // welcome
     };
@@ -328,7 +340,8 @@ void TestAbuse::resumeReplaysInOrderAndOneAtATime()
     received.clear();
     client.sendTextMessage(QStringLiteral(R"({"type":"resume","since":0,"id":1})"));
     client.sendTextMessage(QStringLiteral(R"({"type":"resume","since":0,"id":2})"));
-    QTRY_VERIFY_WITH_TIMEOUT(!received.isEmpty() && received.last().value(QLatin1String("type")) == QLatin1String("resumed"), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            !received.isEmpty() && received.last().value(QLatin1String("type")) == QLatin1String("resumed"), 30000);
     QTest::qWait(200);   // nothing else may follow
 
     int errors = 0;
@@ -366,7 +379,8 @@ void TestAbuse::bytesAfterACompleteRequestAreNotRead()
     // enough for a server that keeps reading to take in all the rest.
     const qint64 growth = growthWhileSending(server, loginRequest("demo", "demo") + QByteArray(48 * 1024 * 1024, 'x'));
     QVERIFY2(growth >= 0 && growth < 16 * MiB, qPrintable(QStringLiteral("RSS grew %1 KiB").arg(growth)));
-    QCOMPARE(RawHttp::status(RawHttp::exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")), 200);
+    QCOMPARE(RawHttp::status(RawHttp::exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")),
+             200);
 }
 
 void TestAbuse::giantFrameBeforeAuthenticationIsRefused()
@@ -377,8 +391,8 @@ void TestAbuse::giantFrameBeforeAuthenticationIsRefused()
     // No token: this connection will be refused 1008, but first it announces
     // a 48 MiB text frame and starts sending it.
     const qint64 size = 48 * 1024 * 1024;
-    const qint64 growth = growthWhileSending(server, RawHttp::upgradeRequest("/ws") + RawHttp::clientFrame({}, 0x1, size)
-                                                             + QByteArray(size, 'x'));
+    const qint64 growth = growthWhileSending(
+            server, RawHttp::upgradeRequest("/ws") + RawHttp::clientFrame({}, 0x1, size) + QByteArray(size, 'x'));
     QVERIFY2(growth >= 0 && growth < 16 * MiB, qPrintable(QStringLiteral("RSS grew %1 KiB").arg(growth)));
 }
 
@@ -386,9 +400,10 @@ void TestAbuse::connectionCapAnswers503BeforeTheUpgrade()
 {
     QTemporaryDir dir;
     ServerProcess server;
-    QVERIFY(server.start(devArguments(dir, {QStringLiteral("--max-conns"), QStringLiteral("4"),
-                                            QStringLiteral("--max-conns-per-user"), QStringLiteral("0"),
-                                            QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0")})));
+    QVERIFY(server.start(
+            devArguments(dir,
+                         {QStringLiteral("--max-conns"), QStringLiteral("4"), QStringLiteral("--max-conns-per-user"),
+                          QStringLiteral("0"), QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0")})));
     const quint16 port = server.port();
     const auto opsPort = QRegularExpression(QStringLiteral("operations endpoints .* on http://127\\.0\\.0\\.1:(\\d+)"))
                                  .match(QString::fromUtf8(server.allOutput()));
@@ -419,7 +434,8 @@ void TestAbuse::connectionCapAnswers503BeforeTheUpgrade()
 
     // One leaves, and there is room again.
     open.front()->close();
-    QTRY_COMPARE_WITH_TIMEOUT(RawHttp::status(RawHttp::exchange(port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")), 200, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+            RawHttp::status(RawHttp::exchange(port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")), 200, 10000);
     QCOMPARE(RawHttp::status(RawHttp::exchange(ops, readyz)), 200);
 }
 

@@ -25,7 +25,7 @@ SignalFrame signalFor(const QString &symbol)
     return signal;
 }
 
-} // namespace
+}   // namespace
 
 class TestBroker : public QObject
 {

@@ -3,8 +3,8 @@
 // connection with 1001 and exits 0; no secret ever reaches the output.
 #include "rawhttp.h"
 #include "serverprocess.h"
-#include "testserver.h"
 #include "testkeys.h"
+#include "testserver.h"
 #include "wsprobe.h"
 
 #include <QDir>
@@ -46,7 +46,7 @@ Run runServer(const QStringList &arguments, const QByteArray &input = {})
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
-} // namespace
+}   // namespace
 
 class TestCli : public QObject
 {
@@ -99,9 +99,11 @@ void TestCli::badCommandLines_data()
     QTest::newRow("empty issuer") << QStringList{"--issuer", ""} << "--issuer";
     QTest::newRow("RS256 without key files") << QStringList{"--jwt-alg", "RS256"} << "--jwt-private-key";
     QTest::newRow("EdDSA with a secret file")
-            << QStringList{"--jwt-alg", "EdDSA", "--jwt-public-key", "k.pem", "--jwt-secret-file", "k"} << "--jwt-secret-file";
+            << QStringList{"--jwt-alg", "EdDSA", "--jwt-public-key", "k.pem", "--jwt-secret-file", "k"}
+            << "--jwt-secret-file";
     QTest::newRow("key file with HS256") << QStringList{"--jwt-private-key", "k.pem"} << "--jwt-alg";
-    QTest::newRow("alg spelled Ed25519") << QStringList{"--jwt-alg", "Ed25519", "--jwt-public-key", "k.pem"} << "--jwt-alg";
+    QTest::newRow("alg spelled Ed25519") << QStringList{"--jwt-alg", "Ed25519", "--jwt-public-key", "k.pem"}
+                                         << "--jwt-alg";
 }
 
 void TestCli::badCommandLines()
@@ -148,7 +150,8 @@ void TestCli::busyPort()
     QTcpServer occupant;
     QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
     const QString dataDir = m_dir.filePath("busy");
-    const Run run = runServer({"--listen", QStringLiteral("127.0.0.1:%1").arg(occupant.serverPort()), "--data-dir", dataDir});
+    const Run run =
+            runServer({"--listen", QStringLiteral("127.0.0.1:%1").arg(occupant.serverPort()), "--data-dir", dataDir});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("cannot listen on 127.0.0.1:") && run.err.contains("--listen"), run.err.constData());
     QVERIFY(!QFile::exists(dataDir));   // the port is checked before anything is written
@@ -190,7 +193,8 @@ void TestCli::configFile()
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write("access-ttl=oops\n");
     file.close();
-    const Run overridden = runServer({"--config", ini, "--access-ttl", "abc", "--data-dir", m_dir.filePath("ini-data")});
+    const Run overridden =
+            runServer({"--config", ini, "--access-ttl", "abc", "--data-dir", m_dir.filePath("ini-data")});
     QCOMPARE(overridden.exitCode, 2);
     QVERIFY2(overridden.err.contains("got 'abc'"), overridden.err.constData());
 }
@@ -199,8 +203,9 @@ void TestCli::userAddAndDelete()
 {
     const QString dataDir = m_dir.filePath("users");
     const QByteArray password = "correct horse battery staple";
-    const Run add = runServer({"user", "add", "carol", "--password-stdin", "--scope", "signals:publish", "--data-dir", dataDir},
-                              password + "\n");
+    const Run add =
+            runServer({"user", "add", "carol", "--password-stdin", "--scope", "signals:publish", "--data-dir", dataDir},
+                      password + "\n");
     QCOMPARE(add.exitCode, 0);
     QVERIFY(!add.out.contains(password) && !add.err.contains(password));
 
@@ -218,7 +223,9 @@ void TestCli::userAddAndDelete()
     QNetworkAccessManager network;
     QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/auth/login").arg(server.port())));
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-    QNetworkReply *reply = network.post(request, QJsonDocument(QJsonObject{{"username", "carol"}, {"password", QString::fromUtf8(password)}}).toJson());
+    QNetworkReply *reply = network.post(
+            request,
+            QJsonDocument(QJsonObject{{"username", "carol"}, {"password", QString::fromUtf8(password)}}).toJson());
     QSignalSpy finished(reply, &QNetworkReply::finished);
     QVERIFY(finished.wait(10000));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
@@ -242,8 +249,8 @@ void TestCli::sigtermClosesEveryConnectionWith1001()
 {
     TestServer keyHolder;   // only for its key file and token minting
     ServerProcess server;
-    QVERIFY(server.start({"--listen", "127.0.0.1:0", "--data-dir", m_dir.filePath("sigterm"),
-                          "--jwt-secret-file", keyHolder.secretPath(), "--signal-interval-ms", "20"}));
+    QVERIFY(server.start({"--listen", "127.0.0.1:0", "--data-dir", m_dir.filePath("sigterm"), "--jwt-secret-file",
+                          keyHolder.secretPath(), "--signal-interval-ms", "20"}));
 
     const QByteArray token = keyHolder.mint();
     std::vector<std::unique_ptr<WsProbe>> probes;
@@ -274,17 +281,19 @@ void TestCli::queryTokenIsRedactedInDebugLogs()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("signalgate.*.debug=true"));
     ServerProcess server(environment);
-    QVERIFY(server.start({"--listen", "127.0.0.1:0", "--data-dir", m_dir.filePath("redact"),
-                          "--jwt-secret-file", keyHolder.secretPath(), "--signal-interval-ms", "0"}));
+    QVERIFY(server.start({"--listen", "127.0.0.1:0", "--data-dir", m_dir.filePath("redact"), "--jwt-secret-file",
+                          keyHolder.secretPath(), "--signal-interval-ms", "0"}));
     const QByteArray good = keyHolder.mint();
     const QByteArray bad = keyHolder.mint({{"iss", "elsewhere"}});
     for (const QByteArray &token : {good, bad}) {
         WsProbe probe;
         probe.open(QNetworkRequest(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws?x=1&token=%2")
-                                                .arg(server.port()).arg(QString::fromLatin1(token)))));
+                                                .arg(server.port())
+                                                .arg(QString::fromLatin1(token)))));
         // The same token under a percent-encoded key: QUrlQuery decodes it to
         // "token", so the server uses it, and the log must not show it either.
-        const QByteArray encoded = RawHttp::responseHead(server.port(), RawHttp::upgradeRequest("/ws?tok%65n=" + token));
+        const QByteArray encoded =
+                RawHttp::responseHead(server.port(), RawHttp::upgradeRequest("/ws?tok%65n=" + token));
         QCOMPARE(RawHttp::status(encoded), 101);
         if (token == good) {
             QVERIFY(probe.waitForMessages(1));
@@ -298,8 +307,8 @@ void TestCli::queryTokenIsRedactedInDebugLogs()
     QVERIFY2(output.contains("/ws?x=[REDACTED]&token=[REDACTED]"), output.constData());   // the debug line is there...
     QVERIFY2(output.contains("/ws?tok%65n=[REDACTED]"), output.constData());
     for (const QByteArray &token : {good, bad}) {
-        QVERIFY(!output.contains(token));                                     // ...the token is not,
-        QVERIFY(!output.contains(token.split('.').at(2)));                    // not even its signature
+        QVERIFY(!output.contains(token));                    // ...the token is not,
+        QVERIFY(!output.contains(token.split('.').at(2)));   // not even its signature
     }
 }
 
@@ -326,12 +335,13 @@ void TestCli::asymmetricKeyFileErrors_data()
 
     QTest::newRow("private key is not a key") << QStringList{"--jwt-alg", "ES256", "--jwt-private-key", notAKey}
                                               << QStringList{"--jwt-private-key", notAKey};
-    QTest::newRow("mismatched pair")
-            << QStringList{"--jwt-alg", "ES256", "--jwt-private-key", es256Private, "--jwt-public-key", otherPublic}
-            << QStringList{es256Private, otherPublic, "not one key pair"};
+    QTest::newRow("mismatched pair") << QStringList{"--jwt-alg",        "ES256",    "--jwt-private-key", es256Private,
+                                                    "--jwt-public-key", otherPublic}
+                                     << QStringList{es256Private, otherPublic, "not one key pair"};
     QTest::newRow("P-384 key for ES256") << QStringList{"--jwt-alg", "ES256", "--jwt-private-key", p384Private}
                                          << QStringList{p384Private, "P-256"};
-    QTest::newRow("missing public key") << QStringList{"--jwt-alg", "EdDSA", "--jwt-public-key", m_dir.filePath("none.pem")}
+    QTest::newRow("missing public key") << QStringList{"--jwt-alg", "EdDSA", "--jwt-public-key",
+                                                       m_dir.filePath("none.pem")}
                                         << QStringList{"cannot read key file", m_dir.filePath("none.pem")};
 }
 

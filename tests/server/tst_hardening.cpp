@@ -73,7 +73,7 @@ QByteArray metricsText(const TestServer &server)
     return server.server()->metrics().render();
 }
 
-} // namespace
+}   // namespace
 
 class TestHardening : public QObject
 {
@@ -157,7 +157,8 @@ void TestHardening::corsOnlyForAllowListedOrigins()
 {
     auto server = startServer([](ServerConfig &c) { c.allowedOrigins = {QStringLiteral("https://app.example.com")}; });
     const quint16 port = server->server()->port();
-    const QByteArray allowed = RawHttp::responseHead(port, "GET /healthz HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example.com\r\n\r\n");
+    const QByteArray allowed =
+            RawHttp::responseHead(port, "GET /healthz HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example.com\r\n\r\n");
     QCOMPARE(RawHttp::status(allowed), 200);
     QCOMPARE(RawHttp::header(allowed, "Access-Control-Allow-Origin"), QByteArray("https://app.example.com"));
     QCOMPARE(RawHttp::header(allowed, "Vary"), QByteArray("Origin"));
@@ -166,12 +167,16 @@ void TestHardening::corsOnlyForAllowListedOrigins()
     QCOMPARE(RawHttp::status(none), 200);
     QVERIFY(RawHttp::header(none, "Access-Control-Allow-Origin").isEmpty());
 
-    const QByteArray foreign = RawHttp::responseHead(port, "POST /auth/login HTTP/1.1\r\nHost: x\r\nOrigin: https://evil.example\r\nContent-Length: 2\r\n\r\n{}");
+    const QByteArray foreign = RawHttp::responseHead(
+            port,
+            "POST /auth/login HTTP/1.1\r\nHost: x\r\nOrigin: https://evil.example\r\nContent-Length: 2\r\n\r\n{}");
     QCOMPARE(RawHttp::status(foreign), 403);
     QVERIFY(RawHttp::header(foreign, "Access-Control-Allow-Origin").isEmpty());
 
-    const QByteArray preflight = RawHttp::responseHead(port, "OPTIONS /auth/login HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example.com\r\n"
-                                                             "Access-Control-Request-Method: POST\r\n\r\n");
+    const QByteArray preflight =
+            RawHttp::responseHead(port,
+                                  "OPTIONS /auth/login HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example.com\r\n"
+                                  "Access-Control-Request-Method: POST\r\n\r\n");
     QCOMPARE(RawHttp::status(preflight), 204);
     QCOMPARE(RawHttp::header(preflight, "Access-Control-Allow-Origin"), QByteArray("https://app.example.com"));
     QVERIFY(RawHttp::header(preflight, "Access-Control-Allow-Methods").contains("POST"));
@@ -190,8 +195,9 @@ void TestHardening::connectionRateGives429WithRetryAfter()
         open.push_back(openWithToken(*server, server->mint()));
         QVERIFY(open.back()->waitForMessages(1));
     }
-    const QByteArray head = RawHttp::responseHead(server->server()->port(),
-                                                  RawHttp::upgradeRequest("/ws", "Authorization: Bearer " + server->mint() + "\r\n"));
+    const QByteArray head =
+            RawHttp::responseHead(server->server()->port(),
+                                  RawHttp::upgradeRequest("/ws", "Authorization: Bearer " + server->mint() + "\r\n"));
     QCOMPARE(RawHttp::status(head), 429);
     const int retryAfter = RawHttp::header(head, "Retry-After").toInt();
     QVERIFY2(retryAfter >= 1 && retryAfter <= 60, head.constData());
@@ -242,12 +248,13 @@ void TestHardening::slowLorisIsCappedPerAddress()
         loris.push_back(std::move(socket));
     }
     // The first 8 are held (until the handshake timeout), the rest dropped at once.
-    QTRY_COMPARE(std::count_if(loris.begin(), loris.end(), [](const auto &s) {
-                     return s->state() == QAbstractSocket::UnconnectedState;
-                 }), qsizetype(4));
+    QTRY_COMPARE(std::count_if(loris.begin(), loris.end(),
+                               [](const auto &s) { return s->state() == QAbstractSocket::UnconnectedState; }),
+                 qsizetype(4));
     QVERIFY(metricsText(*server).contains("signalgate_ratelimit_rejections_total{kind=\"pending\"} 4"));
     // Another address is not affected.
-    const QByteArray head = RawHttp::responseHead(port, "GET /healthz HTTP/1.1\r\n\r\n", QHostAddress(QStringLiteral("127.0.0.2")));
+    const QByteArray head =
+            RawHttp::responseHead(port, "GET /healthz HTTP/1.1\r\n\r\n", QHostAddress(QStringLiteral("127.0.0.2")));
     QCOMPARE(RawHttp::status(head), 200);
     // Once the held ones are gone, the address may connect again.
     loris.clear();
@@ -374,7 +381,8 @@ void TestHardening::loginFailuresAreLimitedPerIpAndUser()
     auto login = [&](const QByteArray &user, const QByteArray &password) {
         QNetworkRequest request(server->httpUrl(QStringLiteral("/auth/login")));
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        QNetworkReply *reply = network.post(request, R"({"username":")" + user + R"(","password":")" + password + R"("})");
+        QNetworkReply *reply =
+                network.post(request, R"({"username":")" + user + R"(","password":")" + password + R"("})");
         QSignalSpy finished(reply, &QNetworkReply::finished);
         finished.wait(10000);
         reply->deleteLater();
@@ -419,7 +427,8 @@ void TestHardening::oversizedMessageCloses1009()
 
     if (frameSize > 0)
         probe->socket().setOutgoingFrameSize(quint64(frameSize));
-    probe->socket().sendTextMessage(QStringLiteral(R"({"type":"ping","pad":"%1"})").arg(QString(bytes - 24, QLatin1Char('y'))));
+    probe->socket().sendTextMessage(
+            QStringLiteral(R"({"type":"ping","pad":"%1"})").arg(QString(bytes - 24, QLatin1Char('y'))));
     QVERIFY(probe->waitDisconnected());
     QCOMPARE(probe->closeCode(), 1009);
     QCOMPARE(probe->closeReason(), QStringLiteral("Message too big"));
@@ -529,10 +538,12 @@ void TestHardening::limiterTableStaysBoundedWith1000SourceAddresses()
         }
         for (auto &socket : sockets) {
             QByteArray answer;
-            QVERIFY(QTest::qWaitFor([&] {
-                answer += socket->readAll();
-                return answer.contains("\r\n\r\n") || socket->state() == QAbstractSocket::UnconnectedState;
-            }, 5000));
+            QVERIFY(QTest::qWaitFor(
+                    [&] {
+                        answer += socket->readAll();
+                        return answer.contains("\r\n\r\n") || socket->state() == QAbstractSocket::UnconnectedState;
+                    },
+                    5000));
             // Never refused for want of room in the table.
             upgraded += answer.startsWith("HTTP/1.1 101 ");
             socket->abort();
@@ -555,15 +566,17 @@ void TestHardening::auditLogHasSpecificReasons()
         QByteArray token;
         const char *reason;
     } cases[] = {
-        {server->mint({{"exp", now - 300}}), "expired"},
-        {server->mint({{"nbf", now + 300}}), "not_yet_valid"},
-        {TestServer::forge({{"alg", "HS256"}, {"typ", "at+jwt"}}, server->defaultClaims(), "0123456789abcdef0123456789abcdef"), "bad_signature"},
-        {server->mint({}, {{"alg", "none"}}), "alg_not_allowed"},
-        {server->mint({{"iss", "x"}}), "wrong_issuer"},
-        {server->mint({{"aud", "x"}}), "wrong_audience"},
-        {server->mint({}, {{"typ", "JWT"}}), "wrong_type"},
-        {"not-a-token", "malformed"},
-        {QByteArray(), "missing"},
+            {server->mint({{"exp", now - 300}}), "expired"},
+            {server->mint({{"nbf", now + 300}}), "not_yet_valid"},
+            {TestServer::forge({{"alg", "HS256"}, {"typ", "at+jwt"}}, server->defaultClaims(),
+                               "0123456789abcdef0123456789abcdef"),
+             "bad_signature"},
+            {server->mint({}, {{"alg", "none"}}), "alg_not_allowed"},
+            {server->mint({{"iss", "x"}}), "wrong_issuer"},
+            {server->mint({{"aud", "x"}}), "wrong_audience"},
+            {server->mint({}, {{"typ", "JWT"}}), "wrong_type"},
+            {"not-a-token", "malformed"},
+            {QByteArray(), "missing"},
     };
     for (const auto &c : cases) {
         auto probe = openWithToken(*server, c.token);
@@ -593,7 +606,8 @@ void TestHardening::auditLogHasSpecificReasons()
         if (c.token.size() > 20)
             QVERIFY(!raw.contains(c.token.split('.').last()));
     }
-    QVERIFY(QFileInfo(server->server()->auditLogPath()).permissions() == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
+    QVERIFY(QFileInfo(server->server()->auditLogPath()).permissions()
+            == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
 }
 
 void TestHardening::metricsInPrometheusFormat()

@@ -1,8 +1,8 @@
 // The HTTP face of the port: login, refresh rotation and reuse detection,
 // /dev/token only in dev mode, strict request parsing. Real server, real
 // sockets (QNetworkAccessManager and raw QTcpSocket).
-#include "testhttp.h"
 #include "rawhttp.h"
+#include "testhttp.h"
 #include "testserver.h"
 #include "wsprobe.h"
 
@@ -48,8 +48,8 @@ private Q_SLOTS:
 private:
     QByteArray raw(TestServer &server, const QByteArray &request);
 
-    std::unique_ptr<TestServer> m_plain;  // production mode
-    std::unique_ptr<TestServer> m_dev;    // --dev
+    std::unique_ptr<TestServer> m_plain;   // production mode
+    std::unique_ptr<TestServer> m_dev;     // --dev
 };
 
 void TestHttpApi::initTestCase()
@@ -95,7 +95,8 @@ void TestHttpApi::securityHeadersOnEveryAnswer()
 
 void TestHttpApi::loginIssuesTokenPair()
 {
-    const Reply reply = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
+    const Reply reply =
+            TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.header("Cache-Control"), QByteArray("no-store"));
     QCOMPARE(reply.json.value("token_type").toString(), QStringLiteral("Bearer"));
@@ -104,8 +105,8 @@ void TestHttpApi::loginIssuesTokenPair()
     const QByteArray access = reply.json.value("access_token").toString().toLatin1();
     const QByteArray refresh = reply.json.value("refresh_token").toString().toLatin1();
     QCOMPARE(access.count('.'), 2);
-    QCOMPARE(refresh.count('.'), 0);        // opaque, not a JWT
-    QVERIFY(refresh.size() >= 43);          // 32 random bytes, base64url
+    QCOMPARE(refresh.count('.'), 0);   // opaque, not a JWT
+    QVERIFY(refresh.size() >= 43);     // 32 random bytes, base64url
 
     // The access token opens the stream.
     WsProbe probe;
@@ -153,12 +154,13 @@ void TestHttpApi::loginRejectsBadBodies()
 
 void TestHttpApi::refreshRotates()
 {
-    const Reply login = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
+    const Reply login =
+            TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
     QCOMPARE(login.status, 200);
     const QString first = login.json.value("refresh_token").toString();
 
     const Reply rotated = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
-                               QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
+                                              QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
     QCOMPARE(rotated.status, 200);
     QCOMPARE(rotated.header("Cache-Control"), QByteArray("no-store"));
     const QString second = rotated.json.value("refresh_token").toString();
@@ -167,19 +169,21 @@ void TestHttpApi::refreshRotates()
     QVERIFY(rotated.json.value("access_token").toString() != login.json.value("access_token").toString());
 
     const Reply again = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
-                             QJsonDocument(QJsonObject{{"refresh_token", second}}).toJson());
+                                            QJsonDocument(QJsonObject{{"refresh_token", second}}).toJson());
     QCOMPARE(again.status, 200);
 }
 
 void TestHttpApi::refreshReuseRevokesFamily()
 {
-    const Reply login = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
+    const Reply login =
+            TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
     const QString first = login.json.value("refresh_token").toString();
     const Reply rotated = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
-                               QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
+                                              QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
     QCOMPARE(rotated.status, 200);
-    const Reply again = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
-                             QJsonDocument(QJsonObject{{"refresh_token", rotated.json.value("refresh_token")}}).toJson());
+    const Reply again = TestHttp::postBytes(
+            *m_dev, QStringLiteral("/auth/refresh"),
+            QJsonDocument(QJsonObject{{"refresh_token", rotated.json.value("refresh_token")}}).toJson());
     QCOMPARE(again.status, 200);
     const QString third = again.json.value("refresh_token").toString();
 
@@ -187,27 +191,34 @@ void TestHttpApi::refreshReuseRevokesFamily()
     // spent one (so no grace applies): refused, and the whole family dies,
     // so the legitimate holder of the newest token is signed out too.
     const Reply reuse = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
-                             QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
+                                            QJsonDocument(QJsonObject{{"refresh_token", first}}).toJson());
     QCOMPARE(reuse.status, 401);
     const Reply victim = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
-                              QJsonDocument(QJsonObject{{"refresh_token", third}}).toJson());
+                                             QJsonDocument(QJsonObject{{"refresh_token", third}}).toJson());
     QCOMPARE(victim.status, 401);
 
     // Another login starts a fresh, working family.
-    const Reply fresh = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
-    const Reply ok = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
-                          QJsonDocument(QJsonObject{{"refresh_token", fresh.json.value("refresh_token")}}).toJson());
+    const Reply fresh =
+            TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})");
+    const Reply ok = TestHttp::postBytes(
+            *m_dev, QStringLiteral("/auth/refresh"),
+            QJsonDocument(QJsonObject{{"refresh_token", fresh.json.value("refresh_token")}}).toJson());
     QCOMPARE(ok.status, 200);
 }
 
 void TestHttpApi::refreshRejectsGarbage()
 {
     QCOMPARE(TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"), R"({"refresh_token":"AAAA"})").status, 401);
-    const QByteArray access = TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})")
-                                      .json.value("access_token").toString().toLatin1();
+    const QByteArray access =
+            TestHttp::postBytes(*m_dev, QStringLiteral("/auth/login"), R"({"username":"demo","password":"demo"})")
+                    .json.value("access_token")
+                    .toString()
+                    .toLatin1();
     // An access token is not a refresh token.
     QCOMPARE(TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"),
-                  QJsonDocument(QJsonObject{{"refresh_token", QString::fromLatin1(access)}}).toJson()).status, 401);
+                                 QJsonDocument(QJsonObject{{"refresh_token", QString::fromLatin1(access)}}).toJson())
+                     .status,
+             401);
     QCOMPARE(TestHttp::postBytes(*m_dev, QStringLiteral("/auth/refresh"), R"({})").status, 400);
 }
 
@@ -233,12 +244,13 @@ void TestHttpApi::devTokenMintsAcceptedAndHostileTokens()
 
     // Overrides make tokens the server itself must refuse: expired, wrong type.
     for (const QByteArray &body : {QByteArray(R"({"$ttl":-120})"), QByteArray(R"({"$header":{"typ":"JWT"}})"),
-                                  QByteArray(R"({"iss":"elsewhere"})")}) {
+                                   QByteArray(R"({"iss":"elsewhere"})")}) {
         const Reply hostile = TestHttp::postBytes(*m_dev, QStringLiteral("/dev/token"), body);
         QCOMPARE(hostile.status, 200);
         WsProbe refused;
-        refused.open(QNetworkRequest(m_dev->wsUrl(QStringLiteral("token=") + hostile.json.value("access_token").toString())),
-                     {QStringLiteral("signalgate.v1")});
+        refused.open(
+                QNetworkRequest(m_dev->wsUrl(QStringLiteral("token=") + hostile.json.value("access_token").toString())),
+                {QStringLiteral("signalgate.v1")});
         QVERIFY(refused.waitDisconnected());
         QCOMPARE(refused.closeCode(), 1008);
         QCOMPARE(refused.closeReason(), QStringLiteral("Invalid or expired token"));
@@ -260,21 +272,25 @@ void TestHttpApi::unknownPathAndWrongMethod()
 
 void TestHttpApi::oversizedHeadIs431()
 {
-    const QByteArray answer = raw(*m_plain, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + QByteArray(20000, 'a') + "\r\n\r\n");
+    const QByteArray answer =
+            raw(*m_plain, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + QByteArray(20000, 'a') + "\r\n\r\n");
     QVERIFY2(answer.startsWith("HTTP/1.1 431 "), answer.left(80).constData());
 }
 
 void TestHttpApi::oversizedBodyIs413()
 {
-    const QByteArray answer = raw(*m_plain, "POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n{");
+    const QByteArray answer =
+            raw(*m_plain, "POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n{");
     QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(80).constData());
 }
 
 void TestHttpApi::malformedRequestsAre400_data()
 {
     QTest::addColumn<QByteArray>("request");
-    QTest::newRow("transfer-encoding") << QByteArray("POST /auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
-    QTest::newRow("two content-lengths") << QByteArray("POST /auth/login HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+    QTest::newRow("transfer-encoding") << QByteArray(
+            "POST /auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+    QTest::newRow("two content-lengths") << QByteArray(
+            "POST /auth/login HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
     QTest::newRow("folded header") << QByteArray("GET /healthz HTTP/1.1\r\nHost: x\r\n continued\r\n\r\n");
     QTest::newRow("bad request line") << QByteArray("GET /healthz\r\n\r\n");
     QTest::newRow("HTTP/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");

@@ -4,15 +4,15 @@
 // stuffing across addresses, /metrics without a token, the operations
 // listener, dev mode's separate state and /dev/token's absurd numbers. The
 // first test also proves the event loop never makes the dummy hash.
-#include "passwordhasher.h"
 #include "filemode.h"
+#include "passwordhasher.h"
 #include "rawhttp.h"
 #include "serverprocess.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -43,7 +43,8 @@ QByteArray getRequest(const QByteArray &path, const QByteArray &extraHeaders = {
 
 QByteArray loginRequest(const QString &user, const QString &password)
 {
-    return postRequest("/auth/login", json({{QStringLiteral("username"), user}, {QStringLiteral("password"), password}}));
+    return postRequest("/auth/login",
+                       json({{QStringLiteral("username"), user}, {QStringLiteral("password"), password}}));
 }
 
 QByteArray bearer(const QByteArray &token)
@@ -77,7 +78,7 @@ std::unique_ptr<TestServer> devServer(const TestServer::Tweak &more = {})
     return server;
 }
 
-} // namespace
+}   // namespace
 
 class TestHygiene : public QObject
 {
@@ -116,11 +117,13 @@ void TestHygiene::dummyHashIsNeverMadeOnTheEventLoop()
     sinceTick.start();
     ticker.start();
     // An unknown user is checked against the dummy hash, on a worker.
-    const QByteArray answer = RawHttp::exchange(server->server()->port(), loginRequest(QStringLiteral("nobody"), QStringLiteral("guess")));
+    const QByteArray answer = RawHttp::exchange(server->server()->port(),
+                                                loginRequest(QStringLiteral("nobody"), QStringLiteral("guess")));
     ticker.stop();
     QCOMPARE(RawHttp::status(answer), 401);
-    QVERIFY2(longestStall < hashMs / 2,
-             qPrintable(QStringLiteral("event loop stalled %1 ms; one hash takes %2 ms").arg(longestStall).arg(hashMs)));
+    QVERIFY2(
+            longestStall < hashMs / 2,
+            qPrintable(QStringLiteral("event loop stalled %1 ms; one hash takes %2 ms").arg(longestStall).arg(hashMs)));
 }
 
 void TestHygiene::controlBytesInHeadersAre400_data()
@@ -144,17 +147,20 @@ void TestHygiene::controlBytesInHeadersAre400()
     QFETCH(int, status);
     auto server = devServer();
     const QByteArray token = server->mint({{QStringLiteral("sub"), QStringLiteral("demo")}});
-    const QByteArray request = upgrade ? RawHttp::upgradeRequest("/ws", bearer(token) + header) : getRequest("/healthz", header);
+    const QByteArray request =
+            upgrade ? RawHttp::upgradeRequest("/ws", bearer(token) + header) : getRequest("/healthz", header);
     QCOMPARE(RawHttp::status(RawHttp::responseHead(server->server()->port(), request)), status);
 }
 
 void TestHygiene::twoAuthorizationHeadersAre400()
 {
     auto server = devServer();
-    const QByteArray admin = server->mint({{QStringLiteral("sub"), QStringLiteral("admin")}, {QStringLiteral("scope"), QStringLiteral("admin")}});
+    const QByteArray admin = server->mint(
+            {{QStringLiteral("sub"), QStringLiteral("admin")}, {QStringLiteral("scope"), QStringLiteral("admin")}});
     const QByteArray other = server->mint({{QStringLiteral("sub"), QStringLiteral("demo")}});
     const quint16 port = server->server()->port();
-    QCOMPARE(RawHttp::status(RawHttp::exchange(port, postRequest("/auth/logout", "{}", bearer(other) + bearer(admin)))), 400);
+    QCOMPARE(RawHttp::status(RawHttp::exchange(port, postRequest("/auth/logout", "{}", bearer(other) + bearer(admin)))),
+             400);
     QCOMPARE(RawHttp::status(RawHttp::exchange(port, getRequest("/metrics", bearer(admin) + bearer(other)))), 400);
     QCOMPARE(RawHttp::status(RawHttp::exchange(port, getRequest("/metrics", bearer(admin)))), 200);
 }
@@ -172,8 +178,12 @@ void TestHygiene::noControlByteReachesALog()
     const quint16 port = server.port();
     // Refused 400 (a control byte), 403 (a foreign origin with bytes past ASCII),
     // and a logged target with an escaped control byte in its query.
-    QCOMPARE(RawHttp::status(RawHttp::exchange(port, RawHttp::upgradeRequest("/ws", "Origin: http://a\x1b[2J\x1b[Hb\r\n"))), 400);
-    QCOMPARE(RawHttp::status(RawHttp::exchange(port, RawHttp::upgradeRequest("/ws", "Origin: http://\xe9vil\x9b.example\r\n"))), 403);
+    QCOMPARE(RawHttp::status(
+                     RawHttp::exchange(port, RawHttp::upgradeRequest("/ws", "Origin: http://a\x1b[2J\x1b[Hb\r\n"))),
+             400);
+    QCOMPARE(RawHttp::status(
+                     RawHttp::exchange(port, RawHttp::upgradeRequest("/ws", "Origin: http://\xe9vil\x9b.example\r\n"))),
+             403);
     QCOMPARE(RawHttp::status(RawHttp::exchange(port, getRequest("/nothing?x=%1b%5b2J"))), 404);
     server.process().terminate();
     QVERIFY(server.waitForExit());
@@ -220,13 +230,18 @@ void TestHygiene::failedLoginsAreLimitedPerUserFromAnyAddress()
     const quint16 port = server->server()->port();
     auto from = [](int i) { return QHostAddress(QStringLiteral("127.40.0.%1").arg(i)); };
     for (int i = 1; i <= 3; ++i)
-        QCOMPARE(RawHttp::status(RawHttp::exchange(port, loginRequest(QStringLiteral("demo"), QStringLiteral("wrong")), from(i))), 401);
+        QCOMPARE(RawHttp::status(RawHttp::exchange(port, loginRequest(QStringLiteral("demo"), QStringLiteral("wrong")),
+                                                   from(i))),
+                 401);
     // A fourth address gets no fresh budget for demo...
-    const QByteArray limited = RawHttp::exchange(port, loginRequest(QStringLiteral("demo"), QStringLiteral("demo")), from(4));
+    const QByteArray limited =
+            RawHttp::exchange(port, loginRequest(QStringLiteral("demo"), QStringLiteral("demo")), from(4));
     QCOMPARE(RawHttp::status(limited), 429);
     QVERIFY(RawHttp::header(limited, "Retry-After").toInt() >= 1);
     // ...while other users are not held back by it.
-    QCOMPARE(RawHttp::status(RawHttp::exchange(port, loginRequest(QStringLiteral("admin"), QStringLiteral("admin")), from(4))), 200);
+    QCOMPARE(RawHttp::status(
+                     RawHttp::exchange(port, loginRequest(QStringLiteral("admin"), QStringLiteral("admin")), from(4))),
+             200);
 }
 
 void TestHygiene::metricsNeedAnOperatorToken()
@@ -239,7 +254,9 @@ void TestHygiene::metricsNeedAnOperatorToken()
     const QByteArray anonymous = RawHttp::exchange(port, getRequest("/metrics"));
     QCOMPARE(RawHttp::status(anonymous), 401);
     QVERIFY(!anonymous.contains("signalgate_"));
-    QCOMPARE(RawHttp::status(RawHttp::exchange(port, getRequest("/metrics", withScope(QStringLiteral("signals:publish"))))), 403);
+    QCOMPARE(RawHttp::status(
+                     RawHttp::exchange(port, getRequest("/metrics", withScope(QStringLiteral("signals:publish"))))),
+             403);
     for (const QString &scope : {QStringLiteral("metrics"), QStringLiteral("admin")}) {
         const QByteArray answer = RawHttp::exchange(port, getRequest("/metrics", withScope(scope)));
         QCOMPARE(RawHttp::status(answer), 200);
@@ -262,11 +279,13 @@ void TestHygiene::metricsListenerServesOperationsOnly()
     QVERIFY(metrics.contains("signalgate_connections_active"));
     QCOMPARE(RawHttp::status(RawHttp::exchange(ops, getRequest("/healthz"))), 200);
     QCOMPARE(RawHttp::status(RawHttp::exchange(ops, getRequest("/readyz"))), 200);
-    QCOMPARE(RawHttp::status(RawHttp::exchange(ops, loginRequest(QStringLiteral("demo"), QStringLiteral("demo")))), 404);
+    QCOMPARE(RawHttp::status(RawHttp::exchange(ops, loginRequest(QStringLiteral("demo"), QStringLiteral("demo")))),
+             404);
     const QByteArray token = server->mint({{QStringLiteral("sub"), QStringLiteral("demo")}});
     QCOMPARE(RawHttp::status(RawHttp::responseHead(ops, RawHttp::upgradeRequest("/ws", bearer(token)))), 404);
     // On the main port /metrics is gone, even for an admin.
-    const QByteArray admin = server->mint({{QStringLiteral("sub"), QStringLiteral("admin")}, {QStringLiteral("scope"), QStringLiteral("admin")}});
+    const QByteArray admin = server->mint(
+            {{QStringLiteral("sub"), QStringLiteral("admin")}, {QStringLiteral("scope"), QStringLiteral("admin")}});
     QCOMPARE(RawHttp::status(RawHttp::exchange(main, getRequest("/metrics", bearer(admin)))), 404);
     QCOMPARE(RawHttp::status(RawHttp::exchange(main, getRequest("/healthz"))), 200);
 }
@@ -303,15 +322,24 @@ void TestHygiene::devTokenRefusesAbsurdTimes()
 void TestHygiene::devModeNeverTouchesProductionState()
 {
     QTemporaryDir dir;
-    const QStringList common{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
-                             dir.path(), QStringLiteral("--signal-interval-ms"), QStringLiteral("0")};
+    const QStringList common{QStringLiteral("--listen"),
+                             QStringLiteral("127.0.0.1:0"),
+                             QStringLiteral("--data-dir"),
+                             dir.path(),
+                             QStringLiteral("--signal-interval-ms"),
+                             QStringLiteral("0")};
     QByteArray devToken;
     {
         ServerProcess dev;
         QVERIFY(dev.start(QStringList{QStringLiteral("--dev")} + common));
-        QCOMPARE(RawHttp::status(RawHttp::exchange(dev.port(), loginRequest(QStringLiteral("admin"), QStringLiteral("admin")))), 200);
-        devToken = RawHttp::jsonBody(RawHttp::exchange(dev.port(), postRequest("/dev/token", R"({"sub":"admin","scope":"admin"})")))
-                           .value(QLatin1String("access_token")).toString().toLatin1();
+        QCOMPARE(RawHttp::status(
+                         RawHttp::exchange(dev.port(), loginRequest(QStringLiteral("admin"), QStringLiteral("admin")))),
+                 200);
+        devToken = RawHttp::jsonBody(RawHttp::exchange(dev.port(),
+                                                       postRequest("/dev/token", R"({"sub":"admin","scope":"admin"})")))
+                           .value(QLatin1String("access_token"))
+                           .toString()
+                           .toLatin1();
         QVERIFY(!devToken.isEmpty());
         QCOMPARE(RawHttp::status(RawHttp::exchange(dev.port(), getRequest("/metrics", bearer(devToken)))), 200);
         dev.process().terminate();
@@ -327,8 +355,10 @@ void TestHygiene::devModeNeverTouchesProductionState()
     ServerProcess production;
     QVERIFY(production.start(common));
     const quint16 port = production.port();
-    QCOMPARE(RawHttp::status(RawHttp::exchange(port, loginRequest(QStringLiteral("admin"), QStringLiteral("admin")))), 401);
-    QCOMPARE(RawHttp::status(RawHttp::exchange(port, loginRequest(QStringLiteral("demo"), QStringLiteral("demo")))), 401);
+    QCOMPARE(RawHttp::status(RawHttp::exchange(port, loginRequest(QStringLiteral("admin"), QStringLiteral("admin")))),
+             401);
+    QCOMPARE(RawHttp::status(RawHttp::exchange(port, loginRequest(QStringLiteral("demo"), QStringLiteral("demo")))),
+             401);
     QCOMPARE(RawHttp::status(RawHttp::exchange(port, getRequest("/metrics", bearer(devToken)))), 401);
     QCOMPARE(RawHttp::status(RawHttp::exchange(port, postRequest("/dev/token", "{}"))), 404);
 }

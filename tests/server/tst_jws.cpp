@@ -4,9 +4,9 @@
 #include "jwssigner.h"
 #include "jwsverifier.h"
 #include "securerandom.h"
+#include "testkeys.h"
 #include "tokenfailure.h"
 #include "tokenissuer.h"
-#include "testkeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,15 +39,12 @@ const char rfcA1Token[] =
         "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
         ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
         ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-const char rfcA1JwkK[] =
-        "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow";
-const unsigned char rfcA1Signature[] = { 116, 24,  223, 180, 151, 153, 224, 37,  79,  250, 96,
-                                         125, 216, 173, 187, 186, 22,  212, 37,  77,  105, 214,
-                                         191, 240, 91,  88,  5,   88,  83,  132, 141, 121 };
+const char rfcA1JwkK[] = "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow";
+const unsigned char rfcA1Signature[] = {116, 24,  223, 180, 151, 153, 224, 37,  79, 250, 96, 125, 216, 173, 187, 186,
+                                        22,  212, 37,  77,  105, 214, 191, 240, 91, 88,  5,  88,  83,  132, 141, 121};
 constexpr qint64 rfcA1Exp = 1300819380;
 
-const char base64UrlAlphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const char base64UrlAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 constexpr qint64 fixedNow = 1700000000;
 constexpr qint64 leeway = 30;
@@ -82,51 +79,49 @@ QByteArray hmac(const char *digest, const QByteArray &key, const QByteArray &dat
     unsigned char out[EVP_MAX_MD_SIZE];
     size_t outLength = 0;
     if (!EVP_Q_mac(nullptr, "HMAC", nullptr, digest, nullptr, key.constData(), size_t(key.size()),
-                   reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()),
-                   out, sizeof out, &outLength))
+                   reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()), out, sizeof out,
+                   &outLength))
         return {};
     return QByteArray(reinterpret_cast<const char *>(out), qsizetype(outLength));
 }
 
 // header and payload are already-encoded segments; the MAC is computed over them as
 // they are, so non-canonical or padded segments still carry a valid signature.
-QByteArray signSegments(const QByteArray &header, const QByteArray &payload,
-                        const QByteArray &key = testKey(), const char *digest = "SHA256")
+QByteArray signSegments(const QByteArray &header, const QByteArray &payload, const QByteArray &key = testKey(),
+                        const char *digest = "SHA256")
 {
     const QByteArray input = header + '.' + payload;
     return input + '.' + Base64Url::encode(hmac(digest, key, input));
 }
 
-QByteArray signRaw(const QByteArray &headerJson, const QByteArray &payloadJson,
-                   const QByteArray &key = testKey(), const char *digest = "SHA256")
+QByteArray signRaw(const QByteArray &headerJson, const QByteArray &payloadJson, const QByteArray &key = testKey(),
+                   const char *digest = "SHA256")
 {
-    return signSegments(Base64Url::encode(headerJson), Base64Url::encode(payloadJson), key,
-                        digest);
+    return signSegments(Base64Url::encode(headerJson), Base64Url::encode(payloadJson), key, digest);
 }
 
-QByteArray makeToken(const QJsonObject &header, const QJsonObject &payload,
-                     const QByteArray &key = testKey(), const char *digest = "SHA256")
+QByteArray makeToken(const QJsonObject &header, const QJsonObject &payload, const QByteArray &key = testKey(),
+                     const char *digest = "SHA256")
 {
     return signRaw(compactJson(header), compactJson(payload), key, digest);
 }
 
 QJsonObject goodHeader()
 {
-    return { { QStringLiteral("alg"), QStringLiteral("HS256") },
-             { QStringLiteral("typ"), QStringLiteral("at+jwt") } };
+    return {{QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("at+jwt")}};
 }
 
 QJsonObject goodClaims()
 {
     return {
-        { QStringLiteral("iss"), QStringLiteral("signalgate") },
-        { QStringLiteral("aud"), QStringLiteral("signalgate-clients") },
-        { QStringLiteral("sub"), QStringLiteral("alice") },
-        { QStringLiteral("iat"), fixedNow - 60 },
-        { QStringLiteral("exp"), fixedNow + 840 },
-        { QStringLiteral("jti"), QStringLiteral("jti-0001") },
-        { QStringLiteral("scope"), QStringLiteral("signals:publish admin") },
-        { QStringLiteral("fam"), QStringLiteral("family-7") },
+            {QStringLiteral("iss"), QStringLiteral("signalgate")},
+            {QStringLiteral("aud"), QStringLiteral("signalgate-clients")},
+            {QStringLiteral("sub"), QStringLiteral("alice")},
+            {QStringLiteral("iat"), fixedNow - 60},
+            {QStringLiteral("exp"), fixedNow + 840},
+            {QStringLiteral("jti"), QStringLiteral("jti-0001")},
+            {QStringLiteral("scope"), QStringLiteral("signals:publish admin")},
+            {QStringLiteral("fam"), QStringLiteral("family-7")},
     };
 }
 
@@ -167,7 +162,7 @@ QByteArray replaceAt(QByteArray text, qsizetype position, char c)
     return text;
 }
 
-} // namespace
+}   // namespace
 
 class TestJws : public QObject
 {
@@ -297,7 +292,7 @@ void TestJws::secureRandom()
 void TestJws::algorithmNames()
 {
     for (const JwsAlgorithm algorithm :
-         { JwsAlgorithm::HS256, JwsAlgorithm::RS256, JwsAlgorithm::ES256, JwsAlgorithm::EdDSA }) {
+         {JwsAlgorithm::HS256, JwsAlgorithm::RS256, JwsAlgorithm::ES256, JwsAlgorithm::EdDSA}) {
         QVERIFY(jwsAlgorithmFromName(jwsAlgorithmName(algorithm)) == algorithm);
     }
     QCOMPARE(jwsAlgorithmName(JwsAlgorithm::HS256), QStringLiteral("HS256"));
@@ -306,13 +301,12 @@ void TestJws::algorithmNames()
     // RFC 8037 section 3.1: the JWS name of Ed25519 signatures is "EdDSA".
     QCOMPARE(jwsAlgorithmName(JwsAlgorithm::EdDSA), QStringLiteral("EdDSA"));
     QVERIFY(jwsAlgorithmFromName(u"HS256") == JwsAlgorithm::HS256);
-    for (const QString &name : { QStringLiteral("hs256"), QStringLiteral("HS256 "),
-                                 QStringLiteral("none"), QStringLiteral("None"),
-                                 QStringLiteral("HS384"), QStringLiteral("rs256"), QStringLiteral("RS384"),
-                                 QStringLiteral("PS256"), QStringLiteral("es256"), QStringLiteral("ES384"),
-                                 QStringLiteral("ES256K"), QStringLiteral("Ed25519"), QStringLiteral("ed25519"),
-                                 QStringLiteral("eddsa"), QStringLiteral("EDDSA"), QStringLiteral(" EdDSA"),
-                                 QString() }) {
+    for (const QString &name :
+         {QStringLiteral("hs256"), QStringLiteral("HS256 "), QStringLiteral("none"), QStringLiteral("None"),
+          QStringLiteral("HS384"), QStringLiteral("rs256"), QStringLiteral("RS384"), QStringLiteral("PS256"),
+          QStringLiteral("es256"), QStringLiteral("ES384"), QStringLiteral("ES256K"), QStringLiteral("Ed25519"),
+          QStringLiteral("ed25519"), QStringLiteral("eddsa"), QStringLiteral("EDDSA"), QStringLiteral(" EdDSA"),
+          QString()}) {
         QVERIFY2(!jwsAlgorithmFromName(name).has_value(), qPrintable(name));
     }
 }
@@ -320,7 +314,7 @@ void TestJws::algorithmNames()
 void TestJws::shortKeysDoNotSign()
 {
     const QByteArray input("header.payload");
-    for (const qsizetype length : { 0, 1, 31 }) {
+    for (const qsizetype length : {0, 1, 31}) {
         const JwsKey key = JwsKey::hmacSha256(QByteArray(length, 'k'));
         QVERIFY(key.sign(input).isEmpty());
         QVERIFY(!key.verify(input, hmac("SHA256", QByteArray(length, 'k'), input)));
@@ -434,8 +428,8 @@ void TestJws::rfc7515A1Tamper()
         // refused before the signature is looked at: AlgNotAllowed is right there.
         const std::optional<QByteArray> headerJson = Base64Url::decode(tampered.left(tampered.indexOf('.')));
         const QJsonObject header = headerJson ? QJsonDocument::fromJson(*headerJson).object() : QJsonObject();
-        const bool algChanged = !header.isEmpty()
-                && header.value(QLatin1StringView("alg")) != QJsonValue(QStringLiteral("HS256"));
+        const bool algChanged =
+                !header.isEmpty() && header.value(QLatin1StringView("alg")) != QJsonValue(QStringLiteral("HS256"));
         if (algChanged) {
             ++algChanges;
             QVERIFY2(failure == TokenFailure::AlgNotAllowed,
@@ -462,13 +456,13 @@ void TestJws::signerHeader()
     QCOMPARE(token, makeToken(goodHeader(), goodClaims()));
     QVERIFY(verifier.verify(token).ok());
 
-    const QByteArray noTyp = signer.sign(goodClaims(), { { QStringLiteral("typ"), QJsonValue::Null } });
+    const QByteArray noTyp = signer.sign(goodClaims(), {{QStringLiteral("typ"), QJsonValue::Null}});
     QCOMPARE(*Base64Url::decode(noTyp.split('.').at(0)), QByteArray(R"({"alg":"HS256"})"));
 
-    const QByteArray algNone = signer.sign(goodClaims(), { { QStringLiteral("alg"), QStringLiteral("none") },
-                                                          { QStringLiteral("kid"), QStringLiteral("k1") } });
-    QCOMPARE(*Base64Url::decode(algNone.split('.').at(0)),
-             QByteArray(R"({"alg":"none","kid":"k1","typ":"at+jwt"})"));
+    const QByteArray algNone = signer.sign(
+            goodClaims(),
+            {{QStringLiteral("alg"), QStringLiteral("none")}, {QStringLiteral("kid"), QStringLiteral("k1")}});
+    QCOMPARE(*Base64Url::decode(algNone.split('.').at(0)), QByteArray(R"({"alg":"none","kid":"k1","typ":"at+jwt"})"));
     QCOMPARE(verifier.verify(algNone).failure, TokenFailure::AlgNotAllowed);
 }
 
@@ -525,8 +519,8 @@ void TestJws::hostile_data()
     QTest::newRow("non-canonical payload, re-signed")
             << signSegments(h, nonCanonical(Base64Url::encode(jsonWithLengthMod3(claims, 2))))
             << TokenFailure::Malformed;
-    QTest::newRow("non-canonical signature") << QByteArray(h + '.' + p + '.' + nonCanonical(s))
-                                             << TokenFailure::BadSignature;
+    QTest::newRow("non-canonical signature")
+            << QByteArray(h + '.' + p + '.' + nonCanonical(s)) << TokenFailure::BadSignature;
     QTest::newRow("payload segment length 1 mod 4, re-signed")
             << signSegments(h, p.left(p.size() - p.size() % 4) + 'A') << TokenFailure::Malformed;
 
@@ -534,11 +528,11 @@ void TestJws::hostile_data()
     QTest::newRow("header not JSON") << signRaw("not json", compactJson(claims)) << TokenFailure::Malformed;
     QTest::newRow("payload not JSON") << signRaw(compactJson(header), "{sub: alice}") << TokenFailure::Malformed;
     QTest::newRow("header JSON array") << signRaw(R"(["HS256"])", compactJson(claims)) << TokenFailure::Malformed;
-    QTest::newRow("payload JSON array") << signRaw(compactJson(header), QJsonDocument(QJsonArray{ claims }).toJson())
+    QTest::newRow("payload JSON array") << signRaw(compactJson(header), QJsonDocument(QJsonArray{claims}).toJson())
                                         << TokenFailure::Malformed;
     QTest::newRow("payload JSON string") << signRaw(compactJson(header), R"("alice")") << TokenFailure::Malformed;
-    QTest::newRow("payload invalid UTF-8") << signRaw(compactJson(header), "{\"sub\":\"\xff\"}")
-                                           << TokenFailure::Malformed;
+    QTest::newRow("payload invalid UTF-8")
+            << signRaw(compactJson(header), "{\"sub\":\"\xff\"}") << TokenFailure::Malformed;
     QTest::newRow("payload with trailing garbage")
             << signRaw(compactJson(header), compactJson(claims) + "x") << TokenFailure::Malformed;
 
@@ -547,16 +541,17 @@ void TestJws::hostile_data()
     QTest::newRow("signature stripped") << QByteArray(h + '.' + p + '.') << TokenFailure::BadSignature;
     QTest::newRow("signature truncated") << QByteArray(h + '.' + p + '.' + Base64Url::encode(mac.left(31)))
                                          << TokenFailure::BadSignature;
-    QTest::newRow("signature one byte long") << QByteArray(h + '.' + p + '.' + Base64Url::encode(mac + '\0'))
-                                             << TokenFailure::BadSignature;
+    QTest::newRow("signature one byte long")
+            << QByteArray(h + '.' + p + '.' + Base64Url::encode(mac + '\0')) << TokenFailure::BadSignature;
     QTest::newRow("signature zeros") << QByteArray(h + '.' + p + '.' + Base64Url::encode(QByteArray(32, '\0')))
                                      << TokenFailure::BadSignature;
-    QTest::newRow("signature of other payload")
-            << QByteArray(h + '.' + p + '.' + makeToken(header, with(claims, QStringLiteral("sub"), QStringLiteral("bob"))).split('.').at(2))
-            << TokenFailure::BadSignature;
+    QTest::newRow("signature of other payload") << QByteArray(
+            h + '.' + p + '.'
+            + makeToken(header, with(claims, QStringLiteral("sub"), QStringLiteral("bob"))).split('.').at(2))
+                                                << TokenFailure::BadSignature;
 
     // The header never chooses the algorithm or the key.
-    for (const char *none : { "none", "None", "NONE", "nOnE" }) {
+    for (const char *none : {"none", "None", "NONE", "nOnE"}) {
         const QByteArray signedNone = withHeader(QStringLiteral("alg"), QString::fromLatin1(none));
         QTest::addRow("alg %s, signed", none) << signedNone << TokenFailure::AlgNotAllowed;
         QTest::addRow("alg %s, no signature", none)
@@ -568,60 +563,66 @@ void TestJws::hostile_data()
     QTest::newRow("alg HS512 with HMAC-SHA512")
             << makeToken(with(header, QStringLiteral("alg"), QStringLiteral("HS512")), claims, testKey(), "SHA512")
             << TokenFailure::AlgNotAllowed;
-    QTest::newRow("alg HS384 with HMAC-SHA256") << withHeader(QStringLiteral("alg"), QStringLiteral("HS384"))
-                                                << TokenFailure::AlgNotAllowed;
-    QTest::newRow("alg RS256") << withHeader(QStringLiteral("alg"), QStringLiteral("RS256")) << TokenFailure::AlgNotAllowed;
-    QTest::newRow("alg ES256") << withHeader(QStringLiteral("alg"), QStringLiteral("ES256")) << TokenFailure::AlgNotAllowed;
-    QTest::newRow("alg hs256") << withHeader(QStringLiteral("alg"), QStringLiteral("hs256")) << TokenFailure::AlgNotAllowed;
-    QTest::newRow("alg missing") << makeToken(without(header, QStringLiteral("alg")), claims) << TokenFailure::AlgNotAllowed;
+    QTest::newRow("alg HS384 with HMAC-SHA256")
+            << withHeader(QStringLiteral("alg"), QStringLiteral("HS384")) << TokenFailure::AlgNotAllowed;
+    QTest::newRow("alg RS256") << withHeader(QStringLiteral("alg"), QStringLiteral("RS256"))
+                               << TokenFailure::AlgNotAllowed;
+    QTest::newRow("alg ES256") << withHeader(QStringLiteral("alg"), QStringLiteral("ES256"))
+                               << TokenFailure::AlgNotAllowed;
+    QTest::newRow("alg hs256") << withHeader(QStringLiteral("alg"), QStringLiteral("hs256"))
+                               << TokenFailure::AlgNotAllowed;
+    QTest::newRow("alg missing") << makeToken(without(header, QStringLiteral("alg")), claims)
+                                 << TokenFailure::AlgNotAllowed;
     QTest::newRow("alg number") << withHeader(QStringLiteral("alg"), 256) << TokenFailure::AlgNotAllowed;
-    QTest::newRow("alg array") << withHeader(QStringLiteral("alg"), QJsonArray{ QStringLiteral("HS256") })
+    QTest::newRow("alg array") << withHeader(QStringLiteral("alg"), QJsonArray{QStringLiteral("HS256")})
                                << TokenFailure::AlgNotAllowed;
     QTest::newRow("alg null") << withHeader(QStringLiteral("alg"), QJsonValue::Null) << TokenFailure::AlgNotAllowed;
     // Qt keeps the last duplicate (allowed by RFC 7515 5.2): "none" must win here.
     QTest::newRow("alg duplicated, none last")
             << signRaw(R"({"alg":"HS256","alg":"none","typ":"at+jwt"})", compactJson(claims))
             << TokenFailure::AlgNotAllowed;
-    QTest::newRow("jwk header")
-            << withHeader(QStringLiteral("jwk"), QJsonObject{ { QStringLiteral("kty"), QStringLiteral("oct") },
-                                                              { QStringLiteral("k"), QString::fromLatin1(Base64Url::encode(otherKey())) } })
-            << TokenFailure::AlgNotAllowed;
+    QTest::newRow("jwk header") << withHeader(
+            QStringLiteral("jwk"),
+            QJsonObject{{QStringLiteral("kty"), QStringLiteral("oct")},
+                        {QStringLiteral("k"), QString::fromLatin1(Base64Url::encode(otherKey()))}})
+                                << TokenFailure::AlgNotAllowed;
     QTest::newRow("jku header") << withHeader(QStringLiteral("jku"), QStringLiteral("https://evil.example/jwks.json"))
                                 << TokenFailure::AlgNotAllowed;
     QTest::newRow("x5u header") << withHeader(QStringLiteral("x5u"), QStringLiteral("https://evil.example/cert.pem"))
                                 << TokenFailure::AlgNotAllowed;
-    QTest::newRow("x5c header") << withHeader(QStringLiteral("x5c"), QJsonArray{ QStringLiteral("MIIBszCCAVmgAwIBAgIU") })
+    QTest::newRow("x5c header") << withHeader(QStringLiteral("x5c"), QJsonArray{QStringLiteral("MIIBszCCAVmgAwIBAgIU")})
                                 << TokenFailure::AlgNotAllowed;
-    QTest::newRow("unknown kid") << withHeader(QStringLiteral("kid"), QStringLiteral("default")) << TokenFailure::AlgNotAllowed;
+    QTest::newRow("unknown kid") << withHeader(QStringLiteral("kid"), QStringLiteral("default"))
+                                 << TokenFailure::AlgNotAllowed;
     QTest::newRow("empty kid") << withHeader(QStringLiteral("kid"), QString()) << TokenFailure::AlgNotAllowed;
     QTest::newRow("kid traversal") << withHeader(QStringLiteral("kid"), QStringLiteral("../../dev/null"))
                                    << TokenFailure::AlgNotAllowed;
-    QTest::newRow("crit exp") << withHeader(QStringLiteral("crit"), QJsonArray{ QStringLiteral("exp") })
+    QTest::newRow("crit exp") << withHeader(QStringLiteral("crit"), QJsonArray{QStringLiteral("exp")})
                               << TokenFailure::AlgNotAllowed;
-    QTest::newRow("crit unknown")
-            << makeToken(with(with(header, QStringLiteral("crit"), QJsonArray{ QStringLiteral("x-unknown") }),
-                              QStringLiteral("x-unknown"), true),
-                         claims)
-            << TokenFailure::AlgNotAllowed;
+    QTest::newRow("crit unknown") << makeToken(
+            with(with(header, QStringLiteral("crit"), QJsonArray{QStringLiteral("x-unknown")}),
+                 QStringLiteral("x-unknown"), true),
+            claims) << TokenFailure::AlgNotAllowed;
     QTest::newRow("crit empty") << withHeader(QStringLiteral("crit"), QJsonArray()) << TokenFailure::AlgNotAllowed;
-    QTest::newRow("crit b64") << makeToken(with(with(header, QStringLiteral("crit"), QJsonArray{ QStringLiteral("b64") }),
-                                                QStringLiteral("b64"), false),
-                                           claims)
-                              << TokenFailure::AlgNotAllowed;
+    QTest::newRow("crit b64") << makeToken(
+            with(with(header, QStringLiteral("crit"), QJsonArray{QStringLiteral("b64")}), QStringLiteral("b64"), false),
+            claims) << TokenFailure::AlgNotAllowed;
 
     // typ (RFC 9068 explicit typing).
     QTest::newRow("typ JWT") << withHeader(QStringLiteral("typ"), QStringLiteral("JWT")) << TokenFailure::WrongType;
-    QTest::newRow("typ missing") << makeToken(without(header, QStringLiteral("typ")), claims) << TokenFailure::WrongType;
+    QTest::newRow("typ missing") << makeToken(without(header, QStringLiteral("typ")), claims)
+                                 << TokenFailure::WrongType;
     QTest::newRow("typ empty") << withHeader(QStringLiteral("typ"), QString()) << TokenFailure::WrongType;
     QTest::newRow("typ number") << withHeader(QStringLiteral("typ"), 1) << TokenFailure::WrongType;
-    QTest::newRow("typ with space") << withHeader(QStringLiteral("typ"), QStringLiteral("at+jwt ")) << TokenFailure::WrongType;
+    QTest::newRow("typ with space") << withHeader(QStringLiteral("typ"), QStringLiteral("at+jwt "))
+                                    << TokenFailure::WrongType;
     QTest::newRow("typ application/jwt") << withHeader(QStringLiteral("typ"), QStringLiteral("application/jwt"))
                                          << TokenFailure::WrongType;
     QTest::newRow("typ AT+JWT") << withHeader(QStringLiteral("typ"), QStringLiteral("AT+JWT")) << TokenFailure::None;
-    QTest::newRow("typ application/at+jwt") << withHeader(QStringLiteral("typ"), QStringLiteral("application/at+jwt"))
-                                            << TokenFailure::None;
-    QTest::newRow("typ Application/AT+JWT") << withHeader(QStringLiteral("typ"), QStringLiteral("Application/AT+JWT"))
-                                            << TokenFailure::None;
+    QTest::newRow("typ application/at+jwt")
+            << withHeader(QStringLiteral("typ"), QStringLiteral("application/at+jwt")) << TokenFailure::None;
+    QTest::newRow("typ Application/AT+JWT")
+            << withHeader(QStringLiteral("typ"), QStringLiteral("Application/AT+JWT")) << TokenFailure::None;
 
     // Times (leeway 30).
     const QString exp = QStringLiteral("exp");
@@ -629,10 +630,13 @@ void TestJws::hostile_data()
     QTest::newRow("expired beyond leeway") << withClaims(with(claims, exp, fixedNow - 31)) << TokenFailure::Expired;
     QTest::newRow("expired at leeway") << withClaims(with(claims, exp, fixedNow - 30)) << TokenFailure::Expired;
     QTest::newRow("expired within leeway") << withClaims(with(claims, exp, fixedNow - 29)) << TokenFailure::None;
-    QTest::newRow("fractional exp just past leeway") << withClaims(with(claims, exp, fixedNow - 30.5)) << TokenFailure::Expired;
-    QTest::newRow("fractional exp just inside leeway") << withClaims(with(claims, exp, fixedNow - 29.5)) << TokenFailure::None;
+    QTest::newRow("fractional exp just past leeway")
+            << withClaims(with(claims, exp, fixedNow - 30.5)) << TokenFailure::Expired;
+    QTest::newRow("fractional exp just inside leeway")
+            << withClaims(with(claims, exp, fixedNow - 29.5)) << TokenFailure::None;
     QTest::newRow("exp missing") << withClaims(without(claims, exp)) << TokenFailure::Malformed;
-    QTest::newRow("exp string") << withClaims(with(claims, exp, QString::number(fixedNow + 600))) << TokenFailure::Malformed;
+    QTest::newRow("exp string") << withClaims(with(claims, exp, QString::number(fixedNow + 600)))
+                                << TokenFailure::Malformed;
     QTest::newRow("exp null") << withClaims(with(claims, exp, QJsonValue::Null)) << TokenFailure::Malformed;
     QTest::newRow("exp bool") << withClaims(with(claims, exp, true)) << TokenFailure::Malformed;
     QTest::newRow("exp overflowing number")
@@ -647,22 +651,24 @@ void TestJws::hostile_data()
     const QString iss = QStringLiteral("iss");
     const QString aud = QStringLiteral("aud");
     QTest::newRow("wrong iss") << withClaims(with(claims, iss, QStringLiteral("evil"))) << TokenFailure::WrongIssuer;
-    QTest::newRow("iss other case") << withClaims(with(claims, iss, QStringLiteral("SignalGate"))) << TokenFailure::WrongIssuer;
+    QTest::newRow("iss other case") << withClaims(with(claims, iss, QStringLiteral("SignalGate")))
+                                    << TokenFailure::WrongIssuer;
     QTest::newRow("iss missing") << withClaims(without(claims, iss)) << TokenFailure::WrongIssuer;
-    QTest::newRow("iss array") << withClaims(with(claims, iss, QJsonArray{ QStringLiteral("signalgate") }))
+    QTest::newRow("iss array") << withClaims(with(claims, iss, QJsonArray{QStringLiteral("signalgate")}))
                                << TokenFailure::WrongIssuer;
-    QTest::newRow("wrong aud") << withClaims(with(claims, aud, QStringLiteral("other-clients"))) << TokenFailure::WrongAudience;
+    QTest::newRow("wrong aud") << withClaims(with(claims, aud, QStringLiteral("other-clients")))
+                               << TokenFailure::WrongAudience;
     QTest::newRow("aud missing") << withClaims(without(claims, aud)) << TokenFailure::WrongAudience;
-    QTest::newRow("aud array with it")
-            << withClaims(with(claims, aud, QJsonArray{ QStringLiteral("other"), QStringLiteral("signalgate-clients") }))
-            << TokenFailure::None;
+    QTest::newRow("aud array with it") << withClaims(
+            with(claims, aud, QJsonArray{QStringLiteral("other"), QStringLiteral("signalgate-clients")}))
+                                       << TokenFailure::None;
     QTest::newRow("aud array without it")
-            << withClaims(with(claims, aud, QJsonArray{ QStringLiteral("other"), QStringLiteral("signalgate") }))
+            << withClaims(with(claims, aud, QJsonArray{QStringLiteral("other"), QStringLiteral("signalgate")}))
             << TokenFailure::WrongAudience;
     QTest::newRow("aud empty array") << withClaims(with(claims, aud, QJsonArray())) << TokenFailure::WrongAudience;
-    QTest::newRow("aud nested array")
-            << withClaims(with(claims, aud, QJsonArray{ QJsonArray{ QStringLiteral("signalgate-clients") } }))
-            << TokenFailure::WrongAudience;
+    QTest::newRow("aud nested array") << withClaims(
+            with(claims, aud, QJsonArray{QJsonArray{QStringLiteral("signalgate-clients")}}))
+                                      << TokenFailure::WrongAudience;
 
     // Other required claims.
     const QString sub = QStringLiteral("sub");
@@ -676,9 +682,11 @@ void TestJws::hostile_data()
     QTest::newRow("iat missing") << withClaims(without(claims, iat)) << TokenFailure::Malformed;
     QTest::newRow("iat string") << withClaims(with(claims, iat, QStringLiteral("now"))) << TokenFailure::Malformed;
     QTest::newRow("scope number") << withClaims(with(claims, QStringLiteral("scope"), 7)) << TokenFailure::Malformed;
-    QTest::newRow("fam array") << withClaims(with(claims, QStringLiteral("fam"), QJsonArray())) << TokenFailure::Malformed;
+    QTest::newRow("fam array") << withClaims(with(claims, QStringLiteral("fam"), QJsonArray()))
+                               << TokenFailure::Malformed;
     QTest::newRow("scope and fam absent")
-            << withClaims(without(without(claims, QStringLiteral("scope")), QStringLiteral("fam"))) << TokenFailure::None;
+            << withClaims(without(without(claims, QStringLiteral("scope")), QStringLiteral("fam")))
+            << TokenFailure::None;
 }
 
 void TestJws::hostile()
@@ -703,8 +711,8 @@ void TestJws::sizeLimit_data()
     // token (not found) fails the size comparison in the test.
     const auto tokenOfSize = [](qsizetype size) {
         for (qsizetype pad = 0; pad < 2 * size; ++pad) {
-            const QByteArray token = makeToken(
-                    goodHeader(), with(goodClaims(), QStringLiteral("pad"), QString(pad, u'x')));
+            const QByteArray token =
+                    makeToken(goodHeader(), with(goodClaims(), QStringLiteral("pad"), QString(pad, u'x')));
             if (token.size() == size)
                 return token;
             if (token.size() > size)
@@ -755,8 +763,8 @@ void TestJws::validTokenClaims()
     QCOMPARE(fractional.claims.expiresAt, fixedNow + 101);
 
     // A signed but absurd exp must not overflow the integer conversion.
-    const AccessTokenResult huge = makeVerifier().verify(
-            makeToken(goodHeader(), with(goodClaims(), QStringLiteral("exp"), 1e300)), fixedNow);
+    const AccessTokenResult huge =
+            makeVerifier().verify(makeToken(goodHeader(), with(goodClaims(), QStringLiteral("exp"), 1e300)), fixedNow);
     QCOMPARE(huge.failure, TokenFailure::None);
     QCOMPARE(huge.claims.expiresAt, std::numeric_limits<qint64>::max());
 }
@@ -766,14 +774,14 @@ void TestJws::issuerRoundTrip()
     const TokenIssuer issuer(JwsKey::hmacSha256(testKey()), QStringLiteral("signalgate"),
                              QStringLiteral("signalgate-clients"), 900);
     QCOMPARE(issuer.accessTtl(), qint64(900));
-    const TokenIssuer::Issued first =
-            issuer.issue(QStringLiteral("alice"), QStringLiteral("admin signals:publish"), QStringLiteral("fam-1"), fixedNow);
-    const TokenIssuer::Issued second =
-            issuer.issue(QStringLiteral("alice"), QStringLiteral("admin signals:publish"), QStringLiteral("fam-1"), fixedNow);
+    const TokenIssuer::Issued first = issuer.issue(QStringLiteral("alice"), QStringLiteral("admin signals:publish"),
+                                                   QStringLiteral("fam-1"), fixedNow);
+    const TokenIssuer::Issued second = issuer.issue(QStringLiteral("alice"), QStringLiteral("admin signals:publish"),
+                                                    QStringLiteral("fam-1"), fixedNow);
 
     QVERIFY(!first.token.isEmpty());
     QCOMPARE(first.expiresAt, fixedNow + 900);
-    QCOMPARE(first.jwtId.size(), 22); // 16 random bytes, base64url
+    QCOMPARE(first.jwtId.size(), 22);   // 16 random bytes, base64url
     QVERIFY(Base64Url::decode(first.jwtId.toLatin1()).has_value());
     QVERIFY(first.jwtId != second.jwtId);
     QVERIFY(first.token != second.token);
@@ -784,10 +792,10 @@ void TestJws::issuerRoundTrip()
     const QJsonObject payload = QJsonDocument::fromJson(*Base64Url::decode(segments.at(1))).object();
     QCOMPARE(payload.value(QLatin1StringView("aud")), QJsonValue(QStringLiteral("signalgate-clients")));
     QCOMPARE(payload.value(QLatin1StringView("iat")).toInteger(), fixedNow);
-    QCOMPARE(payload.size(), 8); // iss aud sub iat exp jti scope fam, nothing else
+    QCOMPARE(payload.size(), 8);   // iss aud sub iat exp jti scope fam, nothing else
 
     const AccessTokenVerifier verifier = makeVerifier();
-    for (const TokenIssuer::Issued &issued : { first, second }) {
+    for (const TokenIssuer::Issued &issued : {first, second}) {
         const AccessTokenResult result = verifier.verify(issued.token, fixedNow);
         QCOMPARE(result.failure, TokenFailure::None);
         QCOMPARE(result.claims.subject, QStringLiteral("alice"));
@@ -841,7 +849,7 @@ void TestJws::issuerDefaultClaimOverrides()
 
     const QJsonObject overridden = issuer.defaultClaims(
             QStringLiteral("carol"), QString(), fixedNow,
-            { { QStringLiteral("jti"), QJsonValue::Null }, { QStringLiteral("aud"), QStringLiteral("elsewhere") } });
+            {{QStringLiteral("jti"), QJsonValue::Null}, {QStringLiteral("aud"), QStringLiteral("elsewhere")}});
     QVERIFY(!overridden.contains(QLatin1StringView("jti")));
     QVERIFY(!overridden.contains(QLatin1StringView("scope")));
     QCOMPARE(overridden.value(QLatin1StringView("aud")).toString(), QStringLiteral("elsewhere"));
@@ -946,7 +954,7 @@ std::optional<JwsKey> pemKey(JwsAlgorithm algorithm, bool withPrivate, bool with
 
 QJsonObject headerFor(const QString &alg)
 {
-    return { { QStringLiteral("alg"), alg }, { QStringLiteral("typ"), QStringLiteral("at+jwt") } };
+    return {{QStringLiteral("alg"), alg}, {QStringLiteral("typ"), QStringLiteral("at+jwt")}};
 }
 
 QByteArray signingInput(const QJsonObject &header, const QJsonObject &payload)
@@ -959,7 +967,7 @@ QByteArray withSignature(const QByteArray &input, const QByteArray &signature)
     return input + '.' + Base64Url::encode(signature);
 }
 
-} // namespace
+}   // namespace
 
 void TestJws::rfc7515A3Es256()
 {
@@ -1029,16 +1037,16 @@ void TestJws::rfc8037A4Ed25519()
     const QByteArray input(rfc8037SigningInput);
     const QByteArray expected = *Base64Url::decode(rfc8037Signature);
     QCOMPARE(expected.size(), 64);
-    QCOMPARE(key->sign(input), expected);              // Ed25519 is deterministic
+    QCOMPARE(key->sign(input), expected);   // Ed25519 is deterministic
     QVERIFY(key->verify(input, expected));
 
-    const std::optional<JwsKey> publicOnly = JwsKey::fromPem(
-            JwsAlgorithm::EdDSA, {}, TestKeys::publicPem(TestKeys::ed25519PublicKey(x)), &error);
+    const std::optional<JwsKey> publicOnly =
+            JwsKey::fromPem(JwsAlgorithm::EdDSA, {}, TestKeys::publicPem(TestKeys::ed25519PublicKey(x)), &error);
     QVERIFY2(publicOnly.has_value(), qPrintable(error));
     QVERIFY(publicOnly->verify(input, expected));
     QVERIFY(publicOnly->sign(input).isEmpty());
 
-    for (const qsizetype i : { qsizetype(0), qsizetype(31), qsizetype(32), qsizetype(63) }) {
+    for (const qsizetype i : {qsizetype(0), qsizetype(31), qsizetype(32), qsizetype(63)}) {
         QByteArray flipped = expected;
         flipped[i] = char(flipped.at(i) ^ 0x01);
         QVERIFY2(!publicOnly->verify(input, flipped), qPrintable(QString::number(i)));
@@ -1112,8 +1120,7 @@ void TestJws::asymmetricIssuerRoundTrip()
     const TokenIssuer::Issued issued =
             issuer.issue(QStringLiteral("alice"), QStringLiteral("admin"), QStringLiteral("fam-1"), fixedNow);
     QVERIFY(!issued.token.isEmpty());
-    const QJsonObject header =
-            QJsonDocument::fromJson(*Base64Url::decode(issued.token.split('.').at(0))).object();
+    const QJsonObject header = QJsonDocument::fromJson(*Base64Url::decode(issued.token.split('.').at(0))).object();
     QCOMPARE(header.value(QLatin1StringView("alg")).toString(), jwsAlgorithmName(algorithm));
 
     AccessTokenPolicy policy;
@@ -1226,18 +1233,17 @@ void TestJws::pemProblems_data()
                                         << "not an unencrypted PEM private key";
     QTest::newRow("garbage as public") << JwsAlgorithm::ES256 << QByteArray() << QByteArray("not a key at all\n")
                                        << "not a PEM public key";
-    QTest::newRow("public key as private") << JwsAlgorithm::ES256 << p256Public << QByteArray()
-                                           << "not an unencrypted PEM private key";
-    QTest::newRow("private key as public") << JwsAlgorithm::ES256 << QByteArray() << p256Private
-                                           << "not a PEM public key";
+    QTest::newRow("public key as private")
+            << JwsAlgorithm::ES256 << p256Public << QByteArray() << "not an unencrypted PEM private key";
+    QTest::newRow("private key as public")
+            << JwsAlgorithm::ES256 << QByteArray() << p256Private << "not a PEM public key";
     QTest::newRow("truncated private") << JwsAlgorithm::ES256 << p256Private.left(p256Private.size() / 2)
                                        << QByteArray() << "not an unencrypted PEM private key";
     // Must fail at once: a passphrase prompt would hang a server (and this test).
-    QTest::newRow("encrypted private") << JwsAlgorithm::ES256
-                                       << TestKeys::privatePem(keys().p256, "passphrase") << QByteArray()
-                                       << "unencrypted";
-    QTest::newRow("mismatched ES256 pair") << JwsAlgorithm::ES256 << p256Private
-                                           << TestKeys::publicPem(keys().otherP256) << "not one key pair";
+    QTest::newRow("encrypted private") << JwsAlgorithm::ES256 << TestKeys::privatePem(keys().p256, "passphrase")
+                                       << QByteArray() << "unencrypted";
+    QTest::newRow("mismatched ES256 pair")
+            << JwsAlgorithm::ES256 << p256Private << TestKeys::publicPem(keys().otherP256) << "not one key pair";
     QTest::newRow("mismatched RS256 pair") << JwsAlgorithm::RS256 << TestKeys::privatePem(keys().rsa)
                                            << TestKeys::publicPem(keys().otherRsa) << "not one key pair";
     QTest::newRow("mismatched EdDSA pair") << JwsAlgorithm::EdDSA << TestKeys::privatePem(keys().ed25519)
@@ -1363,7 +1369,7 @@ void TestJws::eddsaHeaderSpellings()
     const std::optional<JwsKey> key = pemKey(JwsAlgorithm::EdDSA, true, true);
     QVERIFY(key.has_value());
     // A genuine Ed25519 signature each time: only the header's alg differs.
-    const QByteArray token = JwsSigner(*key).sign(goodClaims(), { { QStringLiteral("alg"), alg } });
+    const QByteArray token = JwsSigner(*key).sign(goodClaims(), {{QStringLiteral("alg"), alg}});
     QVERIFY(!token.isEmpty());
     QCOMPARE(JwsVerifier(*key).verify(token).failure, expected);
 }

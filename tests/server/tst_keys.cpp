@@ -2,10 +2,10 @@
 // PEM files. Tokens from /auth/login carry the configured alg and open /ws; a
 // token from another key of the same type is closed 1008; a server holding
 // only the public key verifies tokens but answers 503 where it would issue one.
-#include "testhttp.h"
 #include "base64url.h"
 #include "jwskey.h"
 #include "jwssigner.h"
+#include "testhttp.h"
 #include "testkeys.h"
 #include "testserver.h"
 #include "wsprobe.h"
@@ -47,7 +47,7 @@ QJsonObject tokenHeader(const QByteArray &token)
     return json ? QJsonDocument::fromJson(*json).object() : QJsonObject();
 }
 
-} // namespace
+}   // namespace
 
 class TestAsymmetricKeys : public QObject
 {
@@ -90,9 +90,9 @@ void TestAsymmetricKeys::initTestCase()
         TestKeys::Key key;
         TestKeys::Key other;
     } generated[] = {
-        {JwsAlgorithm::RS256, TestKeys::rsa(2048), TestKeys::rsa(2048)},
-        {JwsAlgorithm::ES256, TestKeys::ec("P-256"), TestKeys::ec("P-256")},
-        {JwsAlgorithm::EdDSA, TestKeys::generate("ED25519"), TestKeys::generate("ED25519")},
+            {JwsAlgorithm::RS256, TestKeys::rsa(2048), TestKeys::rsa(2048)},
+            {JwsAlgorithm::ES256, TestKeys::ec("P-256"), TestKeys::ec("P-256")},
+            {JwsAlgorithm::EdDSA, TestKeys::generate("ED25519"), TestKeys::generate("ED25519")},
     };
     for (const auto &entry : generated) {
         QVERIFY(entry.key && entry.other);
@@ -176,7 +176,8 @@ void TestAsymmetricKeys::loginIssuesConfiguredAlgorithm()
     TestServer &server = *m_server;
 
     const Reply login = TestHttp::post(server, QStringLiteral("/auth/login"),
-                             {{QStringLiteral("username"), QStringLiteral("demo")}, {QStringLiteral("password"), QStringLiteral("demo")}});
+                                       {{QStringLiteral("username"), QStringLiteral("demo")},
+                                        {QStringLiteral("password"), QStringLiteral("demo")}});
     QCOMPARE(login.status, 200);
     const QByteArray access = login.json.value(QLatin1String("access_token")).toString().toLatin1();
     QVERIFY(!access.isEmpty());
@@ -187,8 +188,9 @@ void TestAsymmetricKeys::loginIssuesConfiguredAlgorithm()
     QVERIFY(admitted(*probe, QStringLiteral("demo")));
 
     // Refresh rotation issues with the same key and algorithm.
-    const Reply refreshed = TestHttp::post(server, QStringLiteral("/auth/refresh"),
-                                 {{QStringLiteral("refresh_token"), login.json.value(QLatin1String("refresh_token"))}});
+    const Reply refreshed =
+            TestHttp::post(server, QStringLiteral("/auth/refresh"),
+                           {{QStringLiteral("refresh_token"), login.json.value(QLatin1String("refresh_token"))}});
     QCOMPARE(refreshed.status, 200);
     const QByteArray second = refreshed.json.value(QLatin1String("access_token")).toString().toLatin1();
     QCOMPARE(tokenHeader(second).value(QLatin1String("alg")).toString(), name);
@@ -211,8 +213,9 @@ void TestAsymmetricKeys::loginIssuesConfiguredAlgorithm()
     // Key confusion end to end: HMAC with the public key's PEM text as the secret,
     // under HS256 and under the configured alg's name.
     for (const QString &alg : {QStringLiteral("HS256"), name}) {
-        const QByteArray forged = TestServer::forge({{QStringLiteral("alg"), alg}, {QStringLiteral("typ"), QStringLiteral("at+jwt")}},
-                                                    server.defaultClaims(), keys.publicPem);
+        const QByteArray forged =
+                TestServer::forge({{QStringLiteral("alg"), alg}, {QStringLiteral("typ"), QStringLiteral("at+jwt")}},
+                                  server.defaultClaims(), keys.publicPem);
         probe = openWith(server, forged);
         QVERIFY2(refused(*probe), qPrintable(alg));
     }
@@ -227,7 +230,8 @@ void TestAsymmetricKeys::publicKeyOnlyServerVerifiesButDoesNotIssue()
 {
     QFETCH(JwsAlgorithm, algorithm);
     const KeyFiles &keys = m_keys[algorithm];
-    const TestServer::Tweak asymmetric = TestServer::asymmetricKeys(jwsAlgorithmName(algorithm), QString(), keys.publicPath);
+    const TestServer::Tweak asymmetric =
+            TestServer::asymmetricKeys(jwsAlgorithmName(algorithm), QString(), keys.publicPath);
     m_server = std::make_unique<TestServer>([&](ServerConfig &config) {
         asymmetric(config);
         config.dev = true;
@@ -236,13 +240,15 @@ void TestAsymmetricKeys::publicKeyOnlyServerVerifiesButDoesNotIssue()
     TestServer &server = *m_server;
 
     const Reply login = TestHttp::post(server, QStringLiteral("/auth/login"),
-                             {{QStringLiteral("username"), QStringLiteral("demo")}, {QStringLiteral("password"), QStringLiteral("demo")}});
+                                       {{QStringLiteral("username"), QStringLiteral("demo")},
+                                        {QStringLiteral("password"), QStringLiteral("demo")}});
     QCOMPARE(login.status, 503);
     QCOMPARE(login.json.value(QLatin1String("error")).toString(), QStringLiteral("cannot_issue"));
     QVERIFY(!login.json.value(QLatin1String("message")).toString().isEmpty());
     QVERIFY(!login.json.contains(QLatin1String("access_token")));
-    const Reply refresh = TestHttp::post(server, QStringLiteral("/auth/refresh"),
-                               {{QStringLiteral("refresh_token"), QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")}});
+    const Reply refresh = TestHttp::post(
+            server, QStringLiteral("/auth/refresh"),
+            {{QStringLiteral("refresh_token"), QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")}});
     QCOMPARE(refresh.status, 503);
     QCOMPARE(refresh.json.value(QLatin1String("error")).toString(), QStringLiteral("cannot_issue"));
     // /dev/token would otherwise answer 200 with an empty token.
@@ -263,8 +269,8 @@ void TestAsymmetricKeys::badKeyFilesStopTheStart_data()
 
     const QString notAKey = writeKey(QStringLiteral("not-a-key.txt"), "hello, I am not a key\n");
     const QString p384 = writeKey(QStringLiteral("p384.pem"), TestKeys::privatePem(TestKeys::ec("P-384")));
-    const QString otherEs256Public = writeKey(QStringLiteral("other-es256-public.pem"),
-                                              TestKeys::publicPem(TestKeys::ec("P-256")));
+    const QString otherEs256Public =
+            writeKey(QStringLiteral("other-es256-public.pem"), TestKeys::publicPem(TestKeys::ec("P-256")));
     const QString missing = m_dir.filePath(QStringLiteral("no-such.pem"));
     const KeyFiles &es256 = m_keys[JwsAlgorithm::ES256];
     const KeyFiles &rs256 = m_keys[JwsAlgorithm::RS256];
@@ -273,7 +279,8 @@ void TestAsymmetricKeys::badKeyFilesStopTheStart_data()
             << "ES256" << notAKey << QString() << QStringList{"--jwt-private-key", notAKey, "PEM private key"};
     QTest::newRow("public key file is not a key")
             << "EdDSA" << QString() << notAKey << QStringList{"--jwt-public-key", notAKey, "PEM public key"};
-    QTest::newRow("missing key file") << "RS256" << missing << QString() << QStringList{"cannot read key file", missing};
+    QTest::newRow("missing key file") << "RS256" << missing << QString()
+                                      << QStringList{"cannot read key file", missing};
     QTest::newRow("P-384 key for ES256") << "ES256" << p384 << QString() << QStringList{p384, "P-256"};
     QTest::newRow("RSA key for EdDSA") << "EdDSA" << rs256.privatePath << QString()
                                        << QStringList{rs256.privatePath, "Ed25519"};

@@ -3,17 +3,17 @@
 // refresh-token reuse (also across a restart), resume across a forced
 // disconnect, and publishing with and without scope. Real server, real
 // sockets, lifetimes of a few seconds with leeway 0.
-#include "testhttp.h"
-#include "session.h"
 #include "serverprocess.h"
+#include "session.h"
+#include "testhttp.h"
 #include "testserver.h"
 #include "wsprobe.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkReply>
-#include <QSignalSpy>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,7 +55,7 @@ QList<qint64> seqs(const WsProbe &probe)
     return out;
 }
 
-} // namespace
+}   // namespace
 
 class TestLifecycle : public QObject
 {
@@ -137,12 +137,12 @@ void TestLifecycle::failedRefreshKeepsOldExpiryAndFourthAttemptCloses()
     auto probe = openWithToken(server, server.mint({{"exp", exp}}));
     QVERIFY(probe->waitForMessages(1));
     const QList<QByteArray> refused = {
-        "garbage",
-        server.mint({{"exp", exp - 10}}),          // not later than the current one
-        server.mint({{"iss", "elsewhere"}}),      // invalid
+            "garbage", server.mint({{"exp", exp - 10}}),   // not later than the current one
+            server.mint({{"iss", "elsewhere"}}),           // invalid
     };
     for (int i = 0; i < refused.size(); ++i) {
-        probe->socket().sendTextMessage(QStringLiteral(R"({"type":"auth.refresh","token":"%1"})").arg(QString::fromLatin1(refused[i])));
+        probe->socket().sendTextMessage(
+                QStringLiteral(R"({"type":"auth.refresh","token":"%1"})").arg(QString::fromLatin1(refused[i])));
         QTRY_COMPARE(probe->countOfType("error"), i + 1);
         const QJsonObject error = lastOfType(*probe, "error");
         QCOMPARE(error.value("code").toString(), QStringLiteral("refresh_failed"));
@@ -181,8 +181,9 @@ void TestLifecycle::anotherUsersTokenClosesRefreshRejected()
     QVERIFY2(server.start(), qPrintable(server.error()));
     auto probe = openWithToken(server, server.mint({{"sub", "alice"}}));
     QVERIFY(probe->waitForMessages(1));
-    probe->socket().sendTextMessage(QStringLiteral(R"({"type":"auth.refresh","token":"%1"})")
-                                            .arg(QString::fromLatin1(server.mint({{"sub", "mallory"}, {"exp", TestServer::now() + 3000}}))));
+    probe->socket().sendTextMessage(
+            QStringLiteral(R"({"type":"auth.refresh","token":"%1"})")
+                    .arg(QString::fromLatin1(server.mint({{"sub", "mallory"}, {"exp", TestServer::now() + 3000}}))));
     QVERIFY(probe->waitDisconnected());
     QCOMPARE(probe->closeCode(), 1008);
     QCOMPARE(probe->closeReason(), QStringLiteral("Refresh rejected"));
@@ -195,19 +196,21 @@ void TestLifecycle::logoutClosesTheFamilysConnectionsWithin1s()
     const Reply login = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
     QCOMPARE(login.status, 200);
     const QByteArray firstAccess = login.json.value("access_token").toString().toLatin1();
-    const Reply rotated = TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}});
+    const Reply rotated =
+            TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}});
     QCOMPARE(rotated.status, 200);
     const QByteArray secondAccess = rotated.json.value("access_token").toString().toLatin1();
     const Reply otherLogin = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
 
     auto first = openWithToken(server, firstAccess);
-    auto second = openWithToken(server, secondAccess);          // same family, another token
+    auto second = openWithToken(server, secondAccess);   // same family, another token
     auto other = openWithToken(server, otherLogin.json.value("access_token").toString().toLatin1());
     QVERIFY(first->waitForMessages(1) && second->waitForMessages(1) && other->waitForMessages(1));
 
     QElapsedTimer latency;
     latency.start();
-    const Reply logout = TestHttp::post(server, "/auth/logout", {{"refresh_token", rotated.json.value("refresh_token")}}, firstAccess);
+    const Reply logout = TestHttp::post(server, "/auth/logout",
+                                        {{"refresh_token", rotated.json.value("refresh_token")}}, firstAccess);
     QCOMPARE(logout.status, 204);
     QVERIFY(first->waitDisconnected(1000));
     QVERIFY(second->waitDisconnected(1000));
@@ -219,13 +222,14 @@ void TestLifecycle::logoutClosesTheFamilysConnectionsWithin1s()
         QCOMPARE(probe->closeReason(), QStringLiteral("Token revoked"));
     }
     QTest::qWait(200);
-    QVERIFY(!other->disconnected());    // another family is untouched
+    QVERIFY(!other->disconnected());   // another family is untouched
 
     // The revoked tokens open nothing, the family's refresh token is dead.
     auto again = openWithToken(server, secondAccess);
     QVERIFY(again->waitDisconnected());
     QCOMPARE(again->closeReason(), QStringLiteral("Invalid or expired token"));
-    QCOMPARE(TestHttp::post(server, "/auth/refresh", {{"refresh_token", rotated.json.value("refresh_token")}}).status, 401);
+    QCOMPARE(TestHttp::post(server, "/auth/refresh", {{"refresh_token", rotated.json.value("refresh_token")}}).status,
+             401);
     // Logout needs a valid access token.
     QCOMPARE(TestHttp::post(server, "/auth/logout", {}, firstAccess).status, 401);
     QCOMPARE(TestHttp::post(server, "/auth/logout", {}).status, 401);
@@ -235,8 +239,14 @@ void TestLifecycle::adminRevokeClosesEverySessionOfTheUser()
 {
     TestServer server([](ServerConfig &c) { c.dev = true; });
     QVERIFY2(server.start(), qPrintable(server.error()));
-    const QByteArray demoToken = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}}).json.value("access_token").toString().toLatin1();
-    const QByteArray adminToken = TestHttp::post(server, "/auth/login", {{"username", "admin"}, {"password", "admin"}}).json.value("access_token").toString().toLatin1();
+    const QByteArray demoToken = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}})
+                                         .json.value("access_token")
+                                         .toString()
+                                         .toLatin1();
+    const QByteArray adminToken = TestHttp::post(server, "/auth/login", {{"username", "admin"}, {"password", "admin"}})
+                                          .json.value("access_token")
+                                          .toString()
+                                          .toLatin1();
     auto demo1 = openWithToken(server, demoToken);
     auto demo2 = openWithToken(server, server.mint({{"sub", "demo"}}));   // not from a login at all
     auto admin = openWithToken(server, adminToken);
@@ -255,7 +265,10 @@ void TestLifecycle::adminRevokeClosesEverySessionOfTheUser()
     QCOMPARE(late->closeReason(), QStringLiteral("Invalid or expired token"));
     // At once, most likely in the revocation's own second: iat has whole
     // seconds, and a token the login hands out must not be born revoked.
-    const QByteArray fresh = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}}).json.value("access_token").toString().toLatin1();
+    const QByteArray fresh = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}})
+                                     .json.value("access_token")
+                                     .toString()
+                                     .toLatin1();
     auto back = openWithToken(server, fresh);
     QVERIFY(back->waitForMessages(1));
     QCOMPARE(back->messages().first().value("type").toString(), QStringLiteral("welcome"));
@@ -266,13 +279,16 @@ void TestLifecycle::refreshReuseClosesTheFamilysConnections()
     TestServer server([](ServerConfig &c) { c.dev = true; });
     QVERIFY2(server.start(), qPrintable(server.error()));
     const Reply login = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
-    const Reply rotated = TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}});
-    const Reply again = TestHttp::post(server, "/auth/refresh", {{"refresh_token", rotated.json.value("refresh_token")}});
+    const Reply rotated =
+            TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}});
+    const Reply again =
+            TestHttp::post(server, "/auth/refresh", {{"refresh_token", rotated.json.value("refresh_token")}});
     auto victim = openWithToken(server, again.json.value("access_token").toString().toLatin1());
     QVERIFY(victim->waitForMessages(1));
     // A spent refresh token comes back, and not the last one spent (that one
     // the grace period would forgive): the whole family goes, connections included.
-    QCOMPARE(TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}}).status, 401);
+    QCOMPARE(TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}}).status,
+             401);
     QVERIFY(victim->waitDisconnected(1000));
     QCOMPARE(victim->closeCode(), 1008);
     QCOMPARE(victim->closeReason(), QStringLiteral("Token revoked"));
@@ -285,9 +301,14 @@ void TestLifecycle::restartKeepsRevocations()
     const Reply login = TestHttp::post(server, "/auth/login", {{"username", "demo"}, {"password", "demo"}});
     const QByteArray access = login.json.value("access_token").toString().toLatin1();
     const QByteArray minted = server.mint({{"sub", "alice"}});
-    QCOMPARE(TestHttp::post(server, "/auth/logout", {{"refresh_token", login.json.value("refresh_token")}}, access).status, 204);
+    QCOMPARE(TestHttp::post(server, "/auth/logout", {{"refresh_token", login.json.value("refresh_token")}}, access)
+                     .status,
+             204);
     QCOMPARE(TestHttp::post(server, "/auth/logout", {}, minted).status, 204);
-    const QByteArray adminToken = TestHttp::post(server, "/auth/login", {{"username", "admin"}, {"password", "admin"}}).json.value("access_token").toString().toLatin1();
+    const QByteArray adminToken = TestHttp::post(server, "/auth/login", {{"username", "admin"}, {"password", "admin"}})
+                                          .json.value("access_token")
+                                          .toString()
+                                          .toLatin1();
     const QByteArray bobToken = server.mint({{"sub", "bob"}});
     QCOMPARE(TestHttp::post(server, "/admin/revoke", {{"sub", "bob"}}, adminToken).status, 204);
 
@@ -298,7 +319,8 @@ void TestLifecycle::restartKeepsRevocations()
         QVERIFY(probe->waitDisconnected());
         QCOMPARE(probe->closeReason(), QStringLiteral("Invalid or expired token"));
     }
-    QCOMPARE(TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}}).status, 401);
+    QCOMPARE(TestHttp::post(server, "/auth/refresh", {{"refresh_token", login.json.value("refresh_token")}}).status,
+             401);
     auto fine = openWithToken(server, server.mint({{"sub", "carol"}}));
     QVERIFY(fine->waitForMessages(1));
     QCOMPARE(fine->messages().first().value("type").toString(), QStringLiteral("welcome"));
@@ -314,7 +336,7 @@ void TestLifecycle::resumeAcrossDisconnectYieldsEverySeqOnce()
     before->socket().abort();   // forced: no close handshake
     QList<qint64> seen = seqs(*before);
     const qint64 lastSeen = seen.last();
-    QTest::qWait(300);           // ~30 signals go by while we are away
+    QTest::qWait(300);   // ~30 signals go by while we are away
 
     auto after = openWithToken(server, token);
     QVERIFY(after->waitForMessages(1));
@@ -382,8 +404,8 @@ void TestLifecycle::seqNeverRepeatsAfterACrash()
 {
     TestServer keyHolder;
     QTemporaryDir dir;
-    const QStringList arguments{"--listen", "127.0.0.1:0", "--data-dir", dir.path(), "--jwt-secret-file",
-                                keyHolder.secretPath(), "--signal-interval-ms", "5"};
+    const QStringList arguments{"--listen",          "127.0.0.1:0",          "--data-dir",           dir.path(),
+                                "--jwt-secret-file", keyHolder.secretPath(), "--signal-interval-ms", "5"};
     qint64 lastSeen = 0;
     {
         ServerProcess crashing;
@@ -441,7 +463,10 @@ void TestLifecycle::publishNeedsScope()
     QCOMPARE(accepted.status, 202);
     QCOMPARE(accepted.json.value("seq").toInteger(), 2);
     QTRY_COMPARE(listener->countOfType("signal"), 2);
-    QCOMPARE(TestHttp::post(server, "/signals", {{"symbol", "ACME"}, {"side", "hold"}, {"price", 1}, {"confidence", 0.5}}, publisher).status, 400);
+    QCOMPARE(TestHttp::post(server, "/signals",
+                            {{"symbol", "ACME"}, {"side", "hold"}, {"price", 1}, {"confidence", 0.5}}, publisher)
+                     .status,
+             400);
     // Simulated and published signals share one order.
     QCOMPARE(lastOfType(*listener, "signal").value("seq").toInteger(), 2);
 }

@@ -3,9 +3,9 @@
 // process printed for every secret that went over the wire: passwords (also
 // one typed into the user-name field), access tokens and their signatures,
 // refresh tokens, Authorization header values.
-#include "testhttp.h"
 #include "rawhttp.h"
 #include "serverprocess.h"
+#include "testhttp.h"
 #include "testserver.h"
 #include "wsprobe.h"
 
@@ -32,7 +32,8 @@ private:
 
 QJsonObject TestNoSecrets::post(quint16 port, const QString &path, const QJsonObject &body, int *status)
 {
-    const TestHttp::Reply reply = TestHttp::post(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)), body);
+    const TestHttp::Reply reply =
+            TestHttp::post(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)), body);
     if (status)
         *status = reply.status;
     for (const char *field : {"access_token", "refresh_token"}) {
@@ -64,8 +65,8 @@ void TestNoSecrets::noSecretInAnyLogOrOutput()
     environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("signalgate.*.debug=true"));
     ServerProcess server(environment);
     QVERIFY(server.start({"--dev", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--audit-log", auditPath,
-                          "--signal-interval-ms", "20", "--msg-rate", "5/60", "--login-rate", "3/300",
-                          "--conn-rate", "40/60", "--max-message-bytes", "4096",
+                          "--signal-interval-ms", "20", "--msg-rate", "5/60", "--login-rate", "3/300", "--conn-rate",
+                          "40/60", "--max-message-bytes", "4096",
                           // A repeat within the grace is logged as a refresh.success; with
                           // none, the replay below takes the reuse path and its revocations.
                           "--refresh-grace", "0"}));
@@ -73,7 +74,8 @@ void TestNoSecrets::noSecretInAnyLogOrOutput()
 
     // Logins: right, wrong, the password in the name field, then rate limited.
     int status = 0;
-    const QJsonObject pair = post(port, "/auth/login", {{"username", "carol"}, {"password", QString::fromLatin1(password)}}, &status);
+    const QJsonObject pair =
+            post(port, "/auth/login", {{"username", "carol"}, {"password", QString::fromLatin1(password)}}, &status);
     QCOMPARE(status, 200);
     post(port, "/auth/login", {{"username", "carol"}, {"password", QString::fromLatin1(wrongPassword)}}, &status);
     QCOMPARE(status, 401);
@@ -88,11 +90,17 @@ void TestNoSecrets::noSecretInAnyLogOrOutput()
     QCOMPARE(status, 200);
 
     // Dev tokens, good and hostile.
-    const QByteArray devToken = post(port, "/dev/token", {{"sub", "carol"}}).value("access_token").toString().toLatin1();
-    const QByteArray expiredToken = post(port, "/dev/token", {{"$ttl", -300}}).value("access_token").toString().toLatin1();
-    const QByteArray wrongType = post(port, "/dev/token", {{"$header", QJsonObject{{"typ", "JWT"}}}}).value("access_token").toString().toLatin1();
+    const QByteArray devToken =
+            post(port, "/dev/token", {{"sub", "carol"}}).value("access_token").toString().toLatin1();
+    const QByteArray expiredToken =
+            post(port, "/dev/token", {{"$ttl", -300}}).value("access_token").toString().toLatin1();
+    const QByteArray wrongType = post(port, "/dev/token", {{"$header", QJsonObject{{"typ", "JWT"}}}})
+                                         .value("access_token")
+                                         .toString()
+                                         .toLatin1();
     const QByteArray access = rotated.value("access_token").toString().toLatin1();
-    const QByteArray tampered = access.left(access.lastIndexOf('.') + 1) + "AAAA" + access.mid(access.lastIndexOf('.') + 5);
+    const QByteArray tampered =
+            access.left(access.lastIndexOf('.') + 1) + "AAAA" + access.mid(access.lastIndexOf('.') + 5);
     m_secrets.append(tampered);
 
     // WebSocket: every transport, hostile tokens, two tokens, a token inside a message.
@@ -116,8 +124,10 @@ void TestNoSecrets::noSecretInAnyLogOrOutput()
         auto good = connectWith(transport == 1 ? devToken : access, transport);
         QVERIFY(good->waitForMessages(2));
         if (transport == 0) {
-            good->socket().sendTextMessage(QStringLiteral(R"({"type":"auth.refresh","token":"%1"})").arg(QString::fromLatin1(devToken)));
-            good->socket().sendTextMessage(QStringLiteral(R"({"type":"ping","password":"%1"})").arg(QString::fromLatin1(password)));
+            good->socket().sendTextMessage(
+                    QStringLiteral(R"({"type":"auth.refresh","token":"%1"})").arg(QString::fromLatin1(devToken)));
+            good->socket().sendTextMessage(
+                    QStringLiteral(R"({"type":"ping","password":"%1"})").arg(QString::fromLatin1(password)));
             good->socket().sendTextMessage(QStringLiteral("not json %1").arg(QString::fromLatin1(access)));
             QVERIFY(good->waitForMessages(5));
         }
@@ -141,7 +151,8 @@ void TestNoSecrets::noSecretInAnyLogOrOutput()
         auto flooded = connectWith(devToken, 0);
         QVERIFY(flooded->waitForMessages(1));
         for (int i = 0; i < 10; ++i)
-            flooded->socket().sendTextMessage(QStringLiteral(R"({"type":"ping","secret":"%1"})").arg(QString::fromLatin1(password)));
+            flooded->socket().sendTextMessage(
+                    QStringLiteral(R"({"type":"ping","secret":"%1"})").arg(QString::fromLatin1(password)));
         QVERIFY(flooded->waitDisconnected());
         QCOMPARE(flooded->closeReason(), QStringLiteral("Rate limit exceeded"));
         auto oversized = connectWith(devToken, 2);
@@ -151,8 +162,12 @@ void TestNoSecrets::noSecretInAnyLogOrOutput()
         QCOMPARE(oversized->closeCode(), 1009);
     }
     // A foreign origin and a 431 head carrying a token.
-    QCOMPARE(RawHttp::status(RawHttp::responseHead(port, RawHttp::upgradeRequest("/ws?token=" + devToken, "Origin: https://evil.example\r\n"))), 403);
-    QCOMPARE(RawHttp::status(RawHttp::responseHead(port, RawHttp::upgradeRequest("/ws?token=" + devToken + QByteArray(9000, 'A')))), 431);
+    QCOMPARE(RawHttp::status(RawHttp::responseHead(
+                     port, RawHttp::upgradeRequest("/ws?token=" + devToken, "Origin: https://evil.example\r\n"))),
+             403);
+    QCOMPARE(RawHttp::status(RawHttp::responseHead(
+                     port, RawHttp::upgradeRequest("/ws?token=" + devToken + QByteArray(9000, 'A')))),
+             431);
 
     // Reuse of a spent refresh token revokes the family; then logout and admin revoke.
     post(port, "/auth/refresh", {{"refresh_token", pair.value("refresh_token")}}, &status);
@@ -177,14 +192,14 @@ void TestNoSecrets::noSecretInAnyLogOrOutput()
     for (const QByteArray &secret : std::as_const(m_secrets)) {
         QVERIFY(!secret.isEmpty());
         const QList<QByteArray> needles = secret.count('.') == 2 ? QList<QByteArray>{secret, secret.split('.').last()}
-                                                                : QList<QByteArray>{secret};
+                                                                 : QList<QByteArray>{secret};
         for (const QByteArray &needle : needles) {
             QVERIFY2(!auditText.contains(needle), needle.left(12).constData());
             QVERIFY2(!output.contains(needle), needle.left(12).constData());
         }
     }
-    qInfo("searched %lld bytes of audit log and %lld bytes of output for %lld secrets",
-          qlonglong(auditText.size()), qlonglong(output.size()), qlonglong(m_secrets.size()));
+    qInfo("searched %lld bytes of audit log and %lld bytes of output for %lld secrets", qlonglong(auditText.size()),
+          qlonglong(output.size()), qlonglong(m_secrets.size()));
 }
 
 QTEST_GUILESS_MAIN(TestNoSecrets)

@@ -78,7 +78,7 @@ QString lastAuditReason(const TestServer &server, const QString &event)
     return reason;
 }
 
-} // namespace
+}   // namespace
 
 class TestPersistence : public QObject
 {
@@ -99,12 +99,14 @@ private:
 
 std::unique_ptr<TestServer> TestPersistence::clockedServer(const TestServer::Tweak &tweak)
 {
-    auto server = std::make_unique<TestServer>([tweak](ServerConfig &config) {
-        config.dev = true;
-        config.signalIntervalMs = 0;
-        if (tweak)
-            tweak(config);
-    }, SignalGate::ManualClock::Flow::Frozen);
+    auto server = std::make_unique<TestServer>(
+            [tweak](ServerConfig &config) {
+                config.dev = true;
+                config.signalIntervalMs = 0;
+                if (tweak)
+                    tweak(config);
+            },
+            SignalGate::ManualClock::Flow::Frozen);
     if (!server->start())
         return nullptr;
     return server;
@@ -130,7 +132,9 @@ void TestPersistence::filesAndFoldersAreOwnerOnlyWhateverTheUmask()
 
     const QString users = dir.filePath(QStringLiteral("users/here"));
     QCOMPARE(runServerCommand({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("carol"),
-                               QStringLiteral("--password-stdin"), QStringLiteral("--data-dir"), users}, "pw\n"), 0);
+                               QStringLiteral("--password-stdin"), QStringLiteral("--data-dir"), users},
+                              "pw\n"),
+             0);
     QCOMPARE(fileMode(dir.filePath(QStringLiteral("users"))), 0700);
     QCOMPARE(fileMode(users), 0700);
     QCOMPARE(fileMode(users + QStringLiteral("/signalgate.db")), 0600);
@@ -173,19 +177,30 @@ void TestPersistence::userDelEndsTheSessionsOfTheUser()
     QTemporaryDir dir;
     const QStringList dataDir{QStringLiteral("--data-dir"), dir.path()};
     QCOMPARE(runServerCommand(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
-                                          QStringLiteral("--password-stdin")} + dataDir, "first\n"), 0);
+                                          QStringLiteral("--password-stdin")}
+                                      + dataDir,
+                              "first\n"),
+             0);
     ServerProcess server;
     QVERIFY(server.start(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                     QStringLiteral("--signal-interval-ms"), QStringLiteral("0")} + dataDir));
-    const QString oldSession = refreshTokenOf(RawHttp::exchange(server.port(), login(QStringLiteral("bob"), QStringLiteral("first"))));
+                                     QStringLiteral("--signal-interval-ms"), QStringLiteral("0")}
+                         + dataDir));
+    const QString oldSession =
+            refreshTokenOf(RawHttp::exchange(server.port(), login(QStringLiteral("bob"), QStringLiteral("first"))));
     QVERIFY(!oldSession.isEmpty());
 
     // Deleted and added again, next to the running server.
-    QCOMPARE(runServerCommand(QStringList{QStringLiteral("user"), QStringLiteral("del"), QStringLiteral("bob")} + dataDir), 0);
+    QCOMPARE(runServerCommand(QStringList{QStringLiteral("user"), QStringLiteral("del"), QStringLiteral("bob")}
+                              + dataDir),
+             0);
     QCOMPARE(runServerCommand(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
-                                          QStringLiteral("--password-stdin")} + dataDir, "second\n"), 0);
+                                          QStringLiteral("--password-stdin")}
+                                      + dataDir,
+                              "second\n"),
+             0);
     QCOMPARE(RawHttp::status(RawHttp::exchange(server.port(), refresh(oldSession))), 401);
-    QCOMPARE(RawHttp::status(RawHttp::exchange(server.port(), login(QStringLiteral("bob"), QStringLiteral("second")))), 200);
+    QCOMPARE(RawHttp::status(RawHttp::exchange(server.port(), login(QStringLiteral("bob"), QStringLiteral("second")))),
+             200);
 }
 
 void TestPersistence::repeatedRefreshWithinGraceIsForgiven()
@@ -193,7 +208,8 @@ void TestPersistence::repeatedRefreshWithinGraceIsForgiven()
     auto server = clockedServer();   // --refresh-grace 10, the default
     QVERIFY(server);
     const quint16 port = server->server()->port();
-    const QString first = refreshTokenOf(RawHttp::exchange(port, login(QStringLiteral("demo"), QStringLiteral("demo"))));
+    const QString first =
+            refreshTokenOf(RawHttp::exchange(port, login(QStringLiteral("demo"), QStringLiteral("demo"))));
     const QString lost = refreshTokenOf(RawHttp::exchange(port, refresh(first)));
     QVERIFY(!lost.isEmpty());
 
@@ -206,7 +222,9 @@ void TestPersistence::repeatedRefreshWithinGraceIsForgiven()
     QVERIFY(!current.isEmpty() && current != lost);
     const QByteArray access = RawHttp::jsonBody(again).value(QLatin1String("access_token")).toString().toLatin1();
     // Accepted as demo's (403: no metrics scope), not refused as invalid (401).
-    QCOMPARE(RawHttp::status(RawHttp::exchange(port, "GET /metrics HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + access + "\r\n\r\n")), 403);
+    QCOMPARE(RawHttp::status(RawHttp::exchange(
+                     port, "GET /metrics HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + access + "\r\n\r\n")),
+             403);
 
     // The pair works; the lost successor was taken back, and presenting it
     // now is reuse: the family ends.
@@ -222,7 +240,8 @@ void TestPersistence::repeatedRefreshAfterGraceRevokesTheFamily()
     auto server = clockedServer([](ServerConfig &config) { config.refreshGraceSeconds = 5; });
     QVERIFY(server);
     const quint16 port = server->server()->port();
-    const QString first = refreshTokenOf(RawHttp::exchange(port, login(QStringLiteral("demo"), QStringLiteral("demo"))));
+    const QString first =
+            refreshTokenOf(RawHttp::exchange(port, login(QStringLiteral("demo"), QStringLiteral("demo"))));
     const QString second = refreshTokenOf(RawHttp::exchange(port, refresh(first)));
     QVERIFY(!second.isEmpty());
     server->clock().advance(6 * 1000);

@@ -28,13 +28,12 @@ constexpr int FastIterations = 100000;
 QByteArray encodeRaw(const QByteArray &password, int iterations, const QByteArray &salt, int hashBytes = 32)
 {
     QByteArray derived(hashBytes, '\0');
-    const int ok = PKCS5_PBKDF2_HMAC(password.constData(), int(password.size()),
-                                     reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()),
-                                     iterations, EVP_sha256(), hashBytes,
-                                     reinterpret_cast<unsigned char *>(derived.data()));
+    const int ok = PKCS5_PBKDF2_HMAC(
+            password.constData(), int(password.size()), reinterpret_cast<const unsigned char *>(salt.constData()),
+            int(salt.size()), iterations, EVP_sha256(), hashBytes, reinterpret_cast<unsigned char *>(derived.data()));
     Q_ASSERT(ok == 1);
     return "pbkdf2-sha256$" + QByteArray::number(iterations) + '$' + Base64Url::encode(salt) + '$'
-        + Base64Url::encode(derived);
+            + Base64Url::encode(derived);
 }
 
 QByteArray sha256(const QByteArray &data)
@@ -72,7 +71,7 @@ QVariant scalar(Database &db, const QString &sql, const QVariant &bound = {})
     return query.value(0);
 }
 
-} // namespace
+}   // namespace
 
 class TestStores : public QObject
 {
@@ -125,10 +124,7 @@ private Q_SLOTS:
     void purgeKeepsReuseDetection();
 
 private:
-    QString dbPath(const QString &name = QStringLiteral("signalgate.db")) const
-    {
-        return m_dir->filePath(name);
-    }
+    QString dbPath(const QString &name = QStringLiteral("signalgate.db")) const { return m_dir->filePath(name); }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
@@ -180,22 +176,22 @@ void TestStores::tamperedEncodingFails_data()
     const QList<QByteArray> p = good.split('$');
     const auto join = [](const QList<QByteArray> &parts) { return parts.join('$'); };
 
-    QTest::newRow("bad prefix") << join({ "pbkdf2-sha1", p[1], p[2], p[3] });
-    QTest::newRow("upper-case prefix") << join({ "PBKDF2-SHA256", p[1], p[2], p[3] });
+    QTest::newRow("bad prefix") << join({"pbkdf2-sha1", p[1], p[2], p[3]});
+    QTest::newRow("upper-case prefix") << join({"PBKDF2-SHA256", p[1], p[2], p[3]});
     QTest::newRow("low iterations, genuine hash") << encodeRaw(password, 1000, salt);
     QTest::newRow("99999 iterations, genuine hash") << encodeRaw(password, 99999, salt);
-    QTest::newRow("huge iterations") << join({ p[0], "2000000000", p[2], p[3] });
-    QTest::newRow("10000001 iterations") << join({ p[0], "10000001", p[2], p[3] });
-    QTest::newRow("leading zero") << join({ p[0], "0100000", p[2], p[3] });
-    QTest::newRow("plus sign") << join({ p[0], "+100000", p[2], p[3] });
-    QTest::newRow("blank in iterations") << join({ p[0], " 100000", p[2], p[3] });
+    QTest::newRow("huge iterations") << join({p[0], "2000000000", p[2], p[3]});
+    QTest::newRow("10000001 iterations") << join({p[0], "10000001", p[2], p[3]});
+    QTest::newRow("leading zero") << join({p[0], "0100000", p[2], p[3]});
+    QTest::newRow("plus sign") << join({p[0], "+100000", p[2], p[3]});
+    QTest::newRow("blank in iterations") << join({p[0], " 100000", p[2], p[3]});
     QTest::newRow("truncated salt, genuine hash") << encodeRaw(password, FastIterations, salt.left(15));
     QTest::newRow("long salt, genuine hash") << encodeRaw(password, FastIterations, salt + 'x');
     QTest::newRow("short hash, genuine") << encodeRaw(password, FastIterations, salt, 31);
     QTest::newRow("truncated hash text") << good.chopped(2);
-    QTest::newRow("padded salt") << join({ p[0], p[1], p[2] + "==", p[3] });
+    QTest::newRow("padded salt") << join({p[0], p[1], p[2] + "==", p[3]});
     QTest::newRow("extra field") << good + "$x";
-    QTest::newRow("missing field") << join({ p[0], p[1], p[3] });
+    QTest::newRow("missing field") << join({p[0], p[1], p[3]});
     QTest::newRow("trailing newline") << good + '\n';
     QTest::newRow("empty") << QByteArray();
     QTest::newRow("plain password") << password;
@@ -234,7 +230,7 @@ void TestStores::dummyHashNeverVerifies()
     QVERIFY2(dummy.startsWith("pbkdf2-sha256$600000$"), dummy.constData());
     QCOMPARE(dummy.split('$').size(), 4);
     QCOMPARE(PasswordHasher::dummyHash(), dummy);
-    for (const QByteArray &guess : { QByteArray(), QByteArray("demo"), QByteArray("admin"), dummy })
+    for (const QByteArray &guess : {QByteArray(), QByteArray("demo"), QByteArray("admin"), dummy})
         QVERIFY2(!PasswordHasher::verify(guess, dummy), guess.constData());
 }
 
@@ -300,7 +296,8 @@ void TestStores::schemaAndPragmas()
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     QVERIFY(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
     const QStringList tables = db.handle().tables();
-    for (const char *table : { "users", "refresh_families", "refresh_tokens", "revoked_tokens", "revoked_subjects", "server_state" })
+    for (const char *table :
+         {"users", "refresh_families", "refresh_tokens", "revoked_tokens", "revoked_subjects", "server_state"})
         QVERIFY2(tables.contains(QLatin1String(table)), table);
 }
 
@@ -310,8 +307,8 @@ void TestStores::newFileIsOwnerOnly()
     QString error;
     QVERIFY2(db.open(dbPath(), &error), qPrintable(error));
     const QFileDevice::Permissions perms = QFileInfo(dbPath()).permissions();
-    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-        | QFileDevice::ReadOther | QFileDevice::WriteOther;
+    const QFileDevice::Permissions others =
+            QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
     QVERIFY(!(perms & others));
 }
 
@@ -322,7 +319,7 @@ void TestStores::foreignKeysEnforced()
     QVERIFY2(db.open(dbPath(), &error), qPrintable(error));
     QSqlQuery query(db.handle());
     query.prepare(QStringLiteral(
-        "INSERT INTO refresh_tokens (token_hash, family, expires_at) VALUES (:h, 'nosuchfamily', 1)"));
+            "INSERT INTO refresh_tokens (token_hash, family, expires_at) VALUES (:h, 'nosuchfamily', 1)"));
     query.bindValue(QStringLiteral(":h"), QByteArray(32, 'x'));
     QVERIFY(!query.exec());
 }
@@ -397,8 +394,7 @@ void TestStores::addAndFindUser()
     // Names are exact: another spelling is another (absent) user.
     QVERIFY(!users.find(QStringLiteral("Bob")));
     // Stored as text, as the schema says.
-    QCOMPARE(scalar(db, QStringLiteral("SELECT typeof(password_hash) FROM users")).toString(),
-             QStringLiteral("text"));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT typeof(password_hash) FROM users")).toString(), QStringLiteral("text"));
 }
 
 void TestStores::duplicateUserFails()
@@ -647,7 +643,7 @@ void TestStores::clearTokenNeverStored()
         const RefreshStore::Issued issued = store.startFamily(QStringLiteral("alice"), 1000);
         const RefreshStore::Rotation rotation = store.rotate(issued.token, 1100);
         QCOMPARE(rotation.outcome, RefreshStore::Outcome::Rotated);
-        tokens = { issued.token, rotation.next.token };
+        tokens = {issued.token, rotation.next.token};
 
         const QByteArray bytes = databaseBytes(path);
         // Control: the search can see what is stored (the digest and the family).
@@ -677,8 +673,8 @@ void TestStores::revokeFamily()
     QVERIFY(!store.isFamilyRevoked(b.family));
     // Revoking twice is fine and keeps the first time.
     QVERIFY(store.revokeFamily(a.family, 1600));
-    QCOMPARE(scalar(db, QStringLiteral("SELECT revoked_at FROM refresh_families WHERE family = ?"),
-                            a.family).toLongLong(),
+    QCOMPARE(scalar(db, QStringLiteral("SELECT revoked_at FROM refresh_families WHERE family = ?"), a.family)
+                     .toLongLong(),
              1500);
 
     const RefreshStore::Rotation rotation = store.rotate(a.token, 1700);
@@ -771,9 +767,7 @@ void TestStores::purgeKeepsReuseDetection()
     const int after = scalar(db, QStringLiteral("SELECT count(*) FROM refresh_tokens")).toInt();
     QVERIFY2(after < before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
     QCOMPARE(store.rotate(a.token, 260).outcome, RefreshStore::Outcome::Unknown);
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM refresh_families WHERE family = ?"),
-                            a.family).toInt(),
-             0);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM refresh_families WHERE family = ?"), a.family).toInt(), 0);
     // A purged family answers revoked: fail closed for anything still carrying its id.
     QVERIFY(store.isFamilyRevoked(a.family));
 }

@@ -85,8 +85,8 @@ QByteArray keyPem(EVP_PKEY *key, const char *passphrase = nullptr)
 {
     const BioPtr bio(BIO_new(BIO_s_mem()));
     PEM_write_bio_PrivateKey(bio.get(), key, passphrase ? EVP_aes_256_cbc() : nullptr,
-                             reinterpret_cast<const unsigned char *>(passphrase), passphrase ? int(strlen(passphrase)) : 0,
-                             nullptr, nullptr);
+                             reinterpret_cast<const unsigned char *>(passphrase),
+                             passphrase ? int(strlen(passphrase)) : 0, nullptr, nullptr);
     return bioText(bio.get());
 }
 
@@ -100,13 +100,14 @@ QByteArray rsaCertificatePem(EVP_PKEY *key)
     X509_gmtime_adj(X509_getm_notAfter(certificate.get()), 3600);
     X509_set_pubkey(certificate.get(), key);
     X509_NAME *name = X509_get_subject_name(certificate.get());
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("rsa test"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("rsa test"), -1, -1,
+                               0);
     X509_set_issuer_name(certificate.get(), name);
     X509V3_CTX context;
     X509V3_set_ctx_nodb(&context);
     X509V3_set_ctx(&context, certificate.get(), certificate.get(), nullptr, nullptr, 0);
-    for (const auto &[nid, value] : {std::pair{NID_subject_alt_name, "IP:127.0.0.1"},
-                                     std::pair{NID_basic_constraints, "critical,CA:TRUE"}}) {
+    for (const auto &[nid, value] :
+         {std::pair{NID_subject_alt_name, "IP:127.0.0.1"}, std::pair{NID_basic_constraints, "critical,CA:TRUE"}}) {
         X509_EXTENSION *extension = X509V3_EXT_nconf_nid(nullptr, &context, nid, value);
         X509_add_ext(certificate.get(), extension, -1);
         X509_EXTENSION_free(extension);
@@ -124,7 +125,7 @@ QSslConfiguration trusting(const QList<QSslCertificate> &roots)
     return configuration;
 }
 
-} // namespace
+}   // namespace
 
 class TestTls : public QObject
 {
@@ -197,7 +198,8 @@ void TestTls::genDevCertWritesAUsablePair()
 {
     QCOMPARE(fileMode(m_keyPath), 0600);
     QCOMPARE(fileMode(m_certPath), 0644);
-    QCOMPARE(QDir(m_certDir).entryList(QDir::Files | QDir::Hidden | QDir::System), (QStringList{"cert.pem", "key.pem"}));
+    QCOMPARE(QDir(m_certDir).entryList(QDir::Files | QDir::Hidden | QDir::System),
+             (QStringList{"cert.pem", "key.pem"}));
 
     const QSslCertificate &certificate = m_certificate;
     QVERIFY(!certificate.isNull());
@@ -397,10 +399,11 @@ void TestTls::plainHttpToTlsPortIsDropped()
     TestServer server(withTls([](ServerConfig &config) { config.handshakeTimeoutMs = 20000; }));
     QVERIFY2(server.start(), qPrintable(server.error()));
 
-    for (const QByteArray &request : {QByteArray("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
-                                      QByteArray("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                                                 "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                                                 "Sec-WebSocket-Version: 13\r\n\r\n")}) {
+    for (const QByteArray &request :
+         {QByteArray("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+          QByteArray("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                     "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                     "Sec-WebSocket-Version: 13\r\n\r\n")}) {
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, server.server()->port());
         QVERIFY(socket.waitForConnected(5000));
@@ -408,7 +411,8 @@ void TestTls::plainHttpToTlsPortIsDropped()
         timer.start();
         socket.write(request);
         QByteArray received;
-        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState),
+                                 5000);
         received += socket.readAll();
         QVERIFY2(!received.contains("HTTP/"), received.toHex().constData());
         QVERIFY2(timer.elapsed() < 5000, "dropped by the timeout, not by the failed handshake");
@@ -416,7 +420,8 @@ void TestTls::plainHttpToTlsPortIsDropped()
     // The port still serves TLS clients afterwards.
     WsProbe probe;
     probe.socket().setSslConfiguration(trusting({m_certificate}));
-    probe.open(QNetworkRequest(server.wsUrl("token=" + QString::fromLatin1(server.mint()))), {QStringLiteral("signalgate.v1")});
+    probe.open(QNetworkRequest(server.wsUrl("token=" + QString::fromLatin1(server.mint()))),
+               {QStringLiteral("signalgate.v1")});
     QVERIFY(probe.waitForMessages(1));
 }
 
@@ -477,7 +482,8 @@ void TestTls::pendingCapCountsTlsHandshakes()
     QTest::qWait(200);
     WsProbe probe;
     probe.socket().setSslConfiguration(trusting({m_certificate}));
-    probe.open(QNetworkRequest(server.wsUrl("token=" + QString::fromLatin1(server.mint()))), {QStringLiteral("signalgate.v1")});
+    probe.open(QNetworkRequest(server.wsUrl("token=" + QString::fromLatin1(server.mint()))),
+               {QStringLiteral("signalgate.v1")});
     QVERIFY(probe.waitForMessages(1));
 }
 
@@ -498,7 +504,8 @@ void TestTls::rsaKeyServesToo()
     QVERIFY2(server.start(), qPrintable(server.error()));
     WsProbe probe;
     probe.socket().setSslConfiguration(trusting(QSslCertificate::fromData(certificatePem)));
-    probe.open(QNetworkRequest(server.wsUrl("token=" + QString::fromLatin1(server.mint()))), {QStringLiteral("signalgate.v1")});
+    probe.open(QNetworkRequest(server.wsUrl("token=" + QString::fromLatin1(server.mint()))),
+               {QStringLiteral("signalgate.v1")});
     QVERIFY(probe.waitForMessages(1));
     QCOMPARE(probe.socket().sslConfiguration().peerCertificate().publicKey().algorithm(), QSsl::Rsa);
 }
@@ -520,15 +527,23 @@ void TestTls::badTlsFiles_data()
     QTest::newRow("cert without key") << QStringList{"--tls-cert", m_certPath} << "--tls-key";
     QTest::newRow("key without cert") << QStringList{"--tls-key", m_keyPath} << "--tls-cert";
     QTest::newRow("empty cert path") << QStringList{"--tls-cert", "", "--tls-key", m_keyPath} << "--tls-cert";
-    QTest::newRow("missing cert") << QStringList{"--tls-cert", missing, "--tls-key", m_keyPath} << "cannot read TLS certificate";
-    QTest::newRow("missing key") << QStringList{"--tls-cert", m_certPath, "--tls-key", missing} << "cannot read TLS key";
-    QTest::newRow("cert is a directory") << QStringList{"--tls-cert", m_certDir, "--tls-key", m_keyPath} << "cannot read TLS certificate";
+    QTest::newRow("missing cert") << QStringList{"--tls-cert", missing, "--tls-key", m_keyPath}
+                                  << "cannot read TLS certificate";
+    QTest::newRow("missing key") << QStringList{"--tls-cert", m_certPath, "--tls-key", missing}
+                                 << "cannot read TLS key";
+    QTest::newRow("cert is a directory") << QStringList{"--tls-cert", m_certDir, "--tls-key", m_keyPath}
+                                         << "cannot read TLS certificate";
     QTest::newRow("non-PEM cert") << QStringList{"--tls-cert", garbage, "--tls-key", m_keyPath} << "no PEM certificate";
-    QTest::newRow("truncated cert") << QStringList{"--tls-cert", truncated, "--tls-key", m_keyPath} << "no PEM certificate";
-    QTest::newRow("key given as cert") << QStringList{"--tls-cert", m_keyPath, "--tls-key", m_keyPath} << "no PEM certificate";
-    QTest::newRow("non-PEM key") << QStringList{"--tls-cert", m_certPath, "--tls-key", garbage} << "not an unencrypted PEM private key";
-    QTest::newRow("cert given as key") << QStringList{"--tls-cert", m_certPath, "--tls-key", m_certPath} << "not an unencrypted PEM private key";
-    QTest::newRow("key of another cert") << QStringList{"--tls-cert", m_certPath, "--tls-key", otherKey} << "does not belong to certificate";
+    QTest::newRow("truncated cert") << QStringList{"--tls-cert", truncated, "--tls-key", m_keyPath}
+                                    << "no PEM certificate";
+    QTest::newRow("key given as cert") << QStringList{"--tls-cert", m_keyPath, "--tls-key", m_keyPath}
+                                       << "no PEM certificate";
+    QTest::newRow("non-PEM key") << QStringList{"--tls-cert", m_certPath, "--tls-key", garbage}
+                                 << "not an unencrypted PEM private key";
+    QTest::newRow("cert given as key") << QStringList{"--tls-cert", m_certPath, "--tls-key", m_certPath}
+                                       << "not an unencrypted PEM private key";
+    QTest::newRow("key of another cert") << QStringList{"--tls-cert", m_certPath, "--tls-key", otherKey}
+                                         << "does not belong to certificate";
 }
 
 void TestTls::badTlsFiles()
@@ -576,14 +591,16 @@ void TestTls::executableServesTlsFromConfigFile()
 {
     // The INI keys tls-cert / tls-key, and the start line naming https and wss.
     const QString ini = m_dir.filePath(QStringLiteral("tls.ini"));
-    QVERIFY(writeFile(ini, "listen=127.0.0.1:0\nsignal-interval-ms=0\ntls-cert=" + m_certPath.toUtf8()
-                               + "\ntls-key=" + m_keyPath.toUtf8() + "\n"));
+    QVERIFY(writeFile(ini,
+                      "listen=127.0.0.1:0\nsignal-interval-ms=0\ntls-cert=" + m_certPath.toUtf8()
+                              + "\ntls-key=" + m_keyPath.toUtf8() + "\n"));
     ServerProcess server;
     QVERIFY2(server.start({"--config", ini, "--data-dir", m_dir.filePath(QStringLiteral("process-data"))}),
              server.allOutput().constData());
     const QByteArray output = server.allOutput();
     const QByteArray port = QByteArray::number(server.port());
-    QVERIFY2(output.contains("listening on https://127.0.0.1:" + port + "  (WebSocket: wss://127.0.0.1:" + port + "/ws)"),
+    QVERIFY2(output.contains("listening on https://127.0.0.1:" + port + "  (WebSocket: wss://127.0.0.1:" + port
+                             + "/ws)"),
              output.constData());
 
     QNetworkAccessManager network;

@@ -35,7 +35,7 @@ int runQuietly(const QString &program, const QStringList &arguments)
     return process.exitCode();
 }
 
-} // namespace
+}   // namespace
 
 class TestTlsPolicy : public QObject
 {
@@ -63,10 +63,11 @@ void TestTlsPolicy::initTestCase()
     QVERIFY2(!m_openssl.isEmpty(), "the openssl command is missing (Debian package openssl)");
     const QString rsaKey = m_dir.filePath(QStringLiteral("rsa-key.pem"));
     const QString rsaCert = m_dir.filePath(QStringLiteral("rsa-cert.pem"));
-    QCOMPARE(runQuietly(m_openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                                           QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                                           rsaKey, QStringLiteral("-out"), rsaCert, QStringLiteral("-subj"),
-                                           QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"), QStringLiteral("2")}),
+    QCOMPARE(runQuietly(m_openssl,
+                        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                         QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), rsaKey,
+                         QStringLiteral("-out"), rsaCert, QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                         QStringLiteral("-days"), QStringLiteral("2")}),
              0);
     const QString ecDir = m_dir.filePath(QStringLiteral("ec"));
     QCOMPARE(runQuietly(ServerProcess::binary(), {QStringLiteral("gen-dev-cert"), ecDir}), 0);
@@ -88,8 +89,9 @@ Probe TestTlsPolicy::handshake(quint16 port, const QStringList &options)
 {
     QProcess client;
     client.setProcessChannelMode(QProcess::MergedChannels);
-    client.start(m_openssl, QStringList{QStringLiteral("s_client"), QStringLiteral("-connect"),
-                                        QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-brief")}
+    client.start(m_openssl,
+                 QStringList{QStringLiteral("s_client"), QStringLiteral("-connect"),
+                             QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-brief")}
                          + options);
     Probe probe;
     if (!client.waitForStarted(5000))
@@ -147,8 +149,9 @@ void TestTlsPolicy::policyIsLoggedAtStart()
     QCOMPARE(runQuietly(ServerProcess::binary(), {QStringLiteral("gen-dev-cert"), certs}), 0);
     ServerProcess server;
     QVERIFY(server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
-                          dir.filePath(QStringLiteral("data")), QStringLiteral("--tls-cert"), certs + QStringLiteral("/cert.pem"),
-                          QStringLiteral("--tls-key"), certs + QStringLiteral("/key.pem")}));
+                          dir.filePath(QStringLiteral("data")), QStringLiteral("--tls-cert"),
+                          certs + QStringLiteral("/cert.pem"), QStringLiteral("--tls-key"),
+                          certs + QStringLiteral("/key.pem")}));
     QTRY_VERIFY_WITH_TIMEOUT(server.allOutput().count("TLS policy: TLS 1.2 and 1.3 only") == 1, 5000);
     QVERIFY(server.allOutput().contains("ECDHE-ECDSA-AES128-GCM-SHA256"));
 }

@@ -29,7 +29,7 @@ QByteArray b64json(const QJsonObject &object)
     return Base64Url::encode(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-} // namespace
+}   // namespace
 
 Q_DECLARE_METATYPE(Transport)
 
@@ -162,37 +162,53 @@ void TestWebSocketAuth::refused_data()
     QTest::newRow("null") << Transport::Header << QByteArray("null") << invalidToken;
     QTest::newRow("two segments") << Transport::Header << parts[0] + '.' + parts[1] << invalidToken;
     QTest::newRow("four segments") << Transport::Header << valid + ".AAAA" << invalidToken;
-    QTest::newRow("padding in base64url") << Transport::Header << parts[0] + "==." + parts[1] + '.' + parts[2] << invalidToken;
+    QTest::newRow("padding in base64url")
+            << Transport::Header << parts[0] + "==." + parts[1] + '.' + parts[2] << invalidToken;
     QTest::newRow("plus in base64url") << Transport::Query << "e+" + valid.mid(2) << invalidToken;
     QTest::newRow("non-JSON header") << Transport::Header
                                      << Base64Url::encode("not json") + '.' + parts[1] + '.' + parts[2] << invalidToken;
     {
         const QByteArray input = b64json(header) + '.' + Base64Url::encode("{\"sub\":");
         QTest::newRow("non-JSON payload") << Transport::Header
-                                          << TestServer::forge(header, {}, key).split('.')[0] + '.' + Base64Url::encode("{\"sub\":") + '.' + parts[2]
+                                          << TestServer::forge(header, {}, key).split('.')[0] + '.'
+                        + Base64Url::encode("{\"sub\":") + '.' + parts[2]
                                           << invalidToken;
         Q_UNUSED(input);
     }
-    QTest::newRow("bad signature") << Transport::Header << TestServer::forge(header, claims, "another key of thirty-two bytes!!") << invalidToken;
+    QTest::newRow("bad signature") << Transport::Header
+                                   << TestServer::forge(header, claims, "another key of thirty-two bytes!!")
+                                   << invalidToken;
     QTest::newRow("signature stripped") << Transport::Header << parts[0] + '.' + parts[1] + '.' << invalidToken;
     QTest::newRow("signature truncated") << Transport::Header << valid.chopped(4) << invalidToken;
     for (const char *none : {"none", "None", "NONE", "nOnE"}) {
         const QJsonObject h{{"alg", none}, {"typ", "at+jwt"}};
-        QTest::addRow("alg %s unsigned", none) << Transport::Header << b64json(h) + '.' + b64json(claims) + '.' << invalidToken;
-        QTest::addRow("alg %s with signature", none) << Transport::Query << TestServer::forge(h, claims, key) << invalidToken;
+        QTest::addRow("alg %s unsigned", none)
+                << Transport::Header << b64json(h) + '.' + b64json(claims) + '.' << invalidToken;
+        QTest::addRow("alg %s with signature", none)
+                << Transport::Query << TestServer::forge(h, claims, key) << invalidToken;
     }
-    QTest::newRow("HS384 with the right key") << Transport::Header
-                                              << TestServer::forge({{"alg", "HS384"}, {"typ", "at+jwt"}}, claims, key, "SHA384") << invalidToken;
-    QTest::newRow("HS512 with the right key") << Transport::Header
-                                              << TestServer::forge({{"alg", "HS512"}, {"typ", "at+jwt"}}, claims, key, "SHA512") << invalidToken;
-    QTest::newRow("RS256 header") << Transport::Header << TestServer::forge({{"alg", "RS256"}, {"typ", "at+jwt"}}, claims, key) << invalidToken;
-    QTest::newRow("jwk header") << Transport::Header
-                                << s.mint({}, {{"jwk", QJsonObject{{"kty", "oct"}, {"k", QString::fromLatin1(Base64Url::encode(key))}}}}) << invalidToken;
-    QTest::newRow("jku header") << Transport::Header << s.mint({}, {{"jku", "https://attacker.example/jwks.json"}}) << invalidToken;
-    QTest::newRow("x5u header") << Transport::Header << s.mint({}, {{"x5u", "https://attacker.example/cert.pem"}}) << invalidToken;
+    QTest::newRow("HS384 with the right key")
+            << Transport::Header << TestServer::forge({{"alg", "HS384"}, {"typ", "at+jwt"}}, claims, key, "SHA384")
+            << invalidToken;
+    QTest::newRow("HS512 with the right key")
+            << Transport::Header << TestServer::forge({{"alg", "HS512"}, {"typ", "at+jwt"}}, claims, key, "SHA512")
+            << invalidToken;
+    QTest::newRow("RS256 header") << Transport::Header
+                                  << TestServer::forge({{"alg", "RS256"}, {"typ", "at+jwt"}}, claims, key)
+                                  << invalidToken;
+    QTest::newRow("jwk header")
+            << Transport::Header
+            << s.mint({}, {{"jwk", QJsonObject{{"kty", "oct"}, {"k", QString::fromLatin1(Base64Url::encode(key))}}}})
+            << invalidToken;
+    QTest::newRow("jku header") << Transport::Header << s.mint({}, {{"jku", "https://attacker.example/jwks.json"}})
+                                << invalidToken;
+    QTest::newRow("x5u header") << Transport::Header << s.mint({}, {{"x5u", "https://attacker.example/cert.pem"}})
+                                << invalidToken;
     QTest::newRow("x5c header") << Transport::Header << s.mint({}, {{"x5c", QJsonArray{"MIIB"}}}) << invalidToken;
     QTest::newRow("unknown kid") << Transport::Header << s.mint({}, {{"kid", "key-2"}}) << invalidToken;
-    QTest::newRow("unknown crit") << Transport::Header << s.mint({}, {{"crit", QJsonArray{"urn:example:ext"}}, {"urn:example:ext", true}}) << invalidToken;
+    QTest::newRow("unknown crit") << Transport::Header
+                                  << s.mint({}, {{"crit", QJsonArray{"urn:example:ext"}}, {"urn:example:ext", true}})
+                                  << invalidToken;
     QTest::newRow("expired past leeway") << Transport::Header << s.mint({{"exp", now - 31}}) << invalidToken;
     QTest::newRow("nbf in the future") << Transport::Header << s.mint({{"nbf", now + 120}}) << invalidToken;
     QTest::newRow("wrong iss") << Transport::Header << s.mint({{"iss", "someone-else"}}) << invalidToken;
@@ -275,14 +291,17 @@ void TestWebSocketAuth::tokenOver8KiBIsRefusedBeforeUpgrade()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_server->server()->port());
     QVERIFY(socket.waitForConnected(5000));
-    socket.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+    socket.write("GET " + target
+                 + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                  + headerLine + "\r\n\r\n");
     QByteArray answer;
-    QVERIFY(QTest::qWaitFor([&] {
-        answer += socket.readAll();
-        return socket.state() == QAbstractSocket::UnconnectedState;
-    }, 7000));
+    QVERIFY(QTest::qWaitFor(
+            [&] {
+                answer += socket.readAll();
+                return socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            7000));
     QVERIFY2(answer.startsWith("HTTP/1.1 431 "), answer.left(60).constData());
     QVERIFY(!answer.contains("101 Switching Protocols"));
 }

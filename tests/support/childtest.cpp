@@ -23,4 +23,4 @@ void run(const QString &program, const QStringList &arguments, const QProcessEnv
     QVERIFY2(output.contains(" 0 failed, 0 skipped"), qPrintable(report));
 }
 
-} // namespace ChildTest
+}   // namespace ChildTest

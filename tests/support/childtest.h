@@ -15,4 +15,4 @@ namespace ChildTest {
 void run(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
          const QByteArray &passLine, int timeoutMs = 120000);
 
-} // namespace ChildTest
+}   // namespace ChildTest

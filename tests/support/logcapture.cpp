@@ -11,7 +11,7 @@ void capture(QtMsgType type, const QMessageLogContext &context, const QString &m
     if (s_previous)
         s_previous(type, context, message);
 }
-} // namespace
+}   // namespace
 
 void LogCapture::install()
 {

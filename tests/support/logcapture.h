@@ -8,4 +8,4 @@
 namespace LogCapture {
 void install();
 const QStringList &lines();
-}
+}   // namespace LogCapture

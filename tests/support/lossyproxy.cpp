@@ -5,8 +5,7 @@
 
 #include <memory>
 
-LossyProxy::LossyProxy(quint16 targetPort, QObject *parent)
-    : QObject(parent), m_targetPort(targetPort)
+LossyProxy::LossyProxy(quint16 targetPort, QObject *parent) : QObject(parent), m_targetPort(targetPort)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &LossyProxy::onNewConnection);
 }

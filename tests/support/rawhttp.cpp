@@ -8,9 +8,11 @@
 
 QByteArray RawHttp::upgradeRequest(const QByteArray &target, const QByteArray &extraHeaders)
 {
-    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-           "Sec-WebSocket-Protocol: signalgate.v1\r\n" + extraHeaders + "\r\n";
+    return "GET " + target
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+              "Sec-WebSocket-Protocol: signalgate.v1\r\n"
+            + extraHeaders + "\r\n";
 }
 
 namespace {
@@ -28,16 +30,18 @@ QByteArray converse(quint16 port, const QByteArray &request, const QHostAddress 
         return {};
     socket.write(request);
     QByteArray received;
-    [[maybe_unused]] const bool done = QTest::qWaitFor([&] {
-        received += socket.readAll();
-        return enough(received) || socket.state() == QAbstractSocket::UnconnectedState;
-    }, timeoutMs);
+    [[maybe_unused]] const bool done = QTest::qWaitFor(
+            [&] {
+                received += socket.readAll();
+                return enough(received) || socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            timeoutMs);
     received += socket.readAll();
     socket.abort();
     return received;
 }
 
-} // namespace
+}   // namespace
 
 QByteArray RawHttp::responseHead(quint16 port, const QByteArray &request, const QHostAddress &bindAddress,
                                  int timeoutMs)

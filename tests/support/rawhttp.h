@@ -27,4 +27,4 @@ int status(const QByteArray &head);
 // than payload, is what the header announces: the rest is the caller's to send.
 QByteArray clientFrame(const QByteArray &payload, quint8 opcode = 0x1, quint64 declaredLength = 0);
 QByteArray header(const QByteArray &head, const QByteArray &name);
-}
+}   // namespace RawHttp

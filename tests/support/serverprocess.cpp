@@ -35,13 +35,15 @@ bool ServerProcess::start(const QString &program, const QStringList &arguments)
     if (!m_process.waitForStarted(5000))
         return false;
     const QRegularExpression pattern(QStringLiteral("listening on https?://127\\.0\\.0\\.1:(\\d+)"));
-    const bool started = QTest::qWaitFor([&] {
-        m_out += m_process.readAllStandardOutput();
-        const auto match = pattern.match(QString::fromUtf8(m_out));
-        if (match.hasMatch())
-            m_port = match.captured(1).toUShort();
-        return m_port != 0 || m_process.state() == QProcess::NotRunning;
-    }, 15000);
+    const bool started = QTest::qWaitFor(
+            [&] {
+                m_out += m_process.readAllStandardOutput();
+                const auto match = pattern.match(QString::fromUtf8(m_out));
+                if (match.hasMatch())
+                    m_port = match.captured(1).toUShort();
+                return m_port != 0 || m_process.state() == QProcess::NotRunning;
+            },
+            15000);
     return started && m_port != 0;
 }
 

@@ -36,7 +36,7 @@ Reply send(Method method, const QUrl &url, const QByteArray &body, const QByteAr
     return answer;
 }
 
-} // namespace
+}   // namespace
 
 QByteArray Reply::header(const QByteArray &name) const
 {
@@ -74,4 +74,4 @@ QByteArray login(const QUrl &base, const QString &user, const QString &password)
     return answer.status == 200 ? answer.json.value(QLatin1String("access_token")).toString().toLatin1() : QByteArray();
 }
 
-} // namespace TestHttp
+}   // namespace TestHttp

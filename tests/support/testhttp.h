@@ -16,9 +16,9 @@ namespace TestHttp {
 
 struct Reply
 {
-    int status = 0;          // 0: no HTTP answer
+    int status = 0;   // 0: no HTTP answer
     QByteArray body;
-    QJsonObject json;        // empty unless the body is a JSON object
+    QJsonObject json;   // empty unless the body is a JSON object
     QList<QNetworkReply::RawHeaderPair> headers;
 
     QByteArray header(const QByteArray &name) const;   // case-insensitive; empty when absent
@@ -35,4 +35,4 @@ Reply get(const TestServer &server, const QString &path);
 // POST /auth/login and return the access token ("" on failure).
 QByteArray login(const QUrl &base, const QString &user, const QString &password);
 
-} // namespace TestHttp
+}   // namespace TestHttp

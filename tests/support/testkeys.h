@@ -68,8 +68,10 @@ inline QByteArray privatePem(const Key &key, const QByteArray &passphrase = {})
     if (!key || !bio)
         return {};
     const EVP_CIPHER *cipher = passphrase.isEmpty() ? nullptr : EVP_aes_256_cbc();
-    if (PEM_write_bio_PKCS8PrivateKey(bio.get(), key.get(), cipher, passphrase.isEmpty() ? nullptr : passphrase.constData(),
-                                      int(passphrase.size()), nullptr, nullptr) != 1)
+    if (PEM_write_bio_PKCS8PrivateKey(bio.get(), key.get(), cipher,
+                                      passphrase.isEmpty() ? nullptr : passphrase.constData(), int(passphrase.size()),
+                                      nullptr, nullptr)
+        != 1)
         return {};
     return readBio(bio.get());
 }
@@ -92,12 +94,12 @@ inline Key p256Key(const QByteArray &x, const QByteArray &y, const QByteArray &d
             d.isEmpty() ? nullptr
                         : BN_bin2bn(reinterpret_cast<const unsigned char *>(d.constData()), int(d.size()), nullptr),
             BN_free);
-    std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> builder(OSSL_PARAM_BLD_new(),
-                                                                           OSSL_PARAM_BLD_free);
+    std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> builder(OSSL_PARAM_BLD_new(), OSSL_PARAM_BLD_free);
     if ((!d.isEmpty() && !scalar) || !builder
         || OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1
         || OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.constData(),
-                                            size_t(point.size())) != 1
+                                            size_t(point.size()))
+                != 1
         || (scalar && OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_PRIV_KEY, scalar.get()) != 1))
         return {};
     std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)> params(OSSL_PARAM_BLD_to_param(builder.get()),
@@ -113,16 +115,14 @@ inline Key p256Key(const QByteArray &x, const QByteArray &y, const QByteArray &d
 
 inline Key ed25519PrivateKey(const QByteArray &d)
 {
-    return adopt(EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr,
-                                              reinterpret_cast<const unsigned char *>(d.constData()),
-                                              size_t(d.size())));
+    return adopt(EVP_PKEY_new_raw_private_key(
+            EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(d.constData()), size_t(d.size())));
 }
 
 inline Key ed25519PublicKey(const QByteArray &x)
 {
     return adopt(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr,
-                                             reinterpret_cast<const unsigned char *>(x.constData()),
-                                             size_t(x.size())));
+                                             reinterpret_cast<const unsigned char *>(x.constData()), size_t(x.size())));
 }
 
 inline QByteArray rawPublicKey(const Key &key)
@@ -146,7 +146,8 @@ inline QByteArray derEcdsaSignature(const Key &key, const QByteArray &data)
     size_t length = size_t(EVP_PKEY_get_size(key.get()));
     QByteArray signature(qsizetype(length), '\0');
     if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                       reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) != 1)
+                       reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()))
+        != 1)
         return {};
     signature.truncate(qsizetype(length));
     return signature;
@@ -161,4 +162,4 @@ inline bool writeFile(const QString &path, const QByteArray &data)
     return file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
-} // namespace TestKeys
+}   // namespace TestKeys

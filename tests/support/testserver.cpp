@@ -1,9 +1,9 @@
 #include "testserver.h"
 
 #include "base64url.h"
+#include "datadir.h"
 #include "jwssigner.h"
 #include "securerandom.h"
-#include "datadir.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -146,8 +146,8 @@ QByteArray TestServer::forge(const QJsonObject &header, const QJsonObject &paylo
     unsigned char mac[EVP_MAX_MD_SIZE];
     size_t length = 0;
     if (!EVP_Q_mac(nullptr, "HMAC", nullptr, digest, nullptr, key.constData(), size_t(key.size()),
-                   reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()), mac,
-                   sizeof mac, &length))
+                   reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()), mac, sizeof mac,
+                   &length))
         return {};
     return input + '.' + Base64Url::encode(QByteArray(reinterpret_cast<const char *>(mac), qsizetype(length)));
 }

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "jwskey.h"
-#include "serverconfig.h"
-#include "server.h"
 #include "manualclock.h"
+#include "server.h"
+#include "serverconfig.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -27,8 +27,7 @@ public:
     // A tweak for RS256/ES256/EdDSA servers: sets the algorithm and PEM key files
     // (either may be empty) and drops the HS256 secret file. mint() then makes
     // tokens such a server refuses; sign asymmetric ones with a JwsKey of your own.
-    static Tweak asymmetricKeys(const QString &algorithm, const QString &privateKeyFile,
-                                const QString &publicKeyFile);
+    static Tweak asymmetricKeys(const QString &algorithm, const QString &privateKeyFile, const QString &publicKeyFile);
     ~TestServer();
 
     bool start();
@@ -54,8 +53,8 @@ public:
     QByteArray mint(const QJsonObject &claimOverrides = {}, const QJsonObject &headerOverrides = {}) const;
     // header.payload signed with HMAC over the given digest ("SHA256", "SHA384", ...)
     // and an arbitrary key: for tokens the pinned verifier must refuse.
-    static QByteArray forge(const QJsonObject &header, const QJsonObject &payload,
-                            const QByteArray &key, const char *digest = "SHA256");
+    static QByteArray forge(const QJsonObject &header, const QJsonObject &payload, const QByteArray &key,
+                            const char *digest = "SHA256");
     QJsonObject defaultClaims() const;
     static qint64 now();
 

@@ -12,9 +12,8 @@ WsProbe::WsProbe(QObject *parent) : QObject(parent)
         m_closeCode = m_socket.closeCode();
         m_closeReason = m_socket.closeReason();
     });
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-        m_messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
-    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { m_messages.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this] { ++m_binaryFrames; });
     // Qt 6.4: error(), not errorOccurred(). A refused handshake (403/429/431)
     // does not disconnect by itself, so abort to end the attempt.
@@ -43,15 +42,16 @@ void WsProbe::open(const QNetworkRequest &request, const QStringList &subprotoco
 
 bool WsProbe::waitDisconnected(int timeoutMs)
 {
-    return QTest::qWaitFor([this] {
-        return m_disconnected || (m_lastError != QAbstractSocket::UnknownSocketError && !m_connected);
-    }, timeoutMs);
+    return QTest::qWaitFor(
+            [this] { return m_disconnected || (m_lastError != QAbstractSocket::UnknownSocketError && !m_connected); },
+            timeoutMs);
 }
 
 bool WsProbe::waitForMessages(int count, int timeoutMs)
 {
     // The caller learns from the count, not from why the wait ended.
-    [[maybe_unused]] const bool ended = QTest::qWaitFor([&] { return m_messages.size() >= count || m_disconnected; }, timeoutMs);
+    [[maybe_unused]] const bool ended =
+            QTest::qWaitFor([&] { return m_messages.size() >= count || m_disconnected; }, timeoutMs);
     return m_messages.size() >= count;
 }
 

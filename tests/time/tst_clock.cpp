@@ -2,8 +2,8 @@
 // follows the system, jumps when told, and the ExpiryQueue (the server's one
 // deadline timer) acts on a jump at once instead of waiting in real time.
 #include "expiryqueue.h"
-#include "session.h"
 #include "manualclock.h"
+#include "session.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -22,7 +22,7 @@ Session *fakeSession(int i)
     return reinterpret_cast<Session *>(quintptr(i + 1) * alignof(std::max_align_t));
 }
 
-} // namespace
+}   // namespace
 
 class TestClock : public QObject
 {

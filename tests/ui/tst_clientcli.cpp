@@ -53,17 +53,20 @@ void TestClientCli::badInputIsOneLineAndExitTwo_data()
     QTest::addColumn<bool>("display");   // offscreen platform, so only the input can be wrong
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << true << QByteArray() << "Unknown option 'bogus'";
-    QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")} << true << QByteArray() << "unexpected argument";
-    QTest::newRow("bad scheme") << QStringList{QStringLiteral("--server"), QStringLiteral("ftp://host")} << true << QByteArray()
-                                << "must start with http://";
-    QTest::newRow("query in server") << QStringList{QStringLiteral("--server"), QStringLiteral("http://h:1/?token=x")} << true
-                                     << QByteArray() << "must not contain";
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << true << QByteArray()
+                                    << "Unknown option 'bogus'";
+    QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")} << true << QByteArray()
+                                    << "unexpected argument";
+    QTest::newRow("bad scheme") << QStringList{QStringLiteral("--server"), QStringLiteral("ftp://host")} << true
+                                << QByteArray() << "must start with http://";
+    QTest::newRow("query in server") << QStringList{QStringLiteral("--server"), QStringLiteral("http://h:1/?token=x")}
+                                     << true << QByteArray() << "must not contain";
     QTest::newRow("language") << QStringList{QStringLiteral("--language"), QStringLiteral("fr")} << true << QByteArray()
                               << "--language takes en or de";
-    QTest::newRow("password without user") << QStringList{QStringLiteral("--password-stdin")} << true << QByteArray("pw\n")
-                                           << "--password-stdin needs --user";
-    QTest::newRow("empty password") << QStringList{QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--password-stdin")}
+    QTest::newRow("password without user") << QStringList{QStringLiteral("--password-stdin")} << true
+                                           << QByteArray("pw\n") << "--password-stdin needs --user";
+    QTest::newRow("empty password") << QStringList{QStringLiteral("--user"), QStringLiteral("demo"),
+                                                   QStringLiteral("--password-stdin")}
                                     << true << QByteArray() << "empty password";
     QTest::newRow("no display") << QStringList{} << false << QByteArray() << "no display";
 }

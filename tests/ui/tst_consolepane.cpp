@@ -11,11 +11,11 @@
 #include "targetform.h"
 #include "tokeninspector.h"
 
+#include "clientsettings.h"
 #include "closecodeinfo.h"
 #include "scenario.h"
-#include "tokensource.h"
 #include "scenarioengine.h"
-#include "clientsettings.h"
+#include "tokensource.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -46,11 +46,12 @@ constexpr int kTimeoutMs = 60000;
 // Anything shaped like a JWS compact token: header.payload.signature.
 const QRegularExpression &jwsPattern()
 {
-    static const QRegularExpression pattern(QStringLiteral("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"));
+    static const QRegularExpression pattern(
+            QStringLiteral("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"));
     return pattern;
 }
 
-} // namespace
+}   // namespace
 
 class TestConsolePane : public QObject
 {
@@ -113,7 +114,8 @@ void TestConsolePane::runAllShowsVerdictsDetailsAndExports()
         if (console->verdictOf(scenario.id) != QLatin1String("PASS"))
             notPassed << scenario.id + QLatin1Char('=') + console->verdictOf(scenario.id);
     }
-    QVERIFY2(notPassed.isEmpty(), qPrintable(notPassed.join(QLatin1String(", ")) + QLatin1Char('\n') + console->statusText()));
+    QVERIFY2(notPassed.isEmpty(),
+             qPrintable(notPassed.join(QLatin1String(", ")) + QLatin1Char('\n') + console->statusText()));
     QVERIFY2(console->statusText().contains(QLatin1String("25/25 passed")), qPrintable(console->statusText()));
 
     // The detail pane: expected vs actual and the frames, with no token.
@@ -121,7 +123,7 @@ void TestConsolePane::runAllShowsVerdictsDetailsAndExports()
     console->scenarioTree()->setCurrentIndex(tree->index(0, 0, tree->index(0, 0)));   // valid-token
     const QString detail = console->detailText();
     QVERIFY2(detail.contains(QLatin1String("Expected:")) && detail.contains(QLatin1String("Verdict: PASS"))
-                 && detail.contains(QLatin1String("welcome")),
+                     && detail.contains(QLatin1String("welcome")),
              qPrintable(detail));
     QVERIFY2(!jwsPattern().match(detail).hasMatch(), qPrintable(detail));
 
@@ -155,12 +157,13 @@ void TestConsolePane::manualModeShowsTheCloseAndItsMeaning()
     ManualPane *manual = console->manualPane();
     manual->tokenBox()->setCurrentIndex(manual->tokenBox()->findData(int(ManualProbe::TokenChoice::None)));
     QVERIFY2(connectManually(manual, kTimeoutMs), qPrintable(manual->statusText()));
-    QVERIFY2(manual->statusText().contains(QLatin1String("1008")) && manual->statusText().contains(QLatin1String("Authentication required")),
+    QVERIFY2(manual->statusText().contains(QLatin1String("1008"))
+                     && manual->statusText().contains(QLatin1String("Authentication required")),
              qPrintable(manual->statusText()));
     // The meaning in words follows the code.
     const QString meaning = CloseCodeInfo::describe(1008, QStringLiteral("Authentication required")).meaning;
     QVERIFY2(manual->statusText().contains(meaning), qPrintable(manual->statusText()));
-    QVERIFY(manual->frames()->rowCount() >= 2);      // the handshake and the close at least
+    QVERIFY(manual->frames()->rowCount() >= 2);   // the handshake and the close at least
 
     // The current token needs a sign-in, so without the test user's password it says so.
     ConsolePane unprepared(m_settings.get(), [] { return QByteArray(); });
@@ -168,7 +171,7 @@ void TestConsolePane::manualModeShowsTheCloseAndItsMeaning()
             unprepared.manualPane()->tokenBox()->findData(int(ManualProbe::TokenChoice::Current)));
     unprepared.manualPane()->connectProbe();
     QVERIFY2(unprepared.manualPane()->statusText().startsWith(QLatin1String("Not connected"))
-                 && unprepared.manualPane()->statusText().contains(QLatin1String("password")),
+                     && unprepared.manualPane()->statusText().contains(QLatin1String("password")),
              qPrintable(unprepared.manualPane()->statusText()));
 
     // A composition with broken JSON is explained, not sent.

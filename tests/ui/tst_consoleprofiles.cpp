@@ -14,9 +14,9 @@
 #include "runhistorypane.h"
 #include "targetform.h"
 
+#include "clientsettings.h"
 #include "scenarioengine.h"
 #include "tokensource.h"
-#include "clientsettings.h"
 
 #include <QComboBox>
 #include <QHash>
@@ -36,7 +36,7 @@ using namespace SignalGate::Ui;
 namespace {
 constexpr int kRunTimeoutMs = 120000;
 constexpr int kTimeoutMs = 60000;
-} // namespace
+}   // namespace
 
 class TestConsoleProfiles : public QObject
 {
@@ -143,7 +143,8 @@ void TestConsoleProfiles::pickerSavesLoadsAndTheRunFollows()
     QVERIFY(!loaded->loadFile(m_dir.filePath(QStringLiteral("missing.json")), &error));
     QVERIFY2(error.contains(QLatin1String("missing.json")), qPrintable(error));
 
-    const QHash<QString, QString> verdicts = run(*console, {QStringLiteral("valid-token"), QStringLiteral("bad-signature")});
+    const QHash<QString, QString> verdicts =
+            run(*console, {QStringLiteral("valid-token"), QStringLiteral("bad-signature")});
     QCOMPARE(verdicts.value(QStringLiteral("valid-token")), QStringLiteral("PASS"));
     QCOMPARE(verdicts.value(QStringLiteral("bad-signature")), QStringLiteral("PASS"));
     QCOMPARE(console->engine()->report().profile, QStringLiteral("query-only"));
@@ -158,7 +159,8 @@ void TestConsoleProfiles::pastedTokenNeedsNoLogin()
     noLogin.login = TargetProfile::Login::None;
     console->targetForm()->profilePicker()->addProfile(noLogin, QStringLiteral("edited"));
     console->targetForm()->tokenEdit()->setText(QString::fromLatin1(m_server->mint()));
-    const QHash<QString, QString> verdicts = run(*console, {QStringLiteral("valid-token"), QStringLiteral("revoked-token")});
+    const QHash<QString, QString> verdicts =
+            run(*console, {QStringLiteral("valid-token"), QStringLiteral("revoked-token")});
     QCOMPARE(verdicts.value(QStringLiteral("valid-token")), QStringLiteral("PASS"));
     QCOMPARE(verdicts.value(QStringLiteral("revoked-token")), QStringLiteral("SKIP"));
     QCOMPARE(console->engine()->tokens()->origin(), QStringLiteral("given token"));
@@ -205,7 +207,8 @@ void TestConsoleProfiles::runsPageShowsRegressions()
     // The newest run is selected and compared with the one before it.
     const QString text = history->comparisonText();
     QVERIFY2(text.contains(QLatin1String("From run #1 to run #2")) && text.contains(QLatin1String("1 regression"))
-                     && text.contains(QLatin1String("bad-origin (regression)")) && !text.contains(QLatin1String("valid-token")),
+                     && text.contains(QLatin1String("bad-origin (regression)"))
+                     && !text.contains(QLatin1String("valid-token")),
              qPrintable(text));
     // The other way round it is a fix.
     history->compare(1, 0);

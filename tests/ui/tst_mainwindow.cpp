@@ -19,14 +19,14 @@
 #include "severitystyle.h"
 #include "signalspane.h"
 
-#include "closecodeinfo.h"
-#include "signalconnection.h"
-#include "eventlog.h"
-#include "signalfiltermodel.h"
-#include "signalmodel.h"
 #include "clientcore.h"
 #include "clientsettings.h"
+#include "closecodeinfo.h"
+#include "eventlog.h"
 #include "sessioncontroller.h"
+#include "signalconnection.h"
+#include "signalfiltermodel.h"
+#include "signalmodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -67,10 +67,7 @@ QString uniqueService()
 // One window over one client core, with settings in a throwaway INI file.
 struct Client
 {
-    Client()
-        : settings(dir.filePath(QStringLiteral("signalgate.ini"))),
-          core(uniqueService()),
-          window(&core, &settings)
+    Client() : settings(dir.filePath(QStringLiteral("signalgate.ini"))), core(uniqueService()), window(&core, &settings)
     {
         window.show();
     }
@@ -78,7 +75,8 @@ struct Client
     int rows() const { return window.signalsPane()->table()->model()->rowCount(); }
     bool waitConnected() const
     {
-        return QTest::qWaitFor([this] { return core.connection()->state() == SignalConnection::State::Open; }, kTimeoutMs);
+        return QTest::qWaitFor([this] { return core.connection()->state() == SignalConnection::State::Open; },
+                               kTimeoutMs);
     }
     // The log rows with this close code and reason.
     QList<int> logRows(int code, const QString &reason) const
@@ -99,7 +97,7 @@ struct Client
     MainWindow window;
 };
 
-} // namespace
+}   // namespace
 
 class TestMainWindow : public QObject
 {
@@ -182,11 +180,13 @@ void TestMainWindow::revocationShowsCodeMeaningAndBanner()
     Client client;
     client.window.signInWith(address(), QStringLiteral("demo"), QStringLiteral("demo"));
     QVERIFY(client.waitConnected());
-    const QByteArray admin = TestHttp::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
+    const QByteArray admin =
+            TestHttp::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
     QVERIFY(!admin.isEmpty());
     m_server->clock().advance(1000);   // revocation covers tokens issued up to its own second
-    const TestHttp::Reply revoked = TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),
-                                                    {{QStringLiteral("sub"), QStringLiteral("demo")}}, admin);
+    const TestHttp::Reply revoked =
+            TestHttp::post(QUrl(m_server->server()->baseUrl() + QStringLiteral("/admin/revoke")),
+                           {{QStringLiteral("sub"), QStringLiteral("demo")}}, admin);
     QCOMPARE(revoked.status, 204);
 
     QTRY_COMPARE_WITH_TIMEOUT(client.logRows(1008, QStringLiteral("Token revoked")).size(), 1, kTimeoutMs);
@@ -249,7 +249,8 @@ void TestMainWindow::loginDialogRefusesWhatItMust()
     QTRY_VERIFY_WITH_TIMEOUT(client.window.loginDialog() && client.window.loginDialog()->isVisible(), kTimeoutMs);
     const QList<QLabel *> after = client.window.loginDialog()->findChildren<QLabel *>();
     QVERIFY(std::any_of(after.cbegin(), after.cend(), [](const QLabel *label) {
-        return label->isVisible() && label->accessibleName() == QLatin1String("Sign-in error") && !label->text().isEmpty();
+        return label->isVisible() && label->accessibleName() == QLatin1String("Sign-in error")
+                && !label->text().isEmpty();
     }));
 }
 
@@ -260,7 +261,8 @@ void TestMainWindow::reconnectCountdownOffersReconnectNow()
     Client client;
     // A fixed 3 s delay, so the countdown is there to look at.
     client.core.connection()->setReconnectPolicy(ReconnectPolicy([] { return 1.0; }, 3000, 3000));
-    client.window.signInWith(ServerAddress::parse(server.server()->baseUrl()), QStringLiteral("demo"), QStringLiteral("demo"));
+    client.window.signInWith(ServerAddress::parse(server.server()->baseUrl()), QStringLiteral("demo"),
+                             QStringLiteral("demo"));
     QVERIFY(client.waitConnected());
 
     // A graceful shutdown closes every connection with 1001, then the port goes.
@@ -319,11 +321,11 @@ void TestMainWindow::legendListsEveryCodeOfTheContract()
     QStringList reasons;
     for (int row = 0; row < legend->rowCount(); ++row)
         reasons << legend->item(row, 0)->text() + QLatin1Char(' ') + legend->item(row, 1)->text();
-    for (const char *expected : {"1000 Normal closure", "1001 Server shutting down", "1003 Unsupported data",
-                                 "1008 Authentication required", "1008 Invalid or expired token", "1008 Token expired",
-                                 "1008 Token revoked", "1008 Refresh rejected", "1008 Rate limit exceeded",
-                                 "1008 Too many connections", "1009 Message too big", "1011 Internal error",
-                                 "1013 Slow consumer"})
+    for (const char *expected :
+         {"1000 Normal closure", "1001 Server shutting down", "1003 Unsupported data", "1008 Authentication required",
+          "1008 Invalid or expired token", "1008 Token expired", "1008 Token revoked", "1008 Refresh rejected",
+          "1008 Rate limit exceeded", "1008 Too many connections", "1009 Message too big", "1011 Internal error",
+          "1013 Slow consumer"})
         QVERIFY2(reasons.contains(QString::fromLatin1(expected)), expected);
     for (int row = 0; row < legend->rowCount(); ++row)
         QVERIFY(!legend->item(row, 2)->text().isEmpty() && !legend->item(row, 4)->text().isEmpty());
@@ -343,7 +345,8 @@ void TestMainWindow::germanTranslationIsComplete()
         const QString source = message.firstChildElement(QStringLiteral("source")).text();
         const QDomElement translation = message.firstChildElement(QStringLiteral("translation"));
         QVERIFY2(translation.attribute(QStringLiteral("type")).isEmpty(),
-                 qPrintable(QStringLiteral("not translated (%1): %2").arg(translation.attribute(QStringLiteral("type")), source)));
+                 qPrintable(QStringLiteral("not translated (%1): %2")
+                                    .arg(translation.attribute(QStringLiteral("type")), source)));
         QStringList forms;
         const QDomNodeList numerus = translation.elementsByTagName(QStringLiteral("numerusform"));
         for (int n = 0; n < numerus.size(); ++n)
@@ -390,8 +393,10 @@ void TestMainWindow::missingKeychainShowsBannerAndSignalsStillArrive()
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QString::fromLatin1(kChildVariable), QStringLiteral("1"));
-    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/signalgate-no-bus"));
-    ChildTest::run(QCoreApplication::applicationFilePath(), {}, environment, "TestMainWindowNoKeychain::bannerAndSignals");
+    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                       QStringLiteral("unix:path=/nonexistent/signalgate-no-bus"));
+    ChildTest::run(QCoreApplication::applicationFilePath(), {}, environment,
+                   "TestMainWindowNoKeychain::bannerAndSignals");
 }
 
 class TestMainWindowNoKeychain : public QObject
@@ -407,7 +412,8 @@ void TestMainWindowNoKeychain::bannerAndSignals()
     TestServer server([](ServerConfig &config) { config.dev = true; });
     QVERIFY2(server.start(), qPrintable(server.error()));
     Client client;
-    client.window.signInWith(ServerAddress::parse(server.server()->baseUrl()), QStringLiteral("demo"), QStringLiteral("demo"));
+    client.window.signInWith(ServerAddress::parse(server.server()->baseUrl()), QStringLiteral("demo"),
+                             QStringLiteral("demo"));
     QVERIFY(client.waitConnected());
     QTRY_VERIFY_WITH_TIMEOUT(client.rows() >= 3, kTimeoutMs);
     QVERIFY(client.window.isBannerShown());

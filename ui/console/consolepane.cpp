@@ -33,26 +33,26 @@ QString duration(qint64 ms)
     return ScenarioResultsModel::durationText(ms);
 }
 
-} // namespace
+}   // namespace
 
 ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider sessionToken, QWidget *parent)
-    : QWidget(parent),
-      m_settings(settings),
-      m_engine(new ScenarioEngine(this)),
-      m_target(new TargetForm(settings, this)),
-      m_runSelected(new QPushButton(tr("Run &selected"), this)),
-      m_runAll(new QPushButton(tr("Run &all"), this)),
-      m_stop(new QPushButton(tr("S&top"), this)),
-      m_export(new QPushButton(tr("&Export…"), this)),
-      m_progress(new QProgressBar(this)),
-      m_status(new QLabel(this)),
-      m_results(new ScenarioResultsModel(this)),
-      m_tree(new QTreeView(this)),
-      m_detail(new QTextBrowser(this)),
-      m_pages(new QTabWidget(this)),
-      m_manual(new ManualPane(m_engine, this)),
-      m_inspector(new TokenInspector(std::move(sessionToken), this)),
-      m_history(new RunHistoryPane(this))
+    : QWidget(parent)
+    , m_settings(settings)
+    , m_engine(new ScenarioEngine(this))
+    , m_target(new TargetForm(settings, this))
+    , m_runSelected(new QPushButton(tr("Run &selected"), this))
+    , m_runAll(new QPushButton(tr("Run &all"), this))
+    , m_stop(new QPushButton(tr("S&top"), this))
+    , m_export(new QPushButton(tr("&Export…"), this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_results(new ScenarioResultsModel(this))
+    , m_tree(new QTreeView(this))
+    , m_detail(new QTextBrowser(this))
+    , m_pages(new QTabWidget(this))
+    , m_manual(new ManualPane(m_engine, this))
+    , m_inspector(new TokenInspector(std::move(sessionToken), this))
+    , m_history(new RunHistoryPane(this))
 {
     m_tree->setAccessibleName(tr("Scenarios"));
     m_tree->setModel(m_results);
@@ -163,7 +163,8 @@ void ConsolePane::connectManually(const ManualProbe::Composition &composition)
     const bool needsTokens = composition.choice == Choice::Current || composition.choice == Choice::Forged;
     ScenarioEngine::Settings settings;
     QString error;
-    if (!m_target->settings(&settings, &error, needsTokens ? TargetForm::Purpose::Run : TargetForm::Purpose::ConnectionOnly)) {
+    if (!m_target->settings(&settings, &error,
+                            needsTokens ? TargetForm::Purpose::Run : TargetForm::Purpose::ConnectionOnly)) {
         m_manual->showFailure(error);
         return;
     }
@@ -282,14 +283,16 @@ void ConsolePane::showDetail(const QString &id)
     const QString expected = found && !found->expected.isEmpty() ? found->expected : scenario->expected;
     QString html = QStringLiteral("<h3>%1 <small>(%2)</small></h3>").arg(scenario->title.toHtmlEscaped(), id);
     html += tr("<p><b>Proves:</b> %1</p><p><b>Needs:</b> %2</p><p><b>Expected:</b> %3</p>")
-                    .arg(scenario->proves.toHtmlEscaped(), scenario->prerequisites.toHtmlEscaped(), expected.toHtmlEscaped());
+                    .arg(scenario->proves.toHtmlEscaped(), scenario->prerequisites.toHtmlEscaped(),
+                         expected.toHtmlEscaped());
     if (!found) {
         m_detail->setHtml(html + tr("<p>Not run yet.</p>"));
         return;
     }
     const ScenarioResult &result = *found;
     const ScenarioResult::Actual &actual = result.actual;
-    html += tr("<p><b>Verdict:</b> %1 — %2</p>").arg(ScenarioResult::verdictName(result.verdict), result.reason.toHtmlEscaped());
+    html += tr("<p><b>Verdict:</b> %1 — %2</p>")
+                    .arg(ScenarioResult::verdictName(result.verdict), result.reason.toHtmlEscaped());
     html += tr("<p><b>Actual:</b> %1</p>").arg(actual.summary().toHtmlEscaped());
     html += tr("<p><b>Timings:</b> %1 in all, %2 of it waiting for the server's connection rate; %3 upgrade(s).</p>")
                     .arg(duration(actual.durationMs), duration(actual.pacedMs))
@@ -338,4 +341,4 @@ void ConsolePane::exportWithDialog()
         m_status->setText(tr("Export failed: %1").arg(error));
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -2,8 +2,8 @@
 
 #include "tokeninspector.h"
 
-#include "runreport.h"
 #include "manualprobe.h"
+#include "runreport.h"
 #include "scenarioengine.h"
 #include "scenarioresult.h"
 #include "scenarioresultsmodel.h"
@@ -40,7 +40,8 @@ class ConsolePane : public QWidget
 public:
     enum Page { ScenariosPage, ManualPage, InspectorPage, RunsPage };
 
-    ConsolePane(Client::ClientSettings *settings, TokenInspector::TokenProvider sessionToken, QWidget *parent = nullptr);
+    ConsolePane(Client::ClientSettings *settings, TokenInspector::TokenProvider sessionToken,
+                QWidget *parent = nullptr);
 
     Scenarios::ScenarioEngine *engine() const { return m_engine; }
     QTabWidget *pages() const { return m_pages; }
@@ -96,4 +97,4 @@ private:
     QString m_estimate;     // " · n of m done, about t left"
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -43,25 +43,25 @@ bool parseObject(const QString &text, QJsonObject *object, const QString &what, 
     return true;
 }
 
-} // namespace
+}   // namespace
 
 ManualPane::ManualPane(ScenarioEngine *engine, QWidget *parent)
-    : QWidget(parent),
-      m_probe(new ManualProbe(engine, this)),
-      m_token(new QComboBox(this)),
-      m_custom(new QLineEdit(this)),
-      m_header(new QPlainTextEdit(this)),
-      m_payload(new QPlainTextEdit(this)),
-      m_expiry(new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), this)),
-      m_transport(new QComboBox(this)),
-      m_origin(new QLineEdit(this)),
-      m_connect(new QPushButton(tr("Co&nnect"), this)),
-      m_close(new QPushButton(tr("Cl&ose (1000)"), this)),
-      m_message(new QPlainTextEdit(this)),
-      m_sendText(new QPushButton(tr("Send &text"), this)),
-      m_sendBinary(new QPushButton(tr("Send &binary"), this)),
-      m_frames(new QTableWidget(0, 5, this)),
-      m_status(new QLabel(this))
+    : QWidget(parent)
+    , m_probe(new ManualProbe(engine, this))
+    , m_token(new QComboBox(this))
+    , m_custom(new QLineEdit(this))
+    , m_header(new QPlainTextEdit(this))
+    , m_payload(new QPlainTextEdit(this))
+    , m_expiry(new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), this))
+    , m_transport(new QComboBox(this))
+    , m_origin(new QLineEdit(this))
+    , m_connect(new QPushButton(tr("Co&nnect"), this))
+    , m_close(new QPushButton(tr("Cl&ose (1000)"), this))
+    , m_message(new QPlainTextEdit(this))
+    , m_sendText(new QPushButton(tr("Send &text"), this))
+    , m_sendBinary(new QPushButton(tr("Send &binary"), this))
+    , m_frames(new QTableWidget(0, 5, this))
+    , m_status(new QLabel(this))
 {
     using Choice = ManualProbe::TokenChoice;
     m_token->setAccessibleName(tr("Token source"));
@@ -76,7 +76,8 @@ ManualPane::ManualPane(ScenarioEngine *engine, QWidget *parent)
     m_header->setAccessibleName(tr("Forged header JSON"));
     m_header->setPlaceholderText(tr("Header members over {\"alg\": the key's, \"typ\": \"at+jwt\"}; null removes one"));
     m_payload->setAccessibleName(tr("Forged claims JSON"));
-    m_payload->setPlaceholderText(tr("Claims over the signed-in user's, e.g. {\"iss\": \"someone-else\"}; null removes one"));
+    m_payload->setPlaceholderText(
+            tr("Claims over the signed-in user's, e.g. {\"iss\": \"someone-else\"}; null removes one"));
     m_expiry->setAccessibleName(tr("Forged token expiry"));
     m_expiry->setCalendarPopup(true);
     for (QPlainTextEdit *edit : {m_header, m_payload, m_message}) {
@@ -93,7 +94,8 @@ ManualPane::ManualPane(ScenarioEngine *engine, QWidget *parent)
     m_message->setAccessibleName(tr("Message to send"));
     m_message->setPlaceholderText(tr("{\"type\":\"ping\"} — text as typed; for binary, hex bytes like 00 ff 10"));
     m_frames->setAccessibleName(tr("Frames of the manual connection"));
-    m_frames->setHorizontalHeaderLabels({tr("ms"), tr("Direction"), tr("Kind"), tr("Bytes"), tr("Content (tokens redacted)")});
+    m_frames->setHorizontalHeaderLabels(
+            {tr("ms"), tr("Direction"), tr("Kind"), tr("Bytes"), tr("Content (tokens redacted)")});
     m_frames->horizontalHeader()->setStretchLastSection(true);
     m_frames->verticalHeader()->setVisible(false);
     m_frames->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -251,4 +253,4 @@ void ManualPane::updateEnabled()
     m_sendBinary->setEnabled(m_open);
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

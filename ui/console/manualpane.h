@@ -73,4 +73,4 @@ private:
     bool m_open = false;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -29,31 +29,31 @@ QString textOf(const QStringList &items)
 {
     return items.join(QLatin1String(", "));
 }
-} // namespace
+}   // namespace
 
 ProfileEditor::ProfileEditor(const TargetProfile &profile, QWidget *parent)
-    : QDialog(parent),
-      m_name(new QLineEdit(this)),
-      m_wsPath(new QLineEdit(this)),
-      m_tokenIn(new QComboBox(this)),
-      m_tokenName(new QLineEdit(this)),
-      m_prefix(new QLineEdit(this)),
-      m_offers(new QLineEdit(this)),
-      m_login(new QComboBox(this)),
-      m_loginPath(new QLineEdit(this)),
-      m_userField(new QLineEdit(this)),
-      m_passwordField(new QLineEdit(this)),
-      m_refusalCloses(new QLineEdit(this)),
-      m_compareReasons(new QCheckBox(tr("Compare close reasons with PROTOCOL.md's"), this)),
-      m_originStatus(new QSpinBox(this)),
-      m_rateStatus(new QSpinBox(this)),
-      m_welcomeType(new QLineEdit(this)),
-      m_admitAfter(new QSpinBox(this)),
-      m_signalType(new QLineEdit(this)),
-      m_refresh(new QCheckBox(tr("In-band refresh"), this)),
-      m_resume(new QCheckBox(tr("Resume"), this)),
-      m_messageRate(new QCheckBox(tr("Message rate limit"), this)),
-      m_error(new QLabel(this))
+    : QDialog(parent)
+    , m_name(new QLineEdit(this))
+    , m_wsPath(new QLineEdit(this))
+    , m_tokenIn(new QComboBox(this))
+    , m_tokenName(new QLineEdit(this))
+    , m_prefix(new QLineEdit(this))
+    , m_offers(new QLineEdit(this))
+    , m_login(new QComboBox(this))
+    , m_loginPath(new QLineEdit(this))
+    , m_userField(new QLineEdit(this))
+    , m_passwordField(new QLineEdit(this))
+    , m_refusalCloses(new QLineEdit(this))
+    , m_compareReasons(new QCheckBox(tr("Compare close reasons with PROTOCOL.md's"), this))
+    , m_originStatus(new QSpinBox(this))
+    , m_rateStatus(new QSpinBox(this))
+    , m_welcomeType(new QLineEdit(this))
+    , m_admitAfter(new QSpinBox(this))
+    , m_signalType(new QLineEdit(this))
+    , m_refresh(new QCheckBox(tr("In-band refresh"), this))
+    , m_resume(new QCheckBox(tr("Resume"), this))
+    , m_messageRate(new QCheckBox(tr("Message rate limit"), this))
+    , m_error(new QLabel(this))
 {
     setWindowTitle(tr("Target profile"));
     m_tokenIn->addItem(tr("Authorization header"), QStringLiteral("header"));
@@ -167,7 +167,8 @@ std::optional<TargetProfile> ProfileEditor::profile(QString *error) const
                            {QStringLiteral("offer_subprotocols"), listOf(m_offers->text())},
                            {QStringLiteral("login"), m_login->currentData().toString()},
                            {QStringLiteral("login_path"), m_loginPath->text().trimmed()},
-                           {QStringLiteral("login_fields"), QJsonArray{m_userField->text().trimmed(), m_passwordField->text().trimmed()}},
+                           {QStringLiteral("login_fields"),
+                            QJsonArray{m_userField->text().trimmed(), m_passwordField->text().trimmed()}},
                            {QStringLiteral("refusal_closes"), codes},
                            {QStringLiteral("compare_reasons"), m_compareReasons->isChecked()},
                            {QStringLiteral("origin_refusal_status"), m_originStatus->value()},
@@ -194,4 +195,4 @@ void ProfileEditor::accept()
     QDialog::accept();
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -65,4 +65,4 @@ private:
     QLabel *m_error;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

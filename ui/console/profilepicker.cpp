@@ -17,11 +17,11 @@ constexpr int SourceRole = Qt::UserRole + 1;   // "built-in", "edited" or the fi
 }
 
 ProfilePicker::ProfilePicker(QWidget *parent)
-    : QWidget(parent),
-      m_box(new QComboBox(this)),
-      m_edit(new QPushButton(tr("&Edit…"), this)),
-      m_save(new QPushButton(tr("Save &as…"), this)),
-      m_load(new QPushButton(tr("L&oad…"), this))
+    : QWidget(parent)
+    , m_box(new QComboBox(this))
+    , m_edit(new QPushButton(tr("&Edit…"), this))
+    , m_save(new QPushButton(tr("Save &as…"), this))
+    , m_load(new QPushButton(tr("L&oad…"), this))
 {
     m_box->setAccessibleName(tr("Target profile"));
     m_box->addItem(tr("SignalGate (this contract)"), TargetProfile::signalGate().toJson());
@@ -94,22 +94,25 @@ void ProfilePicker::edit()
 
 void ProfilePicker::saveWithDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the target profile"), profile().name + QStringLiteral(".json"),
-                                                      tr("Target profile (*.json)"));
+    const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save the target profile"), profile().name + QStringLiteral(".json"),
+                                         tr("Target profile (*.json)"));
     if (path.isEmpty())
         return;
     QString error;
-    Q_EMIT message(saveFile(path, &error) ? tr("Saved the profile to %1; signalgate-check --profile %1 reads it.").arg(path)
-                                          : error);
+    Q_EMIT message(saveFile(path, &error)
+                           ? tr("Saved the profile to %1; signalgate-check --profile %1 reads it.").arg(path)
+                           : error);
 }
 
 void ProfilePicker::loadWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load a target profile"), QString(), tr("Target profile (*.json)"));
+    const QString path =
+            QFileDialog::getOpenFileName(this, tr("Load a target profile"), QString(), tr("Target profile (*.json)"));
     if (path.isEmpty())
         return;
     QString error;
     Q_EMIT message(loadFile(path, &error) ? tr("Loaded the profile %1.").arg(profile().name) : error);
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -42,4 +42,4 @@ private:
     QPushButton *m_load;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -21,14 +21,14 @@ QString verdictCell(const QString &verdict)
 {
     return verdict.isEmpty() ? RunHistoryPane::tr("not run") : verdict;
 }
-} // namespace
+}   // namespace
 
 RunHistoryPane::RunHistoryPane(QWidget *parent)
-    : QWidget(parent),
-      m_list(new QTreeWidget(this)),
-      m_base(new QComboBox(this)),
-      m_summary(new QLabel(this)),
-      m_changes(new QTextBrowser(this))
+    : QWidget(parent)
+    , m_list(new QTreeWidget(this))
+    , m_base(new QComboBox(this))
+    , m_summary(new QLabel(this))
+    , m_changes(new QTextBrowser(this))
 {
     m_list->setAccessibleName(tr("Finished runs"));
     m_list->setRootIsDecorated(false);
@@ -61,8 +61,9 @@ RunHistoryPane::RunHistoryPane(QWidget *parent)
 QString RunHistoryPane::describe(int index) const
 {
     const RunReport &report = m_runs.at(index);
-    return tr("#%1 %2, %3: %4").arg(index + 1).arg(report.startedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
-                                                   report.profile, report.score());
+    return tr("#%1 %2, %3: %4")
+            .arg(index + 1)
+            .arg(report.startedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")), report.profile, report.score());
 }
 
 void RunHistoryPane::addRun(const RunReport &report)
@@ -106,11 +107,16 @@ void RunHistoryPane::compare(int before, int after)
     const RunComparison comparison = RunComparison::between(m_runs.at(before), m_runs.at(after));
     m_summary->setText(tr("From run #%1 to run #%2: %3").arg(before + 1).arg(after + 1).arg(comparison.summary()));
     QList<RunComparison::Change> changes = comparison.changes;
-    std::stable_partition(changes.begin(), changes.end(), [](const RunComparison::Change &change) { return change.isRegression(); });
-    QString html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                           .arg(tr("Scenario"), tr("Run #%1").arg(before + 1), tr("Run #%1").arg(after + 1), tr("Reason now"));
+    std::stable_partition(changes.begin(), changes.end(),
+                          [](const RunComparison::Change &change) { return change.isRegression(); });
+    QString html =
+            QStringLiteral("<table border=\"1\" cellspacing=\"0\" "
+                           "cellpadding=\"3\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+                    .arg(tr("Scenario"), tr("Run #%1").arg(before + 1), tr("Run #%1").arg(after + 1), tr("Reason now"));
     for (const RunComparison::Change &change : std::as_const(changes)) {
-        const QString colour = change.isRegression() ? QStringLiteral("#f8d7da") : change.isFix() ? QStringLiteral("#c8e6c9") : QString();
+        const QString colour = change.isRegression() ? QStringLiteral("#f8d7da")
+                : change.isFix()                     ? QStringLiteral("#c8e6c9")
+                                                     : QString();
         html += QStringLiteral("<tr%1><td>%2%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
                         .arg(colour.isEmpty() ? QString() : QStringLiteral(" bgcolor=\"%1\"").arg(colour), change.id,
                              change.isRegression() ? tr(" (regression)") : QString(), verdictCell(change.before),
@@ -124,4 +130,4 @@ QString RunHistoryPane::comparisonText() const
     return m_summary->text() + QLatin1Char('\n') + m_changes->toPlainText();
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

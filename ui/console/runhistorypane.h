@@ -42,4 +42,4 @@ private:
     QTextBrowser *m_changes;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -20,18 +20,18 @@ using namespace SignalGate::Scenarios;
 namespace SignalGate::Ui {
 
 TargetForm::TargetForm(ClientSettings *settings, QWidget *parent)
-    : QGroupBox(tr("Target"), parent),
-      m_settings(settings),
-      m_server(new QLineEdit(settings->server(), this)),
-      m_user(new QLineEdit(settings->user(), this)),
-      m_password(new QLineEdit(this)),
-      m_keyFile(new QLineEdit(this)),
-      m_picker(new ProfilePicker(this)),
-      m_token(new QLineEdit(this)),
-      m_forgeIssuer(new QLineEdit(this)),
-      m_forgeAudience(new QLineEdit(this)),
-      m_forgeType(new QLineEdit(this)),
-      m_signIn(new QPushButton(tr("Si&gn in for tests"), this))
+    : QGroupBox(tr("Target"), parent)
+    , m_settings(settings)
+    , m_server(new QLineEdit(settings->server(), this))
+    , m_user(new QLineEdit(settings->user(), this))
+    , m_password(new QLineEdit(this))
+    , m_keyFile(new QLineEdit(this))
+    , m_picker(new ProfilePicker(this))
+    , m_token(new QLineEdit(this))
+    , m_forgeIssuer(new QLineEdit(this))
+    , m_forgeAudience(new QLineEdit(this))
+    , m_forgeType(new QLineEdit(this))
+    , m_signIn(new QPushButton(tr("Si&gn in for tests"), this))
 {
     m_server->setAccessibleName(tr("Server to test"));
     m_user->setAccessibleName(tr("Test user"));
@@ -132,4 +132,4 @@ bool TargetForm::settings(ScenarioEngine::Settings *settings, QString *error, Pu
     return true;
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

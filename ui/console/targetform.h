@@ -23,8 +23,8 @@ class TargetForm : public QGroupBox
     Q_OBJECT
 public:
     enum class Purpose {
-        Run,                // scenarios, or a manual connection with the current or a forged token
-        ConnectionOnly,     // a manual connection with no, an empty or a typed token: no login
+        Run,              // scenarios, or a manual connection with the current or a forged token
+        ConnectionOnly,   // a manual connection with no, an empty or a typed token: no login
     };
 
     explicit TargetForm(Client::ClientSettings *settings, QWidget *parent = nullptr);
@@ -61,4 +61,4 @@ private:
     QPushButton *m_signIn;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -3,8 +3,8 @@
 #include "tokenclaims.h"
 
 #include <QDateTime>
-#include <QFormLayout>
 #include <QFontDatabase>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
@@ -24,17 +24,17 @@ QString when(qint64 unixSeconds)
     return unixSeconds > 0 ? QDateTime::fromSecsSinceEpoch(unixSeconds).toString(Qt::ISODate) : QString();
 }
 
-} // namespace
+}   // namespace
 
 TokenInspector::TokenInspector(TokenProvider sessionToken, QWidget *parent)
-    : QWidget(parent),
-      m_sessionToken(std::move(sessionToken)),
-      m_paste(new QLineEdit(this)),
-      m_useSession(new QPushButton(tr("Inspect my &session's token"), this)),
-      m_summary(new QLabel(this)),
-      m_countdown(new QLabel(this)),
-      m_header(new QPlainTextEdit(this)),
-      m_claims(new QPlainTextEdit(this))
+    : QWidget(parent)
+    , m_sessionToken(std::move(sessionToken))
+    , m_paste(new QLineEdit(this))
+    , m_useSession(new QPushButton(tr("Inspect my &session's token"), this))
+    , m_summary(new QLabel(this))
+    , m_countdown(new QLabel(this))
+    , m_header(new QPlainTextEdit(this))
+    , m_claims(new QPlainTextEdit(this))
 {
     m_paste->setPlaceholderText(tr("Paste a token to decode it here; it is not sent anywhere"));
     m_paste->setAccessibleName(tr("Token to inspect"));
@@ -55,7 +55,8 @@ TokenInspector::TokenInspector(TokenProvider sessionToken, QWidget *parent)
     source->addWidget(m_useSession);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(source);
-    layout->addWidget(new QLabel(tr("Decoded locally and NOT verified: the signature is only checked by the server."), this));
+    layout->addWidget(
+            new QLabel(tr("Decoded locally and NOT verified: the signature is only checked by the server."), this));
     layout->addWidget(m_summary);
     layout->addWidget(m_countdown);
     auto *form = new QFormLayout;
@@ -63,7 +64,8 @@ TokenInspector::TokenInspector(TokenProvider sessionToken, QWidget *parent)
     form->addRow(tr("Claims:"), m_claims);
     layout->addLayout(form, 1);
 
-    connect(m_paste, &QLineEdit::textChanged, this, [this](const QString &text) { inspect(text.trimmed().toLatin1()); });
+    connect(m_paste, &QLineEdit::textChanged, this,
+            [this](const QString &text) { inspect(text.trimmed().toLatin1()); });
     connect(m_useSession, &QPushButton::clicked, this, &TokenInspector::inspectSessionToken);
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &TokenInspector::updateCountdown);
@@ -121,13 +123,15 @@ void TokenInspector::inspect(const QByteArray &token)
     m_header->setPlainText(QString::fromUtf8(QJsonDocument(claims->header).toJson(QJsonDocument::Indented)));
     m_claims->setPlainText(QString::fromUtf8(QJsonDocument(claims->payload).toJson(QJsonDocument::Indented)));
     const QJsonObject &payload = claims->payload;
-    m_summary->setText(tr("Algorithm %1, type %2 · subject %3 · issuer %4 · audience %5 · scope %6 · issued %7 · not before %8 · expires %9")
-                               .arg(claims->header.value(QLatin1String("alg")).toString(),
-                                    claims->header.value(QLatin1String("typ")).toString(), claims->subject,
-                                    payload.value(QLatin1String("iss")).toString(),
-                                    payload.value(QLatin1String("aud")).toVariant().toStringList().join(QLatin1Char(',')),
-                                    payload.value(QLatin1String("scope")).toString(), when(claims->issuedAt),
-                                    when(payload.value(QLatin1String("nbf")).toInteger()), when(claims->expiresAt)));
+    m_summary->setText(
+            tr("Algorithm %1, type %2 · subject %3 · issuer %4 · audience %5 · scope %6 · issued %7 · not before %8 · "
+               "expires %9")
+                    .arg(claims->header.value(QLatin1String("alg")).toString(),
+                         claims->header.value(QLatin1String("typ")).toString(), claims->subject,
+                         payload.value(QLatin1String("iss")).toString(),
+                         payload.value(QLatin1String("aud")).toVariant().toStringList().join(QLatin1Char(',')),
+                         payload.value(QLatin1String("scope")).toString(), when(claims->issuedAt),
+                         when(payload.value(QLatin1String("nbf")).toInteger()), when(claims->expiresAt)));
     m_expiresAt = claims->expiresAt;
     updateCountdown();
     m_tick.start();
@@ -145,4 +149,4 @@ void TokenInspector::updateCountdown()
                                   : tr("Expired %1 min %2 s ago.").arg(-left / 60).arg(-left % 60));
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -48,4 +48,4 @@ private:
     QTimer m_tick;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

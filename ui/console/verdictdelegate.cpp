@@ -24,7 +24,7 @@ QColor verdictColor(ScenarioResult::Verdict verdict)
     return QColor();
 }
 
-} // namespace
+}   // namespace
 
 void VerdictDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
@@ -35,4 +35,4 @@ void VerdictDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
         option->backgroundBrush = verdictColor(ScenarioResult::Verdict(verdict.toInt()));
 }
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui

@@ -17,4 +17,4 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 };
 
-} // namespace SignalGate::Ui
+}   // namespace SignalGate::Ui
