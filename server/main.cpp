@@ -15,7 +15,7 @@ using namespace SignalGate::Server;
 int main(int argc, char *argv[])
 {
     // Qt's own UNIX event dispatcher fans out about three times faster than
-    // glib's with thousands of sockets (measured, see QT64-NOTES.md).
+    // glib's with thousands of sockets (measured on Qt 6.4.2).
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
 

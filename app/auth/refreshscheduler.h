@@ -9,7 +9,7 @@
 
 namespace SignalGate::Client {
 
-// When to refresh the access token (issue 5): at exp - lead, lead =
+// When to refresh the access token: at exp - lead, lead =
 // min(5 min, 20 % of the lifetime), with +-10 % jitter on the lead so many
 // clients do not refresh in step. A failed refresh is retried with backoff
 // (1 s, 2 s, 4 s ... up to 60 s) but never later than 30 s before exp; past

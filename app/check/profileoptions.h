@@ -13,7 +13,7 @@ class QCommandLineParser;
 
 namespace SignalGate::Scenarios {
 
-// The flags that describe a target on one line (issue 11): --profile takes a
+// The flags that describe a target on one line: --profile takes a
 // built-in name or a profile file, and every profile field has a flag that
 // overrides it, so a CI job needs no file. Flag values use the names
 // TargetProfile's JSON uses.

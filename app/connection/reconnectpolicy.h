@@ -6,7 +6,7 @@
 
 namespace SignalGate::Client {
 
-// Decides what happens after a connection ends (issue 5, PROTOCOL.md section 4):
+// Decides what happens after a connection ends (PROTOCOL.md section 4):
 //  1001, 1006 (and network errors), 1011, 1013, HTTP 429 -> Reconnect after an
 //    exponential backoff with full jitter: delay = random() * min(cap, base * 2^attempt)
 //    (base 500 ms, cap 30 s), never shorter than a Retry-After the server gave;

@@ -24,7 +24,7 @@ class QWebSocket;
 
 namespace SignalGate::Client {
 
-// One WebSocket session with one server for one user (issue 5, PROTOCOL.md
+// One WebSocket session with one server for one user (PROTOCOL.md
 // sections 3 to 5). GUI-free: the window, the test console and the tests all
 // drive this same object.
 //

@@ -9,7 +9,7 @@
 
 namespace SignalGate::Client {
 
-// The connection log (issue 5): what happened, when, the close code and its
+// The connection log: what happened, when, the close code and its
 // exact reason, what that means in words and what the client does next.
 // Newest last, at most capacity() entries (the oldest leave at the top).
 //

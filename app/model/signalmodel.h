@@ -22,7 +22,7 @@ namespace SignalGate::Client {
 // One signal as the table keeps it: the contract's typed frame.
 using LiveSignal = SignalGate::Protocol::SignalFrame;
 
-// The live signals table (issue 5): the last capacity() signals, newest first
+// The live signals table: the last capacity() signals, newest first
 // (row 0 = newest). It must stay smooth at thousands of signals per second, so
 // append() never touches the view: signals wait in a queue that a timer
 // flushes every flushInterval() ms, and one flush is one beginInsertRows(0, k-1)

@@ -14,7 +14,7 @@ namespace SignalGate::Scenarios {
 
 class ScenarioEngine;
 
-// The console's manual mode (issue 6), without widgets: compose one
+// The console's manual mode, without widgets: compose one
 // connection by hand (token source, placement, Origin), connect through the
 // engine's pacer, send any text or binary message, watch every frame and
 // the close. A widget fills a Composition and calls connectProbe().

@@ -16,7 +16,7 @@ namespace SignalGate::Scenarios {
 
 class Redactor;
 
-// One hand-composed WebSocket connection that records everything (issue 6):
+// One hand-composed WebSocket connection that records everything:
 // the handshake answer, every frame both ways, the close code and reason,
 // errors, with every token redacted. The scenarios and the console's manual
 // mode both drive this object; it never reconnects and never decides

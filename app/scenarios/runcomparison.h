@@ -7,7 +7,7 @@
 
 namespace SignalGate::Scenarios {
 
-// Which verdicts changed between two runs (issue 11): the console's
+// Which verdicts changed between two runs: the console's
 // regression view. A scenario only one of the runs has counts as changed.
 struct RunComparison
 {

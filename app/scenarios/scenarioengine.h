@@ -25,7 +25,7 @@ class ConnectionPacer;
 class ScenarioRun;
 
 // Runs a selection of the catalogue's scenarios one after the other over
-// real connections (issue 6), for the console and signalgate-check alike.
+// real connections, for the console and signalgate-check alike.
 // prepare() signs in and finds out how tokens can be minted; run() starts the
 // scenarios; every step is a signal. The connection-flood scenario always
 // runs last: it spends the server's upgrade budget, which costs least when

@@ -11,7 +11,7 @@
 
 namespace SignalGate::Scenarios {
 
-// What one scenario run found (issue 6): the actual outcome next to the
+// What one scenario run found: the actual outcome next to the
 // verdict and its reason. Nothing in here may hold a token: errors and
 // frames come redacted from the probes.
 struct ScenarioResult

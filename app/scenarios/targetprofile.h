@@ -10,7 +10,7 @@
 
 namespace SignalGate::Scenarios {
 
-// The server under test, described (issue 11): where its WebSocket is, where
+// The server under test, described: where its WebSocket is, where
 // the token goes, how a token is obtained, what counts as a refusal, what an
 // admitted connection and a signal look like, and which features it claims.
 // Built in: "signalgate" (PROTOCOL.md as written) and "seed" (accept-then-

@@ -14,7 +14,7 @@ class QObject;
 
 namespace SignalGate::Scenarios {
 
-// A foreign target's token endpoint (issue 11): a JSON login posting
+// A foreign target's token endpoint: a JSON login posting
 // {"<user field>","<password field>"}, or the OAuth2 password grant as a form
 // post (grant_type=password, username, password: FastAPI's
 // OAuth2PasswordRequestForm and most identity servers). Either answers

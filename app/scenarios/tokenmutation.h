@@ -5,7 +5,7 @@
 
 namespace SignalGate::Scenarios {
 
-// Hostile tokens made from a genuine one without any key (issue 6): the
+// Hostile tokens made from a genuine one without any key: the
 // server's signature stays, only what an attacker can change changes.
 namespace TokenMutation {
 // Over the contract's 8 KiB cap (PROTOCOL.md section 2).

@@ -16,7 +16,7 @@ namespace SignalGate::Client {
 class RefreshScheduler;
 class SignalConnection;
 
-// The signed-in session of the desktop client (issue 5): it owns the one
+// The signed-in session of the desktop client: it owns the one
 // SignalConnection and ties together AuthApi (HTTP), TokenStore (keychain)
 // and RefreshScheduler. GUI-free; the window only calls signIn/signOut and
 // shows what this object reports.

@@ -80,7 +80,7 @@ using Severity = CloseCodeInfo::Severity;
 using Action = CloseCodeInfo::NextAction;
 using Kind = ReconnectPolicy::Kind;
 
-// What issue 5 and reconnectpolicy.h document for each row of PROTOCOL.md
+// What reconnectpolicy.h documents for each row of PROTOCOL.md
 // section 4, written down here independently of the implementation.
 struct Expectation
 {
@@ -150,7 +150,7 @@ qint64 window(int attempt)
     return std::min<qint64>(ms, 30000);
 }
 
-// The reconnect triggers of issue 5, by name, so test data can list them.
+// The reconnect triggers, by name, so test data can list them.
 ReconnectPolicy::Decision trigger(ReconnectPolicy &policy, const QString &name)
 {
     if (name == QLatin1String("network error"))

@@ -397,7 +397,7 @@ void TestTokenStore::noKeychainKeepsTokensInMemory()
 
 // A bus with a Secret Service whose keyring was never unlocked, and no display
 // for its password prompt: reads claim EntryNotFound, writes fail with
-// OtherError (QT64-NOTES.md). The failed write must switch to memory.
+// OtherError (QtKeychain 0.13 on libsecret). The failed write must switch to memory.
 void TestTokenStore::lockedKeyringFallsBackOnWrite()
 {
     QTemporaryDir sandbox;

@@ -133,7 +133,7 @@ void TestCheckCli::usageErrorsExitTwo_data()
                                 << QByteArray("demo\n") << QByteArray("unknown scenario id(s): nope");
     QTest::newRow("bad profile") << base + QStringList{QStringLiteral("--profile"), QStringLiteral("other")}
                                  << QByteArray("demo\n") << QByteArray("give signalgate, seed or a profile file");
-    // Issue 11: each profile flag says what it takes.
+    // Each profile flag says what it takes.
     const auto flagRow = [&base](const char *name, const QStringList &extra, const char *cause) {
         QTest::newRow(name) << base + extra << QByteArray("demo\n") << QByteArray(cause);
     };

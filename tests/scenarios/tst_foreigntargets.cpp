@@ -1,4 +1,4 @@
-// signalgate-check against servers that are not ours (issue 11): the two
+// signalgate-check against servers that are not ours: the two
 // FastAPI peers of tests/peers/, started here on free ports, described by
 // flags or a profile file. Each scenario's verdict is asserted: the peers
 // have no origin check and no rate limits, and the tool must say so (FAIL),

@@ -233,7 +233,7 @@ void TestScenarioUnits::rawUpgradeCarriesTheTokenWhereAsked()
     QVERIFY(request.rawUpgrade().startsWith("GET /ws?token=t.o.k HTTP/1.1"));
     QCOMPARE(request.shownUrl(), QStringLiteral("ws://127.0.0.1:9/ws?token=[REDACTED]"));
 
-    // A foreign target's conventions (issue 11): another query name, the bare
+    // A foreign target's conventions: another query name, the bare
     // token as the only subprotocol, another prefix, nothing else offered.
     TargetProfile foreign;
     foreign.tokenIn = TargetProfile::TokenPlacement::Query;

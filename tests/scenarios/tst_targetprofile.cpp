@@ -1,4 +1,4 @@
-// TargetProfile (issue 11): the built-in profiles, a user's profile file
+// TargetProfile: the built-in profiles, a user's profile file
 // (partial, saved and loaded again), every bad value refused with the key it
 // concerns, and the WebSocket URL it builds.
 #include "targetprofile.h"

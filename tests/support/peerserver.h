@@ -5,7 +5,7 @@
 #include <QString>
 #include <QStringList>
 
-// A foreign WebSocket server of tests/peers/ (issue 11): the FastAPI app
+// A foreign WebSocket server of tests/peers/: the FastAPI app
 // tutorial_server.py, run by Debian's python3 with python3-fastapi and
 // python3-uvicorn, on a free port, stopped with this object. It signs HS256
 // tokens with keyFile, so a test can forge them too; its user is demo/demo.

@@ -1,4 +1,4 @@
-// The test console's target side (issue 11), offscreen against a real
+// The test console's target side, offscreen against a real
 // in-process server in dev mode: the profile editor builds and refuses
 // profiles with the file's rules, the picker saves and loads them and a run
 // follows the loaded one, a pasted token needs no login, manual connections

@@ -26,7 +26,7 @@ class ManualPane;
 class RunHistoryPane;
 class TargetForm;
 
-// The "Test console" tab (issue 6): the scenarios of PROTOCOL.md section 9,
+// The "Test console" tab: the scenarios of PROTOCOL.md section 9,
 // grouped, with check boxes, Run selected / Run all / Stop, progress with an
 // estimate, a coloured verdict per row and a detail pane (expected vs actual,
 // the frames with tokens redacted, timings); export as JSON and Markdown;

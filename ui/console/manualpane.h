@@ -17,7 +17,7 @@ class ScenarioEngine;
 
 namespace SignalGate::Ui {
 
-// The console's manual mode (issue 6): compose one connection by hand (token
+// The console's manual mode: compose one connection by hand (token
 // source, transport, Origin), connect, send any text or binary message, and
 // watch every frame (tokens redacted) and the close code with its meaning.
 class ManualPane : public QWidget

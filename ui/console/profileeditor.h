@@ -14,7 +14,7 @@ class QSpinBox;
 
 namespace SignalGate::Ui {
 
-// Edits a TargetProfile field by field (issue 11): the WebSocket path, where
+// Edits a TargetProfile field by field: the WebSocket path, where
 // the token goes, the login, what a refusal, an admission and a signal look
 // like, the features. OK is refused, with the reason shown, until the fields
 // make a valid profile: the checks are TargetProfile::fromJson's, the same a

@@ -9,7 +9,7 @@ class QPushButton;
 
 namespace SignalGate::Ui {
 
-// Chooses the target the console tests (issue 11): the built-in profiles and
+// Chooses the target the console tests: the built-in profiles and
 // every profile loaded or edited in this window. Edit… opens a ProfileEditor
 // on the current one and adds the result; Save as… writes it as JSON (the
 // file signalgate-check --profile reads); Load… reads one.

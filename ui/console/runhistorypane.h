@@ -12,7 +12,7 @@ class QTreeWidget;
 
 namespace SignalGate::Ui {
 
-// The console's "Runs" page (issue 11): every finished run of this window,
+// The console's "Runs" page: every finished run of this window,
 // newest first, and the comparison of a run with another one, by default
 // the run before it: which verdicts changed, regressions first.
 class RunHistoryPane : public QWidget

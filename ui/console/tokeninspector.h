@@ -14,7 +14,7 @@ class QPushButton;
 namespace SignalGate::Ui {
 
 // Decodes a token's header and claims, locally and unverified, with a live
-// expiry countdown (issue 6). Nothing is sent anywhere. The session's own
+// expiry countdown. Nothing is sent anywhere. The session's own
 // token is read through a callback and never put into a text field, so it
 // is not on screen or in the clipboard; a pasted token is the user's own text.
 class TokenInspector : public QWidget
