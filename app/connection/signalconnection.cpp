@@ -210,10 +210,8 @@ void SignalConnection::openSocket()
     // frame came (6.4 reports 1006 there; its constructor's default is 1000).
     connect(m_socket, &QWebSocket::aboutToClose, this, [this] { m_closeFrameSeen = true; });
 
-    QUrl url = m_server;
-    QNetworkRequest request;
+    QNetworkRequest request(m_server);
     QStringList subprotocols{QString(ProtocolName)};
-    request.setUrl(url);
     m_token.place(m_transport, request, subprotocols);
     QWebSocketHandshakeOptions options;
     options.setSubprotocols(subprotocols);
