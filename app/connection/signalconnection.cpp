@@ -57,6 +57,10 @@ SignalConnection::SignalConnection(QObject *parent)
     connect(&m_reader, &ServerMessageReader::error, this, &SignalConnection::handleError);
     connect(&m_delivery, &SignalDelivery::signalReceived, this, &SignalConnection::signalReceived);
     connect(&m_delivery, &SignalDelivery::signalBatchReceived, this, &SignalConnection::signalBatchReceived);
+    // Not from connectNotify(): Qt may hold its connection lock there, and
+    // isSignalConnected() takes the same lock.
+    m_delivery.setBatchesWanted(
+            [this] { return isSignalConnected(QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived)); });
     connect(&m_delivery, &SignalDelivery::resumeResult, this, &SignalConnection::resumeResult);
 }
 
@@ -483,17 +487,4 @@ void SignalConnection::sendJson(const QJsonObject &object)
         m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
-void SignalConnection::connectNotify(const QMetaMethod &signal)
-{
-    if (signal == QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived))
-        m_delivery.setBatching(true);
-}
-
-void SignalConnection::disconnectNotify(const QMetaMethod &signal)
-{
-    // An invalid method: disconnect() from everything.
-    if (!signal.isValid() || signal == QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived))
-        m_delivery.setBatching(isSignalConnected(QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived)));
-}
-
-}   // namespace SignalGate::Client
+} // namespace SignalGate::Client

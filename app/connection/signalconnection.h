@@ -173,9 +173,6 @@ private:
     void handleError(const SignalGate::Protocol::ErrorFrame &error);
     void handleRefreshed(const SignalGate::Protocol::Refreshed &answer);
     void sendJson(const QJsonObject &object);
-    // Batch listeners come and go: batches are only collected while one listens.
-    void connectNotify(const QMetaMethod &signal) override;
-    void disconnectNotify(const QMetaMethod &signal) override;
 
     const SignalGate::Clock *m_clock = &SignalGate::Clock::system();
     ReconnectPolicy m_policy;

@@ -76,7 +76,7 @@ void SignalDelivery::abandon()
 void SignalDelivery::deliver(const QJsonObject &signal)
 {
     Q_EMIT signalReceived(signal);
-    if (m_batching) {
+    if (m_batchesWanted && m_batchesWanted()) {
         m_batch.append(signal);
         if (!m_batchTimer.isActive())
             m_batchTimer.start();

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 namespace SignalGate::Client {
 
 // The signals of one connection on their way to its listeners: each seq
@@ -23,8 +25,9 @@ public:
 
     explicit SignalDelivery(QObject *parent = nullptr);
 
-    // Batches cost a copy per signal: only collected while someone listens.
-    void setBatching(bool on) { m_batching = on; }
+    // Batches cost a copy per signal: collected only while wanted() says
+    // someone listens. Asked per signal, so listeners may come and go.
+    void setBatchesWanted(std::function<bool()> wanted) { m_batchesWanted = std::move(wanted); }
     qint64 lastSeq() const { return m_resume.lastSeq(); }
     // Another server: its seqs say nothing about the last one's.
     void reset() { m_resume.reset(); }
@@ -52,7 +55,7 @@ private:
     void deliver(const QJsonObject &signal);
 
     ResumeTracker m_resume;
-    bool m_batching = false;
+    std::function<bool()> m_batchesWanted;
     QList<QJsonObject> m_batch;
     QTimer m_batchTimer;
     QTimer m_resumeTimer;

@@ -267,16 +267,19 @@ void TestConnectionParts::deliveryBatchesOnlyWhenAsked()
     SignalDelivery delivery;
     QSignalSpy batches(&delivery, &SignalDelivery::signalBatchReceived);
     delivery.welcomed(0);
-    delivery.signal(1, signal(1));
+    delivery.signal(1, signal(1));   // no one asked for batches
+    bool wanted = false;
+    delivery.setBatchesWanted([&wanted] { return wanted; });
+    delivery.signal(2, signal(2));   // asked, and nobody listens
     QTest::qWait(0);
     QCOMPARE(batches.count(), 0);
 
-    delivery.setBatching(true);
-    delivery.signal(2, signal(2));
+    wanted = true;
     delivery.signal(3, signal(3));
+    delivery.signal(4, signal(4));
     QTRY_COMPARE(batches.count(), 1);   // one batch per event-loop pass
     QCOMPARE(batches.first().first().value<QList<QJsonObject>>().size(), 2);
-    delivery.signal(4, signal(4));
+    delivery.signal(5, signal(5));
     delivery.flush();   // before a state change: now, not later
     QCOMPARE(batches.count(), 2);
 }
