@@ -822,6 +822,13 @@
         <source>Stay disconnected.</source>
         <translation>Getrennt bleiben.</translation>
     </message>
+    <message numerus="yes">
+        <source>The server skipped %n signal(s) without closing; they are lost.</source>
+        <translation>
+            <numerusform>Der Server hat %n Signal ohne Schließen übersprungen; es ist verloren.</numerusform>
+            <numerusform>Der Server hat %n Signale ohne Schließen übersprungen; sie sind verloren.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Client::EventLog</name>
@@ -2568,15 +2575,22 @@
         <source>Resume the signal table</source>
         <translation>Signaltabelle fortsetzen</translation>
     </message>
-    <message>
-        <source>Signals/s: %1 · Total: %2 · Gaps: %3 · Recovered: %4 · Duplicates dropped: %5</source>
-        <translation>Signale/s: %1 · Gesamt: %2 · Lücken: %3 · Wiederhergestellt: %4 · Verworfene Duplikate: %5</translation>
-    </message>
     <message numerus="yes">
         <source> · Paused: %n waiting</source>
         <translation>
             <numerusform> · Pausiert: %n Signal wartet</numerusform>
             <numerusform> · Pausiert: %n Signale warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signals/s: %1 · Total: %2 · Recovered: %3 · Lost: %4</source>
+        <translation>Signale/s: %1 · Gesamt: %2 · Wiederhergestellt: %3 · Verloren: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source> · Server restarts: %n</source>
+        <translation>
+            <numerusform> · Serverneustarts: %n</numerusform>
+            <numerusform> · Serverneustarts: %n</numerusform>
         </translation>
     </message>
 </context>

@@ -55,6 +55,13 @@
             <numerusform>Resumed after a server restart: %n signals recovered; what the old server sent meanwhile is lost.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The server skipped %n signal(s) without closing; they are lost.</source>
+        <translation>
+            <numerusform>The server skipped %n signal without closing; it is lost.</numerusform>
+            <numerusform>The server skipped %n signals without closing; they are lost.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Ui::SignalsPane</name>
@@ -63,6 +70,13 @@
         <translation>
             <numerusform> · Paused: %n signal waiting</numerusform>
             <numerusform> · Paused: %n signals waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · Server restarts: %n</source>
+        <translation>
+            <numerusform> · Server restarts: %n</numerusform>
+            <numerusform> · Server restarts: %n</numerusform>
         </translation>
     </message>
 </context>

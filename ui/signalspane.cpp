@@ -118,10 +118,13 @@ void SignalsPane::copySelection()
 void SignalsPane::updateCounters()
 {
     const QLocale locale;
-    QString text = tr("Signals/s: %1 · Total: %2 · Gaps: %3 · Recovered: %4 · Duplicates dropped: %5")
+    QString text = tr("Signals/s: %1 · Total: %2 · Recovered: %3 · Lost: %4")
                            .arg(locale.toString(m_model->signalsPerSecond(), 'f', 1),
-                                locale.toString(m_model->totalReceived()), locale.toString(m_model->gaps()),
-                                locale.toString(m_model->recovered()), locale.toString(m_model->duplicates()));
+                                locale.toString(m_model->totalReceived()), locale.toString(m_model->recovered()),
+                                locale.toString(m_model->lost()));
+    // What the old server sent after the last signal seen here is not known.
+    if (m_model->serverRestarts() > 0)
+        text += tr(" · Server restarts: %n", nullptr, int(m_model->serverRestarts()));
     if (m_model->isPaused())
         text += tr(" · Paused: %n waiting", nullptr, m_model->pendingCount());
     m_counters->setText(text);

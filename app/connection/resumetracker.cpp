@@ -29,7 +29,7 @@ ResumeTracker::Start ResumeTracker::welcomed(qint64 joinSeq)
     m_since = start.since;
     m_joinSeq = joinSeq;
     m_recovered = 0;
-    m_lost = start.restarted ? -1 : 0;
+    m_restarted = start.restarted;
     m_held.clear();
     return start;
 }
@@ -46,14 +46,10 @@ ResumeTracker::Action ResumeTracker::signal(qint64 seq, const QJsonObject &frame
         return Action::Drop;
     if (m_resuming)
         ++m_recovered;
+    else if (seq > m_lastSeq + 1)
+        m_skipped += seq - m_lastSeq - 1;
     m_lastSeq = seq;
     return Action::Deliver;
-}
-
-void ResumeTracker::gap(qint64 firstSeq)
-{
-    if (m_resuming && m_lost >= 0)
-        m_lost = qMax<qint64>(0, firstSeq - m_since - 1);
 }
 
 std::optional<ResumeTracker::Outcome> ResumeTracker::finish()
@@ -61,13 +57,17 @@ std::optional<ResumeTracker::Outcome> ResumeTracker::finish()
     if (!m_resuming)
         return std::nullopt;
     m_resuming = false;
-    Outcome outcome{m_recovered, m_lost, {}};
+    m_lastSeq = qMax(m_lastSeq, m_joinSeq);
+    Outcome outcome{m_recovered, 0, {}};
     for (const auto &[seq, frame] : std::exchange(m_held, {})) {
         if (seq > m_lastSeq) {
             m_lastSeq = seq;
             outcome.due.append(frame);
         }
     }
+    // Everything delivered during the resume is one rising run of seqs after
+    // since, so whatever is not in it never came.
+    outcome.lost = m_restarted ? -1 : m_lastSeq - m_since - m_recovered - outcome.due.size();
     return outcome;
 }
 

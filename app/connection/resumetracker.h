@@ -29,7 +29,9 @@ public:
     struct Outcome
     {
         qint64 recovered = 0;
-        qint64 lost = 0;   // -1: unknown (the server restarted)
+        // Seqs after since that never came, whatever the server said about
+        // them (resume_gap or nothing); -1: unknown (the server restarted).
+        qint64 lost = 0;
         QList<QJsonObject> due;
     };
 
@@ -44,9 +46,12 @@ public:
     Start welcomed(qint64 joinSeq);
     // A signal with a valid seq. Deliver has already counted it as delivered.
     Action signal(qint64 seq, const QJsonObject &frame);
-    // An error resume_gap: signals from since + 1 to firstSeq - 1 are lost.
-    void gap(qint64 firstSeq);
+    // Seqs a live signal jumped over outside a resume since the last call:
+    // the server skipped them while connected, and no resume asks for them.
+    qint64 takeSkipped() { return std::exchange(m_skipped, 0); }
     // "resumed" came (or never will): std::nullopt when no resume was running.
+    // Seqs up to the welcome's last_seq that have not come by now count as lost
+    // and are dropped if they come later, so listeners still see them in order.
     std::optional<Outcome> finish();
     // The connection ended mid-resume: held signals are forgotten, since they
     // are still in the server's history and the next resume brings them.
@@ -63,7 +68,8 @@ private:
     qint64 m_since = 0;     // the since of the resume in flight
     qint64 m_joinSeq = 0;   // welcome.last_seq of the resuming connection
     qint64 m_recovered = 0;
-    qint64 m_lost = 0;
+    bool m_restarted = false;
+    qint64 m_skipped = 0;
     QList<std::pair<qint64, QJsonObject>> m_held;   // live signals held until the replay is done
 };
 

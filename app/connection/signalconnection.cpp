@@ -59,9 +59,12 @@ SignalConnection::SignalConnection(QObject *parent)
     connect(&m_delivery, &SignalDelivery::signalBatchReceived, this, &SignalConnection::signalBatchReceived);
     // Not from connectNotify(): Qt may hold its connection lock there, and
     // isSignalConnected() takes the same lock.
-    m_delivery.setBatchesWanted(
-            [this] { return isSignalConnected(QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived)); });
+    // The method is looked up once: the predicate runs for every signal.
+    m_delivery.setBatchesWanted([this, batchSignal = QMetaMethod::fromSignal(&SignalConnection::signalBatchReceived)] {
+        return isSignalConnected(batchSignal);
+    });
     connect(&m_delivery, &SignalDelivery::resumeResult, this, &SignalConnection::resumeResult);
+    connect(&m_delivery, &SignalDelivery::signalsSkipped, this, &SignalConnection::signalsSkipped);
 }
 
 SignalConnection::~SignalConnection()
@@ -443,9 +446,6 @@ void SignalConnection::handleError(const ErrorFrame &error)
     const QString &text = error.message;
     qCInfo(lcConnection).noquote() << "server error" << code.left(40);
 
-    if (code == ErrorCode::ResumeGap)
-        m_delivery.gap(error.firstSeq);
-
     const bool answersARefresh = m_refreshes.takeFailed(error.id, code == ErrorCode::RefreshFailed);
     Q_EMIT errorMessage(code, text);
     if (answersARefresh)
@@ -487,4 +487,4 @@ void SignalConnection::sendJson(const QJsonObject &object)
         m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
-} // namespace SignalGate::Client
+}   // namespace SignalGate::Client

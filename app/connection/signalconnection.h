@@ -142,10 +142,14 @@ Q_SIGNALS:
     void needsRefresh();
     void needsSignIn(const QString &why);
     void stopped(const QString &why);
-    // After a reconnect: recovered = replayed signals delivered, lost = signals
-    // the server no longer had (resume_gap); lost is -1 when unknown (the
-    // server's seq restarted, see sequenceRestarted).
+    // After a reconnect: recovered = replayed signals delivered, lost = the
+    // seqs that never came (the server no longer had them: resume_gap, or the
+    // resume gave up); lost is -1 when unknown (the server's seq restarted,
+    // see sequenceRestarted).
     void resumeResult(qint64 recovered, qint64 lost);
+    // While connected, a signal came count seqs after the one before it: the
+    // server skipped them, and no resume will bring them.
+    void signalsSkipped(qint64 count);
     // The server's seq went backwards (welcome.last_seq < lastSeq): it was
     // restarted and its history, kept in memory, is gone. Seqs start again;
     // whatever the old server sent after previousLastSeq is lost, count unknown.

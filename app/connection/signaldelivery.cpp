@@ -38,6 +38,11 @@ void SignalDelivery::signal(qint64 seq, const QJsonObject &frame)
 {
     switch (m_resume.signal(seq, frame)) {
     case ResumeTracker::Action::Deliver:
+        if (const qint64 skipped = m_resume.takeSkipped()) {
+            qCWarning(lcDelivery) << "seq" << seq << "came after" << seq - skipped - 1 << "; the server skipped"
+                                  << skipped;
+            Q_EMIT signalsSkipped(skipped);
+        }
         return deliver(frame);
     case ResumeTracker::Action::Hold:
         if (m_resume.holdingTooMany()) {

@@ -36,8 +36,6 @@ public:
     ResumeTracker::Start welcomed(qint64 joinSeq);
     // A signal frame with its seq (> 0).
     void signal(qint64 seq, const QJsonObject &frame);
-    // An error resume_gap: signals before firstSeq are lost.
-    void gap(qint64 firstSeq) { m_resume.gap(firstSeq); }
     // "resumed" came, or the wait is over: held signals are delivered.
     void finishResume();
     // The connection ended: a resume in flight is forgotten (the next one
@@ -50,6 +48,8 @@ Q_SIGNALS:
     void signalReceived(const QJsonObject &signal);
     void signalBatchReceived(const QList<QJsonObject> &batch);
     void resumeResult(qint64 recovered, qint64 lost);
+    // A live signal came count seqs after the last one, outside a resume.
+    void signalsSkipped(qint64 count);
 
 private:
     void deliver(const QJsonObject &signal);

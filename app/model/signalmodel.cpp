@@ -161,7 +161,7 @@ bool SignalModel::append(const QJsonObject &signal)
 
 bool SignalModel::append(const LiveSignal &signal)
 {
-    if (signal.seq < 0 || !track(signal.seq))
+    if (signal.seq < 0)
         return false;
     ++m_total;
     countArrival();
@@ -191,50 +191,20 @@ QString SignalModel::intern(const QString &symbol)
     return symbol;
 }
 
-bool SignalModel::track(qint64 seq)
+void SignalModel::countResume(qint64 recovered, qint64 lost)
 {
-    if (m_lastSeq < 0 || seq == m_lastSeq + 1) {
-        m_lastSeq = seq;
-        return true;
-    }
-    if (seq > m_lastSeq) {
-        // A jump: the seqs in between are missing until a resume brings them.
-        m_missing.emplace(m_lastSeq + 1, seq - 1);
-        m_gaps += seq - m_lastSeq - 1;
-        if (int(m_missing.size()) > MaxMissingRanges)
-            m_missing.erase(m_missing.begin());   // the oldest stay counted as gaps, lost for good
-        m_lastSeq = seq;
-        return true;
-    }
-    // seq <= m_lastSeq: a missing one arriving late, or one we already have.
-    auto it = m_missing.upper_bound(seq);
-    if (it != m_missing.begin()) {
-        --it;
-        const qint64 first = it->first;
-        const qint64 last = it->second;
-        if (seq <= last) {
-            m_missing.erase(it);
-            if (first < seq)
-                m_missing.emplace(first, seq - 1);
-            if (seq < last)
-                m_missing.emplace(seq + 1, last);
-            --m_gaps;
-            ++m_recovered;
-            return true;
-        }
-    }
-    ++m_duplicates;
-    return false;
+    m_recovered += recovered;
+    if (lost < 0)
+        ++m_serverRestarts;
+    else
+        m_lost += lost;
+    Q_EMIT countersChanged();
 }
 
-void SignalModel::syncSequence(qint64 serverLastSeq)
+void SignalModel::countSkipped(qint64 count)
 {
-    if (serverLastSeq >= m_lastSeq)
-        return;
-    // The server's counter started again: everything it numbers from now on is
-    // new, and nothing we were missing can come back from it.
-    m_missing.clear();
-    m_lastSeq = std::max<qint64>(serverLastSeq, -1);
+    m_lost += count;
+    Q_EMIT countersChanged();
 }
 
 void SignalModel::countArrival()

@@ -12,13 +12,10 @@
 #include <QTimer>
 
 #include <deque>
-#include <map>
 #include <optional>
 
 namespace SignalGate::Client {
 
-// One received signal (PROTOCOL.md section 5, type "signal"). Not called
-// Signal: the server library has a struct of that name and a test may link both.
 // One signal as the table keeps it: the contract's typed frame.
 using LiveSignal = SignalGate::Protocol::SignalFrame;
 
@@ -29,10 +26,12 @@ using LiveSignal = SignalGate::Protocol::SignalFrame;
 // (plus, when the ring is full, one beginRemoveRows for the oldest rows at the
 // bottom) however many signals arrived.
 //
-// Counters: signals per second over a sliding window (injectable clock), total
-// accepted, gaps (seqs currently missing), recovered (missing seqs that came
-// later, e.g. by resume) and duplicates (dropped). countersChanged() is emitted
-// at most once per flush interval while signals arrive.
+// The connection delivers each seq once and in order, and says what its
+// resumes recovered and what was lost; the model adds those up. Counters:
+// signals per second over a sliding window (injectable clock), total shown,
+// recovered, lost, and server restarts (after which the loss is unknown).
+// countersChanged() is emitted at most once per flush interval while signals
+// arrive, and at once when a count from the connection changes.
 class SignalModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -58,7 +57,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Queues a signal for the next flush. False (and nothing queued) when it is
-    // malformed or a duplicate of a seq already received.
+    // malformed.
     bool append(const QJsonObject &signal);
     bool append(const LiveSignal &signal);
 
@@ -71,14 +70,13 @@ public:
     void resume();
     bool isPaused() const { return m_paused; }
 
-    // Removes every row and queued signal; the counters and the seq tracking stay.
+    // Removes every row and queued signal; the counters stay.
     void clear();
 
-    // Call with the last_seq of every "welcome". The server numbers signals in
-    // memory, so after a server restart seqs start again at 1; without this they
-    // would all look like duplicates. A last_seq at or above ours changes nothing
-    // (the missing ones arrive by resume or stay counted as gaps).
-    void syncSequence(qint64 serverLastSeq);
+    // SignalConnection::resumeResult: lost -1 is a server restart.
+    void countResume(qint64 recovered, qint64 lost);
+    // SignalConnection::signalsSkipped.
+    void countSkipped(qint64 count);
 
     int capacity() const { return m_capacity; }
     int flushInterval() const { return m_flushTimer.interval(); }
@@ -87,11 +85,10 @@ public:
     void setRateWindow(qint64 ms);   // e.g. 1000 or 5000; resets the rate
 
     double signalsPerSecond() const;
-    qint64 totalReceived() const { return m_total; }   // accepted, so without duplicates
-    qint64 gaps() const { return m_gaps; }             // seqs missing right now
-    qint64 recovered() const { return m_recovered; }   // were missing, arrived later
-    qint64 duplicates() const { return m_duplicates; }
-    qint64 lastSeq() const { return m_lastSeq; }                 // highest seq seen, -1 before any
+    qint64 totalReceived() const { return m_total; }
+    qint64 recovered() const { return m_recovered; }   // brought back by resumes
+    qint64 lost() const { return m_lost; }             // seqs that never came, as far as known
+    qint64 serverRestarts() const { return m_serverRestarts; }
     int pendingCount() const { return int(m_pending.size()); }   // queued, not shown yet
 
     // Source row (0 = newest), valid for 0 <= row < rowCount().
@@ -112,7 +109,6 @@ Q_SIGNALS:
 private:
     int ringIndex(int row) const;
     QString cellText(const LiveSignal &signal, int column) const;
-    bool track(qint64 seq);
     void countArrival();
     QString intern(const QString &symbol);
     void scheduleFlush();
@@ -137,14 +133,10 @@ private:
     qint64 m_rateWindowMs = DefaultRateWindowMs;
     std::deque<std::pair<qint64, qint64>> m_rateSlots;   // (slot number, count)
 
-    // Seq tracking: missing ranges [first, last] still expected by resume.
-    static constexpr int MaxMissingRanges = 1024;
-    std::map<qint64, qint64> m_missing;
-    qint64 m_lastSeq = -1;
     qint64 m_total = 0;
-    qint64 m_gaps = 0;
     qint64 m_recovered = 0;
-    qint64 m_duplicates = 0;
+    qint64 m_lost = 0;
+    qint64 m_serverRestarts = 0;
 };
 
 }   // namespace SignalGate::Client

@@ -51,9 +51,8 @@ ClientCore::ClientCore(const QString &keychainService, QObject *parent)
         for (const QJsonObject &signal : batch)
             m_signals->append(signal);
     });
-    connect(connection, &SignalConnection::welcomed, m_signals, [this](const QJsonObject &welcome) {
-        m_signals->syncSequence(welcome.value(QLatin1String("last_seq")).toInteger());
-    });
+    connect(connection, &SignalConnection::resumeResult, m_signals, &SignalModel::countResume);
+    connect(connection, &SignalConnection::signalsSkipped, m_signals, &SignalModel::countSkipped);
     recordSessionEvents();
     recordConnectionEvents();
 }
@@ -167,6 +166,10 @@ void ClientCore::recordConnectionEvents()
         else
             m_log->addEvent(lost > 0 ? Severity::Warning : Severity::Info,
                             tr("Resumed: %1 signal(s) recovered, %2 lost.").arg(recovered).arg(lost));
+    });
+    connect(connection, &SignalConnection::signalsSkipped, m_log, [this](qint64 count) {
+        m_log->addEvent(Severity::Warning,
+                        tr("The server skipped %n signal(s) without closing; they are lost.", nullptr, int(count)));
     });
     connect(connection, &SignalConnection::stopped, m_log, [this](const QString &why) {
         m_log->addEvent(Severity::Info, tr("Disconnected: %1").arg(why), tr("Stay disconnected."));

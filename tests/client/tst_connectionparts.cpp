@@ -249,8 +249,7 @@ void TestConnectionParts::deliveryHoldsLiveSignalsDuringAResume()
     QVERIFY(start.resume);
     QCOMPARE(start.since, 6);
     delivery.signal(10, signal(10));   // live: held until the replay is done
-    delivery.gap(8);                   // the server no longer has 7
-    delivery.signal(8, signal(8));     // replayed
+    delivery.signal(8, signal(8));     // replayed: the server no longer had 7
     delivery.signal(6, signal(6));     // already delivered: dropped
     delivery.signal(9, signal(9));
     QCOMPARE(delivered, (QList<qint64>{6, 8, 9}));
@@ -260,6 +259,13 @@ void TestConnectionParts::deliveryHoldsLiveSignalsDuringAResume()
     QCOMPARE(results.first().at(0).toLongLong(), 2);   // recovered
     QCOMPARE(results.first().at(1).toLongLong(), 1);   // lost
     QCOMPARE(delivery.lastSeq(), 10);
+
+    QSignalSpy skipped(&delivery, &SignalDelivery::signalsSkipped);
+    delivery.signal(11, signal(11));
+    delivery.signal(14, signal(14));   // live, outside a resume: 12 and 13 are skipped
+    QCOMPARE(skipped.count(), 1);
+    QCOMPARE(skipped.first().first().toLongLong(), 2);
+    QCOMPARE(delivered, (QList<qint64>{6, 8, 9, 10, 11, 14}));
 }
 
 void TestConnectionParts::deliveryBatchesOnlyWhenAsked()

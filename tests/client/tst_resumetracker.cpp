@@ -11,8 +11,8 @@ namespace {
 
 // Runs a script and writes what the tracker decided at each step:
 //   w:N  welcome with last_seq N -> "new" (first), "since:S" (resume), "restart:S/P"
-//   s:N  signal N                -> "D" deliver, "H" hold, "x" drop
-//   g:N  resume_gap first_seq N  -> "g"
+//   s:N  signal N                -> "D" deliver, "H" hold, "x" drop;
+//                                   "D-K": delivered, K seqs skipped before it
 //   f    resumed                 -> "f:R/L[due seqs]" or "f:none"
 //   a    connection lost         -> "a";   r: another server -> "r"
 QString run(const QString &script)
@@ -32,9 +32,8 @@ QString run(const QString &script)
             trace << (action == ResumeTracker::Action::Deliver        ? QStringLiteral("D")
                               : action == ResumeTracker::Action::Hold ? QStringLiteral("H")
                                                                       : QStringLiteral("x"));
-        } else if (op == u"g") {
-            tracker.gap(n);
-            trace << QStringLiteral("g");
+            if (const qint64 skipped = tracker.takeSkipped())
+                trace.last() += QStringLiteral("-%1").arg(skipped);
         } else if (op == u"f") {
             const auto outcome = tracker.finish();
             if (!outcome) {
@@ -84,11 +83,19 @@ void TestResumeTracker::scripts_data()
             << "new D since:1 H D H D D f:3/0[5,6] last=6";
     QTest::newRow("a replayed seq already delivered is not counted twice") << "w:0 s:1 s:2 w:4 s:2 s:3 s:4 f"
                                                                            << "new D D since:2 x D D f:2/0[] last=4";
-    QTest::newRow("resume_gap: the seqs before first_seq are lost") << "w:0 s:1 w:10 g:6 s:6 s:7 s:8 s:9 s:10 s:11 f"
-                                                                    << "new D since:1 g D D D D D H f:5/4[11] last=11";
+    QTest::newRow("resume_gap: the seqs before first_seq are lost") << "w:0 s:1 w:10 s:6 s:7 s:8 s:9 s:10 s:11 f"
+                                                                    << "new D since:1 D D D D D H f:5/4[11] last=11";
+    QTest::newRow("a replay that stops short is a loss too, and late ones are dropped")
+            << "w:0 s:1 w:6 s:2 s:3 s:7 f s:4 s:8"
+            << "new D since:1 D D H f:2/3[7] x D last=8";
+    QTest::newRow("a live signal that jumps during the replay: the loss is counted once")
+            << "w:0 s:1 w:3 s:5 s:2 s:3 f s:6"
+            << "new D since:1 H D D f:2/1[5] D last=6";
     QTest::newRow("the server restarted: replay from 0, losses unknown")
-            << "w:0 s:1 s:2 s:3 w:1 g:1 s:1 s:2 f"
-            << "new D D D restart:0/3 g D H f:1/-1[2] last=2";
+            << "w:0 s:1 s:2 s:3 w:1 s:1 s:2 f"
+            << "new D D D restart:0/3 D H f:1/-1[2] last=2";
+    QTest::newRow("a live jump outside a resume skips the seqs between") << "w:0 s:1 s:4 s:5 s:9"
+                                                                         << "new D D-2 D D-3 last=9";
     QTest::newRow("a drop mid-resume forgets the held signals; the next resume brings them")
             << "w:0 s:1 w:3 s:4 s:2 a w:5 s:3 s:4 s:5 f"
             << "new D since:1 H D a since:2 D D D f:3/0[] last=5";
