@@ -85,7 +85,7 @@ QString ConnectionStatus::expiryText() const
     const qint64 expiresAt = m_session->accessExpiresAt();
     if (expiresAt <= 0)
         return tr("No token");
-    const qint64 left = expiresAt - QDateTime::currentSecsSinceEpoch();
+    const qint64 left = expiresAt - m_session->clock().wallSeconds();
     return left > 0 ? tr("Token: %1 left").arg(countdown(left)) : tr("Token expired");
 }
 

@@ -58,6 +58,8 @@ public:
     State state() const { return m_state; }
     QString user() const { return m_user; }
     qint64 accessExpiresAt() const;   // Unix seconds, 0 when there is none
+    // The time the session counts in: what a countdown of its expiry reads.
+    const SignalGate::Clock &clock() const { return m_clock; }
     // For the token inspector, which decodes it in place; never log or store it.
     QByteArray accessToken() const { return m_tokens.access; }
     qint64 nextRefreshAtMs() const;   // 0 when nothing is scheduled

@@ -26,9 +26,10 @@ QString when(qint64 unixSeconds)
 
 }   // namespace
 
-TokenInspector::TokenInspector(TokenProvider sessionToken, QWidget *parent)
+TokenInspector::TokenInspector(TokenProvider sessionToken, QWidget *parent, const SignalGate::Clock &clock)
     : QWidget(parent)
     , m_sessionToken(std::move(sessionToken))
+    , m_clock(clock)
     , m_paste(new QLineEdit(this))
     , m_useSession(new QPushButton(tr("Inspect my &session's token"), this))
     , m_summary(new QLabel(this))
@@ -69,6 +70,10 @@ TokenInspector::TokenInspector(TokenProvider sessionToken, QWidget *parent)
     connect(m_useSession, &QPushButton::clicked, this, &TokenInspector::inspectSessionToken);
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &TokenInspector::updateCountdown);
+    connect(&m_clock, &SignalGate::Clock::jumped, this, [this] {
+        if (m_tick.isActive())
+            updateCountdown();
+    });
     inspect({});
 }
 
@@ -85,6 +90,11 @@ QString TokenInspector::claimsText() const
 QString TokenInspector::summaryText() const
 {
     return m_summary->text();
+}
+
+QString TokenInspector::countdownText() const
+{
+    return m_countdown->text();
 }
 
 void TokenInspector::inspectSessionToken()
@@ -144,7 +154,7 @@ void TokenInspector::updateCountdown()
         m_tick.stop();
         return;
     }
-    const qint64 left = m_expiresAt - QDateTime::currentSecsSinceEpoch();
+    const qint64 left = m_expiresAt - m_clock.wallSeconds();
     m_countdown->setText(left > 0 ? tr("Expires in %1 min %2 s.").arg(left / 60).arg(left % 60)
                                   : tr("Expired %1 min %2 s ago.").arg(-left / 60).arg(-left % 60));
 }

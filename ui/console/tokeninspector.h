@@ -1,5 +1,7 @@
 #pragma once
 
+#include "clock.h"
+
 #include <QByteArray>
 #include <QTimer>
 #include <QWidget>
@@ -23,11 +25,14 @@ class TokenInspector : public QWidget
 public:
     using TokenProvider = std::function<QByteArray()>;
 
-    explicit TokenInspector(TokenProvider sessionToken, QWidget *parent = nullptr);
+    // The countdown reads clock, which must outlive the inspector.
+    explicit TokenInspector(TokenProvider sessionToken, QWidget *parent = nullptr,
+                            const SignalGate::Clock &clock = SignalGate::Clock::system());
 
     QString headerText() const;
     QString claimsText() const;
     QString summaryText() const;
+    QString countdownText() const;
     QLineEdit *pasteEdit() const { return m_paste; }
 
 public Q_SLOTS:
@@ -38,6 +43,7 @@ private:
     void updateCountdown();
 
     TokenProvider m_sessionToken;
+    const SignalGate::Clock &m_clock;
     QLineEdit *m_paste;
     QPushButton *m_useSession;
     QLabel *m_summary;
