@@ -151,7 +151,7 @@ std::optional<TargetProfile> ProfileOptions::apply(const QCommandLineParser &par
     number(m_rateStatus, "rate_refusal_status");
     if (parser.isSet(m_refusalClose)) {
         QJsonArray codes;
-        for (const QJsonValue &code : split(parser.value(m_refusalClose))) {
+        for (const QJsonValue code : split(parser.value(m_refusalClose))) {
             bool ok = false;
             const int value = code.toString().toInt(&ok);
             codes.append(ok ? QJsonValue(value) : code);

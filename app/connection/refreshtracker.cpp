@@ -4,7 +4,7 @@ namespace SignalGate::Client {
 
 QString RefreshTracker::add(const QByteArray &token)
 {
-    const QString id = QStringLiteral("refresh-%1").arg(m_nextId++);
+    QString id = QStringLiteral("refresh-%1").arg(m_nextId++);
     m_tokens.insert(id, token);
     m_order.append(id);
     return id;

@@ -130,7 +130,7 @@ public:
         if (value.isUndefined())
             return;
         QList<int> numbers;
-        for (const QJsonValue &item : value.toArray()) {
+        for (const QJsonValue item : value.toArray()) {
             const double number = item.toDouble(double(min) - 1);
             if (!item.isDouble() || number != double(qint64(number)) || number < min || number > max)
                 return fail(key, "a list of close codes from 1000 to 4999");
@@ -147,7 +147,7 @@ public:
         if (value.isUndefined())
             return;
         QStringList items;
-        for (const QJsonValue &item : value.toArray()) {
+        for (const QJsonValue item : value.toArray()) {
             if (!item.isString() || item.toString().isEmpty())
                 return fail(key, expected);
             items.append(item.toString());

@@ -55,7 +55,7 @@ bool hasAudience(const QJsonValue &aud, const QString &audience)
         return false;
     bool found = false;
     const QJsonArray audiences = aud.toArray();
-    for (const QJsonValue &entry : audiences) {
+    for (const QJsonValue entry : audiences) {
         // A non-string member means the claim is not what RFC 7519 4.1.3 defines;
         // refuse the whole claim rather than guess which entry counts.
         if (!entry.isString())

@@ -172,7 +172,7 @@ void TestConfig::initTestCase()
 
 QString TestConfig::writeIni(const QByteArray &contents)
 {
-    const QString path = m_dir.filePath(QStringLiteral("server-%1.ini").arg(++m_iniCount));
+    QString path = m_dir.filePath(QStringLiteral("server-%1.ini").arg(++m_iniCount));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
         return QString();

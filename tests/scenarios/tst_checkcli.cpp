@@ -76,7 +76,7 @@ void TestCheckCli::allPassExitsZeroWithBothReports()
     QVERIFY(!report.value(QStringLiteral("started_at")).toString().isEmpty());
     const QJsonArray rows = report.value(QStringLiteral("scenarios")).toArray();
     QCOMPARE(rows.size(), 25);
-    for (const QJsonValue &row : rows) {
+    for (const QJsonValue row : rows) {
         const QJsonObject scenario = row.toObject();
         QCOMPARE(scenario.value(QStringLiteral("verdict")).toString(), QStringLiteral("PASS"));
         QVERIFY(!scenario.value(QStringLiteral("expected")).toString().isEmpty());
@@ -281,7 +281,7 @@ void TestCheckCli::skippedRowsStandInCatalogueOrder()
     const QJsonArray results =
             QJsonDocument::fromJson(readFile(json)).object().value(QLatin1String("scenarios")).toArray();
     QStringList order;
-    for (const QJsonValue &result : results)
+    for (const QJsonValue result : results)
         order << result.toObject().value(QLatin1String("id")).toString();
     QCOMPARE(order,
              (QStringList{QStringLiteral("valid-token"), QStringLiteral("no-token"), QStringLiteral("expired")}));

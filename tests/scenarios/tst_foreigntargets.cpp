@@ -36,14 +36,14 @@ Verdicts expect(const QStringList &pass, const QStringList &fail, const QStringL
 Verdicts verdictsOf(const QJsonObject &report)
 {
     Verdicts verdicts;
-    for (const QJsonValue &row : report.value(QStringLiteral("scenarios")).toArray())
+    for (const QJsonValue row : report.value(QStringLiteral("scenarios")).toArray())
         verdicts.insert(row[QStringLiteral("id")].toString(), row[QStringLiteral("verdict")].toString());
     return verdicts;
 }
 
 QString expectedOf(const QJsonObject &report, const char *id)
 {
-    for (const QJsonValue &row : report.value(QStringLiteral("scenarios")).toArray()) {
+    for (const QJsonValue row : report.value(QStringLiteral("scenarios")).toArray()) {
         if (row[QStringLiteral("id")] == QLatin1String(id))
             return row[QStringLiteral("expected")].toString();
     }
@@ -257,7 +257,7 @@ void TestForeignTargets::oauth2FormTokenAsSubprotocol()
     QCOMPARE(report.value(QStringLiteral("token_source")).toString(), QStringLiteral("login oauth2 /token"));
     QCOMPARE(expectedOf(report, "valid-token"), QStringLiteral("still open after 1000 ms, then \"tick\" messages."));
     // Without a key the minted scenarios say what would enable them.
-    for (const QJsonValue &row : report.value(QStringLiteral("scenarios")).toArray()) {
+    for (const QJsonValue row : report.value(QStringLiteral("scenarios")).toArray()) {
         if (row[QStringLiteral("id")] == QLatin1String("expired"))
             QVERIFY(row[QStringLiteral("reason")].toString().contains(QLatin1String("--forge-key")));
     }

@@ -31,7 +31,7 @@ private:
 
 QString TestTargetProfile::write(const QByteArray &bytes)
 {
-    const QString path = m_dir.filePath(QStringLiteral("profile-%1.json").arg(++m_files));
+    QString path = m_dir.filePath(QStringLiteral("profile-%1.json").arg(++m_files));
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
         file.write(bytes);

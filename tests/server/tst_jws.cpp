@@ -475,9 +475,9 @@ void TestJws::hostile_data()
     const QJsonObject claims = goodClaims();
     const QByteArray good = makeToken(header, claims);
     const QList<QByteArray> parts = good.split('.');
-    const QByteArray h = parts.at(0);
-    const QByteArray p = parts.at(1);
-    const QByteArray s = parts.at(2);
+    const QByteArray &h = parts.at(0);
+    const QByteArray &p = parts.at(1);
+    const QByteArray &s = parts.at(2);
     const QByteArray mac = *Base64Url::decode(s);
     const auto withHeader = [&](const QString &name, const QJsonValue &value) {
         return makeToken(with(header, name, value), claims);
@@ -711,8 +711,7 @@ void TestJws::sizeLimit_data()
     // token (not found) fails the size comparison in the test.
     const auto tokenOfSize = [](qsizetype size) {
         for (qsizetype pad = 0; pad < 2 * size; ++pad) {
-            const QByteArray token =
-                    makeToken(goodHeader(), with(goodClaims(), QStringLiteral("pad"), QString(pad, u'x')));
+            QByteArray token = makeToken(goodHeader(), with(goodClaims(), QStringLiteral("pad"), QString(pad, u'x')));
             if (token.size() == size)
                 return token;
             if (token.size() > size)

@@ -3,6 +3,7 @@
 // writes JSON and Markdown with the score and no token, manual mode shows a
 // refused connection's close code with its meaning, and the token inspector
 // decodes a token without sending it anywhere.
+#include "manualclock.h"
 #include "manualconnect.h"
 #include "testserver.h"
 
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void runAllShowsVerdictsDetailsAndExports();
     void manualModeShowsTheCloseAndItsMeaning();
     void tokenInspectorDecodesLocally();
+    void tokenInspectorCountsDownOnItsClock();
 
 private:
     std::unique_ptr<ConsolePane> newConsole();
@@ -183,9 +185,9 @@ void TestConsolePane::manualModeShowsTheCloseAndItsMeaning()
 
 void TestConsolePane::tokenInspectorDecodesLocally()
 {
-    const QByteArray token = m_server->mint({{QStringLiteral("sub"), QStringLiteral("inspector-user")},
-                                             {QStringLiteral("scope"), QStringLiteral("admin")}});
-    ConsolePane console(m_settings.get(), [token] { return token; });
+    QByteArray token = m_server->mint({{QStringLiteral("sub"), QStringLiteral("inspector-user")},
+                                       {QStringLiteral("scope"), QStringLiteral("admin")}});
+    ConsolePane console(m_settings.get(), [&token] { return token; });
     TokenInspector *inspector = console.tokenInspector();
     inspector->inspectSessionToken();
     QVERIFY2(inspector->headerText().contains(QLatin1String("at+jwt")), qPrintable(inspector->headerText()));
@@ -201,6 +203,18 @@ void TestConsolePane::tokenInspectorDecodesLocally()
     ConsolePane signedOut(m_settings.get(), [] { return QByteArray(); });
     signedOut.tokenInspector()->inspectSessionToken();
     QVERIFY(signedOut.tokenInspector()->summaryText().contains(QLatin1String("not signed in")));
+}
+
+void TestConsolePane::tokenInspectorCountsDownOnItsClock()
+{
+    SignalGate::ManualClock clock;
+    TokenInspector inspector({}, nullptr, clock);
+    const qint64 exp = clock.wallSeconds() + 90;
+    inspector.inspect(
+            m_server->mint({{QStringLiteral("sub"), QStringLiteral("countdown")}, {QStringLiteral("exp"), exp}}));
+    QCOMPARE(inspector.countdownText(), QStringLiteral("Expires in 1 min 30 s."));
+    clock.advance(120 * 1000);
+    QCOMPARE(inspector.countdownText(), QStringLiteral("Expired 0 min 30 s ago."));
 }
 
 QTEST_MAIN(TestConsolePane)

@@ -144,7 +144,7 @@ void ProfileEditor::setProfile(const TargetProfile &profile)
 std::optional<TargetProfile> ProfileEditor::profile(QString *error) const
 {
     QJsonArray codes;
-    for (const QJsonValue &code : listOf(m_refusalCloses->text())) {
+    for (const QJsonValue code : listOf(m_refusalCloses->text())) {
         bool ok = false;
         const int number = code.toString().toInt(&ok);
         codes.append(ok ? QJsonValue(number) : code);
