@@ -811,10 +811,6 @@
         </translation>
     </message>
     <message>
-        <source>Resumed: %1 signal(s) recovered, %2 lost.</source>
-        <translation>Fortgesetzt: %1 Signal(e) wiederhergestellt, %2 verloren.</translation>
-    </message>
-    <message>
         <source>Disconnected: %1</source>
         <translation>Getrennt: %1</translation>
     </message>
@@ -827,6 +823,20 @@
         <translation>
             <numerusform>Der Server hat %n Signal ohne Schließen übersprungen; es ist verloren.</numerusform>
             <numerusform>Der Server hat %n Signale ohne Schließen übersprungen; sie sind verloren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed: %n signal(s) recovered</source>
+        <translation>
+            <numerusform>Fortgesetzt: %n Signal wiederhergestellt</numerusform>
+            <numerusform>Fortgesetzt: %n Signale wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n lost.</source>
+        <translation>
+            <numerusform>, %n verloren.</numerusform>
+            <numerusform>, %n verloren.</numerusform>
         </translation>
     </message>
 </context>
@@ -1140,13 +1150,19 @@
         <source>no %1 after %2 upgrades in a row (%3)</source>
         <translation>kein %1 nach %2 Upgrades in Folge (%3)</translation>
     </message>
-    <message>
-        <source>%1 after %2 upgrade(s), but without a valid Retry-After</source>
-        <translation>%1 nach %2 Upgrade(s), aber ohne gültiges Retry-After</translation>
+    <message numerus="yes">
+        <source>%1 after %n upgrade(s), but without a valid Retry-After</source>
+        <translation>
+            <numerusform>%1 nach %n Upgrade, aber ohne gültiges Retry-After</numerusform>
+            <numerusform>%1 nach %n Upgrades, aber ohne gültiges Retry-After</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 after %2 admitted upgrade(s), Retry-After: %3 s</source>
-        <translation>%1 nach %2 zugelassenen Upgrade(s), Retry-After: %3 s</translation>
+    <message numerus="yes">
+        <source>%1 after %n admitted upgrade(s), Retry-After: %2 s</source>
+        <translation>
+            <numerusform>%1 nach %n zugelassenen Upgrade, Retry-After: %2 s</numerusform>
+            <numerusform>%1 nach %n zugelassenen Upgrades, Retry-After: %2 s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1199,20 +1215,36 @@
         <translation>, und die Verbindung bleibt offen</translation>
     </message>
     <message>
-        <source>%1 rate_limited error(s) but no close after %2 messages</source>
-        <translation>%1 rate_limited-Fehler, aber kein Schließen nach %2 Nachrichten</translation>
-    </message>
-    <message>
-        <source>%1 rate_limited error(s), then the close, after %2 messages</source>
-        <translation>%1 rate_limited-Fehler, dann das Schließen, nach %2 Nachrichten</translation>
-    </message>
-    <message>
-        <source>still open, %1 signal(s) after the garbage (no error answer asked for: profile %2)</source>
-        <translation>noch offen, %1 Signal(e) nach dem Unsinn (keine Fehlerantwort verlangt: Profil %2)</translation>
-    </message>
-    <message>
         <source>still open, but no signal and no pong within %1 ms after the garbage</source>
         <translation>noch offen, aber kein Signal und kein Pong innerhalb von %1 ms nach dem Unsinn</translation>
+    </message>
+    <message numerus="yes">
+        <source>still open, %n signal(s) after the garbage (no error answer asked for: profile %1)</source>
+        <translation>
+            <numerusform>noch offen, %n Signal nach dem Müll (keine Fehlerantwort verlangt: Profil %1)</numerusform>
+            <numerusform>noch offen, %n Signale nach dem Müll (keine Fehlerantwort verlangt: Profil %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rate_limited error(s) but no close</source>
+        <translation>
+            <numerusform>%n rate_limited-Fehler, aber kein Schließen</numerusform>
+            <numerusform>%n rate_limited-Fehler, aber kein Schließen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> after %n message(s)</source>
+        <translation>
+            <numerusform> nach %n Nachricht</numerusform>
+            <numerusform> nach %n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rate_limited error(s), then the close,</source>
+        <translation>
+            <numerusform>%n rate_limited-Fehler, dann das Schließen,</numerusform>
+            <numerusform>%n rate_limited-Fehler, dann das Schließen,</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1289,10 +1321,6 @@
         <translation>auth.refreshed, weiterhin verbunden</translation>
     </message>
     <message>
-        <source>%1 refresh_failed answer(s) before the close, expected %2</source>
-        <translation>%1 refresh_failed-Antwort(en) vor dem Schließen, erwartet: %2</translation>
-    </message>
-    <message>
         <source>no auth.expiring before the close</source>
         <translation>kein auth.expiring vor dem Schließen</translation>
     </message>
@@ -1304,6 +1332,20 @@
         <source>closed %1 &quot;%2&quot;</source>
         <translation>geschlossen mit %1 &quot;%2&quot;</translation>
     </message>
+    <message numerus="yes">
+        <source>%n refresh_failed answer(s) before the close</source>
+        <translation>
+            <numerusform>%n refresh_failed-Antwort vor dem Schließen</numerusform>
+            <numerusform>%n refresh_failed-Antworten vor dem Schließen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, expected %n</source>
+        <translation>
+            <numerusform>, erwartet %n</numerusform>
+            <numerusform>, erwartet %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Scenarios::ScenarioEngine</name>
@@ -1311,9 +1353,12 @@
         <source>the server must be http(s)://HOST:PORT or ws(s)://HOST:PORT</source>
         <translation>der Server muss http(s)://HOST:PORT oder ws(s)://HOST:PORT sein</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>unknown scenario id(s): %1</source>
-        <translation>unbekannte Szenario-ID(s): %1</translation>
+        <translation>
+            <numerusform>unbekannte Szenario-ID: %1</numerusform>
+            <numerusform>unbekannte Szenario-IDs: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>not run: the run was stopped</source>
@@ -1386,10 +1431,6 @@
         <translation>ein mit dem angegebenen Schlüssel (%1) erzeugtes Token wurde abgelehnt (%2): Der Schlüssel ist nicht der des Servers, daher können Szenarien mit selbst erzeugten Tokens nichts nachweisen</translation>
     </message>
     <message>
-        <source>%1 signal(s) reached a refused connection</source>
-        <translation>%1 Signal(e) haben eine abgelehnte Verbindung erreicht</translation>
-    </message>
-    <message>
         <source>refused with HTTP %1 before the upgrade</source>
         <translation>vor dem Upgrade mit HTTP %1 abgelehnt</translation>
     </message>
@@ -1424,6 +1465,13 @@
     <message>
         <source>closed %1 &quot;%2&quot; (reason not compared: profile %3)</source>
         <translation>geschlossen mit %1 &quot;%2&quot; (Grund nicht verglichen: Profil %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) reached a refused connection</source>
+        <translation>
+            <numerusform>%n Signal erreichte eine abgelehnte Verbindung</numerusform>
+            <numerusform>%n Signale erreichten eine abgelehnte Verbindung</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1681,10 +1729,6 @@
         <translation>&lt;p&gt;&lt;b&gt;Tatsächlich:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Timings:&lt;/b&gt; %1 in all, %2 of it waiting for the server&apos;s connection rate; %3 upgrade(s).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Zeiten:&lt;/b&gt; %1 insgesamt, davon %2 Warten auf die Verbindungsrate des Servers; %3 Upgrade(s).&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;b&gt;Errors:&lt;/b&gt; %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Fehler:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
@@ -1723,6 +1767,13 @@
     <message>
         <source>Ready for tests: valid token from %1.</source>
         <translation>Bereit für Tests: gültiges Token aus %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;b&gt;Timings:&lt;/b&gt; %1 in all, %2 of it waiting for the server&apos;s connection rate; %n upgrade(s).&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;Zeiten:&lt;/b&gt; %1 insgesamt, davon %2 Warten auf die Verbindungsrate des Servers; %n Upgrade.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;b&gt;Zeiten:&lt;/b&gt; %1 insgesamt, davon %2 Warten auf die Verbindungsrate des Servers; %n Upgrades.&lt;/p&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>

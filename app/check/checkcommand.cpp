@@ -29,7 +29,8 @@ CheckCommand::CheckCommand(QObject *parent) : QObject(parent), m_out(stdout), m_
         Q_EMIT done(UsageOrConnection);
     });
     connect(&m_engine, &ScenarioEngine::runStarted, this, [this](int total) {
-        m_err << "running " << total << " scenario(s) against " << m_engine.context().httpUrl.toString() << Qt::endl;
+        m_err << "running " << total << (total == 1 ? " scenario" : " scenarios") << " against "
+              << m_engine.context().httpUrl.toString() << Qt::endl;
     });
     connect(&m_engine, &ScenarioEngine::pacing, this, [this](qint64 ms) {
         m_err << "  pacing: the server's connection rate allows the next upgrade in " << duration(ms) << Qt::endl;

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QThread>
+#include <QTranslator>
 
 using namespace SignalGate::Scenarios;
 
@@ -65,6 +66,12 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("signalgate-check"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SIGNALGATE_VERSION));
+    // The reports are English; this file gives their counted words a plural
+    // ("1 signal", "2 signals"). It is built into the binary.
+    QTranslator plurals;
+    if (!plurals.load(QStringLiteral(":/i18n/signalgate_en.qm")))
+        qFatal("signalgate-check was built without its English plural forms");
+    QCoreApplication::installTranslator(&plurals);
 
     // Progress on stderr is the command's own; the engine's info lines would
     // repeat it. QT_LOGGING_RULES still turns them on.

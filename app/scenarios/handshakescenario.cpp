@@ -166,11 +166,10 @@ void HandshakeScenario::floodNext(int sent)
                 if (status == m_context->profile.rateRefusalStatus) {
                     const QByteArray retryAfter = probe->header("Retry-After");
                     if (retryAfter.isEmpty() || probe->retryAfterMs() < 0)
-                        return fail(
-                                tr("%1 after %2 upgrade(s), but without a valid Retry-After").arg(status).arg(sent));
-                    return pass(tr("%1 after %2 admitted upgrade(s), Retry-After: %3 s")
+                        return fail(tr("%1 after %n upgrade(s), but without a valid Retry-After", nullptr, sent)
+                                            .arg(status));
+                    return pass(tr("%1 after %n admitted upgrade(s), Retry-After: %2 s", nullptr, sent)
                                         .arg(status)
-                                        .arg(sent)
                                         .arg(QString::fromLatin1(retryAfter)));
                 }
                 if (status != 101)

@@ -86,8 +86,8 @@ void MessageScenario::invalidJson(ProbeConnection *probe)
         // A target with its own protocol has no ping to ask: usable means it streams on.
         const int after = probe->signalsReceived() - signalsBefore;
         if (after > 0)
-            return pass(tr("still open, %1 signal(s) after the garbage (no error answer asked for: profile %2)")
-                                .arg(after)
+            return pass(tr("still open, %n signal(s) after the garbage (no error answer asked for: profile %1)",
+                           nullptr, after)
                                 .arg(m_context->profile.name));
         fail(tr("still open, but no signal and no pong within %1 ms after the garbage").arg(m_context->answerWaitMs));
     };
@@ -117,12 +117,14 @@ void MessageScenario::messageFlood(ProbeConnection *probe)
             return fail(tr("no rate_limited error after %1 messages").arg(count)
                         + (probe->isFinished() ? QString() : tr(", and the connection stays open")));
         if (probe->closeCode() < 0)
-            return fail(tr("%1 rate_limited error(s) but no close after %2 messages").arg(limited).arg(count));
+            return fail(tr("%n rate_limited error(s) but no close", nullptr, limited)
+                        + tr(" after %n message(s)", nullptr, count));
         if (!refusedWith(probe, Close::RateLimitExceeded.reasonText()))
             return fail(tr("closed %1 \"%2\" instead of %3")
                                 .arg(probe->closeCode())
                                 .arg(probe->closeReason(), expectedRefusal(Close::RateLimitExceeded.reasonText())));
-        pass(tr("%1 rate_limited error(s), then the close, after %2 messages").arg(limited).arg(count));
+        pass(tr("%n rate_limited error(s), then the close,", nullptr, limited)
+             + tr(" after %n message(s)", nullptr, count));
     };
     whenFinished(probe, judge);
     after(m_context->answerWaitMs, judge);

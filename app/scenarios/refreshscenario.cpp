@@ -140,7 +140,8 @@ void RefreshScenario::exhausted(ProbeConnection *probe)
         const int failed = probe->countOfError(ErrorCode::RefreshFailed);
         return failed == attempts || !m_context->compareReasons()
                 ? QString()
-                : tr("%1 refresh_failed answer(s) before the close, expected %2").arg(failed).arg(attempts);
+                : tr("%n refresh_failed answer(s) before the close", nullptr, failed)
+                        + tr(", expected %n", nullptr, attempts);
     });
     // Refused tokens (a changed signature): each attempt counts, the one after the last closes.
     const QByteArray bad = TokenMutation::badSignature(m_context->tokens->accessToken());

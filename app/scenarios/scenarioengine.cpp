@@ -60,7 +60,7 @@ bool ScenarioEngine::validateSelection(const QStringList &ids, QString *error)
     }
     if (unknown.isEmpty())
         return true;
-    *error = tr("unknown scenario id(s): %1").arg(unknown.join(QStringLiteral(", ")));
+    *error = tr("unknown scenario id(s): %1", nullptr, int(unknown.size())).arg(unknown.join(QStringLiteral(", ")));
     return false;
 }
 

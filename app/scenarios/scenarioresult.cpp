@@ -18,7 +18,8 @@ QString ScenarioResult::Actual::summary() const
     if (welcomed)
         parts << QStringLiteral("admitted");
     if (signalsReceived > 0)
-        parts << QStringLiteral("%1 signal(s)").arg(signalsReceived);
+        parts << (signalsReceived == 1 ? QStringLiteral("1 signal")
+                                       : QStringLiteral("%1 signals").arg(signalsReceived));
     parts << messageTypes;
     if (closeCode >= 0)
         parts << (closeReason.isEmpty() ? QStringLiteral("close %1").arg(closeCode)

@@ -280,7 +280,7 @@ void ScenarioRun::judgeRefusal(const ProbeConnection *probe, const QString &reas
                             ? tr("admitted: still open %1 ms after the upgrade").arg(m_context->profile.admitAfterMs)
                             : tr("admitted: the server sent %1").arg(m_context->profile.welcomeType));
     if (probe->signalsReceived() > 0)
-        return fail(tr("%1 signal(s) reached a refused connection").arg(probe->signalsReceived()));
+        return fail(tr("%n signal(s) reached a refused connection", nullptr, probe->signalsReceived()));
     if (probe->httpStatus() != 101) {
         if (httpStatuses.contains(probe->httpStatus()))
             return pass(tr("refused with HTTP %1 before the upgrade").arg(probe->httpStatus()));

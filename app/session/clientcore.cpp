@@ -165,7 +165,8 @@ void ClientCore::recordConnectionEvents()
                                nullptr, int(recovered)));
         else
             m_log->addEvent(lost > 0 ? Severity::Warning : Severity::Info,
-                            tr("Resumed: %1 signal(s) recovered, %2 lost.").arg(recovered).arg(lost));
+                            tr("Resumed: %n signal(s) recovered", nullptr, int(recovered))
+                                    + tr(", %n lost.", nullptr, int(lost)));
     });
     connect(connection, &SignalConnection::signalsSkipped, m_log, [this](qint64 count) {
         m_log->addEvent(Severity::Warning,

@@ -87,8 +87,10 @@ void TestCheckCli::allPassExitsZeroWithBothReports()
     QCOMPARE(md.count("\n| PASS | `"), 25);
 
     QString what;
-    for (const QByteArray &text : {readFile(json), md, run.out, run.err})
+    for (const QByteArray &text : {readFile(json), md, run.out, run.err}) {
         QVERIFY2(!containsSecret(text, &what), qPrintable(what));
+        QVERIFY2(!text.contains("(s)"), text.constData());   // "1 signal", "2 signals"
+    }
     // The server's own output has no token either (it redacts the query).
     QVERIFY2(!containsSecret(process.allOutput(), &what), qPrintable(what));
 }
@@ -130,7 +132,7 @@ void TestCheckCli::usageErrorsExitTwo_data()
                                        << QByteArray("demo\n") << QByteArray("--password-stdin is required");
     QTest::newRow("empty password") << base << QByteArray("\n") << QByteArray("no password on standard input");
     QTest::newRow("unknown id") << base + QStringList{QStringLiteral("--only"), QStringLiteral("valid-token,nope")}
-                                << QByteArray("demo\n") << QByteArray("unknown scenario id(s): nope");
+                                << QByteArray("demo\n") << QByteArray("unknown scenario id: nope");
     QTest::newRow("bad profile") << base + QStringList{QStringLiteral("--profile"), QStringLiteral("other")}
                                  << QByteArray("demo\n") << QByteArray("give signalgate, seed or a profile file");
     // Each profile flag says what it takes.
@@ -153,7 +155,7 @@ void TestCheckCli::usageErrorsExitTwo_data()
             "--ws-url takes a path starting with / or a ws:// or wss:// URL");
     flagRow("token file with login", {QStringLiteral("--token-file"), QStringLiteral("/etc/hostname")},
             "--token-file is the valid token without a login");
-    flagRow("bad skip", {QStringLiteral("--skip"), QStringLiteral("nope")}, "unknown scenario id(s): nope");
+    flagRow("bad skip", {QStringLiteral("--skip"), QStringLiteral("nope")}, "unknown scenario id: nope");
     flagRow("bad forge-ttl", {QStringLiteral("--forge-ttl"), QStringLiteral("5")},
             "--forge-ttl takes seconds from 10 to 86400");
     QTest::newRow("unreadable token file")

@@ -113,6 +113,7 @@ private Q_SLOTS:
     void settingsDialogChecksBeforeSaving();
     void legendListsEveryCodeOfTheContract();
     void germanTranslationIsComplete();
+    void countedThingsHavePluralForms();
     void germanWindowShowsGermanStrings();
     void missingKeychainShowsBannerAndSignalsStillArrive();
 
@@ -367,6 +368,43 @@ void TestMainWindow::germanTranslationIsComplete()
             QVERIFY2(got == wanted, qPrintable(source + QLatin1String(" -> ") + form));
         }
     }
+}
+
+void TestMainWindow::countedThingsHavePluralForms()
+{
+    // A text that counts something says "1 signal" and "2 signals", never
+    // "signal(s)"; "http(s)://" is a URL pattern, not a count.
+    static const QRegularExpression counted(QStringLiteral("(?<!http|ws)\\(s\\)"));
+    for (const char *name : {"de", "en"}) {
+        QFile file(QStringLiteral(SIGNALGATE_SOURCE_DIR "/translations/signalgate_%1.ts").arg(QLatin1String(name)));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        QDomDocument document;
+        QVERIFY(document.setContent(&file));
+        const QDomNodeList messages = document.elementsByTagName(QStringLiteral("message"));
+        for (int i = 0; i < messages.size(); ++i) {
+            const QDomElement message = messages.at(i).toElement();
+            const QString source = message.firstChildElement(QStringLiteral("source")).text();
+            if (!source.contains(counted))
+                continue;
+            QVERIFY2(message.attribute(QStringLiteral("numerus")) == QLatin1String("yes"),
+                     qPrintable(QStringLiteral("counts without %n: ") + source));
+            const QDomNodeList forms = message.elementsByTagName(QStringLiteral("numerusform"));
+            QVERIFY2(forms.size() == 2, qPrintable(source));
+            for (int n = 0; n < forms.size(); ++n)
+                QVERIFY2(!forms.at(n).toElement().text().contains(counted), qPrintable(source));
+        }
+    }
+    QCOMPARE(LanguageSetup::install(qApp, QStringLiteral("en")), QStringLiteral("en"));
+    const char *context = "SignalGate::Client::ClientCore";
+    const char *skipped = "The server skipped %n signal(s) without closing; they are lost.";
+    const QString one = QCoreApplication::translate(context, skipped, nullptr, 1);
+    const QString three = QCoreApplication::translate(context, skipped, nullptr, 3);
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    QCOMPARE(one, QStringLiteral("The server skipped 1 signal without closing; it is lost."));
+    QCOMPARE(three, QStringLiteral("The server skipped 3 signals without closing; they are lost."));
 }
 
 void TestMainWindow::germanWindowShowsGermanStrings()

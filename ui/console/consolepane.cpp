@@ -294,9 +294,9 @@ void ConsolePane::showDetail(const QString &id)
     html += tr("<p><b>Verdict:</b> %1 — %2</p>")
                     .arg(ScenarioResult::verdictName(result.verdict), result.reason.toHtmlEscaped());
     html += tr("<p><b>Actual:</b> %1</p>").arg(actual.summary().toHtmlEscaped());
-    html += tr("<p><b>Timings:</b> %1 in all, %2 of it waiting for the server's connection rate; %3 upgrade(s).</p>")
-                    .arg(duration(actual.durationMs), duration(actual.pacedMs))
-                    .arg(actual.upgrades);
+    html += tr("<p><b>Timings:</b> %1 in all, %2 of it waiting for the server's connection rate; %n upgrade(s).</p>",
+               nullptr, actual.upgrades)
+                    .arg(duration(actual.durationMs), duration(actual.pacedMs));
     if (!actual.errors.isEmpty())
         html += tr("<p><b>Errors:</b> %1</p>").arg(actual.errors.join(QLatin1String("; ")).toHtmlEscaped());
     html += tr("<p><b>Frames</b> (tokens redacted):</p>");
