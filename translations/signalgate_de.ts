@@ -2579,10 +2579,6 @@
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation>&amp;Leeren</translation>
-    </message>
-    <message>
         <source>Filter by symbol, e.g. EUR</source>
         <translation>Nach Symbol filtern, z. B. EUR</translation>
     </message>
@@ -2607,20 +2603,12 @@
         <translation>Ausgewählte Zeilen als tabulatorgetrennten Text kopieren (Strg+C)</translation>
     </message>
     <message>
-        <source>Remove every row; the counters stay</source>
-        <translation>Alle Zeilen entfernen; die Zähler bleiben erhalten</translation>
-    </message>
-    <message>
         <source>Signal counters</source>
         <translation>Signalzähler</translation>
     </message>
     <message>
         <source>Live signals, newest first</source>
         <translation>Live-Signale, neueste zuerst</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <source>Resume the signal table</source>
@@ -2643,6 +2631,60 @@
             <numerusform> · Serverneustarts: %n</numerusform>
             <numerusform> · Serverneustarts: %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>C&amp;lear table…</source>
+        <translation>Tabelle &amp;leeren…</translation>
+    </message>
+    <message>
+        <source>Remove every row, also those the filter hides or the pause holds back, and start the counters again</source>
+        <translation>Alle Zeilen entfernen, auch die vom Filter ausgeblendeten und die während der Pause zurückgehaltenen, und die Zähler neu beginnen</translation>
+    </message>
+    <message>
+        <source>Filter by symbol (Ctrl+F; Esc clears)</source>
+        <translation>Nach Symbol filtern (Strg+F; Esc leert)</translation>
+    </message>
+    <message>
+        <source>Result of the last copy</source>
+        <translation>Ergebnis des letzten Kopierens</translation>
+    </message>
+    <message>
+        <source>&amp;Paused</source>
+        <translation>&amp;Pausiert</translation>
+    </message>
+    <message>
+        <source>Paused: click or press Space to show the waiting signals</source>
+        <translation>Pausiert: klicken oder Leertaste drücken, um die wartenden Signale zu zeigen</translation>
+    </message>
+    <message>
+        <source>Nothing copied: select rows first.</source>
+        <translation>Nichts kopiert: zuerst Zeilen auswählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation>
+            <numerusform>%n Zeile kopiert.</numerusform>
+            <numerusform>%n Zeilen kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear the table</source>
+        <translation>Tabelle leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove all %n signal(s), also those the filter hides or the pause holds back? The counters start again at zero.</source>
+        <translation>
+            <numerusform>Das %n Signal entfernen, auch wenn der Filter es ausblendet oder die Pause es zurückhält? Die Zähler beginnen wieder bei null.</numerusform>
+            <numerusform>Alle %n Signale entfernen, auch die vom Filter ausgeblendeten und die während der Pause zurückgehaltenen? Die Zähler beginnen wieder bei null.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear table</source>
+        <translation>Tabelle leeren</translation>
+    </message>
+    <message>
+        <source>Not live · </source>
+        <translation>Nicht live · </translation>
     </message>
 </context>
 <context>

@@ -188,5 +188,19 @@
             <numerusform> · Server restarts: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation>
+            <numerusform>Copied %n row.</numerusform>
+            <numerusform>Copied %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove all %n signal(s), also those the filter hides or the pause holds back? The counters start again at zero.</source>
+        <translation>
+            <numerusform>Remove the %n signal, also if the filter hides it or the pause holds it back? The counters start again at zero.</numerusform>
+            <numerusform>Remove all %n signals, also those the filter hides or the pause holds back? The counters start again at zero.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -13,6 +13,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPalette>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
@@ -30,8 +32,9 @@ SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
     , m_exact(new QCheckBox(tr("E&xact symbol"), this))
     , m_pause(new QPushButton(QIcon(QStringLiteral(":/icons/pause.svg")), tr("&Pause"), this))
     , m_copy(new QPushButton(tr("&Copy"), this))
-    , m_clear(new QPushButton(tr("C&lear"), this))
+    , m_clear(new QPushButton(tr("C&lear table…"), this))
     , m_counters(new QLabel(this))
+    , m_feedback(new QLabel(this))
     , m_table(new QTableView(this))
 {
     m_filter->setSourceModel(model);
@@ -44,8 +47,14 @@ SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
     m_pause->setAccessibleName(tr("Pause the signal table"));
     m_pause->setToolTip(tr("Freeze the table; signals are still received and counted (Space)"));
     m_copy->setToolTip(tr("Copy the selected rows as tab-separated text (Ctrl+C)"));
-    m_clear->setToolTip(tr("Remove every row; the counters stay"));
+    m_clear->setToolTip(tr("Remove every row, also those the filter hides or the pause holds back, and start "
+                           "the counters again"));
+    m_filterEdit->setToolTip(tr("Filter by symbol (Ctrl+F; Esc clears)"));
     m_counters->setAccessibleName(tr("Signal counters"));
+    m_feedback->setAccessibleName(tr("Result of the last copy"));
+    m_feedbackTimer.setSingleShot(true);
+    m_feedbackTimer.setInterval(4000);
+    connect(&m_feedbackTimer, &QTimer::timeout, m_feedback, &QLabel::clear);
     m_counters->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_table->setModel(m_filter);
@@ -60,14 +69,24 @@ SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(SignalModel::TimeColumn,
-                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 24);
+    // Each column as wide as its usual content: a stretched last column put
+    // the confidence far from the rest of its row.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    const auto widthOf = [this](const char *sample) {
+        return m_table->fontMetrics().horizontalAdvance(QLatin1String(sample)) + 24;
+    };
+    m_table->setColumnWidth(SignalModel::TimeColumn, widthOf("00:00:00.000"));
+    m_table->setColumnWidth(SignalModel::SeqColumn, widthOf("000000000"));
+    m_table->setColumnWidth(SignalModel::SymbolColumn, widthOf("WWWWWWWWWW"));
+    m_table->setColumnWidth(SignalModel::SideColumn, widthOf("WWWWWW"));
+    m_table->setColumnWidth(SignalModel::PriceColumn, widthOf("0000000.00000"));
+    m_table->setColumnWidth(SignalModel::ConfidenceColumn, widthOf("Confidence"));
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_filterEdit, 1);
     controls->addWidget(m_exact);
     controls->addWidget(m_pause);
+    controls->addWidget(m_feedback);
     controls->addWidget(m_copy);
     controls->addWidget(m_clear);
     auto *layout = new QVBoxLayout(this);
@@ -81,14 +100,29 @@ SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
     });
     connect(m_pause, &QPushButton::toggled, this, &SignalsPane::setPaused);
     connect(m_copy, &QPushButton::clicked, this, &SignalsPane::copySelection);
-    connect(m_clear, &QPushButton::clicked, m_model, &SignalModel::clear);
+    connect(m_clear, &QPushButton::clicked, this, &SignalsPane::clearTable);
     connect(m_model, &SignalModel::countersChanged, this, &SignalsPane::updateCounters);
+    // The rate decays while a quiet stream sends nothing to redraw it.
+    m_rateTick.setInterval(1000);
+    connect(&m_rateTick, &QTimer::timeout, this, &SignalsPane::updateCounters);
+    m_rateTick.start();
+
     auto *copyShortcut = new QShortcut(QKeySequence::Copy, m_table);
     copyShortcut->setContext(Qt::WidgetShortcut);
     connect(copyShortcut, &QShortcut::activated, this, &SignalsPane::copySelection);
-    auto *pauseShortcut = new QShortcut(QKeySequence(Qt::Key_Space), m_table);
-    pauseShortcut->setContext(Qt::WidgetShortcut);
+    // Anywhere in the tab; the filter field still takes a typed space.
+    auto *pauseShortcut = new QShortcut(QKeySequence(Qt::Key_Space), this);
+    pauseShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(pauseShortcut, &QShortcut::activated, m_pause, &QPushButton::toggle);
+    auto *findShortcut = new QShortcut(QKeySequence::Find, this);
+    findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(findShortcut, &QShortcut::activated, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    auto *clearFilterShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), m_filterEdit);
+    clearFilterShortcut->setContext(Qt::WidgetShortcut);
+    connect(clearFilterShortcut, &QShortcut::activated, m_filterEdit, &QLineEdit::clear);
     updateCounters();
 }
 
@@ -101,7 +135,11 @@ void SignalsPane::setPaused(bool paused)
     else
         m_model->resume();
     m_pause->setChecked(paused);
-    m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    // One mnemonic in both states: Alt+P pauses and resumes.
+    m_pause->setText(paused ? tr("&Paused") : tr("&Pause"));
+    m_pause->setIcon(QIcon(paused ? QStringLiteral(":/icons/play.svg") : QStringLiteral(":/icons/pause.svg")));
+    m_pause->setToolTip(paused ? tr("Paused: click or press Space to show the waiting signals")
+                               : tr("Freeze the table; signals are still received and counted (Space)"));
     m_pause->setAccessibleName(paused ? tr("Resume the signal table") : tr("Pause the signal table"));
     updateCounters();
     Q_EMIT pausedChanged(paused);
@@ -110,18 +148,67 @@ void SignalsPane::setPaused(bool paused)
 void SignalsPane::copySelection()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty())
+    if (rows.isEmpty()) {
+        showFeedback(tr("Nothing copied: select rows first."));
         return;
+    }
     QApplication::clipboard()->setText(m_model->textForIndexes(rows, true));
+    showFeedback(tr("Copied %n row(s).", nullptr, int(rows.size())));
+}
+
+void SignalsPane::showFeedback(const QString &text)
+{
+    m_feedback->setText(text);
+    m_feedbackTimer.start();
+}
+
+QString SignalsPane::feedbackText() const
+{
+    return m_feedback->text();
+}
+
+void SignalsPane::clearTable()
+{
+    const int rows = m_model->rowCount() + m_model->pendingCount();
+    if (rows > 0) {
+        QMessageBox ask(QMessageBox::Question, tr("Clear the table"),
+                        tr("Remove all %n signal(s), also those the filter hides or the pause holds back? "
+                           "The counters start again at zero.",
+                           nullptr, rows),
+                        QMessageBox::NoButton, this);
+        ask.addButton(tr("Clear table"), QMessageBox::DestructiveRole);
+        ask.setDefaultButton(ask.addButton(QMessageBox::Cancel));
+        ask.exec();
+        if (ask.buttonRole(ask.clickedButton()) != QMessageBox::DestructiveRole)
+            return;
+    }
+    m_model->clear();
+}
+
+QString SignalsPane::countersText() const
+{
+    return m_counters->text();
 }
 
 void SignalsPane::updateCounters()
 {
     const QLocale locale;
-    QString text = tr("Signals/s: %1 · Total: %2 · Recovered: %3 · Lost: %4")
-                           .arg(locale.toString(m_model->signalsPerSecond(), 'f', 1),
-                                locale.toString(m_model->totalReceived()), locale.toString(m_model->recovered()),
-                                locale.toString(m_model->lost()));
+    const bool live = m_model->isLive();
+    if (live != m_shownLive) {
+        m_shownLive = live;
+        // Rows from a stream that has ended are history: drawn greyed out.
+        QPalette palette = m_table->palette();
+        palette.setColor(QPalette::Active, QPalette::Text,
+                         live ? this->palette().color(QPalette::Active, QPalette::Text)
+                              : this->palette().color(QPalette::Disabled, QPalette::Text));
+        palette.setColor(QPalette::Inactive, QPalette::Text, palette.color(QPalette::Active, QPalette::Text));
+        m_table->setPalette(palette);
+    }
+    QString text = live ? QString() : tr("Not live · ");
+    text += tr("Signals/s: %1 · Total: %2 · Recovered: %3 · Lost: %4")
+                    .arg(locale.toString(m_model->signalsPerSecond(), 'f', 1),
+                         locale.toString(m_model->totalReceived()), locale.toString(m_model->recovered()),
+                         locale.toString(m_model->lost()));
     // What the old server sent after the last signal seen here is not known.
     if (m_model->serverRestarts() > 0)
         text += tr(" · Server restarts: %n", nullptr, int(m_model->serverRestarts()));

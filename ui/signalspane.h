@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class QCheckBox;
@@ -15,7 +16,8 @@ class SignalModel;
 namespace SignalGate::Ui {
 
 // The live signals tab: a table over the bounded SignalModel (newest first),
-// a symbol filter, pause/resume, copy, clear and the counters. The model
+// a symbol filter, pause/resume, copy, clear and the counters, greyed out
+// with "Not live" while no stream is open. The model
 // batches its updates; this view adds nothing per signal (fixed row heights,
 // no resizing to contents) so 5000 signals/s stay smooth.
 class SignalsPane : public QWidget
@@ -26,16 +28,24 @@ public:
 
     QTableView *table() const { return m_table; }
     Client::SignalFilterModel *filterModel() const { return m_filter; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QPushButton *pauseButton() const { return m_pause; }
+    QString countersText() const;
+    // What the last copy did, shown next to the buttons for a few seconds.
+    QString feedbackText() const;
 
 public Q_SLOTS:
     void setPaused(bool paused);
     void copySelection();
+    // Asks first when there is anything to lose.
+    void clearTable();
 
 Q_SIGNALS:
     void pausedChanged(bool paused);
 
 private:
     void updateCounters();
+    void showFeedback(const QString &text);
 
     Client::SignalModel *m_model;
     Client::SignalFilterModel *m_filter;
@@ -45,7 +55,11 @@ private:
     QPushButton *m_copy;
     QPushButton *m_clear;
     QLabel *m_counters;
+    QLabel *m_feedback;
+    QTimer m_feedbackTimer;
     QTableView *m_table;
+    QTimer m_rateTick;
+    bool m_shownLive = true;
 };
 
 }   // namespace SignalGate::Ui

@@ -13,6 +13,8 @@ namespace {
 // Past this many distinct symbols the cache is dropped and refilled: a
 // publisher sending random symbols must not grow it without bound.
 constexpr int MaxInternedSymbols = 4096;
+// A double carries about 17 significant digits; more decimals are noise.
+constexpr int MaxPriceDecimals = 10;
 
 // A clipboard cell must not break the tab-separated layout.
 QString clipboardCell(QString text)
@@ -80,9 +82,10 @@ QString SignalModel::cellText(const LiveSignal &signal, int column) const
             return tr("Sell");
         return signal.side;
     case PriceColumn:
-        // Numbers as in the protocol (C locale, shortest exact form), so a
-        // copied price pastes back as the same number.
-        return QString::number(signal.price, 'g', QLocale::FloatingPointShortest);
+        // C locale, as in the protocol, so a copied price pastes back as the
+        // same number; the symbol's decimals are never fewer than the price's
+        // (a symbol the bounded cache forgot shows its shortest exact form).
+        return QString::number(signal.price, 'f', priceDecimals(signal.symbol));
     case ConfidenceColumn:
         return QString::number(signal.confidence, 'f', 2);
     }
@@ -167,6 +170,7 @@ bool SignalModel::append(const LiveSignal &signal)
     countArrival();
     m_pending.push_back(signal);
     m_pending.back().symbol = intern(signal.symbol);
+    notePrecision(m_pending.back());
     // Older queued signals would be pushed out of the ring by this batch anyway.
     if (int(m_pending.size()) > m_capacity)
         m_pending.pop_front();
@@ -185,10 +189,30 @@ QString SignalModel::intern(const QString &symbol)
     const auto it = m_symbols.constFind(symbol);
     if (it != m_symbols.constEnd())
         return *it;
-    if (m_symbols.size() >= MaxInternedSymbols)
+    if (m_symbols.size() >= MaxInternedSymbols) {
         m_symbols.clear();
+        m_priceDecimals.clear();
+    }
     m_symbols.insert(symbol);
     return symbol;
+}
+
+void SignalModel::notePrecision(const LiveSignal &signal)
+{
+    const QString shortest = QString::number(signal.price, 'f', QLocale::FloatingPointShortest);
+    const qsizetype point = shortest.indexOf(u'.');
+    const int decimals = point < 0 ? 0 : int(std::min<qsizetype>(shortest.size() - point - 1, MaxPriceDecimals));
+    int &known = m_priceDecimals[signal.symbol];
+    known = std::max(known, decimals);
+}
+
+void SignalModel::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    m_rateSlots.clear();
+    Q_EMIT countersChanged();
 }
 
 void SignalModel::countResume(qint64 recovered, qint64 lost)
@@ -294,6 +318,12 @@ void SignalModel::clear()
     m_count = 0;
     m_pending.clear();
     endResetModel();
+    m_total = 0;
+    m_recovered = 0;
+    m_lost = 0;
+    m_serverRestarts = 0;
+    m_rateSlots.clear();
+    Q_EMIT countersChanged();
 }
 
 QString SignalModel::textForRows(const QList<int> &rows, bool withHeader) const

@@ -4,8 +4,10 @@
 #include "servermessages.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QLocale>
 #include <QModelIndexList>
 #include <QSet>
 #include <QString>
@@ -70,8 +72,14 @@ public:
     void resume();
     bool isPaused() const { return m_paused; }
 
-    // Removes every row and queued signal; the counters stay.
+    // Starts over: removes every row and queued signal, and the counters
+    // begin again at zero.
     void clear();
+
+    // Whether a stream is open. While not, the rate reads 0 (nothing can
+    // arrive) and the rows are history, not live.
+    void setLive(bool live);
+    bool isLive() const { return m_live; }
 
     // SignalConnection::resumeResult: lost -1 is a server restart.
     void countResume(qint64 recovered, qint64 lost);
@@ -90,6 +98,14 @@ public:
     qint64 lost() const { return m_lost; }             // seqs that never came, as far as known
     qint64 serverRestarts() const { return m_serverRestarts; }
     int pendingCount() const { return int(m_pending.size()); }   // queued, not shown yet
+
+    // Prices of a symbol are shown with as many decimals as the most precise
+    // one seen for it, so that a column of them lines up (1.0850 over 1.0848).
+    // QLocale::FloatingPointShortest for a symbol not seen.
+    int priceDecimals(const QString &symbol) const
+    {
+        return m_priceDecimals.value(symbol, QLocale::FloatingPointShortest);
+    }
 
     // Source row (0 = newest), valid for 0 <= row < rowCount().
     const LiveSignal &signalAt(int row) const;
@@ -111,6 +127,7 @@ private:
     QString cellText(const LiveSignal &signal, int column) const;
     void countArrival();
     QString intern(const QString &symbol);
+    void notePrecision(const LiveSignal &signal);
     void scheduleFlush();
 
     int m_capacity;
@@ -127,6 +144,8 @@ private:
 
     // Symbols repeat; sharing one QString per symbol keeps 10000 rows small.
     QSet<QString> m_symbols;
+    QHash<QString, int> m_priceDecimals;   // bounded with m_symbols
+    bool m_live = false;
 
     // Sliding-window rate: counts per slot of m_rateWindowMs / RateSlots ms.
     static constexpr int RateSlots = 20;

@@ -51,6 +51,8 @@ ClientCore::ClientCore(const QString &keychainService, QObject *parent)
         for (const QJsonObject &signal : batch)
             m_signals->append(signal);
     });
+    connect(connection, &SignalConnection::stateChanged, m_signals,
+            [this](SignalConnection::State state) { m_signals->setLive(state == SignalConnection::State::Open); });
     connect(connection, &SignalConnection::resumeResult, m_signals, &SignalModel::countResume);
     connect(connection, &SignalConnection::signalsSkipped, m_signals, &SignalModel::countSkipped);
     recordSessionEvents();

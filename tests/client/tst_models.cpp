@@ -76,7 +76,9 @@ private Q_SLOTS:
     void pauseIsBoundedByTheRing();
     void countersChangedOncePerFlush();
     void signalsPerSecondWithInjectedClock();
-    void clearKeepsCounters();
+    void clearStartsOver();
+    void pricesLineUpPerSymbol();
+    void rateIsZeroWhenNotLive();
     void copyText();
     void copyTextThroughSortedProxy();
     // SignalFilterModel
@@ -309,8 +311,6 @@ void TestModels::countsComeFromTheConnection()
     QCOMPARE(model.serverRestarts(), 1);
     QCOMPARE(changed.count(), 4);
     QCOMPARE(model.totalReceived(), 3);
-    model.clear();
-    QCOMPARE(model.lost(), 8);   // clearing the rows keeps the counts
 }
 
 void TestModels::showsWhatTheConnectionDelivers()
@@ -433,21 +433,65 @@ void TestModels::signalsPerSecondWithInjectedClock()
     QCOMPARE(model.totalReceived(), 1300);
 }
 
-void TestModels::clearKeepsCounters()
+void TestModels::clearStartsOver()
 {
-    SignalModel model;
+    SignalGate::ManualClock clock;
+    SignalModel model(100, clock);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     appendRange(model, 1, 10);
     model.flush();
     appendRange(model, 11, 12);
+    model.countResume(3, 2);
+    model.countResume(1, -1);
+    QSignalSpy changed(&model, &SignalModel::countersChanged);
     model.clear();
+    QCOMPARE(changed.count(), 1);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.pendingCount(), 0);
-    QCOMPARE(model.totalReceived(), 12);
+    QCOMPARE(model.totalReceived(), 0);
+    QCOMPARE(model.recovered(), 0);
+    QCOMPARE(model.lost(), 0);
+    QCOMPARE(model.serverRestarts(), 0);
+    QCOMPARE(model.signalsPerSecond(), 0.0);
     appendRange(model, 13, 14);
     model.flush();
     verifyNewestFirst(model, 14);
     QCOMPARE(model.rowCount(), 2);
+}
+
+void TestModels::pricesLineUpPerSymbol()
+{
+    SignalModel model;
+    QVERIFY(model.append(signalJson(1, QStringLiteral("EURUSD"), QStringLiteral("buy"), 1.085)));
+    QVERIFY(model.append(signalJson(2, QStringLiteral("EURUSD"), QStringLiteral("buy"), 1.0848)));
+    QVERIFY(model.append(signalJson(3, QStringLiteral("AAPL"), QStringLiteral("buy"), 187.5)));
+    QVERIFY(model.append(signalJson(4, QStringLiteral("AAPL"), QStringLiteral("buy"), 190)));
+    model.flush();
+    const auto price = [&model](int row) { return model.index(row, SignalModel::PriceColumn).data().toString(); };
+    QCOMPARE(price(3), QStringLiteral("1.0850"));   // as many decimals as the most precise EURUSD price
+    QCOMPARE(price(2), QStringLiteral("1.0848"));
+    QCOMPARE(price(1), QStringLiteral("187.5"));
+    QCOMPARE(price(0), QStringLiteral("190.0"));
+    QCOMPARE(model.priceDecimals(QStringLiteral("AAPL")), 1);
+    QCOMPARE(model.priceDecimals(QStringLiteral("never-seen")), int(QLocale::FloatingPointShortest));
+    // Still the same number when pasted back.
+    QCOMPARE(price(3).toDouble(), 1.085);
+}
+
+void TestModels::rateIsZeroWhenNotLive()
+{
+    SignalGate::ManualClock clock;
+    SignalModel model(100, clock);
+    QVERIFY(!model.isLive());
+    QSignalSpy changed(&model, &SignalModel::countersChanged);
+    model.setLive(true);
+    QCOMPARE(changed.count(), 1);
+    appendRange(model, 1, 5);
+    QCOMPARE(model.signalsPerSecond(), 5.0);
+    model.setLive(false);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(model.signalsPerSecond(), 0.0);
+    QCOMPARE(model.totalReceived(), 5);
 }
 
 void TestModels::copyText()
@@ -556,7 +600,7 @@ void TestModels::proxySortsNumerically()
     QCOMPARE(filter.index(2, SignalModel::SeqColumn).data().toString(), QStringLiteral("11"));
     filter.sort(SignalModel::PriceColumn, Qt::AscendingOrder);
     QCOMPARE(filter.index(0, SignalModel::PriceColumn).data().toString(), QStringLiteral("9.5"));
-    QCOMPARE(filter.index(2, SignalModel::PriceColumn).data().toString(), QStringLiteral("100"));
+    QCOMPARE(filter.index(2, SignalModel::PriceColumn).data().toString(), QStringLiteral("100.0"));
 }
 
 void TestModels::eventLogDescribesEveryCloseCode()
