@@ -48,7 +48,8 @@ ConnectionStatus::ConnectionStatus(SessionController *session, QWidget *parent)
         layout->addWidget(label);
     layout->addStretch(1);
 
-    m_tick.setInterval(1000);
+    // Often enough that a countdown never looks stuck.
+    m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, &ConnectionStatus::refresh);
     m_tick.start();
     connect(session, &SessionController::stateChanged, this, &ConnectionStatus::refresh);
@@ -73,7 +74,7 @@ QString ConnectionStatus::stateText() const
     case SignalConnection::State::Open:
         return tr("Connected");
     case SignalConnection::State::Reconnecting:
-        return tr("Reconnecting in %1 s").arg((connection->reconnectRemainingMs() + 999) / 1000);
+        return tr("Reconnecting in %1 s").arg(m_reconnectSeconds);
     case SignalConnection::State::Stopped:
         return tr("Disconnected");
     }
@@ -91,13 +92,17 @@ QString ConnectionStatus::expiryText() const
 
 void ConnectionStatus::refresh()
 {
+    SignalConnection *connection = m_session->connection();
+    const qint64 remainingMs = connection->reconnectRemainingMs();
+    m_reconnectSeconds = connection->state() == SignalConnection::State::Reconnecting && remainingMs >= 0
+            ? (remainingMs + 999) / 1000
+            : -1;
     m_state->setText(stateText());
     const bool signedIn = m_session->state() == SessionController::State::SignedIn;
     m_user->setText(signedIn ? tr("User: %1").arg(m_session->user()) : QString());
     m_user->setVisible(signedIn);
     m_server->setText(m_session->server().text());
 
-    SignalConnection *connection = m_session->connection();
     const bool tls = m_session->server().isTls();
     const bool open = connection->state() == SignalConnection::State::Open;
     m_lock->setPixmap(
@@ -119,6 +124,7 @@ void ConnectionStatus::refresh()
                                                           .arg(QDateTime::fromMSecsSinceEpoch(next).toString(
                                                                   QStringLiteral("HH:mm:ss")))
                                                 : QString());
+    Q_EMIT refreshed();
 }
 
 }   // namespace SignalGate::Ui

@@ -21,9 +21,16 @@ public:
 
     QString stateText() const;
     QString expiryText() const;
+    // Whole seconds until the next connection attempt as last shown, -1
+    // when none is counting down. The reconnect banner shows this same
+    // figure, so the two never disagree.
+    qint64 reconnectSeconds() const { return m_reconnectSeconds; }
 
 public Q_SLOTS:
     void refresh();
+
+Q_SIGNALS:
+    void refreshed();
 
 private:
     Client::SessionController *m_session;
@@ -34,6 +41,7 @@ private:
     QLabel *m_expiry;
     QLabel *m_nextRefresh;
     QTimer m_tick;
+    qint64 m_reconnectSeconds = -1;
 };
 
 }   // namespace SignalGate::Ui

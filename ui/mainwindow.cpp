@@ -71,8 +71,6 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     barLayout->addWidget(m_reconnectButton);
     m_reconnectBar->hide();
     connect(m_reconnectButton, &QPushButton::clicked, this, &MainWindow::reconnectNow);
-    m_countdown.setInterval(250);
-    connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateReconnectBar);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -90,12 +88,11 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     SignalConnection *connection = core->connection();
     connect(connection, &SignalConnection::signalBatchReceived, m_chartPane, &ChartPane::addSignals);
     connect(session, &SessionController::stateChanged, this, &MainWindow::updateActions);
-    connect(connection, &SignalConnection::stateChanged, this, [this] {
-        updateActions();
-        updateReconnectBar();
-    });
-    // The countdown's timer starts after the state says Reconnecting.
-    connect(connection, &SignalConnection::reconnectScheduled, this, &MainWindow::updateReconnectBar);
+    connect(connection, &SignalConnection::stateChanged, this, &MainWindow::updateActions);
+    // One countdown: the status bar's, read as it is drawn. The timer starts
+    // after the state says Reconnecting.
+    connect(m_status, &ConnectionStatus::refreshed, this, &MainWindow::updateReconnectBar);
+    connect(connection, &SignalConnection::reconnectScheduled, m_status, &ConnectionStatus::refresh);
     connect(session, &SessionController::signedIn, this, [this](const QString &user) {
         hideBanner();
         setWindowTitle(tr("SignalGate — %1 at %2").arg(user, m_core->session()->server().text()));
@@ -301,16 +298,15 @@ void MainWindow::updateActions()
 
 void MainWindow::updateReconnectBar()
 {
-    const qint64 remaining = m_core->connection()->reconnectRemainingMs();
-    const bool counting = m_core->connection()->state() == SignalConnection::State::Reconnecting && remaining >= 0;
-    m_reconnectBar->setVisible(counting);
-    if (!counting) {
-        m_countdown.stop();
-        return;
-    }
-    m_reconnectLabel->setText(tr("Connection lost. Reconnecting in %1 s…").arg((remaining + 999) / 1000));
-    if (!m_countdown.isActive())
-        m_countdown.start();
+    const qint64 seconds = m_status->reconnectSeconds();
+    m_reconnectBar->setVisible(seconds >= 0);
+    if (seconds >= 0)
+        m_reconnectLabel->setText(tr("Connection lost. Reconnecting in %1 s…").arg(seconds));
+}
+
+QString MainWindow::reconnectText() const
+{
+    return m_reconnectBar->isVisible() ? m_reconnectLabel->text() : QString();
 }
 
 }   // namespace SignalGate::Ui

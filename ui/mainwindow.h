@@ -5,7 +5,6 @@
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QTimer>
 
 namespace SignalGate::Client {
 class ClientCore;
@@ -44,6 +43,8 @@ public:
     void signInWith(const Client::ServerAddress &server, const QString &user, const QString &password);
 
     QTabWidget *tabs() const { return m_tabs; }
+    // The reconnect banner's text, empty while it is hidden.
+    QString reconnectText() const;
     SignalsPane *signalsPane() const { return m_signalsPane; }
     ChartPane *chartPane() const { return m_chartPane; }
     EventLogPane *eventLogPane() const { return m_logPane; }
@@ -83,7 +84,6 @@ private:
     QWidget *m_reconnectBar;
     QLabel *m_reconnectLabel;
     QPushButton *m_reconnectButton;
-    QTimer m_countdown;
     QPointer<LoginDialog> m_loginDialog;
     QString m_keychainWarning;   // stays in the banner for the whole session
 

@@ -281,6 +281,21 @@ void TestMainWindow::reconnectCountdownOffersReconnectNow()
     QTRY_VERIFY_WITH_TIMEOUT(now->isVisible(), kTimeoutMs);
     QVERIFY(client.window.connectionStatus()->stateText().startsWith(QLatin1String("Reconnecting in")));
     QVERIFY(client.window.reconnectAction()->isEnabled());
+    // The banner and the status bar count down together, every time either is drawn.
+    static const QRegularExpression seconds(QStringLiteral("(\\d+) s"));
+    QStringList disagreements;
+    int drawn = 0;
+    const QMetaObject::Connection watch =
+            connect(client.window.connectionStatus(), &ConnectionStatus::refreshed, this, [&] {
+                ++drawn;
+                const QString banner = seconds.match(client.window.reconnectText()).captured(1);
+                const QString status = seconds.match(client.window.connectionStatus()->stateText()).captured(1);
+                if (banner != status)
+                    disagreements << banner + QLatin1String(" vs ") + status;
+            });
+    QTRY_VERIFY_WITH_TIMEOUT(drawn >= 5, kTimeoutMs);
+    disconnect(watch);
+    QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join(QLatin1String(", "))));
 
     QVERIFY2(server.startOnPreviousPort(), qPrintable(server.error()));
     QTest::mouseClick(now, Qt::LeftButton);
