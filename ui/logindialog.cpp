@@ -77,6 +77,11 @@ void LoginDialog::setError(const QString &message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+    if (!message.isEmpty() && !m_password->text().isEmpty()) {
+        // Kept for a retry, and selected: typing replaces a wrong one.
+        m_password->selectAll();
+        m_password->setFocus();
+    }
 }
 
 void LoginDialog::validate()

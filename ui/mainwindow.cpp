@@ -94,6 +94,9 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     connect(m_status, &ConnectionStatus::refreshed, this, &MainWindow::updateReconnectBar);
     connect(connection, &SignalConnection::reconnectScheduled, m_status, &ConnectionStatus::refresh);
     connect(session, &SessionController::signedIn, this, [this](const QString &user) {
+        // The dialog held the password for a retry; it is not needed any more.
+        if (m_loginDialog)
+            m_loginDialog->deleteLater();
         hideBanner();
         setWindowTitle(tr("SignalGate — %1 at %2").arg(user, m_core->session()->server().text()));
     });
@@ -227,9 +230,11 @@ void MainWindow::showSignIn(const QString &error)
     if (m_core->session()->state() != SessionController::State::SignedOut)
         return;
     if (!m_loginDialog) {
+        // Kept while the sign-in runs, so a failure (a network error, a
+        // mistyped password) comes back with everything still typed in.
         m_loginDialog =
                 new LoginDialog(m_settings->server(), m_settings->user(), m_settings->allowPlainTextRemote(), this);
-        m_loginDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_loginDialog, &QDialog::rejected, m_loginDialog, &QObject::deleteLater);
         connect(m_loginDialog, &QDialog::accepted, this, [this] {
             const ServerAddress server = m_loginDialog->server();
             const QString user = m_loginDialog->user();

@@ -43,6 +43,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -253,6 +254,26 @@ void TestMainWindow::loginDialogRefusesWhatItMust()
         return label->isVisible() && label->accessibleName() == QLatin1String("Sign-in error")
                 && !label->text().isEmpty();
     }));
+    QCOMPARE(client.window.loginDialog()->passwordEdit()->selectedText(), QStringLiteral("wrong"));
+
+    // A server that cannot be reached keeps what was typed, password too.
+    dialog = client.window.loginDialog();
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const QString deadServer = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
+    closed.close();
+    dialog->serverEdit()->setText(deadServer);
+    dialog->passwordEdit()->setText(QStringLiteral("demo"));
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(client.window.loginDialog() && client.window.loginDialog()->isVisible(), kTimeoutMs);
+    QCOMPARE(client.window.loginDialog()->serverEdit()->text(), deadServer);
+    QCOMPARE(client.window.loginDialog()->passwordEdit()->text(), QStringLiteral("demo"));
+
+    // Signed in, the dialog and the password in it are gone.
+    client.window.loginDialog()->serverEdit()->setText(address().text());
+    client.window.loginDialog()->accept();
+    QVERIFY(client.waitConnected());
+    QTRY_VERIFY(!client.window.loginDialog());
 }
 
 void TestMainWindow::reconnectCountdownOffersReconnectNow()
