@@ -1984,6 +1984,14 @@
         <source>Test c&amp;onsole</source>
         <translation>&amp;Testkonsole</translation>
     </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Ui::ManualPane</name>

@@ -41,7 +41,9 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     , m_consolePane(new ConsolePane(
               settings, [core] { return core->session()->accessToken(); }, this))
     , m_status(new ConnectionStatus(core->session(), this))
-    , m_banner(new QLabel(this))
+    , m_bannerBar(new QWidget(this))
+    , m_banner(new QLabel(m_bannerBar))
+    , m_bannerSignIn(new QPushButton(QIcon(QStringLiteral(":/icons/signin.svg")), tr("Sign &in…"), m_bannerBar))
     , m_reconnectBar(new QWidget(this))
     , m_reconnectLabel(new QLabel(m_reconnectBar))
     , m_reconnectButton(
@@ -62,7 +64,13 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     m_banner->setStyleSheet(
             QStringLiteral("background: #fff3cd; color: #5d4300; border: 1px solid #e0c36c; padding: 6px;"));
     m_banner->setAccessibleName(tr("Attention"));
-    m_banner->hide();
+    m_bannerSignIn->setAccessibleName(tr("Sign in again"));
+    connect(m_bannerSignIn, &QPushButton::clicked, this, [this] { showSignIn(); });
+    auto *bannerLayout = new QHBoxLayout(m_bannerBar);
+    bannerLayout->setContentsMargins(0, 0, 0, 0);
+    bannerLayout->addWidget(m_banner, 1);
+    bannerLayout->addWidget(m_bannerSignIn, 0, Qt::AlignTop);
+    m_bannerBar->hide();
 
     m_reconnectButton->setAccessibleName(tr("Reconnect now"));
     auto *barLayout = new QHBoxLayout(m_reconnectBar);
@@ -75,7 +83,7 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_banner);
+    layout->addWidget(m_bannerBar);
     layout->addWidget(m_reconnectBar);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
@@ -88,6 +96,10 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     SignalConnection *connection = core->connection();
     connect(connection, &SignalConnection::signalBatchReceived, m_chartPane, &ChartPane::addSignals);
     connect(session, &SessionController::stateChanged, this, &MainWindow::updateActions);
+    // Signed out (revoked, refused, or by hand), the way back is one click.
+    connect(session, &SessionController::stateChanged, m_bannerSignIn, [this](SessionController::State state) {
+        m_bannerSignIn->setVisible(state == SessionController::State::SignedOut);
+    });
     connect(connection, &SignalConnection::stateChanged, this, &MainWindow::updateActions);
     // One countdown: the status bar's, read as it is drawn. The timer starts
     // after the state says Reconnecting.
@@ -152,6 +164,11 @@ void MainWindow::createActions()
     m_settingsAction = new QAction(QIcon(QStringLiteral(":/icons/settings.svg")), tr("S&ettings…"), this);
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    // Toolbar tooltips name the key too, in the user's language (Strg in German).
+    for (QAction *action : {m_signIn, m_signOut, m_reconnect, m_settingsAction}) {
+        action->setToolTip(tr("%1 (%2)").arg(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+                                             action->shortcut().toString(QKeySequence::NativeText)));
+    }
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
@@ -271,7 +288,7 @@ QString MainWindow::bannerText() const
 
 bool MainWindow::isBannerShown() const
 {
-    return !m_banner->isHidden();
+    return !m_bannerBar->isHidden();
 }
 
 void MainWindow::showBanner(const QString &text)
@@ -282,7 +299,7 @@ void MainWindow::showBanner(const QString &text)
     if (!text.isEmpty())
         parts.append(text);
     m_banner->setText(parts.join(QLatin1String("\n")));
-    m_banner->setVisible(!parts.isEmpty());
+    m_bannerBar->setVisible(!parts.isEmpty());
 }
 
 void MainWindow::hideBanner()

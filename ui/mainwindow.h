@@ -56,6 +56,7 @@ public:
     QAction *signInAction() const { return m_signIn; }
     QAction *signOutAction() const { return m_signOut; }
     QAction *reconnectAction() const { return m_reconnect; }
+    QPushButton *bannerSignInButton() const { return m_bannerSignIn; }
 
 public Q_SLOTS:
     void showSignIn(const QString &error = QString());
@@ -80,7 +81,9 @@ private:
     EventLogPane *m_logPane;
     ConsolePane *m_consolePane;
     ConnectionStatus *m_status;
+    QWidget *m_bannerBar;
     QLabel *m_banner;
+    QPushButton *m_bannerSignIn;
     QWidget *m_reconnectBar;
     QLabel *m_reconnectLabel;
     QPushButton *m_reconnectButton;

@@ -109,6 +109,7 @@ private Q_SLOTS:
 
     void signalsArriveInTableAndCharts();
     void revocationShowsCodeMeaningAndBanner();
+    void tooltipsNameTheShortcuts();
     void loginDialogRefusesWhatItMust();
     void reconnectCountdownOffersReconnectNow();
     void settingsDialogChecksBeforeSaving();
@@ -207,6 +208,22 @@ void TestMainWindow::revocationShowsCodeMeaningAndBanner()
     QVERIFY(client.window.signInAction()->isEnabled());
     QTest::qWait(500);
     QCOMPARE(m_server->server()->sessionCount(), 0);   // and no reconnect
+
+    // The banner offers the way back.
+    QPushButton *signIn = client.window.bannerSignInButton();
+    QVERIFY(!signIn->isHidden());
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    QTRY_VERIFY(client.window.loginDialog() && client.window.loginDialog()->isVisible());
+    client.window.loginDialog()->reject();
+}
+
+void TestMainWindow::tooltipsNameTheShortcuts()
+{
+    Client client;
+    QCOMPARE(client.window.signOutAction()->toolTip(), QStringLiteral("Sign out (Ctrl+Shift+L)"));
+    QCOMPARE(client.window.reconnectAction()->toolTip(), QStringLiteral("Reconnect now (F5)"));
+    QCOMPARE(client.window.signInAction()->toolTip(), QStringLiteral("Sign in (Ctrl+L)"));
+    QVERIFY(client.window.bannerSignInButton()->isHidden() || !client.window.isBannerShown());
 }
 
 void TestMainWindow::loginDialogRefusesWhatItMust()
