@@ -1,6 +1,7 @@
 #include "languagesetup.h"
 
 #include <QCoreApplication>
+#include <QDebug>
 #include <QLibraryInfo>
 #include <QTranslator>
 
@@ -23,13 +24,20 @@ QString install(QCoreApplication *application, const QString &language)
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(own);
-    // Buttons of QMessageBox and QFileDialog; missing (qt6-translations-l10n) is fine.
+    // Qt's own words: dialog buttons, key names (Strg), file dialogs. English
+    // needs none; any other language without them is half translated.
     auto *qt = new QTranslator(application);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
-    else
+    } else {
         delete qt;
+        if (locale.language() != QLocale::English && locale.language() != QLocale::C)
+            qWarning().noquote() << "Qt's own translations for" << locale.name() << "are not in"
+                                 << QLibraryInfo::path(QLibraryInfo::TranslationsPath)
+                                 << "; buttons and key names stay English (on Debian: apt install "
+                                    "qt6-translations-l10n)";
+    }
     return own->language().section(QLatin1Char('_'), 0, 0);
 }
 

@@ -471,6 +471,12 @@ void TestMainWindow::germanWindowShowsGermanStrings()
         QVERIFY2(info.meaning.contains(QLatin1String("widerrufen")), qPrintable(info.meaning));
         QCOMPARE(info.reason, QStringLiteral("Token revoked"));   // the wire text is never translated
         QCOMPARE(client.window.eventLogPane()->legend()->item(1, 2)->text(), CloseCodeInfo::legend().at(1).meaning);
+        // Qt's own words come from Debian's qt6-translations-l10n.
+        QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+        QVERIFY2(buttons.button(QDialogButtonBox::Cancel)->text() == QLatin1String("Abbrechen"),
+                 "Qt's German (qtbase_de.qm) is not installed: apt install qt6-translations-l10n");
+        QCOMPARE(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText), QStringLiteral("Strg+L"));
+        QCOMPARE(client.window.signOutAction()->toolTip(), QStringLiteral("Abmelden (Strg+Umschalt+L)"));
     }
     for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
         QCoreApplication::removeTranslator(translator);
