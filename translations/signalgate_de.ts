@@ -681,6 +681,34 @@
         <source>The server sent an answer that is not a token pair (HTTP %1).</source>
         <translation>Der Server hat eine Antwort gesendet, die kein Token-Paar ist (HTTP %1).</translation>
     </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>The session has ended (its refresh token is no longer valid); sign in again.</source>
+        <translation>Die Sitzung ist beendet (ihr Aktualisierungstoken ist nicht mehr gültig); bitte erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>The server refused the access token.</source>
+        <translation>Der Server hat das Zugriffstoken abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Too many attempts; try again later.</source>
+        <translation>Zu viele Versuche; bitte später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again shortly.</source>
+        <translation>Der Server ist ausgelastet; bitte gleich erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server cannot issue tokens right now; try again shortly.</source>
+        <translation>Der Server kann gerade keine Tokens ausstellen; bitte gleich erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server does not accept requests from this client&apos;s origin.</source>
+        <translation>Der Server nimmt keine Anfragen vom Origin dieses Clients an.</translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Client::ClientCore</name>

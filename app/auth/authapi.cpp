@@ -105,6 +105,28 @@ QString serverMessage(const QByteArray &body)
     return message;
 }
 
+// The client's own words for the error codes of PROTOCOL.md, so the user
+// reads them in the client's language; an unknown code keeps the server's text.
+QString knownErrorMessage(const QByteArray &body)
+{
+    const QString code = QJsonDocument::fromJson(body).object().value(Key::Error).toString();
+    if (code == QLatin1String("invalid_credentials"))
+        return AuthApi::tr("Wrong user name or password.");
+    if (code == QLatin1String("invalid_grant"))
+        return AuthApi::tr("The session has ended (its refresh token is no longer valid); sign in again.");
+    if (code == QLatin1String("invalid_token"))
+        return AuthApi::tr("The server refused the access token.");
+    if (code == QLatin1String("rate_limited"))
+        return AuthApi::tr("Too many attempts; try again later.");
+    if (code == QLatin1String("busy"))
+        return AuthApi::tr("The server is busy; try again shortly.");
+    if (code == QLatin1String("unavailable") || code == QLatin1String("cannot_issue"))
+        return AuthApi::tr("The server cannot issue tokens right now; try again shortly.");
+    if (code == QLatin1String("origin_not_allowed"))
+        return AuthApi::tr("The server does not accept requests from this client's origin.");
+    return {};
+}
+
 // Retry-After (RFC 9110 10.2.3): delay-seconds or an HTTP-date. 0 when absent
 // or unreadable; capped at a day.
 qint64 retryAfterMs(const QNetworkReply *reply)
@@ -181,7 +203,9 @@ Failure describeFailure(AuthApi::Operation operation, QNetworkReply *reply, cons
         failure.message =
                 AuthApi::tr("The server sent an answer that is not a token pair (HTTP %1).").arg(failure.status);
     } else {
-        failure.message = serverMessage(body);
+        failure.message = knownErrorMessage(body);
+        if (failure.message.isEmpty())
+            failure.message = serverMessage(body);
         if (failure.message.isEmpty())
             failure.message = statusMessage(failure.status);
         failure.retryAfterMs = retryAfterMs(reply);

@@ -235,7 +235,7 @@ void TestAuthApi::wrongPasswordIs401()
     QVERIFY2(outcome.failure && outcome.signals == 1, describe(outcome));
     QCOMPARE(outcome.failure->operation, AuthApi::Operation::Login);
     QCOMPARE(outcome.failure->status, 401);
-    QCOMPARE(outcome.failure->message, QStringLiteral("Wrong user name or password"));   // the server's words
+    QCOMPARE(outcome.failure->message, QStringLiteral("Wrong user name or password."));   // the client's words
     QCOMPARE(outcome.failure->retryAfterMs, 0);
 }
 
@@ -301,7 +301,7 @@ void TestAuthApi::logoutWithAFakeAccessTokenIs401()
     QVERIFY2(outcome.failure && outcome.signals == 1, describe(outcome));
     QCOMPARE(outcome.failure->operation, AuthApi::Operation::Logout);
     QCOMPARE(outcome.failure->status, 401);
-    QCOMPARE(outcome.failure->message, QStringLiteral("The access token was refused"));
+    QCOMPARE(outcome.failure->message, QStringLiteral("The server refused the access token."));
     // The session survived the attempt.
     outcome = run(*m_api, [&] { m_api->refresh(pair.refreshToken); });
     QVERIFY2(outcome.pair, describe(outcome));
@@ -363,7 +363,7 @@ void TestAuthApi::loginRateLimitIs429WithRetryAfter()
     QVERIFY2(outcome.failure && outcome.signals == 1, describe(outcome));
     QCOMPARE(outcome.failure->operation, AuthApi::Operation::Login);
     QCOMPARE(outcome.failure->status, 429);
-    QCOMPARE(outcome.failure->message, QStringLiteral("Too many failed logins; try later"));
+    QCOMPARE(outcome.failure->message, QStringLiteral("Too many attempts; try again later."));
     QVERIFY2(outcome.failure->retryAfterMs >= 1000, describe(outcome));   // whole seconds on the wire
     QVERIFY2(outcome.failure->retryAfterMs <= 300 * 1000, describe(outcome));
 }

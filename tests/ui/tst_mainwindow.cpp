@@ -477,6 +477,13 @@ void TestMainWindow::germanWindowShowsGermanStrings()
                  "Qt's German (qtbase_de.qm) is not installed: apt install qt6-translations-l10n");
         QCOMPARE(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText), QStringLiteral("Strg+L"));
         QCOMPARE(client.window.signOutAction()->toolTip(), QStringLiteral("Abmelden (Strg+Umschalt+L)"));
+        // A known server answer is shown in the client's words, not the server's English.
+        QSignalSpy failed(client.core.session(), &SessionController::signInFailed);
+        client.core.session()->setServer(address());
+        client.core.session()->signIn(QStringLiteral("demo"), QStringLiteral("falsch"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kTimeoutMs);
+        const QString message = failed.first().first().toString();
+        QVERIFY2(message.contains(QLatin1String("Falscher Benutzername")), qPrintable(message));
     }
     for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
         QCoreApplication::removeTranslator(translator);
