@@ -1024,7 +1024,7 @@
     </message>
     <message>
         <source>Side</source>
-        <translation>Seite</translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <source>Price</source>
@@ -1581,6 +1581,14 @@
     <message>
         <source>Price chart of %1</source>
         <translation>Kursdiagramm für %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 um %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 · last %2</source>
+        <translation>%1 · zuletzt %2</translation>
     </message>
 </context>
 <context>

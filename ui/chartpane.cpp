@@ -4,6 +4,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLayout>
@@ -11,10 +12,12 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QScrollArea>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace SignalGate::Client;
 
@@ -61,6 +64,7 @@ void ChartPane::addSignals(const QList<QJsonObject> &batch)
         if (!chart)
             continue;
         chart->points.emplace_back(double(signal->timestampMs), signal->price);
+        chart->decimals = std::max(chart->decimals, SignalModel::decimalsOf(signal->price));
         if (chart->points.size() > MaxPoints)
             chart->points.pop_front();
         chart->dirty = true;
@@ -96,12 +100,15 @@ ChartPane::SymbolChart *ChartPane::chartFor(const QString &symbol)
     qchart->addSeries(chart.series);
     qchart->setTitle(symbol);
     qchart->legend()->hide();
+    // Axis labels in the user's locale, like the table's prices.
+    qchart->setLocale(SignalModel::numberLocale());
+    qchart->setLocalizeNumbers(true);
     qchart->setMargins(QMargins(4, 4, 4, 4));
     chart.timeAxis = new QDateTimeAxis;
     chart.timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     chart.timeAxis->setTickCount(4);
     chart.priceAxis = new QValueAxis;
-    chart.priceAxis->setLabelFormat(QStringLiteral("%g"));
+    chart.priceAxis->setLabelFormat(QStringLiteral("%.2f"));
     // The label space is laid out before the first prices arrive; truncating
     // would turn 63145.5 into "63..." for good.
     chart.priceAxis->setTruncateLabels(false);
@@ -114,16 +121,50 @@ ChartPane::SymbolChart *ChartPane::chartFor(const QString &symbol)
     chart.view->setRenderHint(QPainter::Antialiasing);
     chart.view->setMinimumSize(320, 200);
     chart.view->setAccessibleName(tr("Price chart of %1").arg(symbol));
-    const int index = int(m_order.size());
-    m_grid->addWidget(chart.view, index / 2, index % 2);
-    m_order.append(symbol);
-    return &*m_charts.insert(symbol, chart);
+    // The time and price under the pointer.
+    connect(chart.series, &QLineSeries::hovered, chart.view, [this, symbol](const QPointF &point, bool inside) {
+        if (!inside) {
+            QToolTip::hideText();
+            return;
+        }
+        QToolTip::showText(QCursor::pos(), hoverText(symbol, point));
+    });
+    // Alphabetical, so the charts stand in the same place in every session
+    // whichever symbol happens to arrive first.
+    m_order.insert(std::lower_bound(m_order.begin(), m_order.end(), symbol), symbol);
+    SymbolChart *added = &*m_charts.insert(symbol, chart);
+    for (int index = 0; index < m_order.size(); ++index)
+        m_grid->addWidget(m_charts.value(m_order.at(index)).view, index / 2, index % 2);
+    return added;
+}
+
+QString ChartPane::priceText(const QString &symbol, double price) const
+{
+    const auto it = m_charts.constFind(symbol);
+    return SignalModel::numberLocale().toString(price, 'f', it == m_charts.cend() ? 2 : it->decimals);
+}
+
+QString ChartPane::hoverText(const QString &symbol, const QPointF &point) const
+{
+    return tr("%1 at %2: %3")
+            .arg(symbol, QDateTime::fromMSecsSinceEpoch(qint64(point.x())).toString(QStringLiteral("HH:mm:ss.zzz")),
+                 priceText(symbol, point.y()));
+}
+
+QString ChartPane::lastPriceText(const QString &symbol) const
+{
+    const auto it = m_charts.constFind(symbol);
+    if (it == m_charts.cend() || it->points.empty())
+        return QString();
+    return priceText(symbol, it->points.back().y());
 }
 
 void ChartPane::redraw()
 {
     bool any = false;
-    for (SymbolChart &chart : m_charts) {
+    for (auto it = m_charts.begin(); it != m_charts.end(); ++it) {
+        SymbolChart &chart = *it;
+        const QString &symbol = it.key();
         if (!chart.dirty)
             continue;
         chart.dirty = false;
@@ -137,13 +178,20 @@ void ChartPane::redraw()
         const double margin = std::max((high->y() - low->y()) * 0.05, std::abs(high->y()) * 1e-6);
         chart.priceAxis->setRange(low->y() - margin, high->y() + margin);
         chart.priceAxis->applyNiceNumbers();   // round ticks, short labels
+        // Every label with the decimals the tick step needs (1.0840, 1.0845,
+        // not 1.084, 1.0845); the title's last price with the symbol's own.
+        const double step =
+                (chart.priceAxis->max() - chart.priceAxis->min()) / std::max(1, chart.priceAxis->tickCount() - 1);
+        const int axisDecimals = step > 0 ? std::clamp(int(std::ceil(-std::log10(step))), 0, 10) : 2;
+        chart.priceAxis->setLabelFormat(QStringLiteral("%.%1f").arg(axisDecimals));
+        chart.view->chart()->setTitle(tr("%1 · last %2").arg(symbol, lastPriceText(symbol)));
         chart.timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(points.constFirst().x())),
                                  QDateTime::fromMSecsSinceEpoch(
                                          qint64(std::max(points.constLast().x(), points.constFirst().x() + 1000))));
         // Qt Charts sizes the label column once: lay out again only when the
         // labels get wider (a relayout of every chart costs ~20 ms per redraw).
-        const qsizetype chars = std::max(QString::number(chart.priceAxis->min(), 'g', 6).size(),
-                                         QString::number(chart.priceAxis->max(), 'g', 6).size());
+        const qsizetype chars = std::max(QString::number(chart.priceAxis->min(), 'f', axisDecimals).size(),
+                                         QString::number(chart.priceAxis->max(), 'f', axisDecimals).size());
         if (chars > chart.labelChars) {
             chart.labelChars = chars;
             chart.view->chart()->layout()->invalidate();

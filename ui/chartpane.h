@@ -33,8 +33,12 @@ public:
 
     explicit ChartPane(QWidget *parent = nullptr);
 
+    // Alphabetical: the order the charts stand in.
     QStringList symbols() const;
     int pointCount(const QString &symbol) const;
+    // In the user's locale with the symbol's decimals; empty before any point.
+    QString lastPriceText(const QString &symbol) const;
+    QString hoverText(const QString &symbol, const QPointF &point) const;
 
 public Q_SLOTS:
     void addSignals(const QList<QJsonObject> &batch);
@@ -50,7 +54,10 @@ private:
         std::deque<QPointF> points;   // (ms since epoch, price), oldest first
         bool dirty = false;
         qsizetype labelChars = 0;   // the widest price label laid out so far
+        int decimals = 0;           // of the most precise price seen
     };
+
+    QString priceText(const QString &symbol, double price) const;
 
     SymbolChart *chartFor(const QString &symbol);
     void redraw();

@@ -82,12 +82,13 @@ QString SignalModel::cellText(const LiveSignal &signal, int column) const
             return tr("Sell");
         return signal.side;
     case PriceColumn:
-        // C locale, as in the protocol, so a copied price pastes back as the
-        // same number; the symbol's decimals are never fewer than the price's
-        // (a symbol the bounded cache forgot shows its shortest exact form).
-        return QString::number(signal.price, 'f', priceDecimals(signal.symbol));
+        // In the user's locale, like every number on screen, so a copied row
+        // pastes into a spreadsheet of that locale as numbers. The symbol's
+        // decimals are never fewer than the price's (a symbol the bounded
+        // cache forgot shows its shortest exact form).
+        return numberLocale().toString(signal.price, 'f', priceDecimals(signal.symbol));
     case ConfidenceColumn:
-        return QString::number(signal.confidence, 'f', 2);
+        return numberLocale().toString(signal.confidence, 'f', 2);
     }
     return QString();
 }
@@ -197,13 +198,24 @@ QString SignalModel::intern(const QString &symbol)
     return symbol;
 }
 
+QLocale SignalModel::numberLocale()
+{
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    return locale;
+}
+
+int SignalModel::decimalsOf(double price)
+{
+    const QString shortest = QString::number(price, 'f', QLocale::FloatingPointShortest);
+    const qsizetype point = shortest.indexOf(u'.');
+    return point < 0 ? 0 : int(std::min<qsizetype>(shortest.size() - point - 1, MaxPriceDecimals));
+}
+
 void SignalModel::notePrecision(const LiveSignal &signal)
 {
-    const QString shortest = QString::number(signal.price, 'f', QLocale::FloatingPointShortest);
-    const qsizetype point = shortest.indexOf(u'.');
-    const int decimals = point < 0 ? 0 : int(std::min<qsizetype>(shortest.size() - point - 1, MaxPriceDecimals));
     int &known = m_priceDecimals[signal.symbol];
-    known = std::max(known, decimals);
+    known = std::max(known, decimalsOf(signal.price));
 }
 
 void SignalModel::setLive(bool live)

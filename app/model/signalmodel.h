@@ -101,6 +101,11 @@ public:
 
     // Prices of a symbol are shown with as many decimals as the most precise
     // one seen for it, so that a column of them lines up (1.0850 over 1.0848).
+    // The user's locale for prices: its decimal mark, no thousands grouping
+    // (64000.5, 64000,5), so columns stay narrow and a copy pastes as a number.
+    static QLocale numberLocale();
+    // The decimals of a price's shortest exact form (1.085: 3), at most 10.
+    static int decimalsOf(double price);
     // QLocale::FloatingPointShortest for a symbol not seen.
     int priceDecimals(const QString &symbol) const
     {

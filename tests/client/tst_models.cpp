@@ -476,6 +476,12 @@ void TestModels::pricesLineUpPerSymbol()
     QCOMPARE(model.priceDecimals(QStringLiteral("never-seen")), int(QLocale::FloatingPointShortest));
     // Still the same number when pasted back.
     QCOMPARE(price(3).toDouble(), 1.085);
+    // In the user's locale, like every other number on screen.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const QString german = price(3);
+    QLocale::setDefault(before);
+    QCOMPARE(german, QStringLiteral("1,0850"));
 }
 
 void TestModels::rateIsZeroWhenNotLive()
