@@ -1781,10 +1781,6 @@
         <translation>Lauf exportieren</translation>
     </message>
     <message>
-        <source>JSON report (*.json)</source>
-        <translation>JSON-Bericht (*.json)</translation>
-    </message>
-    <message>
         <source>Exported to %1 and %2.</source>
         <translation>Nach %1 und %2 exportiert.</translation>
     </message>
@@ -1810,6 +1806,10 @@
             <numerusform>&lt;p&gt;&lt;b&gt;Zeiten:&lt;/b&gt; %1 insgesamt, davon %2 Warten auf die Verbindungsrate des Servers; %n Upgrade.&lt;/p&gt;</numerusform>
             <numerusform>&lt;p&gt;&lt;b&gt;Zeiten:&lt;/b&gt; %1 insgesamt, davon %2 Warten auf die Verbindungsrate des Servers; %n Upgrades.&lt;/p&gt;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>JSON report, with a Markdown copy beside it (*.json)</source>
+        <translation>JSON-Bericht, mit einer Markdown-Kopie daneben (*.json)</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,7 @@ EventLogPane::EventLogPane(EventLog *log, QWidget *parent)
     bottomLayout->addWidget(m_legend, 1);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("logAndLegend"));   // its position is remembered by this name
     splitter->addWidget(top);
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);

@@ -21,6 +21,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -146,9 +147,34 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
                            .arg(texts.join(QLatin1String("; "))));
     });
     updateActions();
+    restoreLayout();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::restoreLayout()
+{
+    restoreGeometry(m_settings->layoutState(QStringLiteral("window")));
+    for (QSplitter *splitter : findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty())
+            splitter->restoreState(m_settings->layoutState(splitter->objectName()));
+    }
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings->setLayoutState(QStringLiteral("window"), saveGeometry());
+    for (QSplitter *splitter : findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty())
+            m_settings->setLayoutState(splitter->objectName(), splitter->saveState());
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
 
 void MainWindow::createActions()
 {

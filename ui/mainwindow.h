@@ -11,6 +11,7 @@ class ClientCore;
 class ClientSettings;
 }   // namespace SignalGate::Client
 class QAction;
+class QCloseEvent;
 class QLabel;
 class QPushButton;
 class QTabWidget;
@@ -36,6 +37,11 @@ public:
 
     MainWindow(Client::ClientCore *core, Client::ClientSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Size, position and splitter positions as the user left them
+    // (named splitters only; the window saves them when it closes).
+    void restoreLayout();
+    void saveLayout();
 
     // Silent sign-in from the keychain when a user is remembered, else the login dialog.
     void start();
@@ -63,6 +69,9 @@ public Q_SLOTS:
     void signOut();
     void reconnectNow();
     void showSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();

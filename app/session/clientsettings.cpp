@@ -1,5 +1,9 @@
 #include "clientsettings.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
 namespace SignalGate::Client {
 
 namespace {
@@ -10,6 +14,8 @@ const QString kCaFile = QStringLiteral("connection/caFile");
 const QString kTransport = QStringLiteral("connection/transport");
 const QString kAllowPlain = QStringLiteral("connection/allowPlainTextRemote");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kExportFolder = QStringLiteral("ui/exportFolder");
+const QString kLayout = QStringLiteral("layout/");
 
 }   // namespace
 
@@ -60,6 +66,30 @@ SignalConnection::Transport ClientSettings::transport() const
 void ClientSettings::setTransport(SignalConnection::Transport transport)
 {
     m_settings.setValue(kTransport, transportName(transport));
+}
+
+QString ClientSettings::exportFolder() const
+{
+    const QString saved = m_settings.value(kExportFolder).toString();
+    if (!saved.isEmpty() && QFileInfo(saved).isDir())
+        return saved;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return documents.isEmpty() ? QDir::homePath() : documents;
+}
+
+void ClientSettings::setExportFolder(const QString &folder)
+{
+    m_settings.setValue(kExportFolder, folder);
+}
+
+QByteArray ClientSettings::layoutState(const QString &name) const
+{
+    return m_settings.value(kLayout + name).toByteArray();
+}
+
+void ClientSettings::setLayoutState(const QString &name, const QByteArray &state)
+{
+    m_settings.setValue(kLayout + name, state);
 }
 
 QString ClientSettings::language() const

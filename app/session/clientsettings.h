@@ -9,7 +9,8 @@ namespace SignalGate::Client {
 
 // What the client remembers between runs (QSettings, organisation
 // "SignalGate", application "signalgate"): the server, the user name, the CA
-// file, the token transport, the language and the plain-text opt-in. Never a
+// file, the token transport, the language, the plain-text opt-in, the export
+// folder and the window layout. Never a
 // password and never a token: those live only in the keychain (TokenStore).
 class ClientSettings
 {
@@ -33,6 +34,13 @@ public:
     void setLanguage(const QString &language);
     bool allowPlainTextRemote() const;
     void setAllowPlainTextRemote(bool allow);
+    // Where exports go: the last folder used, at first the Documents folder.
+    QString exportFolder() const;
+    void setExportFolder(const QString &folder);
+    // Window geometry and splitter positions, by name (QWidget::saveGeometry,
+    // QSplitter::saveState); empty when never saved.
+    QByteArray layoutState(const QString &name) const;
+    void setLayoutState(const QString &name, const QByteArray &state);
 
     static QString transportName(SignalConnection::Transport transport);
     static bool transportFromName(const QString &name, SignalConnection::Transport *transport);

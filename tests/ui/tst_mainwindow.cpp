@@ -11,6 +11,7 @@
 
 #include "chartpane.h"
 #include "connectionstatus.h"
+#include "consolepane.h"
 #include "eventlogpane.h"
 #include "languagesetup.h"
 #include "logindialog.h"
@@ -33,13 +34,17 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDomDocument>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -109,6 +114,7 @@ private Q_SLOTS:
 
     void signalsArriveInTableAndCharts();
     void revocationShowsCodeMeaningAndBanner();
+    void layoutAndExportFolderAreRemembered();
     void tooltipsNameTheShortcuts();
     void loginDialogRefusesWhatItMust();
     void reconnectCountdownOffersReconnectNow();
@@ -215,6 +221,32 @@ void TestMainWindow::revocationShowsCodeMeaningAndBanner()
     QTest::mouseClick(signIn, Qt::LeftButton);
     QTRY_VERIFY(client.window.loginDialog() && client.window.loginDialog()->isVisible());
     client.window.loginDialog()->reject();
+}
+
+void TestMainWindow::layoutAndExportFolderAreRemembered()
+{
+    Client client;
+    client.window.show();
+    // Larger than the window's minimum size.
+    const QSize size = client.window.minimumSizeHint() + QSize(40, 30);
+    client.window.resize(size);
+    auto *logSplitter = client.window.eventLogPane()->findChild<QSplitter *>(QStringLiteral("logAndLegend"));
+    QVERIFY(logSplitter);
+    logSplitter->setSizes({100, 300});
+    const QList<int> sizes = logSplitter->sizes();
+    client.window.close();
+
+    MainWindow again(&client.core, &client.settings);
+    again.show();
+    QCOMPARE(again.size(), size);
+    QCOMPARE(again.eventLogPane()->findChild<QSplitter *>(QStringLiteral("logAndLegend"))->sizes(), sizes);
+
+    // Exports start in Documents, then where the last one went.
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QVERIFY2(again.consolePane()->defaultExportPath().startsWith(documents.isEmpty() ? QDir::homePath() : documents),
+             qPrintable(again.consolePane()->defaultExportPath()));
+    client.settings.setExportFolder(client.dir.path());
+    QCOMPARE(QFileInfo(again.consolePane()->defaultExportPath()).absolutePath(), client.dir.path());
 }
 
 void TestMainWindow::tooltipsNameTheShortcuts()

@@ -4,11 +4,15 @@
 #include "runhistorypane.h"
 #include "targetform.h"
 
+#include "clientsettings.h"
 #include "tokensource.h"
 #include "verdictdelegate.h"
 
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -81,6 +85,7 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     auto *scenarios = new QWidget(this);
     auto *scenariosLayout = new QVBoxLayout(scenarios);
     auto *split = new QSplitter(Qt::Vertical, scenarios);
+    split->setObjectName(QStringLiteral("scenariosAndDetail"));   // its position is remembered by this name
     split->addWidget(m_tree);
     split->addWidget(m_detail);
     split->setStretchFactor(0, 3);
@@ -324,12 +329,20 @@ bool ConsolePane::exportReport(const QString &jsonPath, const QString &markdownP
             && (markdownPath.isEmpty() || report.write(markdownPath, report.toMarkdown().toUtf8(), error));
 }
 
+QString ConsolePane::defaultExportPath() const
+{
+    return QDir(m_settings->exportFolder())
+            .filePath(QStringLiteral("signalgate-run-%1.json")
+                              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+}
+
 void ConsolePane::exportWithDialog()
 {
-    const QString json = QFileDialog::getSaveFileName(this, tr("Export the run"), QStringLiteral("signalgate-run.json"),
-                                                      tr("JSON report (*.json)"));
+    const QString json = QFileDialog::getSaveFileName(this, tr("Export the run"), defaultExportPath(),
+                                                      tr("JSON report, with a Markdown copy beside it (*.json)"));
     if (json.isEmpty())
         return;
+    m_settings->setExportFolder(QFileInfo(json).absolutePath());
     QString markdown = json;
     if (markdown.endsWith(QLatin1String(".json")))
         markdown.chop(5);

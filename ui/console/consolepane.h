@@ -59,6 +59,9 @@ public:
     void setChecked(const QStringList &ids);
     // Writes the last run as JSON and Markdown; false and a sentence on failure.
     bool exportReport(const QString &jsonPath, const QString &markdownPath, QString *error) const;
+    // What the export dialog offers: a dated name in the last export folder
+    // (at first Documents), never the folder the client was started from.
+    QString defaultExportPath() const;
 
 public Q_SLOTS:
     void runSelected();

@@ -132,6 +132,7 @@ ManualPane::ManualPane(ScenarioEngine *engine, QWidget *parent)
     rightLayout->addWidget(m_status);
     rightLayout->addWidget(m_frames, 1);
     auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("manualComposeAndFrames"));   // its position is remembered by this name
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 2);
