@@ -115,6 +115,7 @@ private Q_SLOTS:
     void signalsArriveInTableAndCharts();
     void revocationShowsCodeMeaningAndBanner();
     void layoutAndExportFolderAreRemembered();
+    void fitsA900By600Screen();
     void tooltipsNameTheShortcuts();
     void loginDialogRefusesWhatItMust();
     void reconnectCountdownOffersReconnectNow();
@@ -247,6 +248,14 @@ void TestMainWindow::layoutAndExportFolderAreRemembered()
              qPrintable(again.consolePane()->defaultExportPath()));
     client.settings.setExportFolder(client.dir.path());
     QCOMPARE(QFileInfo(again.consolePane()->defaultExportPath()).absolutePath(), client.dir.path());
+}
+
+void TestMainWindow::fitsA900By600Screen()
+{
+    Client client;
+    const QSize minimum = client.window.minimumSizeHint();
+    QVERIFY2(minimum.width() <= 900 && minimum.height() <= 600,
+             qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
 }
 
 void TestMainWindow::tooltipsNameTheShortcuts()
@@ -509,6 +518,9 @@ void TestMainWindow::germanWindowShowsGermanStrings()
                  "Qt's German (qtbase_de.qm) is not installed: apt install qt6-translations-l10n");
         QCOMPARE(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText), QStringLiteral("Strg+L"));
         QCOMPARE(client.window.signOutAction()->toolTip(), QStringLiteral("Abmelden (Strg+Umschalt+L)"));
+        const QSize minimum = client.window.minimumSizeHint();
+        QVERIFY2(minimum.width() <= 900 && minimum.height() <= 600,
+                 qPrintable(QStringLiteral("German: %1x%2").arg(minimum.width()).arg(minimum.height())));
         // A known server answer is shown in the client's words, not the server's English.
         QSignalSpy failed(client.core.session(), &SessionController::signInFailed);
         client.core.session()->setServer(address());

@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -119,14 +120,20 @@ ManualPane::ManualPane(ScenarioEngine *engine, QWidget *parent)
     sendRow->addWidget(m_sendText);
     sendRow->addWidget(m_sendBinary);
     sendRow->addStretch(1);
-    auto *left = new QWidget(this);
-    auto *leftLayout = new QVBoxLayout(left);
+    auto *leftContent = new QWidget;
+    auto *leftLayout = new QVBoxLayout(leftContent);
     leftLayout->addLayout(form);
     leftLayout->addLayout(connectRow);
-    leftLayout->addWidget(new QLabel(tr("Message:"), left));
+    leftLayout->addWidget(new QLabel(tr("Message:"), leftContent));
     leftLayout->addWidget(m_message);
     leftLayout->addLayout(sendRow);
     leftLayout->addStretch(1);
+    // The composition is taller than a small window: it scrolls instead of
+    // making the whole window taller.
+    auto *left = new QScrollArea(this);
+    left->setWidget(leftContent);
+    left->setWidgetResizable(true);
+    left->setFrameShape(QFrame::NoFrame);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->addWidget(m_status);

@@ -24,6 +24,11 @@ ProfilePicker::ProfilePicker(QWidget *parent)
     , m_load(new QPushButton(tr("L&oad…"), this))
 {
     m_box->setAccessibleName(tr("Target profile"));
+    // The long built-in names must not widen the whole window; the list
+    // opens as wide as they need.
+    m_box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_box->setMinimumContentsLength(18);
+    connect(m_box, &QComboBox::currentTextChanged, m_box, &QComboBox::setToolTip);
     m_box->addItem(tr("SignalGate (this contract)"), TargetProfile::signalGate().toJson());
     m_box->addItem(tr("Seed (token in the query, codes only, no in-band refresh)"), TargetProfile::seed().toJson());
     for (int i = 0; i < m_box->count(); ++i)

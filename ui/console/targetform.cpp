@@ -56,7 +56,7 @@ TargetForm::TargetForm(ClientSettings *settings, QWidget *parent)
             m_keyFile->setText(path);
     });
 
-    // Three rows, so the scenarios keep most of the height.
+    // Two field columns, so the form fits a 900 px window in German too.
     auto *grid = new QGridLayout(this);
     const auto label = [this](const QString &text, QWidget *buddy) {
         auto *result = new QLabel(text, this);
@@ -67,11 +67,10 @@ TargetForm::TargetForm(ClientSettings *settings, QWidget *parent)
     grid->addWidget(m_server, 0, 1);
     grid->addWidget(label(tr("&User:"), m_user), 0, 2);
     grid->addWidget(m_user, 0, 3);
-    grid->addWidget(label(tr("&Password:"), m_password), 0, 4);
-    grid->addWidget(m_password, 0, 5);
     grid->addWidget(label(tr("Pro&file:"), m_picker->box()), 1, 0);
-    grid->addWidget(m_picker, 1, 1, 1, 3);
-    grid->addWidget(m_signIn, 1, 4, 1, 2);
+    grid->addWidget(m_picker, 1, 1);
+    grid->addWidget(label(tr("&Password:"), m_password), 1, 2);
+    grid->addWidget(m_password, 1, 3);
     auto *keyRow = new QHBoxLayout;
     keyRow->addWidget(m_keyFile, 1);
     keyRow->addWidget(browse);
@@ -82,11 +81,11 @@ TargetForm::TargetForm(ClientSettings *settings, QWidget *parent)
     auto *forge = new QHBoxLayout;
     for (QLineEdit *edit : {m_forgeIssuer, m_forgeAudience, m_forgeType})
         forge->addWidget(edit);
-    grid->addWidget(label(tr("Forge &claims:"), m_forgeIssuer), 2, 4);
-    grid->addLayout(forge, 2, 5);
+    grid->addWidget(label(tr("Forge &claims:"), m_forgeIssuer), 3, 0);
+    grid->addLayout(forge, 3, 1);
+    grid->addWidget(m_signIn, 3, 2, 1, 2, Qt::AlignRight);
     grid->setColumnStretch(1, 3);
     grid->setColumnStretch(3, 2);
-    grid->setColumnStretch(5, 2);
 
     connect(m_signIn, &QPushButton::clicked, this, &TargetForm::signInRequested);
     connect(m_picker, &ProfilePicker::message, this, &TargetForm::message);
