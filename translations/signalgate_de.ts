@@ -949,16 +949,16 @@
         <source>The server address must not contain a user name, a query or a fragment.</source>
         <translation>Die Serveradresse darf keinen Benutzernamen, keine Query-Parameter und kein Fragment enthalten.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; looks like a mistyped address: write http://host:port or https://host:port.</source>
+        <translation>„%1“ sieht nach einer vertippten Adresse aus: Schreiben Sie http://host:port oder https://host:port.</translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Client::SessionController</name>
     <message>
         <source>The access token could not be renewed in time; the connection ends when it expires and the client then tries once more.</source>
         <translation>Das Zugriffstoken konnte nicht rechtzeitig erneuert werden; die Verbindung endet, wenn es abläuft, und der Client versucht es dann noch einmal.</translation>
-    </message>
-    <message>
-        <source>Cannot read the CA file %1: %2. Choose a readable PEM file in Settings.</source>
-        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2. Wählen Sie in den Einstellungen eine lesbare PEM-Datei.</translation>
     </message>
     <message>
         <source>The CA file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----). For the bundled server use the cert.pem written by gen-dev-cert.</source>
@@ -975,6 +975,10 @@
     <message>
         <source>The server refused to renew the session (%1). Please sign in again.</source>
         <translation>Der Server hat die Erneuerung der Sitzung abgelehnt (%1). Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1: %2.</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2.</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2032,10 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Choose a readable PEM file in Settings.</source>
+        <translation>Wählen Sie in den Einstellungen eine lesbare PEM-Datei.</translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Ui::ManualPane</name>
@@ -2840,6 +2848,10 @@
     <message>
         <source>Enter the test user&apos;s name and password (the profile&apos;s login is %1).</source>
         <translation>Geben Sie Namen und Passwort des Testbenutzers ein (die Anmeldung des Profils ist %1).</translation>
+    </message>
+    <message>
+        <source>Choose a readable PEM file in Settings.</source>
+        <translation>Wählen Sie in den Einstellungen eine lesbare PEM-Datei.</translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,7 @@ bool MainWindow::prepareSession(const ServerAddress &server)
     if (!caFile.isEmpty()) {
         QString error;
         if (!SessionController::loadCaFile(caFile, &certificates, &error)) {
+            error += QLatin1Char(' ') + tr("Choose a readable PEM file in Settings.");
             showBanner(error);
             m_core->eventLog()->addEvent(CloseCodeInfo::Severity::Error, error);
             return false;

@@ -74,6 +74,12 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
                             this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    // Checked as the user types: a problem shows at once and goes as soon as
+    // it is mended, never lingering from an earlier try.
+    connect(m_server, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_caFile, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_allowPlain, &QCheckBox::toggled, this, &SettingsDialog::validate);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -81,6 +87,7 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
     layout->addWidget(note);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
+    validate();
 }
 
 QString SettingsDialog::problem() const
@@ -102,12 +109,23 @@ QString SettingsDialog::problem() const
     return QString();
 }
 
-void SettingsDialog::accept()
+QString SettingsDialog::shownProblem() const
+{
+    return m_problem->isHidden() ? QString() : m_problem->text();
+}
+
+void SettingsDialog::validate()
 {
     const QString why = problem();
     m_problem->setText(why);
     m_problem->setVisible(!why.isEmpty());
-    if (!why.isEmpty())
+    m_ok->setEnabled(why.isEmpty());
+}
+
+void SettingsDialog::accept()
+{
+    validate();
+    if (!m_problem->text().isEmpty())
         return;
     m_settings->setServer(ServerAddress::parse(m_server->text()).text());
     m_settings->setCaFile(m_caFile->text().trimmed());

@@ -8,6 +8,7 @@ class ClientSettings;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 
 namespace SignalGate::Ui {
@@ -22,6 +23,8 @@ public:
     SettingsDialog(Client::ClientSettings *settings, QWidget *parent = nullptr);
 
     void accept() override;
+    // The problem on screen now, empty when there is none.
+    QString shownProblem() const;
 
     QLineEdit *serverEdit() const { return m_server; }
     QLineEdit *caFileEdit() const { return m_caFile; }
@@ -31,6 +34,8 @@ public:
     QString problem() const;
 
 private:
+    void validate();
+
     Client::ClientSettings *m_settings;
     QLineEdit *m_server;
     QLineEdit *m_caFile;
@@ -38,6 +43,7 @@ private:
     QComboBox *m_language;
     QCheckBox *m_allowPlain;
     QLabel *m_problem;
+    QPushButton *m_ok;
 };
 
 }   // namespace SignalGate::Ui

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QRegularExpression>
 
 namespace SignalGate::Client {
 
@@ -22,8 +23,17 @@ ServerAddress ServerAddress::parse(const QString &input)
         address.m_error = tr("Enter the server address, for example http://127.0.0.1:8765.");
         return address;
     }
-    if (!text.contains(QLatin1String("://")))
+    if (!text.contains(QLatin1String("://"))) {
+        // "host:port" is fine; "word:" followed by anything but a port is a
+        // scheme typed wrong ("htp:/x", "http:/host"), not a host named "htp".
+        static const QRegularExpression mistypedScheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:(?!\\d)"));
+        if (mistypedScheme.match(text).hasMatch()) {
+            address.m_error =
+                    tr("\"%1\" looks like a mistyped address: write http://host:port or https://host:port.").arg(text);
+            return address;
+        }
         text.prepend(QLatin1String("http://"));
+    }
     QUrl url(text, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty()) {

@@ -90,8 +90,7 @@ bool SessionController::loadCaFile(const QString &path, QList<QSslCertificate> *
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read the CA file %1: %2. Choose a readable PEM file in Settings.")
-                         .arg(path, file.errorString());
+        *error = tr("Cannot read the CA file %1: %2.").arg(path, file.errorString());
         return false;
     }
     const QList<QSslCertificate> loaded = QSslCertificate::fromData(file.readAll(), QSsl::Pem);

@@ -391,8 +391,17 @@ void TestMainWindow::settingsDialogChecksBeforeSaving()
     QVERIFY2(dialog.problem().contains(QLatin1String("nope.pem")), qPrintable(dialog.problem()));
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(client.settings.caFile().isEmpty());   // nothing saved
-
+    // Said where the user is, and gone as soon as the field is mended.
+    QVERIFY2(!dialog.shownProblem().contains(QLatin1String("in Settings")), qPrintable(dialog.shownProblem()));
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
     dialog.caFileEdit()->clear();
+    QVERIFY(dialog.shownProblem().isEmpty());
+    QVERIFY(ok->isEnabled());
+    dialog.serverEdit()->setText(QStringLiteral("htp:/x"));
+    QVERIFY2(dialog.shownProblem().contains(QLatin1String("mistyped")), qPrintable(dialog.shownProblem()));
+    QVERIFY(!ok->isEnabled());
+
     dialog.serverEdit()->setText(QStringLiteral("http://192.0.2.7:8765"));
     QVERIFY(!dialog.problem().isEmpty());
     dialog.plainTextBox()->setChecked(true);
@@ -405,6 +414,11 @@ void TestMainWindow::settingsDialogChecksBeforeSaving()
     QCOMPARE(client.settings.transport(), SignalConnection::Transport::Subprotocol);
     QCOMPARE(client.settings.language(), QStringLiteral("de"));
     QVERIFY(client.settings.allowPlainTextRemote());
+
+    // Outside the dialog, the banner says where to mend an unreadable CA file.
+    client.settings.setCaFile(client.dir.filePath(QStringLiteral("nope.pem")));
+    client.window.signInWith(address(), QStringLiteral("demo"), QStringLiteral("demo"));
+    QVERIFY2(client.window.bannerText().contains(QLatin1String("in Settings")), qPrintable(client.window.bannerText()));
 }
 
 void TestMainWindow::legendListsEveryCodeOfTheContract()

@@ -124,8 +124,10 @@ bool TargetForm::settings(ScenarioEngine::Settings *settings, QString *error, Pu
     settings->forgeClaims.type = m_forgeType->text().trimmed();
     if (!m_settings->caFile().isEmpty()) {
         QList<QSslCertificate> certificates;
-        if (!SessionController::loadCaFile(m_settings->caFile(), &certificates, error))
+        if (!SessionController::loadCaFile(m_settings->caFile(), &certificates, error)) {
+            *error += QLatin1Char(' ') + tr("Choose a readable PEM file in Settings.");
             return false;
+        }
         settings->sslConfiguration.setCaCertificates(certificates);
     }
     return true;
