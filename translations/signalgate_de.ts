@@ -2040,10 +2040,6 @@
 <context>
     <name>SignalGate::Ui::ManualPane</name>
     <message>
-        <source>The %1 is not a JSON object: %2</source>
-        <translation>Die Angabe „%1“ ist kein JSON-Objekt: %2</translation>
-    </message>
-    <message>
         <source>Co&amp;nnect</source>
         <translation>V&amp;erbinden</translation>
     </message>
@@ -2242,6 +2238,14 @@
     <message>
         <source>Query ?&lt;name&gt;= (token)</source>
         <translation>Query ?&lt;Name&gt;= (token)</translation>
+    </message>
+    <message>
+        <source>The %1 is not valid JSON at line %2, column %3: %4</source>
+        <translation>Der Teil „%1“ ist kein gültiges JSON in Zeile %2, Spalte %3: %4</translation>
+    </message>
+    <message>
+        <source>The %1 must be a JSON object: {&quot;name&quot;: value, …}</source>
+        <translation>Der Teil „%1“ muss ein JSON-Objekt sein: {&quot;name&quot;: wert, …}</translation>
     </message>
 </context>
 <context>

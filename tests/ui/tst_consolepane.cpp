@@ -176,11 +176,18 @@ void TestConsolePane::manualModeShowsTheCloseAndItsMeaning()
                      && unprepared.manualPane()->statusText().contains(QLatin1String("password")),
              qPrintable(unprepared.manualPane()->statusText()));
 
-    // A composition with broken JSON is explained, not sent.
+    // A composition with broken JSON is explained where it breaks, as it is
+    // typed, and not sent; the last connection's frames do not stay under it.
     manual->tokenBox()->setCurrentIndex(manual->tokenBox()->findData(int(ManualProbe::TokenChoice::Forged)));
-    manual->headerEdit()->setPlainText(QStringLiteral("{not json"));
+    manual->headerEdit()->setPlainText(QStringLiteral("{\"alg\": \"HS256\",\n \"typ\": at+jwt}"));
+    QVERIFY2(manual->statusText().contains(QLatin1String("line 2, column 9")), qPrintable(manual->statusText()));
     manual->connectProbe();
-    QVERIFY2(manual->statusText().contains(QLatin1String("not a JSON object")), qPrintable(manual->statusText()));
+    QVERIFY2(manual->statusText().contains(QLatin1String("line 2, column 9")), qPrintable(manual->statusText()));
+    QCOMPARE(manual->frames()->rowCount(), 0);
+    manual->headerEdit()->setPlainText(QStringLiteral("[1]"));
+    QVERIFY2(manual->statusText().contains(QLatin1String("must be a JSON object")), qPrintable(manual->statusText()));
+    manual->headerEdit()->setPlainText(QStringLiteral("{\"alg\": \"HS256\"}"));
+    QVERIFY2(manual->statusText().isEmpty(), qPrintable(manual->statusText()));
 }
 
 void TestConsolePane::tokenInspectorDecodesLocally()

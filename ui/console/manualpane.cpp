@@ -34,10 +34,23 @@ bool parseObject(const QString &text, QJsonObject *object, const QString &what, 
         *object = {};
         return true;
     }
+    const QByteArray utf8 = text.toUtf8();
     QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = ManualPane::tr("The %1 is not a JSON object: %2").arg(what, parseError.errorString());
+    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // Where it went wrong, as an editor counts: line and column from 1.
+        const QByteArray before = utf8.left(parseError.offset);
+        const qsizetype line = before.count('\n') + 1;
+        const qsizetype column = QString::fromUtf8(before.mid(before.lastIndexOf('\n') + 1)).size() + 1;
+        *error = ManualPane::tr("The %1 is not valid JSON at line %2, column %3: %4")
+                         .arg(what)
+                         .arg(line)
+                         .arg(column)
+                         .arg(parseError.errorString());
+        return false;
+    }
+    if (!document.isObject()) {
+        *error = ManualPane::tr("The %1 must be a JSON object: {\"name\": value, …}").arg(what);
         return false;
     }
     *object = document.object();
@@ -148,6 +161,9 @@ ManualPane::ManualPane(ScenarioEngine *engine, QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_token, &QComboBox::currentIndexChanged, this, &ManualPane::updateEnabled);
+    // The forged header and claims are checked as they are typed.
+    for (QPlainTextEdit *edit : {m_header, m_payload})
+        connect(edit, &QPlainTextEdit::textChanged, this, &ManualPane::checkComposition);
     connect(m_connect, &QPushButton::clicked, this, &ManualPane::connectProbe);
     connect(m_close, &QPushButton::clicked, m_probe, &ManualProbe::close);
     connect(m_sendText, &QPushButton::clicked, this, &ManualPane::sendText);
@@ -183,15 +199,27 @@ bool ManualPane::composition(ManualProbe::Composition *composition, QString *err
     return true;
 }
 
+void ManualPane::checkComposition()
+{
+    ManualProbe::Composition ignored;
+    QString error;
+    if (!composition(&ignored, &error))
+        m_status->setText(error);
+    else if (m_showingCompositionError)
+        m_status->clear();
+    m_showingCompositionError = !error.isEmpty();
+}
+
 void ManualPane::connectProbe()
 {
+    // A new attempt: the last connection's frames would read as this one's.
+    m_frames->setRowCount(0);
     ManualProbe::Composition request;
     QString error;
     if (!composition(&request, &error)) {
         m_status->setText(error);
         return;
     }
-    m_frames->setRowCount(0);
     m_status->setText(tr("Connecting…"));
     Q_EMIT connectRequested(request);
 }

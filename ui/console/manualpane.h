@@ -54,6 +54,7 @@ private:
     void addFrame(const Scenarios::ProbeFrame &frame);
     void showFinished();
     void updateEnabled();
+    void checkComposition();
 
     Scenarios::ManualProbe *m_probe;
     QComboBox *m_token;
@@ -71,6 +72,7 @@ private:
     QTableWidget *m_frames;
     QLabel *m_status;
     bool m_open = false;
+    bool m_showingCompositionError = false;
 };
 
 }   // namespace SignalGate::Ui
