@@ -867,6 +867,14 @@
             <numerusform>, %n verloren.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Keine Verbindung möglich: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Client::EventLog</name>
@@ -929,6 +937,13 @@
     <message>
         <source>Connection closed</source>
         <translation>Verbindung geschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n times)</source>
+        <translation>
+            <numerusform>%1 (%n-mal)</numerusform>
+            <numerusform>%1 (%n-mal)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,16 @@
     </message>
 </context>
 <context>
+    <name>SignalGate::Client::EventLog</name>
+    <message numerus="yes">
+        <source>%1 (%n times)</source>
+        <translation>
+            <numerusform>%1 (%n time)</numerusform>
+            <numerusform>%1 (%n times)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SignalGate::Scenarios::HandshakeScenario</name>
     <message numerus="yes">
         <source>%1 after %n upgrade(s), but without a valid Retry-After</source>

@@ -66,7 +66,7 @@ QVariant EventLog::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("hh:mm:ss"));
         case EventColumn:
-            return e.event;
+            return e.repeats > 1 ? tr("%1 (%n times)", nullptr, e.repeats).arg(e.event) : e.event;
         case CodeColumn:
             return e.code ? QVariant(int(e.code)) : QVariant();
         case ReasonColumn:
@@ -144,6 +144,18 @@ void EventLog::addEvent(Severity severity, const QString &event, const QString &
 void EventLog::add(Entry entry)
 {
     entry.timeMs = m_clock.wallMs();
+    if (!m_entries.isEmpty()) {
+        Entry &last = m_entries.last();
+        if (last.event == entry.event && last.code == entry.code && last.reason == entry.reason
+            && last.severity == entry.severity) {
+            last.timeMs = entry.timeMs;
+            last.nextAction = entry.nextAction;
+            ++last.repeats;
+            const int row = int(m_entries.size()) - 1;
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            return;
+        }
+    }
     if (m_entries.size() >= m_capacity) {
         // Newest last, so the oldest leave at the top.
         const int excess = int(m_entries.size()) - m_capacity + 1;

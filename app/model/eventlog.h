@@ -12,6 +12,9 @@ namespace SignalGate::Client {
 // The connection log: what happened, when, the close code and its
 // exact reason, what that means in words and what the client does next.
 // Newest last, at most capacity() entries (the oldest leave at the top).
+// An event that repeats the last one (same text, code, reason and severity,
+// as a series of failed retries does) is counted on that entry, which takes
+// the new time and next action, instead of filling the log.
 //
 // Colours are a GUI concern (QColor is QtGui): the severity is given as
 // SeverityRole (int of CloseCodeInfo::Severity) on every cell and the widget
@@ -38,6 +41,7 @@ public:
         QString meaning;
         QString nextAction;
         Severity severity = Severity::Info;
+        int repeats = 1;   // the same event in a row: one entry, counted
     };
 
     static constexpr int DefaultCapacity = 1000;

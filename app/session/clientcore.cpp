@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QSslError>
 
+#include <utility>
+
 namespace SignalGate::Client {
 
 namespace Key = SignalGate::Protocol::Key;
@@ -79,7 +81,7 @@ void ClientCore::recordSessionEvents()
         if (why.isEmpty())
             m_log->addEvent(Severity::Info, tr("Signed out; the tokens were deleted from the keychain."),
                             tr("Stay disconnected until you sign in."));
-        else
+        else if (why != m_lastDecision)
             m_log->addEvent(Severity::Warning, tr("Session ended: %1").arg(why), tr("Wait for you to sign in."));
     });
     connect(m_session, &SessionController::tokenRefreshed, m_log, [this](qint64 expiresAt) {
@@ -103,10 +105,17 @@ void ClientCore::recordConnectionEvents()
 {
     SignalConnection *connection = m_session->connection();
     connect(connection, &SignalConnection::stateChanged, m_log, [this, connection](SignalConnection::State state) {
-        if (state == SignalConnection::State::Connecting)
-            m_log->addEvent(Severity::Info,
-                            tr("Connecting to %1.").arg(connection->server().toString(QUrl::RemoveQuery)));
-        else if (state == SignalConnection::State::WaitingForToken)
+        const bool retry = std::exchange(m_lastState, state) == SignalConnection::State::Reconnecting;
+        if (state == SignalConnection::State::Connecting) {
+            m_attemptOpened = false;
+            m_attemptError.clear();
+            // A retry is counted on its "could not connect" row instead.
+            if (!retry)
+                m_log->addEvent(Severity::Info,
+                                tr("Connecting to %1.").arg(connection->server().toString(QUrl::RemoveQuery)));
+        } else if (state == SignalConnection::State::Open) {
+            m_attemptOpened = true;
+        } else if (state == SignalConnection::State::WaitingForToken)
             m_log->addEvent(Severity::Info, tr("No usable access token: not connecting."),
                             tr("Connect once a token with at least 30 s left is there."));
     });
@@ -119,7 +128,16 @@ void ClientCore::recordConnectionEvents()
     });
     connect(connection, &SignalConnection::closed, m_log,
             [this](quint16 code, const QString &reason, const CloseCodeInfo &,
-                   const ReconnectPolicy::Decision &decision) { m_log->addClose(code, reason, decision.why); });
+                   const ReconnectPolicy::Decision &decision) {
+                m_lastDecision = decision.why;
+                if (code == 1006 && !m_attemptOpened)
+                    m_log->addEvent(Severity::Warning,
+                                    tr("Could not connect: %1")
+                                            .arg(m_attemptError.isEmpty() ? tr("no answer") : m_attemptError),
+                                    decision.why);
+                else
+                    m_log->addClose(code, reason, decision.why);
+            });
     connect(connection, &SignalConnection::handshakeRefused, m_log,
             [this](int status, const ReconnectPolicy::Decision &decision) {
                 m_log->addEvent(status == 429 ? Severity::Warning : Severity::Error,
@@ -127,7 +145,10 @@ void ClientCore::recordConnectionEvents()
             });
     connect(connection, &SignalConnection::networkError, m_log,
             [this](QAbstractSocket::SocketError, const QString &message) {
-                m_log->addEvent(Severity::Warning, tr("Network error: %1").arg(message));
+                if (m_attemptOpened)
+                    m_log->addEvent(Severity::Warning, tr("Network error: %1").arg(message));
+                else
+                    m_attemptError = message;   // said once, with the close that follows
             });
     connect(connection, &SignalConnection::sslErrors, m_log, [this](const QList<QSslError> &errors) {
         for (const QSslError &error : errors) {
@@ -175,7 +196,8 @@ void ClientCore::recordConnectionEvents()
                         tr("The server skipped %n signal(s) without closing; they are lost.", nullptr, int(count)));
     });
     connect(connection, &SignalConnection::stopped, m_log, [this](const QString &why) {
-        m_log->addEvent(Severity::Info, tr("Disconnected: %1").arg(why), tr("Stay disconnected."));
+        if (why != m_lastDecision)
+            m_log->addEvent(Severity::Info, tr("Disconnected: %1").arg(why), tr("Stay disconnected."));
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sessioncontroller.h"
+#include "signalconnection.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -44,6 +45,14 @@ private:
     SessionController *m_session;
     SignalModel *m_signals;
     EventLog *m_log;
+    // One row per thing that happened: a connection attempt that never opened
+    // is one "could not connect" row (with the network error), not a network
+    // error plus a 1006 close; and a decision already logged with a close is
+    // not repeated by the sign-out and stop that follow it.
+    bool m_attemptOpened = false;
+    QString m_attemptError;
+    QString m_lastDecision;
+    SignalConnection::State m_lastState = SignalConnection::State::Idle;
 };
 
 }   // namespace SignalGate::Client

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void filterFollowsNewSignals();
     void proxySortsNumerically();
     // EventLog
+    void eventLogCountsRepeats();
     void eventLogDescribesEveryCloseCode();
     void eventLogUnknownCodeAndOverride();
     void eventLogEventsAndBound();
@@ -607,6 +608,31 @@ void TestModels::proxySortsNumerically()
     filter.sort(SignalModel::PriceColumn, Qt::AscendingOrder);
     QCOMPARE(filter.index(0, SignalModel::PriceColumn).data().toString(), QStringLiteral("9.5"));
     QCOMPARE(filter.index(2, SignalModel::PriceColumn).data().toString(), QStringLiteral("100.0"));
+}
+
+void TestModels::eventLogCountsRepeats()
+{
+    SignalGate::ManualClock clock;
+    EventLog log(10, clock);
+    QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&log, &QAbstractItemModel::dataChanged);
+    log.addEvent(EventLog::Severity::Warning, QStringLiteral("Could not connect: refused"), QStringLiteral("in 1 s"));
+    clock.advance(1000);
+    log.addEvent(EventLog::Severity::Warning, QStringLiteral("Could not connect: refused"), QStringLiteral("in 2 s"));
+    log.addEvent(EventLog::Severity::Warning, QStringLiteral("Could not connect: refused"), QStringLiteral("in 4 s"));
+    QCOMPARE(log.rowCount(), 1);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(log.index(0, EventLog::EventColumn).data().toString(),
+             QStringLiteral("Could not connect: refused (3 times)"));
+    QCOMPARE(log.index(0, EventLog::NextActionColumn).data().toString(), QStringLiteral("in 4 s"));   // the latest
+    QCOMPARE(log.entry(0).timeMs, clock.wallMs());
+    // Anything else in between starts a new row.
+    log.addEvent(EventLog::Severity::Info, QStringLiteral("Connected"));
+    log.addEvent(EventLog::Severity::Warning, QStringLiteral("Could not connect: refused"));
+    QCOMPARE(log.rowCount(), 3);
+    log.addClose(1006, QString());
+    log.addClose(1006, QString());
+    QCOMPARE(log.rowCount(), 4);
 }
 
 void TestModels::eventLogDescribesEveryCloseCode()

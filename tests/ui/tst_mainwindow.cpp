@@ -85,6 +85,16 @@ struct Client
                                kTimeoutMs);
     }
     // The log rows with this close code and reason.
+    // The Event column of every row, oldest first.
+    QStringList logEvents() const
+    {
+        QStringList events;
+        const QAbstractItemModel *model = window.eventLogPane()->logView()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            events << model->index(row, EventLog::EventColumn).data().toString();
+        return events;
+    }
+
     QList<int> logRows(int code, const QString &reason) const
     {
         QList<int> found;
@@ -117,6 +127,7 @@ private Q_SLOTS:
     void layoutAndExportFolderAreRemembered();
     void fitsA900By600Screen();
     void tooltipsNameTheShortcuts();
+    void failedRetriesAreOneCountedRow();
     void loginDialogRefusesWhatItMust();
     void reconnectCountdownOffersReconnectNow();
     void settingsDialogChecksBeforeSaving();
@@ -216,6 +227,12 @@ void TestMainWindow::revocationShowsCodeMeaningAndBanner()
     QTest::qWait(500);
     QCOMPARE(m_server->server()->sessionCount(), 0);   // and no reconnect
 
+    // One row says it: the close, with what the client does next; the
+    // sign-out and stop that follow do not repeat the sentence.
+    const QString decision = log->index(row, EventLog::NextActionColumn).data().toString();
+    for (const QString &event : client.logEvents())
+        QVERIFY2(!event.contains(decision), qPrintable(event));
+
     // The banner offers the way back.
     QPushButton *signIn = client.window.bannerSignInButton();
     QVERIFY(!signIn->isHidden());
@@ -265,6 +282,28 @@ void TestMainWindow::tooltipsNameTheShortcuts()
     QCOMPARE(client.window.reconnectAction()->toolTip(), QStringLiteral("Reconnect now (F5)"));
     QCOMPARE(client.window.signInAction()->toolTip(), QStringLiteral("Sign in (Ctrl+L)"));
     QVERIFY(client.window.bannerSignInButton()->isHidden() || !client.window.isBannerShown());
+}
+
+void TestMainWindow::failedRetriesAreOneCountedRow()
+{
+    TestServer server([](ServerConfig &config) { config.dev = true; });
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    Client client;
+    client.core.connection()->setReconnectPolicy(ReconnectPolicy([] { return 1.0; }, 20, 20));
+    client.window.signInWith(ServerAddress::parse(server.server()->baseUrl()), QStringLiteral("demo"),
+                             QStringLiteral("demo"));
+    QVERIFY(client.waitConnected());
+    server.stop();   // gone without a close frame: every retry is refused
+    const auto couldNotConnect = [&client] {
+        const QStringList events = client.logEvents();
+        return events.filter(QStringLiteral("Could not connect")).join(QLatin1Char('|'));
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(couldNotConnect().contains(QLatin1String("(3 times)")), kTimeoutMs);
+    const QStringList events = client.logEvents();
+    QCOMPARE(events.filter(QStringLiteral("Could not connect")).size(), 1);   // one row, counted
+    QCOMPARE(events.filter(QStringLiteral("Connecting to")).size(), 1);       // the first attempt only
+    QVERIFY2(client.logRows(1006, QString()).size() <= 1, qPrintable(events.join(QLatin1Char('\n'))));
+    client.window.signOut();
 }
 
 void TestMainWindow::loginDialogRefusesWhatItMust()
