@@ -2051,6 +2051,14 @@
         <source>Choose a readable PEM file in Settings.</source>
         <translation>Wählen Sie in den Einstellungen eine lesbare PEM-Datei.</translation>
     </message>
+    <message>
+        <source>Signed out. Sign in (%1) to see the live signals.</source>
+        <translation>Abgemeldet. Melden Sie sich an (%1), um die Live-Signale zu sehen.</translation>
+    </message>
+    <message>
+        <source>No signals yet: they appear here as the server sends them.</source>
+        <translation>Noch keine Signale: Sie erscheinen hier, sobald der Server sie sendet.</translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Ui::ManualPane</name>
@@ -2756,6 +2764,37 @@
     <message>
         <source>Not live · </source>
         <translation>Nicht live · </translation>
+    </message>
+    <message>
+        <source>Why the table is empty</source>
+        <translation>Warum die Tabelle leer ist</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s) as JSON.</source>
+        <translation>
+            <numerusform>%n Zeile als JSON kopiert.</numerusform>
+            <numerusform>%n Zeilen als JSON kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signal as JSON</source>
+        <translation>Signal als JSON</translation>
+    </message>
+    <message>
+        <source>The signal&apos;s JSON</source>
+        <translation>Das JSON des Signals</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Show JSON…</source>
+        <translation>JSON anzeigen…</translation>
     </message>
 </context>
 <context>

@@ -212,5 +212,12 @@
             <numerusform>Remove all %n signals, also those the filter hides or the pause holds back? The counters start again at zero.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Copied %n row(s) as JSON.</source>
+        <translation>
+            <numerusform>Copied %n row as JSON.</numerusform>
+            <numerusform>Copied %n rows as JSON.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

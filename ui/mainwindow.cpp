@@ -97,15 +97,13 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     SignalConnection *connection = core->connection();
     connect(connection, &SignalConnection::signalBatchReceived, m_chartPane, &ChartPane::addSignals);
     connect(session, &SessionController::stateChanged, this, &MainWindow::updateActions);
-    // Signed out (revoked, refused, or by hand), the way back is one click.
-    connect(session, &SessionController::stateChanged, m_bannerSignIn, [this](SessionController::State state) {
-        m_bannerSignIn->setVisible(state == SessionController::State::SignedOut);
-    });
+    connect(session, &SessionController::stateChanged, this, &MainWindow::showSessionState);
     connect(connection, &SignalConnection::stateChanged, this, &MainWindow::updateActions);
     // One countdown: the status bar's, read as it is drawn. The timer starts
     // after the state says Reconnecting.
     connect(m_status, &ConnectionStatus::refreshed, this, &MainWindow::updateReconnectBar);
     connect(connection, &SignalConnection::reconnectScheduled, m_status, &ConnectionStatus::refresh);
+    connect(session, &SessionController::signedIn, m_consolePane, &ConsolePane::suggestUser);
     connect(session, &SessionController::signedIn, this, [this](const QString &user) {
         // The dialog held the password for a retry; it is not needed any more.
         if (m_loginDialog)
@@ -146,6 +144,7 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
                       "details; set the right CA file in Settings.")
                            .arg(texts.join(QLatin1String("; "))));
     });
+    showSessionState(session->state());
     updateActions();
     restoreLayout();
 }
@@ -332,6 +331,17 @@ void MainWindow::showBanner(const QString &text)
 void MainWindow::hideBanner()
 {
     showBanner(QString());   // the keychain warning stays for the session
+}
+
+void MainWindow::showSessionState(SessionController::State state)
+{
+    // Signed out (revoked, refused, or by hand), the way back is one click,
+    // and an empty Signals tab says why it is empty.
+    const bool signedOut = state == SessionController::State::SignedOut;
+    m_bannerSignIn->setVisible(signedOut);
+    m_signalsPane->setEmptyHint(signedOut ? tr("Signed out. Sign in (%1) to see the live signals.")
+                                                    .arg(m_signIn->shortcut().toString(QKeySequence::NativeText))
+                                          : tr("No signals yet: they appear here as the server sends them."));
 }
 
 void MainWindow::updateActions()

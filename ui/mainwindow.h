@@ -2,6 +2,7 @@
 
 #include "logindialog.h"
 #include "serveraddress.h"
+#include "sessioncontroller.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -80,6 +81,7 @@ private:
     void showBanner(const QString &text);
     void hideBanner();
     void updateActions();
+    void showSessionState(Client::SessionController::State state);
     void updateReconnectBar();
 
     Client::ClientCore *m_core;

@@ -6,15 +6,21 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPalette>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
@@ -35,6 +41,7 @@ SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
     , m_clear(new QPushButton(tr("C&lear table…"), this))
     , m_counters(new QLabel(this))
     , m_feedback(new QLabel(this))
+    , m_emptyHint(new QLabel(this))
     , m_table(new QTableView(this))
 {
     m_filter->setSourceModel(model);
@@ -92,7 +99,18 @@ SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_counters);
+    layout->addWidget(m_emptyHint);
     layout->addWidget(m_table, 1);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAccessibleName(tr("Why the table is empty"));
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &SignalsPane::updateEmptyHint);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &SignalsPane::updateEmptyHint);
+    connect(m_model, &SignalModel::countersChanged, this, &SignalsPane::updateEmptyHint);
+
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &SignalsPane::showContextMenu);
+    connect(m_table, &QAbstractItemView::doubleClicked, this, &SignalsPane::showJson);
 
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &SignalFilterModel::setSymbolFilter);
     connect(m_exact, &QCheckBox::toggled, this, [this](bool exact) {
@@ -154,6 +172,66 @@ void SignalsPane::copySelection()
     }
     QApplication::clipboard()->setText(m_model->textForIndexes(rows, true));
     showFeedback(tr("Copied %n row(s).", nullptr, int(rows.size())));
+}
+
+void SignalsPane::copySelectionAsJson()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        showFeedback(tr("Nothing copied: select rows first."));
+        return;
+    }
+    QApplication::clipboard()->setText(m_model->jsonForIndexes(rows));
+    showFeedback(tr("Copied %n row(s) as JSON.", nullptr, int(rows.size())));
+}
+
+void SignalsPane::showJson(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const QString line = m_model->jsonForIndexes({index.siblingAtColumn(0)});
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Signal as JSON"));
+    auto *text = new QPlainTextEdit(
+            QString::fromUtf8(QJsonDocument::fromJson(line.toUtf8()).toJson(QJsonDocument::Indented)), dialog);
+    text->setReadOnly(true);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    text->setAccessibleName(tr("The signal's JSON"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog->resize(420, 260);
+    dialog->open();
+}
+
+void SignalsPane::showContextMenu(const QPoint &position)
+{
+    QMenu menu(this);
+    QAction *copy = menu.addAction(tr("Copy rows"), this, &SignalsPane::copySelection);
+    copy->setShortcut(QKeySequence::Copy);
+    menu.addAction(tr("Copy as JSON"), this, &SignalsPane::copySelectionAsJson);
+    const QModelIndex index = m_table->indexAt(position);
+    menu.addAction(tr("Show JSON…"), this, [this, index] { showJson(index); })->setEnabled(index.isValid());
+    menu.exec(m_table->viewport()->mapToGlobal(position));
+}
+
+void SignalsPane::setEmptyHint(const QString &hint)
+{
+    m_emptyHint->setText(hint);
+    updateEmptyHint();
+}
+
+QString SignalsPane::emptyHint() const
+{
+    return m_emptyHint->isHidden() ? QString() : m_emptyHint->text();
+}
+
+void SignalsPane::updateEmptyHint()
+{
+    m_emptyHint->setVisible(!m_emptyHint->text().isEmpty() && m_model->rowCount() == 0 && m_model->pendingCount() == 0);
 }
 
 void SignalsPane::showFeedback(const QString &text)

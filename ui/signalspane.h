@@ -34,9 +34,16 @@ public:
     // What the last copy did, shown next to the buttons for a few seconds.
     QString feedbackText() const;
 
+    // Shown over an empty table: why it is empty and what to do.
+    void setEmptyHint(const QString &hint);
+    QString emptyHint() const;
+
 public Q_SLOTS:
     void setPaused(bool paused);
     void copySelection();
+    void copySelectionAsJson();
+    // The signal of a row as JSON, in a window of its own (double-click).
+    void showJson(const QModelIndex &index);
     // Asks first when there is anything to lose.
     void clearTable();
 
@@ -45,6 +52,8 @@ Q_SIGNALS:
 
 private:
     void updateCounters();
+    void updateEmptyHint();
+    void showContextMenu(const QPoint &position);
     void showFeedback(const QString &text);
 
     Client::SignalModel *m_model;
@@ -56,6 +65,7 @@ private:
     QPushButton *m_clear;
     QLabel *m_counters;
     QLabel *m_feedback;
+    QLabel *m_emptyHint;
     QTimer m_feedbackTimer;
     QTableView *m_table;
     QTimer m_rateTick;

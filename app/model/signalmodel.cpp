@@ -2,6 +2,7 @@
 
 #include <QAbstractProxyModel>
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QLocale>
 
 #include <algorithm>
@@ -367,6 +368,25 @@ QString SignalModel::textForRows(const QList<int> &rows, bool withHeader) const
 
 QString SignalModel::textForIndexes(const QModelIndexList &indexes, bool withHeader) const
 {
+    return textForRows(sourceRowsOf(indexes), withHeader);
+}
+
+QString SignalModel::jsonForIndexes(const QModelIndexList &indexes) const
+{
+    QString text;
+    QSet<int> done;
+    for (int row : sourceRowsOf(indexes)) {
+        if (row < 0 || row >= m_count || done.contains(row))
+            continue;
+        done.insert(row);
+        text += QString::fromUtf8(QJsonDocument(signalAt(row).toJson()).toJson(QJsonDocument::Compact));
+        text += u'\n';
+    }
+    return text;
+}
+
+QList<int> SignalModel::sourceRowsOf(const QModelIndexList &indexes) const
+{
     // (row in the view's model, row here): sorted by the first so the text
     // follows what the user sees, even through a sorting proxy.
     std::vector<std::pair<int, int>> rows;
@@ -387,7 +407,7 @@ QString SignalModel::textForIndexes(const QModelIndexList &indexes, bool withHea
     sourceRows.reserve(int(rows.size()));
     for (const auto &row : rows)
         sourceRows.append(row.second);
-    return textForRows(sourceRows, withHeader);
+    return sourceRows;
 }
 
 }   // namespace SignalGate::Client

@@ -123,6 +123,9 @@ public:
     // it (mapped through QAbstractProxyModel), one line per selected row in the
     // order of the view's rows.
     QString textForIndexes(const QModelIndexList &indexes, bool withHeader = false) const;
+    // The same rows as the contract's JSON, one compact object per line
+    // (JSON Lines): the signal as received, re-encoded from its typed fields.
+    QString jsonForIndexes(const QModelIndexList &indexes) const;
 
 Q_SIGNALS:
     void countersChanged();
@@ -130,6 +133,8 @@ Q_SIGNALS:
 private:
     int ringIndex(int row) const;
     QString cellText(const LiveSignal &signal, int column) const;
+    // Source rows of a view's selection, in the order of the view's rows.
+    QList<int> sourceRowsOf(const QModelIndexList &indexes) const;
     void countArrival();
     QString intern(const QString &symbol);
     void notePrecision(const LiveSignal &signal);

@@ -19,6 +19,7 @@
 #include "settingsdialog.h"
 #include "severitystyle.h"
 #include "signalspane.h"
+#include "targetform.h"
 
 #include "clientcore.h"
 #include "clientsettings.h"
@@ -199,8 +200,11 @@ void TestMainWindow::signalsArriveInTableAndCharts()
 void TestMainWindow::revocationShowsCodeMeaningAndBanner()
 {
     Client client;
+    QVERIFY(client.window.consolePane()->targetForm()->userEdit()->text().isEmpty());
     client.window.signInWith(address(), QStringLiteral("demo"), QStringLiteral("demo"));
     QVERIFY(client.waitConnected());
+    // The console tests as the signed-in user unless told otherwise.
+    QCOMPARE(client.window.consolePane()->targetForm()->userEdit()->text(), QStringLiteral("demo"));
     const QByteArray admin =
             TestHttp::login(QUrl(m_server->server()->baseUrl()), QStringLiteral("admin"), QStringLiteral("admin"));
     QVERIFY(!admin.isEmpty());
@@ -278,6 +282,9 @@ void TestMainWindow::fitsA900By600Screen()
 void TestMainWindow::tooltipsNameTheShortcuts()
 {
     Client client;
+    // Signed out, the empty Signals tab says why and what to do.
+    QVERIFY2(client.window.signalsPane()->emptyHint().contains(QLatin1String("Ctrl+L")),
+             qPrintable(client.window.signalsPane()->emptyHint()));
     QCOMPARE(client.window.signOutAction()->toolTip(), QStringLiteral("Sign out (Ctrl+Shift+L)"));
     QCOMPARE(client.window.reconnectAction()->toolTip(), QStringLiteral("Reconnect now (F5)"));
     QCOMPARE(client.window.signInAction()->toolTip(), QStringLiteral("Sign in (Ctrl+L)"));

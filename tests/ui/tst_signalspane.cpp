@@ -9,8 +9,10 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
@@ -61,6 +63,8 @@ private Q_SLOTS:
     void findAndEscapeDriveTheFilter();
     void spacePausesFromAnywhereButTheFilter();
     void copySaysWhatItDid();
+    void rowsCopyAsJsonAndShowIt();
+    void emptyTableSaysWhy();
     void endedStreamIsNotLive();
 };
 
@@ -160,6 +164,39 @@ void TestSignalsPane::copySaysWhatItDid()
     pane.copySelection();
     QCOMPARE(pane.feedbackText(), QStringLiteral("Copied 3 rows."));
     QCOMPARE(QApplication::clipboard()->text().count(u'\n'), 4);   // the header and three rows
+}
+
+void TestSignalsPane::rowsCopyAsJsonAndShowIt()
+{
+    SignalModel model;
+    SignalsPane pane(&model);
+    for (qint64 seq = 1; seq <= 2; ++seq)
+        model.append(signalJson(seq));
+    model.flush();
+    pane.table()->selectAll();
+    pane.copySelectionAsJson();
+    const QStringList lines = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(lines.first().toUtf8()).object(), signalJson(2));   // newest first
+    QCOMPARE(pane.feedbackText(), QStringLiteral("Copied 2 rows as JSON."));
+
+    pane.showJson(pane.table()->model()->index(1, 2));
+    auto *text = pane.findChild<QPlainTextEdit *>();
+    QVERIFY(text);
+    QCOMPARE(QJsonDocument::fromJson(text->toPlainText().toUtf8()).object(), signalJson(1));
+}
+
+void TestSignalsPane::emptyTableSaysWhy()
+{
+    SignalModel model;
+    SignalsPane pane(&model);
+    pane.setEmptyHint(QStringLiteral("Signed out."));
+    QCOMPARE(pane.emptyHint(), QStringLiteral("Signed out."));
+    model.append(signalJson(1));
+    model.flush();
+    QVERIFY(pane.emptyHint().isEmpty());
+    model.clear();
+    QCOMPARE(pane.emptyHint(), QStringLiteral("Signed out."));
 }
 
 void TestSignalsPane::endedStreamIsNotLive()

@@ -329,6 +329,11 @@ bool ConsolePane::exportReport(const QString &jsonPath, const QString &markdownP
             && (markdownPath.isEmpty() || report.write(markdownPath, report.toMarkdown().toUtf8(), error));
 }
 
+void ConsolePane::suggestUser(const QString &user)
+{
+    m_target->suggestUser(user);
+}
+
 QString ConsolePane::defaultExportPath() const
 {
     return QDir(m_settings->exportFolder())

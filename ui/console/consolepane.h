@@ -64,6 +64,8 @@ public:
     QString defaultExportPath() const;
 
 public Q_SLOTS:
+    // The signed-in user, for a User field nobody has filled in yet.
+    void suggestUser(const QString &user);
     void runSelected();
     void runAll();
     void stop();

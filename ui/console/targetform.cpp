@@ -91,6 +91,12 @@ TargetForm::TargetForm(ClientSettings *settings, QWidget *parent)
     connect(m_picker, &ProfilePicker::message, this, &TargetForm::message);
 }
 
+void TargetForm::suggestUser(const QString &user)
+{
+    if (m_user->text().trimmed().isEmpty())
+        m_user->setText(user);
+}
+
 bool TargetForm::settings(ScenarioEngine::Settings *settings, QString *error, Purpose purpose) const
 {
     const ServerAddress address = ServerAddress::parse(m_server->text());

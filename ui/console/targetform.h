@@ -32,6 +32,9 @@ public:
     // False with *error (a sentence) when the form cannot describe a run for purpose.
     bool settings(Scenarios::ScenarioEngine::Settings *settings, QString *error, Purpose purpose = Purpose::Run) const;
 
+    // Fills the User field with the signed-in user unless it holds a name.
+    void suggestUser(const QString &user);
+
     QLineEdit *serverEdit() const { return m_server; }
     QLineEdit *userEdit() const { return m_user; }
     QLineEdit *passwordEdit() const { return m_password; }
