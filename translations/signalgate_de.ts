@@ -875,6 +875,18 @@
         <source>no answer</source>
         <translation>keine Antwort</translation>
     </message>
+    <message>
+        <source>Signed in as %1 at %2 with the session kept in the keychain.</source>
+        <translation>Als %1 bei %2 angemeldet, mit der im Schlüsselbund gespeicherten Sitzung.</translation>
+    </message>
+    <message>
+        <source>Connect; the tokens stay in memory only.</source>
+        <translation>Verbinden; die Tokens bleiben nur im Speicher.</translation>
+    </message>
+    <message>
+        <source>%1 Details: %2</source>
+        <translation>%1 Details: %2</translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Client::EventLog</name>
@@ -1061,8 +1073,8 @@
         <translation>Fehler %1</translation>
     </message>
     <message>
-        <source>No keychain is available (%1). Tokens are kept in memory for this session only; you will have to sign in again next time.</source>
-        <translation>Kein Schlüsselbund verfügbar (%1). Tokens werden nur für diese Sitzung im Arbeitsspeicher gehalten; beim nächsten Mal müssen Sie sich erneut anmelden.</translation>
+        <source>No keychain answered. The tokens are kept in memory for this session only; you will have to sign in again next time.</source>
+        <translation>Kein Schlüsselbund hat geantwortet. Die Tokens werden nur für diese Sitzung im Speicher gehalten; beim nächsten Mal müssen Sie sich erneut anmelden.</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1711,30 @@
     <message>
         <source>Next refresh: %1</source>
         <translation>Nächste Aktualisierung: %1</translation>
+    </message>
+    <message>
+        <source>Where the tokens are kept</source>
+        <translation>Wo die Tokens aufbewahrt werden</translation>
+    </message>
+    <message>
+        <source>Waiting for the keychain…</source>
+        <translation>Warten auf den Schlüsselbund…</translation>
+    </message>
+    <message>
+        <source>Tokens: keychain</source>
+        <translation>Tokens: Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Tokens: memory only</source>
+        <translation>Tokens: nur im Speicher</translation>
+    </message>
+    <message>
+        <source>The tokens are in the system keychain: the next start signs in by itself.</source>
+        <translation>Die Tokens liegen im Schlüsselbund des Systems: Der nächste Start meldet sich selbst an.</translation>
+    </message>
+    <message>
+        <source>No keychain answered: the tokens are in memory and gone when the client closes.</source>
+        <translation>Kein Schlüsselbund hat geantwortet: Die Tokens liegen im Speicher und sind weg, sobald der Client schließt.</translation>
     </message>
 </context>
 <context>

@@ -41,10 +41,11 @@ ConnectionStatus::ConnectionStatus(SessionController *session, QWidget *parent)
     , m_lock(newField(tr("Encryption"), this))
     , m_expiry(newField(tr("Access token expiry"), this))
     , m_nextRefresh(newField(tr("Next token refresh"), this))
+    , m_tokensWhere(newField(tr("Where the tokens are kept"), this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QLabel *label : {m_state, m_user, m_lock, m_server, m_expiry, m_nextRefresh})
+    for (QLabel *label : {m_state, m_user, m_lock, m_server, m_expiry, m_nextRefresh, m_tokensWhere})
         layout->addWidget(label);
     layout->addStretch(1);
 
@@ -62,7 +63,7 @@ QString ConnectionStatus::stateText() const
     if (m_session->state() == SessionController::State::SignedOut)
         return tr("Signed out");
     if (m_session->state() == SessionController::State::SigningIn)
-        return tr("Signing in…");
+        return m_session->isWaitingForKeychain() ? tr("Waiting for the keychain…") : tr("Signing in…");
     SignalConnection *connection = m_session->connection();
     switch (connection->state()) {
     case SignalConnection::State::Idle:
@@ -88,6 +89,11 @@ QString ConnectionStatus::expiryText() const
         return tr("No token");
     const qint64 left = expiresAt - m_session->clock().wallSeconds();
     return left > 0 ? tr("Token: %1 left").arg(countdown(left)) : tr("Token expired");
+}
+
+QString ConnectionStatus::tokensText() const
+{
+    return m_tokensWhere->text();
 }
 
 void ConnectionStatus::refresh()
@@ -120,6 +126,13 @@ void ConnectionStatus::refresh()
 
     m_expiry->setText(signedIn ? expiryText() : QString());
     const qint64 next = m_session->nextRefreshAtMs();
+    m_tokensWhere->setText(!signedIn                            ? QString()
+                                   : m_session->usingKeychain() ? tr("Tokens: keychain")
+                                                                : tr("Tokens: memory only"));
+    m_tokensWhere->setToolTip(m_session->usingKeychain()
+                                      ? tr("The tokens are in the system keychain: the next start signs in by itself.")
+                                      : tr("No keychain answered: the tokens are in memory and gone when the client "
+                                           "closes."));
     m_nextRefresh->setText(signedIn && next > 0 ? tr("Next refresh: %1")
                                                           .arg(QDateTime::fromMSecsSinceEpoch(next).toString(
                                                                   QStringLiteral("HH:mm:ss")))

@@ -21,6 +21,7 @@ public:
 
     QString stateText() const;
     QString expiryText() const;
+    QString tokensText() const;
     // Whole seconds until the next connection attempt as last shown, -1
     // when none is counting down. The reconnect banner shows this same
     // figure, so the two never disagree.
@@ -40,6 +41,7 @@ private:
     QLabel *m_lock;
     QLabel *m_expiry;
     QLabel *m_nextRefresh;
+    QLabel *m_tokensWhere;
     QTimer m_tick;
     qint64 m_reconnectSeconds = -1;
 };

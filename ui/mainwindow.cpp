@@ -118,6 +118,7 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
         if (!why.isEmpty())
             showBanner(tr("You are signed out: %1").arg(why));
     });
+    // The sentence only; the keychain's own error text is in the connection log.
     connect(session, &SessionController::keychainUnavailable, this, [this](const QString &why) {
         m_keychainWarning = why;
         showBanner(QString());

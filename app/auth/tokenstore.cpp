@@ -57,22 +57,30 @@ Job *newJob(const QString &service, const QString &key)
     return job;
 }
 
-// Logs a failed keychain operation (no secret is part of it) and returns the
-// sentence for keychainUnavailable.
-QString describeFailure(const QKeychain::Job *job, const QString &key)
-{
-    qCWarning(lcTokenStore).noquote() << "keychain operation for" << key << "failed with error" << int(job->error())
-                                      << job->errorString();
-    const QString detail =
-            job->errorString().isEmpty() ? TokenStore::tr("error %1").arg(int(job->error())) : job->errorString();
-    return TokenStore::tr("No keychain is available (%1). Tokens are kept in memory for this session only; "
-                          "you will have to sign in again next time.")
-            .arg(detail);
-}
-
 }   // namespace
 
 TokenStore::TokenStore(const QString &service, QObject *parent) : QObject(parent), m_service(service) {}
+
+void TokenStore::fallBackToMemory(const QKeychain::Job *job, const QString &key)
+{
+    // The key names server and user; no secret is part of the error.
+    qCWarning(lcTokenStore).noquote() << "keychain operation for" << key << "failed with error" << int(job->error())
+                                      << job->errorString();
+    if (!m_keychainAvailable)
+        return;   // said once; memory from now on
+    m_keychainAvailable = false;
+    const QString detail = job->errorString().isEmpty() ? tr("error %1").arg(int(job->error())) : job->errorString();
+    Q_EMIT keychainUnavailable(tr("No keychain answered. The tokens are kept in memory for this session only; "
+                                  "you will have to sign in again next time."),
+                               detail);
+}
+
+void TokenStore::startCounted(QKeychain::Job *job)
+{
+    ++m_pendingJobs;
+    connect(job, &QKeychain::Job::finished, this, [this] { --m_pendingJobs; });
+    job->start();
+}
 
 QString TokenStore::entryName(const QString &server, const QString &user)
 {
@@ -110,15 +118,11 @@ void TokenStore::save(const QString &server, const QString &user, const Tokens &
         // is the reliable test): this session keeps them in memory instead.
         m_memory.insert(key, tokens);
         if (job->error() != QKeychain::NoError) {
-            const QString why = describeFailure(job, key);
-            if (m_keychainAvailable) {   // said once; memory from now on
-                m_keychainAvailable = false;
-                Q_EMIT keychainUnavailable(why);
-            }
+            fallBackToMemory(job, key);
         }
         Q_EMIT saved(true);
     });
-    job->start();
+    startCounted(job);
 }
 
 void TokenStore::load(const QString &server, const QString &user)
@@ -139,11 +143,7 @@ void TokenStore::load(const QString &server, const QString &user)
             if (!ok)
                 qCWarning(lcTokenStore).noquote() << "ignoring an unreadable keychain entry for" << key;
         } else if (error != QKeychain::EntryNotFound) {
-            const QString why = describeFailure(job, key);
-            if (m_keychainAvailable) {   // said once; memory from now on
-                m_keychainAvailable = false;
-                Q_EMIT keychainUnavailable(why);
-            }
+            fallBackToMemory(job, key);
         }
         // In memory mode (perhaps since a write queued before this read
         // failed) memory holds the newest tokens of this session.
@@ -151,7 +151,7 @@ void TokenStore::load(const QString &server, const QString &user)
             tokens = m_memory.value(key);
         Q_EMIT loaded(tokens);
     });
-    job->start();
+    startCounted(job);
 }
 
 void TokenStore::remove(const QString &server, const QString &user)
@@ -167,16 +167,12 @@ void TokenStore::remove(const QString &server, const QString &user)
     connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *job) {
         const QKeychain::Error error = job->error();
         if (error != QKeychain::NoError && error != QKeychain::EntryNotFound) {
-            const QString why = describeFailure(job, key);
-            if (m_keychainAvailable) {   // said once; memory from now on
-                m_keychainAvailable = false;
-                Q_EMIT keychainUnavailable(why);
-            }
+            fallBackToMemory(job, key);
         }
         m_memory.remove(key);   // a save may have landed in memory meanwhile
         Q_EMIT removed();
     });
-    job->start();
+    startCounted(job);
 }
 
 }   // namespace SignalGate::Client

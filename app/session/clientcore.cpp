@@ -71,8 +71,13 @@ ClientCore::~ClientCore()
 void ClientCore::recordSessionEvents()
 {
     connect(m_session, &SessionController::signedIn, m_log, [this](const QString &user) {
-        m_log->addEvent(Severity::Info, tr("Signed in as %1 at %2.").arg(user, m_session->server().text()),
-                        tr("Connect as soon as the access token is in the keychain."));
+        const QString where = m_session->server().text();
+        m_log->addEvent(Severity::Info,
+                        m_session->signedInFromStore()
+                                ? tr("Signed in as %1 at %2 with the session kept in the keychain.").arg(user, where)
+                                : tr("Signed in as %1 at %2.").arg(user, where),
+                        m_session->usingKeychain() ? tr("Connect as soon as the access token is in the keychain.")
+                                                   : tr("Connect; the tokens stay in memory only."));
     });
     connect(m_session, &SessionController::signInFailed, m_log, [this](const QString &message) {
         m_log->addEvent(Severity::Error, tr("Sign-in failed: %1").arg(message), tr("Wait for you to sign in."));
@@ -92,9 +97,11 @@ void ClientCore::recordSessionEvents()
         m_log->addEvent(Severity::Warning, tr("Could not renew the access token: %1").arg(message),
                         tr("Try again with a growing delay until 30 s before it expires."));
     });
-    connect(m_session, &SessionController::keychainUnavailable, m_log, [this](const QString &why) {
-        m_log->addEvent(Severity::Warning, why, tr("Keep the tokens in memory for this session only."));
-    });
+    connect(m_session, &SessionController::keychainUnavailable, m_log,
+            [this](const QString &why, const QString &detail) {
+                m_log->addEvent(Severity::Warning, tr("%1 Details: %2").arg(why, detail),
+                                tr("Keep the tokens in memory for this session only."));
+            });
     connect(m_session, &SessionController::logoutFailed, m_log, [this](const QString &message) {
         m_log->addEvent(Severity::Warning, tr("Signed out here, but the server could not be told: %1").arg(message),
                         tr("Nothing: the server ends the session when its tokens expire."));

@@ -128,6 +128,7 @@ void SessionController::signIn(const QString &user, const QString &password)
     if (m_state != State::SignedOut)
         return;
     m_user = user;
+    m_fromStore = false;
     m_pending = Pending::Login;
     setState(State::SigningIn);
     m_auth->login(user, password);
@@ -158,6 +159,7 @@ void SessionController::onStoreLoaded(const TokenStore::Tokens &tokens)
     // Rotated at once rather than trusting the stored access token: a session
     // revoked while the client was closed is found now, not at the first close.
     m_tokens = tokens;
+    m_fromStore = true;
     m_pending = Pending::Resume;
     qCInfo(lcSession) << "signing in" << m_user << "with the stored refresh token";
     m_auth->refresh(tokens.refresh);

@@ -64,6 +64,11 @@ public:
     QByteArray accessToken() const { return m_tokens.access; }
     qint64 nextRefreshAtMs() const;   // 0 when nothing is scheduled
     bool usingKeychain() const { return m_store->usingKeychain(); }
+    // Signing in and the keychain has not answered yet (it may take the
+    // D-Bus timeout when no keyring service runs).
+    bool isWaitingForKeychain() const { return m_state == State::SigningIn && m_store->isBusy(); }
+    // The last sign-in used the session stored in the keychain, no password.
+    bool signedInFromStore() const { return m_fromStore; }
 
 public Q_SLOTS:
     void signIn(const QString &user, const QString &password);
@@ -80,7 +85,7 @@ Q_SIGNALS:
     void signedOut(const QString &why);
     void tokenRefreshed(qint64 expiresAt);
     void refreshFailing(const QString &message);
-    void keychainUnavailable(const QString &why);
+    void keychainUnavailable(const QString &why, const QString &detail);
     // Signed out here, but the server could not be told (its sessions end at their expiry).
     void logoutFailed(const QString &message);
 
@@ -106,6 +111,7 @@ private:
     QString m_user;
     TokenStore::Tokens m_tokens;
     Pending m_pending = Pending::None;
+    bool m_fromStore = false;
     bool m_loading = false;        // resumeStoredSession waits for the keychain
     bool m_revokedClose = false;   // the last close was "Token revoked"
 };

@@ -256,7 +256,10 @@ void TestSessionController::storedRefreshTokenSignsInSilently()
     QSignalSpy signedIn(&h.session, &SessionController::signedIn);
     h.session.resumeStoredSession(QStringLiteral("demo"));
     QCOMPARE(h.session.state(), State::SigningIn);
+    QVERIFY(h.session.isWaitingForKeychain());   // the read is under way: the GUI says so
     QVERIFY(signedIn.wait(kTimeoutMs));
+    QVERIFY(!h.session.isWaitingForKeychain());
+    QVERIFY(h.session.signedInFromStore());
     QVERIFY(h.waitOpen());
     QTRY_VERIFY_WITH_TIMEOUT(h.signalCount >= 1, kTimeoutMs);
 

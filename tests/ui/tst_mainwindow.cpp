@@ -203,6 +203,7 @@ void TestMainWindow::revocationShowsCodeMeaningAndBanner()
     QVERIFY(client.window.consolePane()->targetForm()->userEdit()->text().isEmpty());
     client.window.signInWith(address(), QStringLiteral("demo"), QStringLiteral("demo"));
     QVERIFY(client.waitConnected());
+    QCOMPARE(client.window.connectionStatus()->tokensText(), QStringLiteral("Tokens: keychain"));
     // The console tests as the signed-in user unless told otherwise.
     QCOMPARE(client.window.consolePane()->targetForm()->userEdit()->text(), QStringLiteral("demo"));
     const QByteArray admin =
@@ -628,6 +629,13 @@ void TestMainWindowNoKeychain::bannerAndSignals()
     QVERIFY2(client.window.bannerText().contains(QLatin1String("No keychain")), qPrintable(client.window.bannerText()));
     QVERIFY(client.window.bannerText().contains(QLatin1String("memory")));
     QVERIFY(!client.core.session()->usingKeychain());
+    QCOMPARE(client.window.connectionStatus()->tokensText(), QStringLiteral("Tokens: memory only"));
+    // The banner has the sentence; the keychain's own error text is in the log.
+    QVERIFY2(!client.window.bannerText().contains(QLatin1String("Details")), qPrintable(client.window.bannerText()));
+    QVERIFY(client.logEvents()
+                    .filter(QStringLiteral("No keychain answered. "))
+                    .first()
+                    .contains(QLatin1String("Details: ")));
 }
 
 int main(int argc, char **argv)
