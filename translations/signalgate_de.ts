@@ -2678,6 +2678,26 @@
         <source>%1 is not encrypted and not on this computer. Use https://, or tick the box that allows unencrypted connections.</source>
         <translation>%1 ist nicht verschlüsselt und nicht auf diesem Computer. Verwenden Sie https:// oder aktivieren Sie das Kontrollkästchen, das unverschlüsselte Verbindungen erlaubt.</translation>
     </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
 </context>
 <context>
     <name>SignalGate::Ui::SignalsPane</name>

@@ -4,6 +4,7 @@
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "serveraddress.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -113,6 +114,7 @@ int main(int argc, char **argv)
     if (parser.isSet(userOption))
         settings.setUser(user);
     LanguageSetup::install(&application, parser.isSet(languageOption) ? language : settings.language());
+    Theme::apply(&application, settings.theme());
 
     ClientCore core;
     MainWindow window(&core, &settings);

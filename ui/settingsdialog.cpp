@@ -3,7 +3,9 @@
 #include "clientsettings.h"
 #include "serveraddress.h"
 #include "sessioncontroller.h"
+#include "theme.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -26,6 +28,7 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
     , m_caFile(new QLineEdit(settings->caFile(), this))
     , m_transport(new QComboBox(this))
     , m_language(new QComboBox(this))
+    , m_theme(new QComboBox(this))
     , m_allowPlain(new QCheckBox(tr("Allow unencrypted ws:// to hosts other than this computer (testing only)"), this))
     , m_problem(new QLabel(this))
 {
@@ -53,6 +56,11 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     m_language->setCurrentIndex(qMax(0, m_language->findData(settings->language())));
+    m_theme->setAccessibleName(tr("Theme"));
+    m_theme->addItem(tr("System"), QStringLiteral("system"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(settings->theme())));
     m_allowPlain->setChecked(settings->allowPlainTextRemote());
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #b71c1c;"));
@@ -68,6 +76,7 @@ SettingsDialog::SettingsDialog(ClientSettings *settings, QWidget *parent)
     form->addRow(caLabel, caRow);
     form->addRow(tr("&Token transport:"), m_transport);
     form->addRow(tr("&Language:"), m_language);
+    form->addRow(tr("T&heme:"), m_theme);
     form->addRow(QString(), m_allowPlain);
     auto *note = new QLabel(tr("A new server, CA file or transport applies from the next sign-in; "
                                "a new language from the next start."),
@@ -133,6 +142,10 @@ void SettingsDialog::accept()
     ClientSettings::transportFromName(m_transport->currentData().toString(), &transport);
     m_settings->setTransport(transport);
     m_settings->setLanguage(m_language->currentData().toString());
+    const QString theme = m_theme->currentData().toString();
+    if (theme != m_settings->theme())
+        Theme::apply(qApp, theme);   // at once: no restart needed for colours
+    m_settings->setTheme(theme);
     m_settings->setAllowPlainTextRemote(m_allowPlain->isChecked());
     m_settings->sync();
     QDialog::accept();

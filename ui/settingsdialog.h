@@ -30,6 +30,7 @@ public:
     QLineEdit *caFileEdit() const { return m_caFile; }
     QComboBox *transportBox() const { return m_transport; }
     QComboBox *languageBox() const { return m_language; }
+    QComboBox *themeBox() const { return m_theme; }
     QCheckBox *plainTextBox() const { return m_allowPlain; }
     QString problem() const;
 
@@ -41,6 +42,7 @@ private:
     QLineEdit *m_caFile;
     QComboBox *m_transport;
     QComboBox *m_language;
+    QComboBox *m_theme;
     QCheckBox *m_allowPlain;
     QLabel *m_problem;
     QPushButton *m_ok;

@@ -1,5 +1,6 @@
 #include "signalspane.h"
 
+#include "sidedelegate.h"
 #include "signalfiltermodel.h"
 #include "signalmodel.h"
 
@@ -65,6 +66,7 @@ SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
     m_counters->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_table->setModel(m_filter);
+    m_table->setItemDelegateForColumn(SignalModel::SideColumn, new SideDelegate(m_table));
     m_table->setAccessibleName(tr("Live signals, newest first"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -14,6 +14,7 @@ const QString kCaFile = QStringLiteral("connection/caFile");
 const QString kTransport = QStringLiteral("connection/transport");
 const QString kAllowPlain = QStringLiteral("connection/allowPlainTextRemote");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kTheme = QStringLiteral("ui/theme");
 const QString kExportFolder = QStringLiteral("ui/exportFolder");
 const QString kLayout = QStringLiteral("layout/");
 
@@ -66,6 +67,17 @@ SignalConnection::Transport ClientSettings::transport() const
 void ClientSettings::setTransport(SignalConnection::Transport transport)
 {
     m_settings.setValue(kTransport, transportName(transport));
+}
+
+QString ClientSettings::theme() const
+{
+    const QString theme = m_settings.value(kTheme).toString();
+    return theme == QLatin1String("light") || theme == QLatin1String("dark") ? theme : QStringLiteral("system");
+}
+
+void ClientSettings::setTheme(const QString &theme)
+{
+    m_settings.setValue(kTheme, theme);
 }
 
 QString ClientSettings::exportFolder() const

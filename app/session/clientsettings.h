@@ -32,6 +32,9 @@ public:
     // "" follows the system; otherwise a language code ("en", "de").
     QString language() const;
     void setLanguage(const QString &language);
+    // "system", "light" or "dark".
+    QString theme() const;
+    void setTheme(const QString &theme);
     bool allowPlainTextRemote() const;
     void setAllowPlainTextRemote(bool allow);
     // Where exports go: the last folder used, at first the Documents folder.

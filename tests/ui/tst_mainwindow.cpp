@@ -20,6 +20,7 @@
 #include "severitystyle.h"
 #include "signalspane.h"
 #include "targetform.h"
+#include "theme.h"
 
 #include "clientcore.h"
 #include "clientsettings.h"
@@ -454,9 +455,14 @@ void TestMainWindow::settingsDialogChecksBeforeSaving()
     dialog.plainTextBox()->setChecked(true);
     dialog.transportBox()->setCurrentIndex(dialog.transportBox()->findData(QStringLiteral("subprotocol")));
     dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("de")));
+    dialog.themeBox()->setCurrentIndex(dialog.themeBox()->findData(QStringLiteral("dark")));
     QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    // The theme applies at once and is kept.
+    QCOMPARE(client.settings.theme(), QStringLiteral("dark"));
+    QVERIFY(Theme::isDark(QApplication::palette()));
+    Theme::apply(qApp, QStringLiteral("system"));
     QCOMPARE(client.settings.server(), QStringLiteral("http://192.0.2.7:8765"));
     QCOMPARE(client.settings.transport(), SignalConnection::Transport::Subprotocol);
     QCOMPARE(client.settings.language(), QStringLiteral("de"));

@@ -3,9 +3,12 @@
 // look. The table's data itself is tst_models' business.
 #include "languagesetup.h"
 #include "manualclock.h"
+#include "severitystyle.h"
+#include "sidedelegate.h"
 #include "signalfiltermodel.h"
 #include "signalmodel.h"
 #include "signalspane.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -65,6 +68,8 @@ private Q_SLOTS:
     void copySaysWhatItDid();
     void rowsCopyAsJsonAndShowIt();
     void emptyTableSaysWhy();
+    void coloursKeepTheirContrastInBothThemes();
+    void sideIsColouredAndThemesApply();
     void endedStreamIsNotLive();
 };
 
@@ -197,6 +202,42 @@ void TestSignalsPane::emptyTableSaysWhy()
     QVERIFY(pane.emptyHint().isEmpty());
     model.clear();
     QCOMPARE(pane.emptyHint(), QStringLiteral("Signed out."));
+}
+
+void TestSignalsPane::coloursKeepTheirContrastInBothThemes()
+{
+    for (const QPalette &palette : {Theme::lightPalette(), Theme::darkPalette()}) {
+        const QColor base = palette.color(QPalette::Base);
+        for (const char *side : {"buy", "sell"}) {
+            const double ratio = Theme::contrast(Theme::sideColor(QLatin1String(side), palette), base);
+            QVERIFY2(ratio >= 4.5,
+                     qPrintable(QStringLiteral("%1 on %2: %3").arg(QLatin1String(side), base.name()).arg(ratio)));
+        }
+        QVERIFY(Theme::contrast(palette.color(QPalette::Text), base) >= 7.0);
+    }
+    // The log's severity rows draw black text on their own tints, whatever the theme.
+    for (auto severity :
+         {CloseCodeInfo::Severity::Info, CloseCodeInfo::Severity::Warning, CloseCodeInfo::Severity::Error})
+        QVERIFY(Theme::contrast(Qt::black, SeverityStyle::background(severity)) >= 7.0);
+    QVERIFY(!Theme::sideColor(QStringLiteral("hold"), Theme::lightPalette()).isValid());
+}
+
+void TestSignalsPane::sideIsColouredAndThemesApply()
+{
+    SignalModel model;
+    SignalsPane pane(&model);
+    model.append(signalJson(1));   // buy
+    model.flush();
+    const QPalette before = QApplication::palette();
+    Theme::apply(qApp, QStringLiteral("dark"));
+    QVERIFY(Theme::isDark(QApplication::palette()));
+    const QModelIndex side = pane.table()->model()->index(0, SignalModel::SideColumn);
+    QVERIFY(qobject_cast<SideDelegate *>(pane.table()->itemDelegateForColumn(SignalModel::SideColumn)));
+    QCOMPARE(SideDelegate::textColor(side, QApplication::palette()),
+             Theme::sideColor(QStringLiteral("buy"), Theme::darkPalette()));
+    Theme::apply(qApp, QStringLiteral("system"));
+    QCOMPARE(QApplication::palette().color(QPalette::Base), before.color(QPalette::Base));
+    QCOMPARE(side.data().toString(), QStringLiteral("Buy"));   // the word stays
 }
 
 void TestSignalsPane::endedStreamIsNotLive()
