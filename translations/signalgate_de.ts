@@ -1600,6 +1600,25 @@
     </message>
 </context>
 <context>
+    <name>SignalGate::Ui::AboutDialog</name>
+    <message>
+        <source>About SignalGate</source>
+        <translation>Über SignalGate</translation>
+    </message>
+    <message>
+        <source>%1, protocol %2</source>
+        <translation>%1, Protokoll %2</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SignalGate %1&lt;/h3&gt;&lt;p&gt;Live signals behind JWT authentication. Tokens are kept in your system keychain only.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenSSL&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Server&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;&lt;a href=&quot;%5&quot;&gt;The wire protocol and every close code&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SignalGate %1&lt;/h3&gt;&lt;p&gt;Live-Signale hinter JWT-Authentifizierung. Tokens werden nur im Schlüsselbund Ihres Systems aufbewahrt.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenSSL&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Server&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;&lt;a href=&quot;%5&quot;&gt;Das Protokoll und alle Close-Codes (englisch)&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>SignalGate::Ui::ChartPane</name>
     <message>
         <source>Price charts</source>
@@ -2054,14 +2073,6 @@
     <message>
         <source>&amp;About SignalGate</source>
         <translation>&amp;Über SignalGate</translation>
-    </message>
-    <message>
-        <source>About SignalGate</source>
-        <translation>Über SignalGate</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;SignalGate %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Live signals behind JWT authentication. Tokens are kept in your system keychain only.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;SignalGate %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Live-Signale hinter JWT-Authentifizierung. Tokens werden ausschließlich im Schlüsselbund Ihres Systems aufbewahrt.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Session</source>

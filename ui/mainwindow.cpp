@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "chartpane.h"
 #include "connectionstatus.h"
 #include "consolepane.h"
@@ -19,7 +20,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -218,10 +218,9 @@ void MainWindow::createMenus()
     viewMenu->addActions(m_tabActions);
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About SignalGate"), this, [this] {
-        QMessageBox::about(this, tr("About SignalGate"),
-                           tr("<p><b>SignalGate %1</b></p><p>Live signals behind JWT authentication. Tokens are "
-                              "kept in your system keychain only.</p>")
-                                   .arg(QApplication::applicationVersion()));
+        auto *about = new AboutDialog(m_core->connection(), this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
     });
 
     QToolBar *toolbar = addToolBar(tr("Session"));

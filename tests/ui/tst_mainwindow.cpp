@@ -9,6 +9,7 @@
 #include "testhttp.h"
 #include "testserver.h"
 
+#include "aboutdialog.h"
 #include "chartpane.h"
 #include "connectionstatus.h"
 #include "consolepane.h"
@@ -205,6 +206,15 @@ void TestMainWindow::revocationShowsCodeMeaningAndBanner()
     client.window.signInWith(address(), QStringLiteral("demo"), QStringLiteral("demo"));
     QVERIFY(client.waitConnected());
     QCOMPARE(client.window.connectionStatus()->tokensText(), QStringLiteral("Tokens: keychain"));
+    // About names the versions and the protocol the server speaks, and opens the contract.
+    {
+        AboutDialog about(client.core.connection());
+        QVERIFY2(about.text().contains(QLatin1String("signalgate.v1")), qPrintable(about.text()));
+        QVERIFY2(about.text().contains(QString::fromLatin1(qVersion())), qPrintable(about.text()));
+        QVERIFY2(about.text().contains(QLatin1String("OpenSSL 3")), qPrintable(about.text()));
+        about.showProtocol();
+        QVERIFY(about.text().contains(QLatin1String("Slow consumer")));
+    }
     // The console tests as the signed-in user unless told otherwise.
     QCOMPARE(client.window.consolePane()->targetForm()->userEdit()->text(), QStringLiteral("demo"));
     const QByteArray admin =
