@@ -18,6 +18,22 @@ using namespace SignalGate::Client;
 
 namespace SignalGate::Ui {
 
+namespace {
+
+// Columns named in fixed get the width of their sample text (plus the icon
+// and padding); every other column stretches, so the table fits its width.
+void fitColumns(QHeaderView *header, std::initializer_list<std::pair<int, const char *>> fixed)
+{
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Stretch);
+    for (const auto &[column, sample] : fixed) {
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+        header->resizeSection(column, header->fontMetrics().horizontalAdvance(QLatin1String(sample)) + 32);
+    }
+}
+
+}   // namespace
+
 EventLogPane::EventLogPane(EventLog *log, QWidget *parent)
     : QWidget(parent)
     , m_log(log)
@@ -31,12 +47,12 @@ EventLogPane::EventLogPane(EventLog *log, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setWordWrap(true);
     m_view->verticalHeader()->setVisible(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(EventLog::TimeColumn, 90);
-    m_view->setColumnWidth(EventLog::EventColumn, 280);
-    m_view->setColumnWidth(EventLog::CodeColumn, 50);
-    m_view->setColumnWidth(EventLog::ReasonColumn, 150);
-    m_view->setColumnWidth(EventLog::MeaningColumn, 300);
+    // Short columns as wide as their content, the sentences share the rest
+    // and wrap: every column stays in view down to a 900 px window.
+    fitColumns(m_view->horizontalHeader(),
+               {{EventLog::TimeColumn, "00:00:00 "},
+                {EventLog::CodeColumn, "1008 "},
+                {EventLog::ReasonColumn, "Invalid or expired token"}});
     // Whole sentences: rows grow with their text (the log keeps at most 1000).
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Follow the newest entry unless the user scrolled up to read.
@@ -55,6 +71,7 @@ EventLogPane::EventLogPane(EventLog *log, QWidget *parent)
     m_legend->verticalHeader()->setVisible(false);
     m_legend->setWordWrap(true);
     fillLegend();
+    fitColumns(m_legend->horizontalHeader(), {{0, "1008 "}, {1, "Invalid or expired token"}, {3, "Information "}});
 
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -104,11 +121,6 @@ void EventLogPane::fillLegend()
             m_legend->setItem(row, column, item);
         }
     }
-    m_legend->setColumnWidth(0, 70);
-    m_legend->setColumnWidth(1, 170);
-    m_legend->setColumnWidth(2, 380);
-    m_legend->setColumnWidth(3, 90);
-    m_legend->horizontalHeader()->setStretchLastSection(true);
     // Follows the real column widths, once the pane is laid out.
     m_legend->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 }

@@ -286,8 +286,10 @@ void TestMainWindow::layoutAndExportFolderAreRemembered()
 void TestMainWindow::fitsA900By600Screen()
 {
     Client client;
+    // With room to spare for a banner and the reconnect bar, so that neither
+    // makes a 900x600 window grow.
     const QSize minimum = client.window.minimumSizeHint();
-    QVERIFY2(minimum.width() <= 900 && minimum.height() <= 600,
+    QVERIFY2(minimum.width() <= 900 && minimum.height() <= 520,
              qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
 }
 
@@ -596,7 +598,7 @@ void TestMainWindow::germanWindowShowsGermanStrings()
         QCOMPARE(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText), QStringLiteral("Strg+L"));
         QCOMPARE(client.window.signOutAction()->toolTip(), QStringLiteral("Abmelden (Strg+Umschalt+L)"));
         const QSize minimum = client.window.minimumSizeHint();
-        QVERIFY2(minimum.width() <= 900 && minimum.height() <= 600,
+        QVERIFY2(minimum.width() <= 900 && minimum.height() <= 520,
                  qPrintable(QStringLiteral("German: %1x%2").arg(minimum.width()).arg(minimum.height())));
         // A known server answer is shown in the client's words, not the server's English.
         QSignalSpy failed(client.core.session(), &SessionController::signInFailed);

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -63,10 +64,15 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
     m_tree->setItemDelegate(new VerdictDelegate(m_tree));
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ScenarioResultsModel::ActualColumn, QHeaderView::Stretch);
-    m_tree->setColumnWidth(ScenarioResultsModel::TitleColumn, 300);
     m_tree->setColumnWidth(ScenarioResultsModel::VerdictColumn, 70);
     m_tree->setColumnWidth(ScenarioResultsModel::TimeColumn, 70);
     m_tree->expandAll();
+    // Small minimums: the console must fit a 900x600 window with a banner.
+    m_tree->setMinimumHeight(60);
+    m_detail->setMinimumHeight(40);
+    // The catalogue is fixed: every name whole, in either language; Actual
+    // takes the rest.
+    m_tree->resizeColumnToContents(ScenarioResultsModel::TitleColumn);
     m_detail->setAccessibleName(tr("Scenario details"));
     m_detail->setOpenLinks(false);
     m_progress->setAccessibleName(tr("Run progress"));
@@ -96,7 +102,12 @@ ConsolePane::ConsolePane(ClientSettings *settings, TokenInspector::TokenProvider
 
     m_pages->addTab(scenarios, tr("Scenarios"));
     m_pages->addTab(m_manual, tr("Manual connection"));
-    m_pages->addTab(m_inspector, tr("Token inspector"));
+    // Taller than a small window leaves it: it scrolls instead.
+    auto *inspectorScroll = new QScrollArea(this);
+    inspectorScroll->setWidget(m_inspector);
+    inspectorScroll->setWidgetResizable(true);
+    inspectorScroll->setFrameShape(QFrame::NoFrame);
+    m_pages->addTab(inspectorScroll, tr("Token inspector"));
     m_pages->addTab(m_history, tr("Runs"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_target);

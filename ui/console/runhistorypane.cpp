@@ -45,6 +45,9 @@ RunHistoryPane::RunHistoryPane(QWidget *parent)
     label->setBuddy(m_base);
     compareRow->addWidget(label);
     compareRow->addWidget(m_base, 1);
+    // Small minimums: the console must fit a 900x600 window with a banner.
+    m_list->setMinimumHeight(48);
+    m_changes->setMinimumHeight(48);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_list, 2);
     layout->addLayout(compareRow);
