@@ -1724,10 +1724,6 @@
         <translation>TLS (wss://); nicht verbunden</translation>
     </message>
     <message>
-        <source>Not encrypted (ws://)</source>
-        <translation>Unverschlüsselt (ws://)</translation>
-    </message>
-    <message>
         <source>Next refresh: %1</source>
         <translation>Nächste Aktualisierung: %1</translation>
     </message>
@@ -1754,6 +1750,10 @@
     <message>
         <source>No keychain answered: the tokens are in memory and gone when the client closes.</source>
         <translation>Kein Schlüsselbund hat geantwortet: Die Tokens liegen im Speicher und sind weg, sobald der Client schließt.</translation>
+    </message>
+    <message>
+        <source>Not encrypted: over http:// and ws:// the tokens and signals can be read on the way</source>
+        <translation>Unverschlüsselt: Über http:// und ws:// können Tokens und Signale unterwegs mitgelesen werden</translation>
     </message>
 </context>
 <context>

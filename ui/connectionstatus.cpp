@@ -91,6 +91,11 @@ QString ConnectionStatus::expiryText() const
     return left > 0 ? tr("Token: %1 left").arg(countdown(left)) : tr("Token expired");
 }
 
+QString ConnectionStatus::lockToolTip() const
+{
+    return m_lock->toolTip();
+}
+
 QString ConnectionStatus::tokensText() const
 {
     return m_tokensWhere->text();
@@ -120,7 +125,9 @@ void ConnectionStatus::refresh()
                                    .arg(session.sessionCipher().protocolString(), session.sessionCipher().name(),
                                         peer.subjectDisplayName(), peer.issuerDisplayName()));
     } else {
-        m_lock->setToolTip(tls ? tr("TLS (wss://); not connected") : tr("Not encrypted (ws://)"));
+        m_lock->setToolTip(tls ? tr("TLS (wss://); not connected")
+                               : tr("Not encrypted: over http:// and ws:// the tokens and signals can be read on "
+                                    "the way"));
     }
     m_lock->setAccessibleDescription(m_lock->toolTip());
 

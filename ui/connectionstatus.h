@@ -22,6 +22,7 @@ public:
     QString stateText() const;
     QString expiryText() const;
     QString tokensText() const;
+    QString lockToolTip() const;
     // Whole seconds until the next connection attempt as last shown, -1
     // when none is counting down. The reconnect banner shows this same
     // figure, so the two never disagree.

@@ -302,6 +302,9 @@ void TestMainWindow::tooltipsNameTheShortcuts()
     QCOMPARE(client.window.signOutAction()->toolTip(), QStringLiteral("Sign out (Ctrl+Shift+L)"));
     QCOMPARE(client.window.reconnectAction()->toolTip(), QStringLiteral("Reconnect now (F5)"));
     QCOMPARE(client.window.signInAction()->toolTip(), QStringLiteral("Sign in (Ctrl+L)"));
+    // The open lock of a plain http:// server says what that means.
+    QVERIFY2(client.window.connectionStatus()->lockToolTip().startsWith(QLatin1String("Not encrypted")),
+             qPrintable(client.window.connectionStatus()->lockToolTip()));
     QVERIFY(client.window.bannerSignInButton()->isHidden() || !client.window.isBannerShown());
 }
 
@@ -436,10 +439,24 @@ void TestMainWindow::reconnectCountdownOffersReconnectNow()
     disconnect(watch);
     QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join(QLatin1String(", "))));
 
+    // No stream: the rate is 0 and the tab says so.
+    QVERIFY(!client.core.signalModel()->isLive());
+    QVERIFY2(client.window.signalsPane()->countersText().startsWith(QStringLiteral("Not live · Signals/s: 0.0")),
+             qPrintable(client.window.signalsPane()->countersText()));
+
     QVERIFY2(server.startOnPreviousPort(), qPrintable(server.error()));
     QTest::mouseClick(now, Qt::LeftButton);
     QVERIFY(client.waitConnected());
     QTRY_VERIFY(!now->isVisible());
+    // The log and the Signals tab tell the same resume.
+    QTRY_VERIFY_WITH_TIMEOUT(!client.logEvents().filter(QStringLiteral("Resumed")).isEmpty(), kTimeoutMs);
+    static const QRegularExpression recovered(QStringLiteral("(\\d+) signal"));
+    const QString resumed = client.logEvents().filter(QStringLiteral("Resumed")).constLast();
+    QVERIFY2(recovered.match(resumed).hasMatch(), qPrintable(resumed));
+    QCOMPARE(client.core.signalModel()->recovered(), recovered.match(resumed).captured(1).toLongLong());
+    QVERIFY2(client.window.signalsPane()->countersText().contains(
+                     QStringLiteral("Recovered: %1").arg(client.core.signalModel()->recovered())),
+             qPrintable(client.window.signalsPane()->countersText()));
 }
 
 void TestMainWindow::settingsDialogChecksBeforeSaving()
