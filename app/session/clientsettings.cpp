@@ -82,7 +82,7 @@ void ClientSettings::setTheme(const QString &theme)
 
 QString ClientSettings::exportFolder() const
 {
-    const QString saved = m_settings.value(kExportFolder).toString();
+    QString saved = m_settings.value(kExportFolder).toString();
     if (!saved.isEmpty() && QFileInfo(saved).isDir())
         return saved;
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
