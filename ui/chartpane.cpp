@@ -134,7 +134,7 @@ ChartPane::SymbolChart *ChartPane::chartFor(const QString &symbol)
     m_order.insert(std::lower_bound(m_order.begin(), m_order.end(), symbol), symbol);
     SymbolChart *added = &*m_charts.insert(symbol, chart);
     for (int index = 0; index < m_order.size(); ++index)
-        m_grid->addWidget(m_charts.value(m_order.at(index)).view, index / 2, index % 2);
+        m_grid->addWidget(m_charts.constFind(m_order.at(index))->view, index / 2, index % 2);
     return added;
 }
 

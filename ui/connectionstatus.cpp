@@ -49,8 +49,12 @@ ConnectionStatus::ConnectionStatus(SessionController *session, QWidget *parent)
         layout->addWidget(label);
     layout->addStretch(1);
 
-    // Often enough that a countdown never looks stuck.
-    m_tick.setInterval(250);
+    // The countdowns often enough that they never look stuck; the rest (the
+    // lock's icon and certificate, the token place) once a second as before.
+    m_countdownTick.setInterval(250);
+    connect(&m_countdownTick, &QTimer::timeout, this, &ConnectionStatus::updateCountdowns);
+    m_countdownTick.start();
+    m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &ConnectionStatus::refresh);
     m_tick.start();
     connect(session, &SessionController::stateChanged, this, &ConnectionStatus::refresh);
@@ -101,7 +105,7 @@ QString ConnectionStatus::tokensText() const
     return m_tokensWhere->text();
 }
 
-void ConnectionStatus::refresh()
+void ConnectionStatus::updateCountdowns()
 {
     SignalConnection *connection = m_session->connection();
     const qint64 remainingMs = connection->reconnectRemainingMs();
@@ -109,6 +113,13 @@ void ConnectionStatus::refresh()
             ? (remainingMs + 999) / 1000
             : -1;
     m_state->setText(stateText());
+    m_expiry->setText(m_session->state() == SessionController::State::SignedIn ? expiryText() : QString());
+    Q_EMIT refreshed();
+}
+
+void ConnectionStatus::refresh()
+{
+    SignalConnection *connection = m_session->connection();
     const bool signedIn = m_session->state() == SessionController::State::SignedIn;
     m_user->setText(signedIn ? tr("User: %1").arg(m_session->user()) : QString());
     m_user->setVisible(signedIn);
@@ -131,7 +142,6 @@ void ConnectionStatus::refresh()
     }
     m_lock->setAccessibleDescription(m_lock->toolTip());
 
-    m_expiry->setText(signedIn ? expiryText() : QString());
     const qint64 next = m_session->nextRefreshAtMs();
     m_tokensWhere->setText(!signedIn                            ? QString()
                                    : m_session->usingKeychain() ? tr("Tokens: keychain")
@@ -144,7 +154,7 @@ void ConnectionStatus::refresh()
                                                           .arg(QDateTime::fromMSecsSinceEpoch(next).toString(
                                                                   QStringLiteral("HH:mm:ss")))
                                                 : QString());
-    Q_EMIT refreshed();
+    updateCountdowns();
 }
 
 }   // namespace SignalGate::Ui

@@ -32,9 +32,12 @@ public Q_SLOTS:
     void refresh();
 
 Q_SIGNALS:
+    // The countdowns were drawn (at least every 250 ms).
     void refreshed();
 
 private:
+    void updateCountdowns();
+
     Client::SessionController *m_session;
     QLabel *m_state;
     QLabel *m_user;
@@ -44,6 +47,7 @@ private:
     QLabel *m_nextRefresh;
     QLabel *m_tokensWhere;
     QTimer m_tick;
+    QTimer m_countdownTick;
     qint64 m_reconnectSeconds = -1;
 };
 

@@ -106,8 +106,7 @@ SignalsPane::SignalsPane(SignalModel *model, QWidget *parent)
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setWordWrap(true);
     m_emptyHint->setAccessibleName(tr("Why the table is empty"));
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &SignalsPane::updateEmptyHint);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &SignalsPane::updateEmptyHint);
+    // Every flush and every clear ends with countersChanged.
     connect(m_model, &SignalModel::countersChanged, this, &SignalsPane::updateEmptyHint);
 
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
