@@ -106,7 +106,7 @@ ChartPane::SymbolChart *ChartPane::chartFor(const QString &symbol)
     qchart->setMargins(QMargins(4, 4, 4, 4));
     chart.timeAxis = new QDateTimeAxis;
     chart.timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
-    chart.timeAxis->setTickCount(4);
+    chart.timeAxis->setTickCount(MaxTimeTicks);
     chart.priceAxis = new QValueAxis;
     chart.priceAxis->setLabelFormat(QStringLiteral("%.2f"));
     // The label space is laid out before the first prices arrive; truncating
@@ -185,9 +185,13 @@ void ChartPane::redraw()
         const int axisDecimals = step > 0 ? std::clamp(int(std::ceil(-std::log10(step))), 0, 10) : 2;
         chart.priceAxis->setLabelFormat(QStringLiteral("%.%1f").arg(axisDecimals));
         chart.view->chart()->setTitle(tr("%1 · last %2").arg(symbol, lastPriceText(symbol)));
-        chart.timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(points.constFirst().x())),
-                                 QDateTime::fromMSecsSinceEpoch(
-                                         qint64(std::max(points.constLast().x(), points.constFirst().x() + 1000))));
+        const qint64 firstMs = qint64(points.constFirst().x());
+        const qint64 spanMs = std::max(qint64(points.constLast().x()) - firstMs, qint64(1000));
+        chart.timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(firstMs),
+                                 QDateTime::fromMSecsSinceEpoch(firstMs + spanMs));
+        // The labels show whole seconds: over a short span, fewer ticks, so
+        // two ticks never print the same second.
+        chart.timeAxis->setTickCount(int(std::clamp(spanMs / 1000 + 1, qint64(2), qint64(MaxTimeTicks))));
         // Qt Charts sizes the label column once: lay out again only when the
         // labels get wider (a relayout of every chart costs ~20 ms per redraw).
         const qsizetype chars = std::max(QString::number(chart.priceAxis->min(), 'f', axisDecimals).size(),

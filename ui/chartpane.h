@@ -29,6 +29,7 @@ class ChartPane : public QWidget
 public:
     static constexpr int MaxPoints = 300;
     static constexpr int MaxCharts = 16;
+    static constexpr int MaxTimeTicks = 4;
     static constexpr int RedrawIntervalMs = 250;
 
     explicit ChartPane(QWidget *parent = nullptr);

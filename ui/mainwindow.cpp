@@ -6,6 +6,7 @@
 #include "consolepane.h"
 #include "eventlogpane.h"
 #include "logindialog.h"
+#include "placeholdertips.h"
 #include "settingsdialog.h"
 #include "signalspane.h"
 
@@ -148,6 +149,7 @@ MainWindow::MainWindow(ClientCore *core, ClientSettings *settings, QWidget *pare
     showSessionState(session->state());
     updateActions();
     restoreLayout();
+    showPlaceholdersAsToolTips(this);
 }
 
 MainWindow::~MainWindow() = default;

@@ -2,6 +2,8 @@
 // numbers it shows.
 #include "chartpane.h"
 
+#include <QChartView>
+#include <QDateTimeAxis>
 #include <QJsonObject>
 #include <QLocale>
 #include <QTest>
@@ -30,6 +32,8 @@ class TestChartPane : public QObject
 private Q_SLOTS:
     void chartsStandInAlphabeticalOrder();
     void pricesUseTheUsersLocaleAndDecimals();
+    void timeLabelsNeverRepeatASecond_data();
+    void timeLabelsNeverRepeatASecond();
 };
 
 void TestChartPane::chartsStandInAlphabeticalOrder()
@@ -55,6 +59,44 @@ void TestChartPane::pricesUseTheUsersLocaleAndDecimals()
     const QString german = pane.lastPriceText(QStringLiteral("EURUSD"));
     QLocale::setDefault(before);
     QCOMPARE(german, QStringLiteral("1,0850"));
+}
+
+void TestChartPane::timeLabelsNeverRepeatASecond_data()
+{
+    QTest::addColumn<int>("spanMs");
+    QTest::newRow("one signal") << 0;
+    QTest::newRow("under a second") << 400;
+    QTest::newRow("1.5 s") << 1500;
+    QTest::newRow("2.9 s") << 2900;
+    QTest::newRow("a minute") << 60'000;
+}
+
+// Over a short span the axis once printed 10:00:00 on three ticks.
+void TestChartPane::timeLabelsNeverRepeatASecond()
+{
+    QFETCH(int, spanMs);
+    ChartPane pane;
+    QJsonObject first = signalJson(1, QStringLiteral("EURUSD"), 1.0848);
+    QJsonObject last = signalJson(2, QStringLiteral("EURUSD"), 1.085);
+    first[QLatin1String("ts")] = qint64(1'700'000'000'250);
+    last[QLatin1String("ts")] = qint64(1'700'000'000'250) + spanMs;
+    pane.addSignals({first, last});
+
+    const auto views = pane.findChildren<QChartView *>();
+    QCOMPARE(views.size(), 1);
+    const auto axes = views.constFirst()->chart()->axes(Qt::Horizontal);
+    QCOMPARE(axes.size(), 1);
+    const auto *axis = qobject_cast<const QDateTimeAxis *>(axes.constFirst());
+    QVERIFY(axis);
+    QTRY_COMPARE(axis->max().toMSecsSinceEpoch(), 1'700'000'000'250 + std::max(spanMs, 1000));
+
+    QStringList labels;
+    const qint64 min = axis->min().toMSecsSinceEpoch();
+    const qint64 step = (axis->max().toMSecsSinceEpoch() - min) / (axis->tickCount() - 1);
+    for (int i = 0; i < axis->tickCount(); ++i)
+        labels << QDateTime::fromMSecsSinceEpoch(min + i * step).toString(axis->format());
+    QCOMPARE(QSet<QString>(labels.cbegin(), labels.cend()).size(), labels.size());
+    QVERIFY2(axis->tickCount() >= 2, qPrintable(labels.join(QLatin1Char(' '))));
 }
 
 QTEST_MAIN(TestChartPane)

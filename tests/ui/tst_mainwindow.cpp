@@ -291,6 +291,15 @@ void TestMainWindow::fitsA900By600Screen()
     const QSize minimum = client.window.minimumSizeHint();
     QVERIFY2(minimum.width() <= 900 && minimum.height() <= 520,
              qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
+    // A hint cut by a narrow field is whole on hover.
+    int hinted = 0;
+    for (const QLineEdit *field : client.window.findChildren<QLineEdit *>()) {
+        if (field->placeholderText().isEmpty())
+            continue;
+        ++hinted;
+        QVERIFY2(!field->toolTip().isEmpty(), qPrintable(field->placeholderText()));
+    }
+    QVERIFY(hinted >= 8);
 }
 
 void TestMainWindow::tooltipsNameTheShortcuts()

@@ -1,5 +1,7 @@
 #include "profileeditor.h"
 
+#include "placeholdertips.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -111,6 +113,7 @@ ProfileEditor::ProfileEditor(const TargetProfile &profile, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setProfile(profile);
+    showPlaceholdersAsToolTips(this);
 }
 
 void ProfileEditor::setProfile(const TargetProfile &profile)
