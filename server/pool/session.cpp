@@ -104,6 +104,16 @@ void Session::sendSignal(const QString &frame)
     }
 }
 
+void Session::sendSignals(const QList<QString> &frames)
+{
+    for (const QString &frame : frames)
+        sendSignal(frame);
+    // During a replay the frames are held, and the replay's own pacing
+    // (bytesWritten) sends what is queued.
+    if (!m_closing && !m_replay)
+        m_socket->flush();
+}
+
 void Session::send(const QJsonObject &message)
 {
     sendText(QString::fromUtf8(Messages::encode(message)));

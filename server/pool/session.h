@@ -75,9 +75,9 @@ public:
     void sendText(const QString &frame);
     // One message of the contract, encoded once.
     void send(const QJsonObject &message);
-    // A live signal: sent at once, or held (within the same limit) while a
-    // resume's replay is still going out, so signals arrive in seq order.
-    void sendSignal(const QString &frame);
+    // Live signals in seq order, then the socket flushed: one write() for
+    // them all unless the client has stopped reading.
+    void sendSignals(const QList<QString> &frames);
     void close(const Protocol::CloseSpec &spec);
     // Starts following the token's expiry; call once the session is in the pool.
     void startExpiry();
@@ -89,6 +89,9 @@ Q_SIGNALS:
     void finished(Session *session);
 
 private:
+    // A live signal: sent at once, or held (within the same limit) while a
+    // resume's replay is still going out, so signals arrive in seq order.
+    void sendSignal(const QString &frame);
     void onTextFrame(const QString &frame, bool isLastFrame);
     void onTextMessage(const QString &message);
     void onDisconnected();

@@ -24,12 +24,24 @@ void SignalPool::join(Session *session)
 
 void SignalPool::deliver(quint64 seq, const QString &frame)
 {
-    m_lastSeq = seq;
+    if (m_pending.isEmpty())
+        QMetaObject::invokeMethod(this, &SignalPool::sendPending, Qt::QueuedConnection);
+    m_pending.append(frame);
+    m_pendingLastSeq = seq;
+}
+
+void SignalPool::sendPending()
+{
+    const QList<QString> frames = std::exchange(m_pending, {});
+    if (frames.isEmpty())
+        return;
+    m_lastSeq = m_pendingLastSeq;
     // A copy of the list: a slow consumer may be closed while we iterate.
     const QList<Session *> sessions = m_sessions;
     for (Session *session : sessions)
-        session->sendSignal(frame);
-    m_metrics->countSignalBroadcast();
+        session->sendSignals(frames);
+    for (qsizetype i = 0; i < frames.size(); ++i)
+        m_metrics->countSignalBroadcast();
 }
 
 void SignalPool::closeAll(const CloseSpec &spec)

@@ -16,6 +16,11 @@ class Session;
 // The broadcast pool of this node: only authenticated sessions are ever in
 // it. The broker orders and encodes each signal; the pool sends every member
 // the same (implicitly shared) frame.
+//
+// Signals are sent once per event-loop turn, all of that turn's in seq order,
+// and each member's socket is flushed after them: one write() per socket per
+// turn, as a raw broadcaster would do, instead of one write-notifier round
+// trip per socket (docs/PERFORMANCE.md).
 class SignalPool : public QObject
 {
     Q_OBJECT
@@ -28,9 +33,11 @@ public:
     int size() const { return int(m_sessions.size()); }
     int countFor(const QString &subject) const { return m_perSubject.value(subject); }
     // The last seq sent to the members: where a session joining now starts.
+    // Signals still waiting for this turn's send are after it, so a session
+    // that joins now gets them live and never also in a resume.
     quint64 lastSeq() const { return m_lastSeq; }
 
-    // A signal from the broker, to every member.
+    // A signal from the broker, to every member by the end of this turn.
     void deliver(quint64 seq, const QString &frame);
     void closeAll(const Protocol::CloseSpec &spec);
     // Closes every session the predicate picks; returns how many.
@@ -41,11 +48,14 @@ Q_SIGNALS:
 
 private:
     void onSessionFinished(Session *session);
+    void sendPending();
 
     Metrics *m_metrics;
     QList<Session *> m_sessions;
     QHash<QString, int> m_perSubject;
     quint64 m_lastSeq = 0;
+    QList<QString> m_pending;   // this turn's frames, in seq order
+    quint64 m_pendingLastSeq = 0;
 };
 
 }   // namespace SignalGate::Server
