@@ -36,6 +36,7 @@ struct Peer
     bool open = false;
     std::string head;      // the request head while it comes
     std::string pending;   // what the socket did not take yet
+    bool watchingWrites = false;
 };
 
 long long nowMs()
@@ -133,10 +134,14 @@ void RawPeer::send(int fd, Peer &peer, std::string_view bytes)
     }
     if (peer.pending.size() > MaxPending)
         return drop(fd);
-    epoll_event event{};
-    event.events = EPOLLIN | (peer.pending.empty() ? 0u : std::uint32_t(EPOLLOUT));
-    event.data.fd = fd;
-    epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event);
+    // Only when it changes: a syscall per socket per tick would halve the ceiling.
+    if (peer.watchingWrites == peer.pending.empty()) {
+        peer.watchingWrites = !peer.pending.empty();
+        epoll_event event{};
+        event.events = EPOLLIN | (peer.watchingWrites ? std::uint32_t(EPOLLOUT) : 0u);
+        event.data.fd = fd;
+        epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event);
+    }
 }
 
 void RawPeer::onReadable(int fd)

@@ -34,7 +34,7 @@ WebSocketGate::WebSocketGate(const AccessTokenVerifier &verifier, SignalPool *po
 void WebSocketGate::handleUpgrade(QTcpSocket *socket, const HttpRequest &request)
 {
     const PeerKey key{socket->peerAddress().toString(), socket->peerPort()};
-    m_pending.insert(key, TokenExtractor::extract(request));
+    m_pending.insert(key, {TokenExtractor::extract(request), socket});
     socket->setParent(this);
     // If Qt refuses the handshake the socket never becomes a QWebSocket: forget
     // it then. After a successful upgrade the QWebSocket has taken it over.
@@ -57,12 +57,12 @@ void WebSocketGate::onNewConnection()
             socket->setMaxAllowedIncomingFrameSize(Session::qtSizeCap(m_settings.session.maxMessageBytes));
             socket->setMaxAllowedIncomingMessageSize(Session::qtSizeCap(m_settings.session.maxMessageBytes));
         }
-        const ExtractedToken extracted = m_pending.take({socket->peerAddress().toString(), socket->peerPort()});
-        admit(socket, extracted);
+        const PendingUpgrade upgrade = m_pending.take({socket->peerAddress().toString(), socket->peerPort()});
+        admit(socket, upgrade.token, upgrade.transport);
     }
 }
 
-void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
+void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted, QTcpSocket *transport)
 {
     const QHostAddress peer = socket->peerAddress();
     AuditLog *audit = m_settings.session.audit;
@@ -105,7 +105,7 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted)
     const QString sessionId = QString::fromLatin1(SecureRandom::token(12));
     audit->record({AuditEvents::AuthSuccess, peer, subject, sessionId, {}, 0});
     const quint64 joinSeq = m_pool->lastSeq();
-    auto *session = new Session(socket, result.claims, sessionId, joinSeq, m_settings.session);
+    auto *session = new Session(socket, transport, result.claims, sessionId, joinSeq, m_settings.session);
     const SignalGate::Protocol::Welcome welcome{
             sessionId,       subject,          result.claims.expiresAt, m_settings.session.clock->wallMs(),
             qint64(joinSeq), m_settings.limits};

@@ -46,13 +46,20 @@ private:
     using PeerKey = QPair<QString, quint16>;
 
     void onNewConnection();
-    void admit(QWebSocket *socket, const ExtractedToken &extracted);
+    void admit(QWebSocket *socket, const ExtractedToken &extracted, QTcpSocket *transport);
 
     const Jose::AccessTokenVerifier &m_verifier;
     SignalPool *m_pool;
     Settings m_settings;
     QWebSocketServer m_server;
-    QHash<PeerKey, ExtractedToken> m_pending;
+    // What the upgrade request carried, and the socket it came on (for the
+    // session's pre-built frames), until Qt hands over the QWebSocket.
+    struct PendingUpgrade
+    {
+        ExtractedToken token;
+        QPointer<QTcpSocket> transport;
+    };
+    QHash<PeerKey, PendingUpgrade> m_pending;
 };
 
 }   // namespace SignalGate::Server

@@ -21,10 +21,11 @@ namespace SignalGate::Server {
 
 using namespace SignalGate::Protocol;
 
-Session::Session(QWebSocket *socket, AccessTokenClaims claims, QString id, quint64 joinSeq, const Settings &settings,
-                 QObject *parent)
+Session::Session(QWebSocket *socket, QTcpSocket *transport, AccessTokenClaims claims, QString id, quint64 joinSeq,
+                 const Settings &settings, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_writer(socket, transport)
     , m_claims(std::move(claims))
     , m_id(std::move(id))
     , m_settings(settings)
@@ -74,44 +75,43 @@ bool Session::overOutboundLimit(qint64 heldBytes) const
     return m_settings.maxOutboundBytes > 0 && m_socket->bytesToWrite() + heldBytes > m_settings.maxOutboundBytes;
 }
 
+void Session::checkOutbound(qint64 heldBytes)
+{
+    if (!overOutboundLimit(heldBytes))
+        return;
+    qCInfo(lcPool).noquote() << "session" << m_id << "is not reading:" << m_socket->bytesToWrite() << "bytes unsent,"
+                             << heldBytes << "held; closing 1013";
+    m_settings.metrics->countSlowConsumerClose();
+    close(Close::SlowConsumer);
+}
+
 void Session::sendText(const QString &frame)
 {
     if (m_closing)
         return;
     m_socket->sendTextMessage(frame);
-    if (overOutboundLimit(m_heldBytes)) {
-        qCInfo(lcPool).noquote() << "session" << m_id << "is not reading:" << m_socket->bytesToWrite()
-                                 << "bytes unsent," << m_heldBytes << "held; closing 1013";
-        m_settings.metrics->countSlowConsumerClose();
-        close(Close::SlowConsumer);
-    }
+    checkOutbound(m_heldBytes);
 }
 
-void Session::sendSignal(const QString &frame)
+void Session::writeSignals(const SignalBatch &batch)
+{
+    if (m_closing)
+        return;
+    m_writer.write(batch);
+    checkOutbound(m_heldBytes);
+}
+
+void Session::sendSignals(const SignalBatch &batch)
 {
     if (m_closing)
         return;
     if (!m_replay)
-        return sendText(frame);
-    // The frame is shared with the history, but a client that never reads
-    // would hold signals forever: they count toward the same limit.
-    m_heldSignals.append(frame);
-    m_heldBytes += frame.size();
-    if (overOutboundLimit(m_heldBytes)) {
-        qCInfo(lcPool).noquote() << "session" << m_id << "is not reading its replay; closing 1013";
-        m_settings.metrics->countSlowConsumerClose();
-        close(Close::SlowConsumer);
-    }
-}
-
-void Session::sendSignals(const QList<QString> &frames)
-{
-    for (const QString &frame : frames)
-        sendSignal(frame);
-    // During a replay the frames are held, and the replay's own pacing
-    // (bytesWritten) sends what is queued.
-    if (!m_closing && !m_replay)
-        m_socket->flush();
+        return writeSignals(batch);
+    // A client that never reads its replay would hold signals forever: they
+    // count toward the same limit.
+    m_heldSignals.append(batch);
+    m_heldBytes += batch.frames.size();
+    checkOutbound(m_heldBytes);
 }
 
 void Session::send(const QJsonObject &message)
@@ -328,10 +328,10 @@ void Session::finishReplay()
     m_replay.reset();
     const qint64 from = replay.from ? qint64(replay.from) : qint64(replay.after + 1);
     send(Resumed{from, replay.count ? qint64(replay.to) : from - 1, replay.count, replay.id}.toJson());
-    const QList<QString> held = std::exchange(m_heldSignals, {});
+    const SignalBatch held = std::exchange(m_heldSignals, {});
     m_heldBytes = 0;
-    for (const QString &frame : held)
-        sendText(frame);
+    if (!held.isEmpty())
+        writeSignals(held);
 }
 
 void Session::handlePublish(const ClientMessage &message)

@@ -3,6 +3,7 @@
 #include "accesstokenverifier.h"
 #include "clock.h"
 #include "closecodes.h"
+#include "framewriter.h"
 #include "ratelimit.h"
 #include "servermessages.h"
 #include "tokenbucket.h"
@@ -18,6 +19,7 @@
 namespace SignalGate::Protocol {
 struct ClientMessage;
 }
+class QTcpSocket;
 class QWebSocket;
 
 namespace SignalGate::Server {
@@ -62,8 +64,9 @@ public:
     // frame, on sessions and on sockets not yet (or never) admitted.
     static quint64 qtSizeCap(int maxMessageBytes);
 
-    Session(QWebSocket *socket, Jose::AccessTokenClaims claims, QString id, quint64 joinSeq, const Settings &settings,
-            QObject *parent = nullptr);
+    // transport: the TCP (or TLS) socket under socket, for pre-built frames.
+    Session(QWebSocket *socket, QTcpSocket *transport, Jose::AccessTokenClaims claims, QString id, quint64 joinSeq,
+            const Settings &settings, QObject *parent = nullptr);
     ~Session() override;
 
     QString id() const { return m_id; }
@@ -75,9 +78,10 @@ public:
     void sendText(const QString &frame);
     // One message of the contract, encoded once.
     void send(const QJsonObject &message);
-    // Live signals in seq order, then the socket flushed: one write() for
-    // them all unless the client has stopped reading.
-    void sendSignals(const QList<QString> &frames);
+    // Live signals in seq order, written with one write() unless the client
+    // has stopped reading; held (within the same limit) while a resume's
+    // replay is still going out, so signals arrive in seq order.
+    void sendSignals(const SignalBatch &batch);
     void close(const Protocol::CloseSpec &spec);
     // Starts following the token's expiry; call once the session is in the pool.
     void startExpiry();
@@ -89,9 +93,9 @@ Q_SIGNALS:
     void finished(Session *session);
 
 private:
-    // A live signal: sent at once, or held (within the same limit) while a
-    // resume's replay is still going out, so signals arrive in seq order.
-    void sendSignal(const QString &frame);
+    void writeSignals(const SignalBatch &batch);
+    // Closes 1013 when the unsent bytes (plus heldBytes) pass the limit.
+    void checkOutbound(qint64 heldBytes);
     void onTextFrame(const QString &frame, bool isLastFrame);
     void onTextMessage(const QString &message);
     void onDisconnected();
@@ -107,6 +111,7 @@ private:
     void audit(const QString &event, const QString &reason, int code = 0);
 
     QWebSocket *m_socket;
+    FrameWriter m_writer;
     Jose::AccessTokenClaims m_claims;
     QString m_id;
     Settings m_settings;
@@ -127,7 +132,7 @@ private:
         QJsonValue id;
     };
     std::optional<Replay> m_replay;
-    QList<QString> m_heldSignals;   // live signals that arrived during the replay
+    SignalBatch m_heldSignals;   // live signals that arrived during the replay
     qint64 m_heldBytes = 0;
     int m_refreshAttemptsUsed = 0;   // in the current token lifetime
     bool m_expiryWarned = false;

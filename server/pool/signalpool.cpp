@@ -32,15 +32,15 @@ void SignalPool::deliver(quint64 seq, const QString &frame)
 
 void SignalPool::sendPending()
 {
-    const QList<QString> frames = std::exchange(m_pending, {});
-    if (frames.isEmpty())
+    const SignalBatch batch = std::exchange(m_pending, {});
+    if (batch.isEmpty())
         return;
     m_lastSeq = m_pendingLastSeq;
     // A copy of the list: a slow consumer may be closed while we iterate.
     const QList<Session *> sessions = m_sessions;
     for (Session *session : sessions)
-        session->sendSignals(frames);
-    for (qsizetype i = 0; i < frames.size(); ++i)
+        session->sendSignals(batch);
+    for (qsizetype i = 0; i < batch.texts.size(); ++i)
         m_metrics->countSignalBroadcast();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "closecodes.h"
+#include "framewriter.h"
 
 #include <QHash>
 #include <QList>
@@ -17,10 +18,9 @@ class Session;
 // it. The broker orders and encodes each signal; the pool sends every member
 // the same (implicitly shared) frame.
 //
-// Signals are sent once per event-loop turn, all of that turn's in seq order,
-// and each member's socket is flushed after them: one write() per socket per
-// turn, as a raw broadcaster would do, instead of one write-notifier round
-// trip per socket (docs/PERFORMANCE.md).
+// Signals are sent once per event-loop turn: that turn's frames, encoded
+// once and back to back, with one write() per socket, as a raw broadcaster
+// does (FrameWriter, docs/PERFORMANCE.md).
 class SignalPool : public QObject
 {
     Q_OBJECT
@@ -54,7 +54,7 @@ private:
     QList<Session *> m_sessions;
     QHash<QString, int> m_perSubject;
     quint64 m_lastSeq = 0;
-    QList<QString> m_pending;   // this turn's frames, in seq order
+    SignalBatch m_pending;   // this turn's signals, in seq order
     quint64 m_pendingLastSeq = 0;
 };
 
