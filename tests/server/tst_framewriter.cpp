@@ -25,9 +25,18 @@ struct Pair
     QTcpServer listener;
     QWebSocketServer server{QStringLiteral("tst_framewriter"), QWebSocketServer::NonSecureMode};
     QWebSocket client;
-    QTcpSocket *transport = nullptr;
-    QWebSocket *peer = nullptr;
+    QTcpSocket *transport = nullptr;   // the listener's child
+    QWebSocket *peer = nullptr;        // ours: Qt gives it no parent
     QStringList received;
+
+    ~Pair()
+    {
+        // Aborted first: Qt 6.4 would start a closing handshake from the
+        // destructor of an open socket, and leak its reason.
+        if (peer)
+            peer->abort();
+        delete peer;
+    }
 
     bool open()
     {
