@@ -86,39 +86,26 @@ int refusePassphrase(char *, int, int, void *)
 
 void FrontDoorListener::incomingConnection(qintptr descriptor)
 {
-    if (!m_tls) {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            qCDebug(lcGate).noquote() << "cannot adopt an accepted socket:" << socket->errorString();
-            delete socket;
-            ::close(int(descriptor));
-            return;
-        }
-        // Live signals go out as soon as they are written, as on TLS below:
-        // the pool already gathers one event-loop turn's signals into one
-        // write, and Nagle would hold the next turn's behind a delayed ACK
-        // (p50 44 ms against 14 ms at 2000 connections, docs/PERFORMANCE.md).
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        addPendingConnection(socket);
-        return;
-    }
-    auto *socket = new QSslSocket(this);
+    QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         qCDebug(lcGate).noquote() << "cannot adopt an accepted socket:" << socket->errorString();
         delete socket;
         ::close(int(descriptor));   // not adopted, so nobody else closes it
         return;
     }
-    socket->setSslConfiguration(*m_tls);
-    // Without TCP_NODELAY the TLS records that follow one another (101, then
-    // welcome) wait for the client's delayed ACK: measured 40+ ms per
-    // connection on loopback, against about 2 ms with it. Qt already gathers
-    // the writes of one event-loop turn into one send, so little is lost.
+    // What is written goes out at once. The pool already gathers one
+    // event-loop turn's signals into one write, and Qt a turn's TLS records;
+    // Nagle would hold the next write behind the client's delayed ACK: 40+ ms
+    // per TLS handshake on loopback, and a signal p50 of 44 ms against 14 ms
+    // at 2000 connections (docs/PERFORMANCE.md).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    // Handshake errors (plain HTTP on this port, a client that distrusts us)
-    // surface as errorOccurred on the socket; IncomingConnection drops it then,
-    // and its timeout covers a handshake that never finishes.
-    socket->startServerEncryption();
+    if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
+        tls->setSslConfiguration(*m_tls);
+        // Handshake errors (plain HTTP on this port, a client that distrusts
+        // us) surface as errorOccurred on the socket; IncomingConnection
+        // drops it then, and its timeout covers a handshake that never ends.
+        tls->startServerEncryption();
+    }
     addPendingConnection(socket);
 }
 
