@@ -18,7 +18,7 @@ public:
     void countAuthFailure(const QString &reason) { ++m_authFailures[reason]; }
     void countRateLimitRejection(const QString &kind) { ++m_rateLimitRejections[kind]; }
     void countClose(int code) { ++m_closes[code]; }
-    void countSignalBroadcast() { ++m_signalsBroadcast; }
+    void countSignalsBroadcast(qsizetype count) { m_signalsBroadcast += quint64(count); }
     void countMessageReceived() { ++m_messagesReceived; }
     void countSlowConsumerClose() { ++m_slowConsumerCloses; }
     void countLoginFailure() { ++m_loginFailures; }

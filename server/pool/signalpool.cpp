@@ -40,8 +40,7 @@ void SignalPool::sendPending()
     const QList<Session *> sessions = m_sessions;
     for (Session *session : sessions)
         session->sendSignals(batch);
-    for (qsizetype i = 0; i < batch.texts.size(); ++i)
-        m_metrics->countSignalBroadcast();
+    m_metrics->countSignalsBroadcast(batch.texts.size());
 }
 
 void SignalPool::closeAll(const CloseSpec &spec)
