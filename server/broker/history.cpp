@@ -6,6 +6,7 @@ History::History(int capacity) : m_frames(qMax(0, capacity)) {}
 
 void History::append(quint64 seq, const QString &frame)
 {
+    const std::lock_guard lock(m_mutex);
     if (m_frames.isEmpty())
         return;
     const int capacity = int(m_frames.size());
@@ -20,32 +21,46 @@ void History::append(quint64 seq, const QString &frame)
 
 quint64 History::firstSeq() const
 {
-    return m_size ? m_frames[m_head].seq : 0;
+    const std::lock_guard lock(m_mutex);
+    return firstSeqLocked();
 }
 
 quint64 History::lastSeq() const
 {
+    const std::lock_guard lock(m_mutex);
+    return lastSeqLocked();
+}
+
+quint64 History::firstSeqLocked() const
+{
+    return m_size ? m_frames[m_head].seq : 0;
+}
+
+quint64 History::lastSeqLocked() const
+{
     return m_size ? m_frames[(m_head + m_size - 1) % int(m_frames.size())].seq : 0;
 }
 
-QList<QString> History::between(quint64 afterSeq, quint64 upToSeq, qsizetype maxCount) const
+History::Slice History::between(quint64 afterSeq, quint64 upToSeq, qsizetype maxCount) const
 {
-    QList<QString> frames;
+    const std::lock_guard lock(m_mutex);
+    Slice slice;
+    slice.retainedFrom = firstSeqLocked();
     if (m_size == 0 || upToSeq <= afterSeq)
-        return frames;
+        return slice;
     // seq rises by one per entry, so the start is found by arithmetic.
-    const quint64 first = firstSeq();
-    const quint64 from = qMax(afterSeq + 1, first);
-    quint64 to = qMin(upToSeq, lastSeq());
+    const quint64 first = slice.retainedFrom;
+    const quint64 from = slice.firstFrameSeq(afterSeq);
+    quint64 to = qMin(upToSeq, lastSeqLocked());
     if (maxCount >= 0 && from <= to && to - from + 1 > quint64(maxCount))
         to = from + quint64(maxCount) - 1;
     if (from > to || maxCount == 0)
-        return frames;
-    frames.reserve(qsizetype(to - from + 1));
+        return slice;
+    slice.frames.reserve(qsizetype(to - from + 1));
     const int capacity = int(m_frames.size());
     for (quint64 seq = from; seq <= to; ++seq)
-        frames.append(m_frames[(m_head + int(seq - first)) % capacity].frame);
-    return frames;
+        slice.frames.append(m_frames[(m_head + int(seq - first)) % capacity].frame);
+    return slice;
 }
 
 }   // namespace SignalGate::Server

@@ -59,6 +59,9 @@ struct ServerConfig
     int rateTableMax = 100000;   // keys per limiter table before LRU eviction
     int refreshAttempts = 3;
     int history = 10000;
+    // Event loops the sessions are shared over (docs/PERFORMANCE.md). 1: they
+    // live on the main thread with the listener, HTTP and the broker.
+    int threads = 1;
 
     // Abuse limits (PROTOCOL.md section 10.1); negative: derived at start.
     int maxConns = -1;           // open WebSockets plus requests in progress

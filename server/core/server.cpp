@@ -5,7 +5,6 @@
 #include "closing.h"
 #include "database.h"
 #include "datadir.h"
-#include "expiryqueue.h"
 #include "frontdoor.h"
 #include "httpapi.h"
 #include "inprocessbroker.h"
@@ -19,6 +18,7 @@
 #include "session.h"
 #include "signalpool.h"
 #include "simulatedfeed.h"
+#include "threadinbox.h"
 #include "tokenissuer.h"
 #include "userstore.h"
 #include "websocketgate.h"
@@ -26,6 +26,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QThread>
 #include <QTimer>
 
 using namespace SignalGate::Protocol;
@@ -37,6 +38,7 @@ Server::Server(ServerConfig config, const SignalGate::Clock &clock, QObject *par
     : QObject(parent)
     , m_config(std::move(config))
     , m_clock(clock)
+    , m_mainThread(std::make_unique<ThreadInbox>())
     , m_metrics(std::make_unique<Metrics>())
     , m_audit(std::make_unique<AuditLog>())
 {
@@ -127,10 +129,12 @@ bool Server::start(QString *error)
     m_sequence = std::make_unique<SequenceStore>(*m_database);
     m_broker = std::make_unique<InProcessBroker>(m_config.history, m_sequence->start(),
                                                  [this](quint64 last) { return m_sequence->reserveFrom(last); });
-    m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_broker->lastSeq());
+    if (m_config.threads > QThread::idealThreadCount())
+        qCWarning(lcServer).noquote() << "--threads" << m_config.threads << "is more than the"
+                                      << QThread::idealThreadCount() << "cores here; the extra threads only take turns";
+    m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_clock, m_mainThread.get(), m_config.threads,
+                                          m_broker->lastSeq());
     connect(m_broker.get(), &Broker::delivered, m_pool.get(), &SignalPool::deliver);
-    m_expiry = std::make_unique<ExpiryQueue>(m_clock);
-    connect(m_expiry.get(), &ExpiryQueue::due, this, [](Session *session) { session->onDeadline(); });
     const QJsonObject limits{
             {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
             {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
@@ -151,7 +155,7 @@ bool Server::start(QString *error)
     gateSettings.session.verifier = m_verifier.get();
     gateSettings.session.revocations = m_revocations.get();
     gateSettings.session.broker = m_broker.get();
-    gateSettings.session.expiry = m_expiry.get();
+    gateSettings.session.brokerThread = m_mainThread.get();
     m_gate = std::make_unique<WebSocketGate>(*m_verifier, m_pool.get(), gateSettings);
     const int maxConnections = doorPolicy.maxConnections;
     m_operations = std::make_unique<OperationsApi>(m_metrics.get(), [this, maxConnections] {
@@ -174,18 +178,19 @@ bool Server::start(QString *error)
     m_httpApi = std::make_unique<HttpApi>(services, apiSettings, m_clock);
     connect(m_frontDoor.get(), &FrontDoor::upgradeAdmitted, m_gate.get(), &WebSocketGate::handleUpgrade);
     connect(m_frontDoor.get(), &FrontDoor::requestReceived, m_httpApi.get(), &HttpApi::handle);
-    // Revocations reach open connections at once (synchronously), well within 1 s.
+    // Revocations reach open connections at once (queued to each pool thread),
+    // well within 1 s. The predicates run there: they hold copies.
     const auto closeRevoked = [this](const std::function<bool(const Session &)> &match) {
         m_pool->closeMatching(match, Close::TokenRevoked);
     };
     connect(m_httpApi.get(), &HttpApi::tokenRevoked, this, [closeRevoked](const QString &jti) {
-        closeRevoked([&](const Session &s) { return s.claims().jwtId == jti; });
+        closeRevoked([jti](const Session &s) { return s.claims().jwtId == jti; });
     });
     connect(m_httpApi.get(), &HttpApi::familyRevoked, this, [closeRevoked](const QString &family) {
-        closeRevoked([&](const Session &s) { return s.claims().family == family; });
+        closeRevoked([family](const Session &s) { return s.claims().family == family; });
     });
     connect(m_httpApi.get(), &HttpApi::subjectRevoked, this, [closeRevoked](const QString &subject) {
-        closeRevoked([&](const Session &s) { return s.claims().subject == subject; });
+        closeRevoked([subject](const Session &s) { return s.claims().subject == subject; });
     });
 
     m_metrics->addGauge(QStringLiteral("signalgate_connections_active"),
@@ -354,7 +359,7 @@ qsizetype Server::connectionLimiterSize() const
 
 qsizetype Server::expiryQueueSize() const
 {
-    return m_expiry ? m_expiry->size() : 0;
+    return m_pool ? m_pool->expiryQueueSize() : 0;
 }
 
 QString Server::auditLogPath() const
@@ -365,6 +370,11 @@ QString Server::auditLogPath() const
 int Server::sessionCount() const
 {
     return m_pool ? m_pool->size() : 0;
+}
+
+QList<int> Server::sessionsPerThread() const
+{
+    return m_pool ? m_pool->shardSizes() : QList<int>();
 }
 
 }   // namespace SignalGate::Server

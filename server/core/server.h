@@ -18,7 +18,6 @@ namespace SignalGate::Server {
 
 class AuditLog;
 class Database;
-class ExpiryQueue;
 class RevocationList;
 class SequenceStore;
 class Metrics;
@@ -29,6 +28,7 @@ class RefreshStore;
 class SignalPool;
 class InProcessBroker;
 class SimulatedFeed;
+class ThreadInbox;
 class UserStore;
 class WebSocketGate;
 
@@ -57,6 +57,8 @@ public:
     QString baseUrl() const;       // http://127.0.0.1:PORT, https:// with TLS
     const ServerConfig &config() const { return m_config; }
     int sessionCount() const;
+    // Sessions per pool thread (one entry with --threads 1).
+    QList<int> sessionsPerThread() const;
     // Live state for tests, benchmarks and /metrics.
     const Metrics &metrics() const { return *m_metrics; }
     qsizetype connectionLimiterSize() const;
@@ -72,6 +74,9 @@ private:
 
     ServerConfig m_config;
     const SignalGate::Clock &m_clock;
+    // Work the pool threads hand back to this one; first in, last out, so
+    // nothing ever posts into a deleted inbox.
+    std::unique_ptr<ThreadInbox> m_mainThread;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<Database> m_database;
@@ -83,7 +88,6 @@ private:
     std::unique_ptr<Jose::AccessTokenVerifier> m_verifier;
     // Declared in dependency order: destroyed in reverse, so sessions closing
     // during destruction still find the audit log, metrics and stores alive.
-    std::unique_ptr<ExpiryQueue> m_expiry;
     std::unique_ptr<FrontDoor> m_frontDoor;
     std::unique_ptr<FrontDoor> m_metricsDoor;
     std::unique_ptr<OperationsApi> m_operations;

@@ -58,6 +58,13 @@ void WebSocketGate::onNewConnection()
             socket->setMaxAllowedIncomingMessageSize(Session::qtSizeCap(m_settings.session.maxMessageBytes));
         }
         const PendingUpgrade upgrade = m_pending.take({socket->peerAddress().toString(), socket->peerPort()});
+        // Qt 6.4 leaves the TCP socket's parent as it was (this gate): make it
+        // the QWebSocket's child, so it goes where the QWebSocket goes (a pool
+        // thread) and is deleted with it, whoever of the two owns it in Qt.
+        if (upgrade.transport) {
+            disconnect(upgrade.transport, nullptr, this, nullptr);
+            upgrade.transport->setParent(socket);
+        }
         admit(socket, upgrade.token, upgrade.transport);
     }
 }
@@ -109,15 +116,8 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted, Q
     const SignalGate::Protocol::Welcome welcome{
             sessionId,       subject,          result.claims.expiresAt, m_settings.session.clock->wallMs(),
             qint64(joinSeq), m_settings.limits};
-    // Join first, so the pool follows the session even if sending the welcome
-    // already ends it (a tiny --max-outbound-bytes closes it 1013 right here);
-    // joining after that left a deleted session in the pool. Nothing runs in
-    // between, so welcome still goes out before any signal.
-    m_pool->join(session);
-    session->send(welcome.toJson());
-    session->startExpiry();
-    audit->record({AuditEvents::ConnOpen, peer, subject, sessionId, {}, 0});
-    qCInfo(lcAuth).noquote() << "session" << sessionId << "opened for" << subject << "from" << peer.toString();
+    // The shard sends welcome before any signal after joinSeq (SignalPool).
+    m_pool->join(session, welcome.toJson());
 }
 
 }   // namespace SignalGate::Server

@@ -37,10 +37,18 @@ QByteArray AuditLog::encode(const AuditEvent &event)
     return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
 }
 
+quint64 AuditLog::writeErrors() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_writeErrors;
+}
+
 void AuditLog::record(const AuditEvent &event)
 {
+    const std::lock_guard lock(m_mutex);
     if (!m_file.isOpen())
         return;
+    // Encoded under the lock, so the timestamps of the lines only go up.
     const QByteArray line = encode(event);
     if (m_file.write(line) == line.size()) {
         if (m_failing)

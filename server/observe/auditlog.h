@@ -4,6 +4,8 @@
 #include <QHostAddress>
 #include <QString>
 
+#include <mutex>
+
 namespace SignalGate::Server {
 
 // Security events as JSON lines (PROTOCOL.md section 7). Every line has the
@@ -33,12 +35,14 @@ public:
 
     // Never fails the caller: a full disk must not take the server down. A
     // failed write is counted and warned about once per run of failures.
+    // Safe from any thread: each line is written whole, in the order of the calls.
     void record(const AuditEvent &event);
-    quint64 writeErrors() const { return m_writeErrors; }
+    quint64 writeErrors() const;
 
     static QByteArray encode(const AuditEvent &event);
 
 private:
+    mutable std::mutex m_mutex;
     QFile m_file;
     quint64 m_writeErrors = 0;
     bool m_failing = false;

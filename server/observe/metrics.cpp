@@ -45,6 +45,7 @@ QByteArray Metrics::render() const
         out += gauge.name.toUtf8() + (gauge.labels.isEmpty() ? QByteArray() : '{' + gauge.labels.toUtf8() + '}') + ' '
                 + QByteArray::number(gauge.read(), 'g', 15) + '\n';
     }
+    const std::lock_guard lock(m_mutex);
     header(out, "signalgate_auth_failures_total", "counter", "WebSocket authentications refused, by audit reason.");
     labelled(out, "signalgate_auth_failures_total", "reason", m_authFailures);
     header(out, "signalgate_ratelimit_rejections_total", "counter",

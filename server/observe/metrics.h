@@ -5,25 +5,64 @@
 #include <QString>
 
 #include <functional>
+#include <mutex>
 
 namespace SignalGate::Server {
 
 // Counters and gauges in Prometheus text format (PROTOCOL.md section 7).
-// Single-threaded like the rest of the server: no atomics needed.
+// Sessions count from their pool threads (--threads), so every counter is
+// behind one mutex; a count is a handful of nanoseconds next to the socket
+// work that causes it. Gauges are added and read on the main thread only.
 class Metrics
 {
 public:
     using Gauge = std::function<double()>;
 
-    void countAuthFailure(const QString &reason) { ++m_authFailures[reason]; }
-    void countRateLimitRejection(const QString &kind) { ++m_rateLimitRejections[kind]; }
-    void countClose(int code) { ++m_closes[code]; }
-    void countSignalsBroadcast(qsizetype count) { m_signalsBroadcast += quint64(count); }
-    void countMessageReceived() { ++m_messagesReceived; }
-    void countSlowConsumerClose() { ++m_slowConsumerCloses; }
-    void countLoginFailure() { ++m_loginFailures; }
-    void countOriginRejection() { ++m_originRejections; }
-    void countLoginCheckDropped() { ++m_loginChecksDropped; }
+    void countAuthFailure(const QString &reason)
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_authFailures[reason];
+    }
+    void countRateLimitRejection(const QString &kind)
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_rateLimitRejections[kind];
+    }
+    void countClose(int code)
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_closes[code];
+    }
+    void countSignalsBroadcast(qsizetype count)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_signalsBroadcast += quint64(count);
+    }
+    void countMessageReceived()
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_messagesReceived;
+    }
+    void countSlowConsumerClose()
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_slowConsumerCloses;
+    }
+    void countLoginFailure()
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_loginFailures;
+    }
+    void countOriginRejection()
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_originRejections;
+    }
+    void countLoginCheckDropped()
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_loginChecksDropped;
+    }
 
     // Gauges read live state when rendered (pool size, limiter table sizes).
     void addGauge(const QString &name, const QString &help, const QString &labels, Gauge gauge);
@@ -39,6 +78,7 @@ private:
         Gauge read;
     };
 
+    mutable std::mutex m_mutex;   // std, not QMutex: ThreadSanitizer sees it (DECISIONS.md)
     QMap<QString, quint64> m_authFailures;
     QMap<QString, quint64> m_rateLimitRejections;
     QMap<int, quint64> m_closes;

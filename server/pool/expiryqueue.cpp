@@ -6,7 +6,10 @@
 
 namespace SignalGate::Server {
 
-ExpiryQueue::ExpiryQueue(const SignalGate::Clock &clock, QObject *parent) : QObject(parent), m_clock(clock)
+ExpiryQueue::ExpiryQueue(const SignalGate::Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_timer(this)   // a child, so it moves to the pool thread with the queue
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);

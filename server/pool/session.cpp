@@ -12,6 +12,7 @@
 #include "messages.h"
 #include "metrics.h"
 #include "revocationlist.h"
+#include "threadinbox.h"
 
 #include <QWebSocket>
 
@@ -52,7 +53,8 @@ Session::Session(QWebSocket *socket, QTcpSocket *transport, AccessTokenClaims cl
 
 Session::~Session()
 {
-    m_settings.expiry->cancel(this);
+    if (m_expiry)
+        m_expiry->cancel(this);
     // Destroyed while open only when the whole server goes away without a
     // shutdown(). Qt 6.4 would start a closing handshake from the socket's
     // destructor (and leak its reason string); drop the connection instead.
@@ -125,15 +127,20 @@ void Session::close(const CloseSpec &spec)
         return;
     m_closing = true;
     m_closeCode = spec.code;
-    m_settings.expiry->cancel(this);
+    if (m_expiry)
+        m_expiry->cancel(this);
     qCDebug(lcPool).noquote() << "closing session" << m_id << spec.code << spec.reason;
     audit(AuditEvents::ConnClose, spec.reasonText(), spec.code);
     closeGracefully(m_socket, spec);
 }
 
-void Session::startExpiry()
+void Session::open(const QJsonObject &welcome, ExpiryQueue *expiry)
 {
+    m_expiry = expiry;
+    send(welcome);
     scheduleExpiry();
+    audit(AuditEvents::ConnOpen, {});
+    qCInfo(lcAuth).noquote() << "session" << m_id << "opened for" << m_claims.subject << "from" << m_peer.toString();
 }
 
 void Session::scheduleExpiry()
@@ -147,7 +154,7 @@ void Session::scheduleExpiry()
         m_expiryWarned = true;
         send(Expiring{m_claims.expiresAt, qMax<qint64>(0, m_claims.expiresAt - now / 1000)}.toJson());
     }
-    m_settings.expiry->schedule(this, m_expiryWarned ? closeAt : warnAt);
+    m_expiry->schedule(this, m_expiryWarned ? closeAt : warnAt);
 }
 
 void Session::onDeadline()
@@ -271,12 +278,12 @@ void Session::handleResume(const ClientMessage &message)
         return sendError({ErrorCode::BadRequest,
                           QStringLiteral("A resume is still being delivered; wait for \"resumed\""), message.id});
     const quint64 since = quint64(message.object.value(Key::Since).toDouble());
-    const History &history = m_settings.broker->history();
+    const quint64 retainedFrom = m_settings.broker->history().firstSeq();   // 0: empty
     // Signals after m_joinSeq reached this connection live: never replay them.
-    if (since < m_joinSeq && (history.isEmpty() || history.firstSeq() > since + 1)) {
+    if (since < m_joinSeq && (retainedFrom == 0 || retainedFrom > since + 1)) {
         ErrorFrame gap{ErrorCode::ResumeGap, QStringLiteral("Some signals after %1 are no longer retained").arg(since),
                        message.id};
-        gap.firstSeq = qint64(history.isEmpty() ? m_joinSeq + 1 : history.firstSeq());
+        gap.firstSeq = qint64(retainedFrom == 0 ? m_joinSeq + 1 : retainedFrom);
         sendError(gap);
     }
     Replay replay;
@@ -295,22 +302,23 @@ void Session::continueReplay()
     while (!m_closing && m_replay->after < m_replay->upTo) {
         if (watermark > 0 && m_socket->bytesToWrite() >= watermark)
             return;   // bytesWritten brings us back
-        if (!history.isEmpty() && history.firstSeq() > m_replay->after + 1 && m_replay->from != 0) {
+        // One read of the ring: the broker may overwrite it meanwhile.
+        const History::Slice slice = history.between(m_replay->after, m_replay->upTo, 16);
+        if (slice.retainedFrom > m_replay->after + 1 && m_replay->from != 0) {
             // Overwritten while this slow reader was being replayed to.
             ErrorFrame gap{ErrorCode::ResumeGap,
                            QStringLiteral("Some signals after %1 are no longer retained").arg(m_replay->after),
                            m_replay->id};
-            gap.firstSeq = qint64(history.firstSeq());
+            gap.firstSeq = qint64(slice.retainedFrom);
             sendError(gap);
         }
-        const quint64 first = qMax(m_replay->after + 1, history.firstSeq());
-        const QList<QString> frames = history.between(m_replay->after, m_replay->upTo, 16);
-        if (frames.isEmpty())
+        if (slice.frames.isEmpty())
             break;
+        const quint64 first = slice.firstFrameSeq(m_replay->after);
         if (m_replay->from == 0)
             m_replay->from = first;
         quint64 seq = first;
-        for (const QString &frame : frames) {
+        for (const QString &frame : slice.frames) {
             m_socket->sendTextMessage(frame);
             m_replay->to = m_replay->after = seq++;
             ++m_replay->count;
@@ -339,13 +347,17 @@ void Session::handlePublish(const ClientMessage &message)
     if (!m_claims.hasScope(QStringLiteral("signals:publish")))
         return sendError(
                 {ErrorCode::Forbidden, QStringLiteral("Publishing needs the scope signals:publish"), message.id});
-    m_settings.broker->publish(
-            SignalFrame::fromPublished(message.object.value(Key::Signal).toObject(), m_settings.clock->wallMs()));
+    Broker *broker = m_settings.broker;
+    const SignalFrame signal =
+            SignalFrame::fromPublished(message.object.value(Key::Signal).toObject(), m_settings.clock->wallMs());
+    // On the broker's thread, which gives the seq; queued from a pool thread.
+    m_settings.brokerThread->post([broker, signal] { broker->publish(signal); });
 }
 
 void Session::onDisconnected()
 {
-    m_settings.expiry->cancel(this);
+    if (m_expiry)
+        m_expiry->cancel(this);
     if (!m_closing) {
         // The peer closed (or vanished): record the code it used, 1006 if none.
         const int code = m_socket->closeCode() ? int(m_socket->closeCode()) : 1006;

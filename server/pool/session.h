@@ -29,12 +29,17 @@ class ExpiryQueue;
 class Broker;
 class Metrics;
 class RevocationList;
+class ThreadInbox;
 
 // One authenticated connection. Owns its socket; enforces the per-connection
 // limits (message rate with its penalty ladder, message size, binary frames,
 // outbound queue); follows its token's lifetime (expiry warning, expiry,
 // in-band refresh); answers resume, ping and publish; tells the pool when it
 // is gone.
+//
+// Made on the main thread, it runs on the thread of the pool shard it was
+// given to; what it shares with other threads (audit log, metrics,
+// revocations, history, broker) is safe to call from there.
 class Session : public QObject
 {
     Q_OBJECT
@@ -50,8 +55,9 @@ public:
         Metrics *metrics = nullptr;
         const Jose::AccessTokenVerifier *verifier = nullptr;
         const RevocationList *revocations = nullptr;
-        Broker *broker = nullptr;   // publishes, and holds the history a resume replays
-        ExpiryQueue *expiry = nullptr;
+        // Publishes, and holds the history a resume replays.
+        Broker *broker = nullptr;
+        ThreadInbox *brokerThread = nullptr;   // where publish() runs
         const SignalGate::Clock *clock = nullptr;
     };
     // The third dropped message inside one rate window closes the connection.
@@ -83,8 +89,9 @@ public:
     // replay is still going out, so signals arrive in seq order.
     void sendSignals(const SignalBatch &batch);
     void close(const Protocol::CloseSpec &spec);
-    // Starts following the token's expiry; call once the session is in the pool.
-    void startExpiry();
+    // Sends welcome, records the open and starts following the token's
+    // expiry with expiry (the shard's queue). Called once, on the shard's thread.
+    void open(const QJsonObject &welcome, ExpiryQueue *expiry);
     // Called by the expiry queue at the deadline it was given.
     void onDeadline();
 
@@ -111,6 +118,7 @@ private:
     void audit(const QString &event, const QString &reason, int code = 0);
 
     QWebSocket *m_socket;
+    ExpiryQueue *m_expiry = nullptr;   // set by open()
     FrameWriter m_writer;
     Jose::AccessTokenClaims m_claims;
     QString m_id;

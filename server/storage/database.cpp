@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QThread>
 
 #include <atomic>
 
@@ -42,6 +43,9 @@ Database::Database() : m_connectionName(nextConnectionName()) {}
 
 Database::~Database()
 {
+    // The pool threads have ended by now; their connections only need removing.
+    for (const QString &name : std::as_const(m_threadConnections))
+        QSqlDatabase::removeDatabase(name);
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -69,6 +73,8 @@ bool Database::open(const QString &path, QString *error, int busyTimeoutMs)
         QSqlDatabase::removeDatabase(m_connectionName);
     }
     m_path = path;
+    m_openThread = QThread::currentThreadId();
+    m_busyTimeoutMs = busyTimeoutMs;
 
     if (path.isEmpty())
         return fail(QStringLiteral("no file name given"));
@@ -134,7 +140,32 @@ bool Database::open(const QString &path, QString *error, int busyTimeoutMs)
 
 QSqlDatabase Database::handle() const
 {
-    return QSqlDatabase::database(m_connectionName, false);
+    if (m_openThread == nullptr || QThread::currentThreadId() == m_openThread)
+        return QSqlDatabase::database(m_connectionName, false);
+    return threadHandle();
+}
+
+QSqlDatabase Database::threadHandle() const
+{
+    // A number per thread, never reused: a later thread at the same address
+    // must not be handed a connection that belongs to an ended one.
+    static std::atomic<quint64> threads{0};
+    thread_local const quint64 thread = ++threads;
+    const QString name = QStringLiteral("%1-thread-%2").arg(m_connectionName).arg(thread);
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_connectionName, name);
+    {
+        const std::lock_guard lock(m_threadConnectionsMutex);
+        m_threadConnections.append(name);
+    }
+    if (db.open()) {
+        QSqlQuery query(db);
+        exec(query, QStringLiteral("PRAGMA busy_timeout = %1").arg(m_busyTimeoutMs));
+        exec(query, QStringLiteral("PRAGMA foreign_keys = ON"));
+    }
+    // Not open: the caller's query fails and it fails closed, as on the main connection.
+    return db;
 }
 
 QString Database::problem() const

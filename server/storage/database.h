@@ -2,6 +2,9 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
+
+#include <mutex>
 
 namespace SignalGate::Server {
 
@@ -26,6 +29,10 @@ public:
     // Opens (creating if needed) path. On failure returns false and sets *error
     // to one plain sentence naming the file and the cause.
     bool open(const QString &path, QString *error, int busyTimeoutMs = ToolBusyTimeoutMs);
+    // The calling thread's connection: Qt SQL connections belong to the
+    // thread that opened them, and sessions on the pool threads (--threads)
+    // check revoked refresh families too. Other threads get their own
+    // connection to the same file on first use, closed with this object.
     QSqlDatabase handle() const;
     // Empty when a trivial query answers, else SQLite's reason (for /readyz).
     QString problem() const;
@@ -33,9 +40,14 @@ public:
 
 private:
     bool migrate(QString *error);
+    QSqlDatabase threadHandle() const;
 
     QString m_connectionName;
     QString m_path;
+    Qt::HANDLE m_openThread = nullptr;
+    int m_busyTimeoutMs = ToolBusyTimeoutMs;
+    mutable std::mutex m_threadConnectionsMutex;
+    mutable QStringList m_threadConnections;
 };
 
 }   // namespace SignalGate::Server

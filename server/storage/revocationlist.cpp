@@ -26,6 +26,7 @@ bool RevocationList::load(qint64 nowSeconds, QString *error)
                          .arg(m_database.path(), tokens.lastError().text() + subjects.lastError().text());
         return false;
     }
+    const std::unique_lock lock(m_lock);
     m_tokens.clear();
     m_subjects.clear();
     while (tokens.next())
@@ -42,6 +43,7 @@ void RevocationList::purge(qint64 nowSeconds)
     query.prepare(QStringLiteral("DELETE FROM revoked_tokens WHERE expires_at < :now"));
     query.bindValue(QStringLiteral(":now"), nowSeconds);
     query.exec();
+    const std::unique_lock lock(m_lock);
     for (auto it = m_tokens.begin(); it != m_tokens.end();) {
         if (it.value() < nowSeconds)
             it = m_tokens.erase(it);
@@ -60,8 +62,11 @@ bool RevocationList::revokeToken(const QString &jwtId, qint64 expiresAt, qint64 
     query.bindValue(QStringLiteral(":exp"), expiresAt);
     if (!query.exec())
         return false;
+    std::unique_lock lock(m_lock);
     m_tokens.insert(jwtId, expiresAt);
-    if (m_tokens.size() % 1024 == 0)
+    const bool purgeNow = m_tokens.size() % 1024 == 0;
+    lock.unlock();
+    if (purgeNow)
         purge(nowSeconds);
     return true;
 }
@@ -76,26 +81,39 @@ bool RevocationList::revokeSubject(const QString &subject, qint64 nowSeconds)
     query.bindValue(QStringLiteral(":at"), nowSeconds);
     if (!query.exec())
         return false;
-    m_subjects.insert(subject, nowSeconds);
+    {
+        const std::unique_lock lock(m_lock);
+        m_subjects.insert(subject, nowSeconds);
+    }
     return m_refreshTokens.revokeSubject(subject, nowSeconds);
 }
 
 bool RevocationList::isRevoked(const AccessTokenClaims &claims) const
 {
-    if (m_tokens.contains(claims.jwtId))
-        return true;
-    // iat has whole seconds: a token issued in the same second as the
-    // revocation counts as revoked (the safe side; the user logs in again).
-    const auto subject = m_subjects.constFind(claims.subject);
-    if (subject != m_subjects.constEnd() && claims.issuedAt <= subject.value())
-        return true;
+    {
+        const std::shared_lock lock(m_lock);
+        if (m_tokens.contains(claims.jwtId))
+            return true;
+        // iat has whole seconds: a token issued in the same second as the
+        // revocation counts as revoked (the safe side; the user logs in again).
+        const auto subject = m_subjects.constFind(claims.subject);
+        if (subject != m_subjects.constEnd() && claims.issuedAt <= subject.value())
+            return true;
+    }
     return !claims.family.isEmpty() && m_refreshTokens.isFamilyRevoked(claims.family);
 }
 
 qint64 RevocationList::issueSecond(const QString &subject, qint64 nowSeconds) const
 {
+    const std::shared_lock lock(m_lock);
     const auto revoked = m_subjects.constFind(subject);
     return revoked != m_subjects.constEnd() && revoked.value() >= nowSeconds ? revoked.value() + 1 : nowSeconds;
+}
+
+qsizetype RevocationList::revokedTokenCount() const
+{
+    const std::shared_lock lock(m_lock);
+    return m_tokens.size();
 }
 
 }   // namespace SignalGate::Server

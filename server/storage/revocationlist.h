@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QString>
 
+#include <shared_mutex>
+
 namespace SignalGate::Server {
 
 class Database;
@@ -16,6 +18,10 @@ class RefreshStore;
 // refresh families (kept by RefreshStore; logout and refresh-token reuse).
 // Everything is written to SQLite first and cached, so a restart forgets
 // nothing and a check costs no query for tokens and users.
+//
+// Revoking happens on the main thread (HTTP); checks also come from the pool
+// threads (in-band refresh), so the cache is behind a read-write lock and the
+// family check uses that thread's own database connection.
 class RevocationList
 {
 public:
@@ -33,11 +39,12 @@ public:
     // subject's revocation when that is now (iat has whole seconds, and a
     // token issued in the revocation's second would be born revoked).
     qint64 issueSecond(const QString &subject, qint64 nowSeconds) const;
-    qsizetype revokedTokenCount() const { return m_tokens.size(); }
+    qsizetype revokedTokenCount() const;
 
 private:
     void purge(qint64 nowSeconds);
 
+    mutable std::shared_mutex m_lock;   // guards the two caches
     Database &m_database;
     RefreshStore &m_refreshTokens;
     QHash<QString, qint64> m_tokens;     // jti -> exp

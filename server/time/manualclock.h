@@ -2,6 +2,8 @@
 
 #include "clock.h"
 
+#include <atomic>
+
 namespace SignalGate {
 
 // A clock that moves when told, for tests and benchmarks. Frozen, it stands
@@ -26,10 +28,11 @@ public:
     void setWallMs(qint64 ms);
 
 private:
-    Flow m_flow;
-    qint64 m_wallOffset = 0;
-    qint64 m_monotonicOffset = 0;
-    qint64 m_frozenWall = 0;
+    // Read from the server's pool threads while a test moves it.
+    const Flow m_flow;
+    std::atomic<qint64> m_wallOffset{0};
+    std::atomic<qint64> m_monotonicOffset{0};
+    const qint64 m_frozenWall;
 };
 
 }   // namespace SignalGate

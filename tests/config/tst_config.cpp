@@ -80,6 +80,7 @@ QMap<QString, QString> fields(const ServerConfig &c)
     f["rate-table-max"] = QString::number(c.rateTableMax);
     f["refresh-attempts"] = QString::number(c.refreshAttempts);
     f["history"] = QString::number(c.history);
+    f["threads"] = QString::number(c.threads);
     f["login-rate-user"] = rateText(c.loginRateUser);
     f["max-conns"] = QString::number(c.maxConns);
     f["max-pending-logins"] = QString::number(c.maxPendingLogins);
@@ -98,11 +99,22 @@ QByteArray describe(const ConfigLoader::Result &result)
 }
 
 const QStringList integerFlags = {
-        "access-ttl",         "refresh-ttl",        "leeway",
-        "signal-interval-ms", "signals-per-tick",   "max-conns-per-user",
-        "max-message-bytes",  "max-outbound-bytes", "handshake-timeout-ms",
-        "rate-table-max",     "max-conns",          "max-pending-logins",
-        "ipv6-prefix",        "refresh-grace",      "refresh-max-age",
+        "access-ttl",
+        "refresh-ttl",
+        "leeway",
+        "signal-interval-ms",
+        "signals-per-tick",
+        "max-conns-per-user",
+        "max-message-bytes",
+        "max-outbound-bytes",
+        "handshake-timeout-ms",
+        "rate-table-max",
+        "max-conns",
+        "max-pending-logins",
+        "ipv6-prefix",
+        "refresh-grace",
+        "refresh-max-age",
+        "threads",
 };
 const QStringList rateFlags = {"conn-rate", "msg-rate", "login-rate", "login-rate-user"};
 
@@ -232,6 +244,7 @@ void TestConfig::defaults()
     QCOMPARE(c.signalIntervalMs, 250);
     QCOMPARE(c.signalsPerTick, 1);
     QCOMPARE(c.history, 10000);
+    QCOMPARE(c.threads, 1);
     QVERIFY(c.allowedOrigins.isEmpty());
 
     // The data dir is the platform's per-application one, named after the program.
@@ -303,6 +316,7 @@ static void fieldRows()
     row("signal-interval-ms", "signal-interval-ms", "100", "100");
     row("signal-interval-ms 0 (off)", "signal-interval-ms", "0", "0");
     row("signals-per-tick", "signals-per-tick", "50", "50");
+    row("threads", "threads", "4", "4");
     row("conn-rate", "conn-rate", "3/7", "3/7");
     row("msg-rate", "msg-rate", "100/10", "100/10");
     row("login-rate", "login-rate", "2/30", "2/30");
@@ -488,14 +502,15 @@ void TestConfig::badCommandLine_data()
             QTest::addRow("%s '%s'", qPrintable(flag), value) << QStringList{"--" + flag, value} << "--" + flag;
     }
     // A token that never lives, no signal per tick, an empty limiter table, an
-    // IPv6 key of no bits, a login family younger than a minute make no sense.
-    for (const char *flag :
-         {"access-ttl", "refresh-ttl", "signals-per-tick", "rate-table-max", "ipv6-prefix", "refresh-max-age"})
+    // IPv6 key of no bits, a login family younger than a minute, no thread for
+    // the sessions make no sense.
+    for (const char *flag : {"access-ttl", "refresh-ttl", "signals-per-tick", "rate-table-max", "ipv6-prefix",
+                             "refresh-max-age", "threads"})
         QTest::addRow("%s '0'", flag) << QStringList{QStringLiteral("--%1").arg(flag), "0"}
                                       << QStringLiteral("--%1").arg(flag);
     // Values that fit qint64 but not the int the field is.
     for (const char *flag : {"signal-interval-ms", "signals-per-tick", "max-conns-per-user", "max-message-bytes",
-                             "handshake-timeout-ms", "rate-table-max"}) {
+                             "handshake-timeout-ms", "rate-table-max", "threads"}) {
         QTest::addRow("%s '4294967296'", flag)
                 << QStringList{QStringLiteral("--%1").arg(flag), "4294967296"} << QStringLiteral("--%1").arg(flag);
     }

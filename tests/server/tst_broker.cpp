@@ -90,7 +90,7 @@ void TestBroker::historyKeepsTheLastSignals()
         broker.publish(signalFor(QStringLiteral("A")));
     QCOMPARE(broker.history().firstSeq(), 3u);
     QCOMPARE(broker.history().lastSeq(), 5u);
-    const QList<QString> replay = broker.history().between(3, 5);
+    const QList<QString> replay = broker.history().between(3, 5).frames;
     QCOMPARE(replay.size(), 2);
     QCOMPARE(QJsonDocument::fromJson(replay.first().toUtf8()).object().value(QStringLiteral("seq")).toInteger(), 4);
 }

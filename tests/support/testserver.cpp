@@ -35,6 +35,11 @@ TestServer::TestServer(const Tweak &tweak, SignalGate::ManualClock::Flow flow) :
     m_config.connRate = {};
     m_config.loginRate = {};
     m_config.loginRateUser = {};
+    // The suites that ctest also runs as <name>_threads (tests/server/CMakeLists.txt)
+    // share their sessions over this many pool threads.
+    m_config.threads = qEnvironmentVariableIntValue("SIGNALGATE_TEST_THREADS");
+    if (m_config.threads < 1)
+        m_config.threads = 1;
     if (tweak)
         tweak(m_config);
 }
