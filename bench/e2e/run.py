@@ -7,13 +7,15 @@ Peers, started one at a time on the same loopback and fed the same way:
   node        nodepeer/server.js: ws 8 + jsonwebtoken 9, what most teams
               would build instead (its packages are installed with npm ci on
               first use);
-  signalgate  signalgate-server, limits off, HS256 tokens.
+  signalgate  signalgate-server, limits off, HS256 tokens; once per --threads
+              value, labelled signalgate (1 thread) and signalgate-tN.
 bench_loadgen measures each. The output is one JSON object: every scenario's
 figures per peer, and SignalGate's ratio to each peer, so the numbers survive a
 noisy machine.
 
   bench/e2e/run.py [--build build/default] [--quick] [--peers raw,node,signalgate]
                    [--scenarios fanout-1,fanout-5,upgrades,latency] [--repeat N]
+                   [--threads 1,2,...]
 """
 import argparse
 import base64
@@ -106,10 +108,11 @@ def start_peer(name, args, workdir, secret_file, interval, per_tick):
         return Peer(name, ['node', 'server.js', '--port', '0', '--secret-file', secret_file] + feed,
                     cwd=os.path.join(HERE, 'nodepeer'))
     data = tempfile.mkdtemp(dir=workdir)
+    threads = name.split('-t')[1] if '-t' in name else '1'
     argv = [os.path.join(args.build, 'server', 'signalgate-server'), '--listen', '127.0.0.1:0',
             '--data-dir', data, '--jwt-secret-file', secret_file, '--conn-rate', '0', '--msg-rate', '0',
             '--login-rate', '0', '--login-rate-user', '0', '--max-conns', '0', '--max-conns-per-user', '0',
-            '--max-pending-per-ip', '0'] + feed
+            '--max-pending-per-ip', '0', '--threads', threads] + feed
     return Peer(name, argv)
 
 
@@ -160,6 +163,8 @@ def main():
     parser.add_argument('--scenarios', default=None)
     parser.add_argument('--repeat', type=int, default=1,
                         help='runs per peer, taken in turn; the median run by the judged figure is reported')
+    parser.add_argument('--threads', default='1,2,%d' % max(2, os.cpu_count() or 1),
+                        help='pool threads of the signalgate peer, one run each (default 1, 2 and the cores)')
     args = parser.parse_args()
 
     table = QUICK if args.quick else SCENARIOS
@@ -171,6 +176,15 @@ def main():
     for name in peers:
         if name not in ('raw', 'node', 'signalgate'):
             fail('unknown peer %s (known: raw, node, signalgate)' % name)
+    threads = []
+    for value in args.threads.split(','):
+        if not value.isdigit() or int(value) < 1:
+            fail('--threads takes whole numbers from 1, like 1,2,4; got %s' % args.threads)
+        if int(value) not in threads:
+            threads.append(int(value))
+    if 'signalgate' in peers:
+        at = peers.index('signalgate')
+        peers[at:at + 1] = ['signalgate' if n == 1 else 'signalgate-t%d' % n for n in threads]
     if 'node' in peers:
         ensure_node_peer()
 
