@@ -31,6 +31,11 @@ int ServerConfig::effectiveMaxPendingLogins() const
     return maxPendingLogins >= 0 ? maxPendingLogins : 4 * qMax(1, QThread::idealThreadCount());
 }
 
+int ServerConfig::effectiveThreads() const
+{
+    return threads > 0 ? threads : qMax(1, QThread::idealThreadCount());
+}
+
 QString ServerConfig::databasePath() const
 {
     return QDir(dataDir).filePath(QStringLiteral("signalgate.db"));

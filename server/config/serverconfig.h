@@ -59,9 +59,10 @@ struct ServerConfig
     int rateTableMax = 100000;   // keys per limiter table before LRU eviction
     int refreshAttempts = 3;
     int history = 10000;
-    // Event loops the sessions are shared over (docs/PERFORMANCE.md). 1: they
-    // live on the main thread with the listener, HTTP and the broker.
-    int threads = 1;
+    // Event loops the sessions are shared over (docs/PERFORMANCE.md); negative:
+    // one per core. 1: they live on the main thread with the listener, HTTP
+    // and the broker.
+    int threads = -1;
 
     // Abuse limits (PROTOCOL.md section 10.1); negative: derived at start.
     int maxConns = -1;           // open WebSockets plus requests in progress
@@ -81,6 +82,8 @@ struct ServerConfig
     int effectiveMaxConns() const;
     // --max-pending-logins when given, else 4 per CPU core.
     int effectiveMaxPendingLogins() const;
+    // --threads when given, else one per CPU core.
+    int effectiveThreads() const;
     QString databasePath() const;
     QString effectiveAuditLogPath() const;
     QString defaultSecretPath() const;

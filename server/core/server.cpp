@@ -129,11 +129,11 @@ bool Server::start(QString *error)
     m_sequence = std::make_unique<SequenceStore>(*m_database);
     m_broker = std::make_unique<InProcessBroker>(m_config.history, m_sequence->start(),
                                                  [this](quint64 last) { return m_sequence->reserveFrom(last); });
-    if (m_config.threads > QThread::idealThreadCount())
-        qCWarning(lcServer).noquote() << "--threads" << m_config.threads << "is more than the"
-                                      << QThread::idealThreadCount() << "cores here; the extra threads only take turns";
-    m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_clock, m_mainThread.get(), m_config.threads,
-                                          m_broker->lastSeq());
+    const int threads = m_config.effectiveThreads();
+    if (threads > QThread::idealThreadCount())
+        qCWarning(lcServer).noquote() << "--threads" << threads << "is more than the" << QThread::idealThreadCount()
+                                      << "cores here; the extra threads only take turns";
+    m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_clock, m_mainThread.get(), threads, m_broker->lastSeq());
     connect(m_broker.get(), &Broker::delivered, m_pool.get(), &SignalPool::deliver);
     const QJsonObject limits{
             {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},

@@ -244,7 +244,8 @@ void TestConfig::defaults()
     QCOMPARE(c.signalIntervalMs, 250);
     QCOMPARE(c.signalsPerTick, 1);
     QCOMPARE(c.history, 10000);
-    QCOMPARE(c.threads, 1);
+    QCOMPARE(c.threads, -1);
+    QCOMPARE(c.effectiveThreads(), QThread::idealThreadCount());
     QVERIFY(c.allowedOrigins.isEmpty());
 
     // The data dir is the platform's per-application one, named after the program.
