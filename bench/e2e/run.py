@@ -212,6 +212,11 @@ def main():
                         result = measure(args, peer, token, conns, seconds)
                     finally:
                         peer.stop()
+                    # Throughput per core the server used: what carries over to a
+                    # machine where the load generator does not share its cores.
+                    cpu = result['server']['cpu_percent']
+                    result['server']['deliveries_per_cpu_s'] = (
+                        round(result['deliveries_per_s'] / (cpu / 100.0)) if cpu else None)
                     runs[name].append(result)
                     if result['seq_gaps'] or result['reordered']:
                         broken.append((scenario, name))

@@ -18,51 +18,15 @@ class Metrics
 public:
     using Gauge = std::function<double()>;
 
-    void countAuthFailure(const QString &reason)
-    {
-        const std::lock_guard lock(m_mutex);
-        ++m_authFailures[reason];
-    }
-    void countRateLimitRejection(const QString &kind)
-    {
-        const std::lock_guard lock(m_mutex);
-        ++m_rateLimitRejections[kind];
-    }
-    void countClose(int code)
-    {
-        const std::lock_guard lock(m_mutex);
-        ++m_closes[code];
-    }
-    void countSignalsBroadcast(qsizetype count)
-    {
-        const std::lock_guard lock(m_mutex);
-        m_signalsBroadcast += quint64(count);
-    }
-    void countMessageReceived()
-    {
-        const std::lock_guard lock(m_mutex);
-        ++m_messagesReceived;
-    }
-    void countSlowConsumerClose()
-    {
-        const std::lock_guard lock(m_mutex);
-        ++m_slowConsumerCloses;
-    }
-    void countLoginFailure()
-    {
-        const std::lock_guard lock(m_mutex);
-        ++m_loginFailures;
-    }
-    void countOriginRejection()
-    {
-        const std::lock_guard lock(m_mutex);
-        ++m_originRejections;
-    }
-    void countLoginCheckDropped()
-    {
-        const std::lock_guard lock(m_mutex);
-        ++m_loginChecksDropped;
-    }
+    void countAuthFailure(const QString &reason) { addTo(m_authFailures, reason); }
+    void countRateLimitRejection(const QString &kind) { addTo(m_rateLimitRejections, kind); }
+    void countClose(int code) { addTo(m_closes, code); }
+    void countSignalsBroadcast(qsizetype count) { add(m_signalsBroadcast, quint64(count)); }
+    void countMessageReceived() { add(m_messagesReceived, 1); }
+    void countSlowConsumerClose() { add(m_slowConsumerCloses, 1); }
+    void countLoginFailure() { add(m_loginFailures, 1); }
+    void countOriginRejection() { add(m_originRejections, 1); }
+    void countLoginCheckDropped() { add(m_loginChecksDropped, 1); }
 
     // Gauges read live state when rendered (pool size, limiter table sizes).
     void addGauge(const QString &name, const QString &help, const QString &labels, Gauge gauge);
@@ -70,6 +34,19 @@ public:
     QByteArray render() const;
 
 private:
+    // The lookup of a labelled counter inserts into its map: under the lock too.
+    void add(quint64 &counter, quint64 amount)
+    {
+        const std::lock_guard lock(m_mutex);
+        counter += amount;
+    }
+    template<typename Key>
+    void addTo(QMap<Key, quint64> &counters, const Key &key)
+    {
+        const std::lock_guard lock(m_mutex);
+        ++counters[key];
+    }
+
     struct GaugeEntry
     {
         QString name;

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -22,18 +23,36 @@ namespace {
 const QStringList protocols{QStringLiteral("signalgate.v1")};
 constexpr int Threads = 3;
 
-std::vector<std::unique_ptr<WsProbe>> openMany(TestServer &server, int count, const QString &prefix = "user")
+// A server with its sessions on Threads pool threads and the feed at intervalMs (0: off).
+TestServer::Tweak onThreads(int intervalMs = 20)
+{
+    return [intervalMs](ServerConfig &c) {
+        c.threads = Threads;
+        c.signalIntervalMs = intervalMs;
+    };
+}
+
+// count connections, the i-th with a token of claims(i).
+std::vector<std::unique_ptr<WsProbe>> openMany(TestServer &server, int count,
+                                               const std::function<QJsonObject(int)> &claims)
 {
     std::vector<std::unique_ptr<WsProbe>> probes;
     for (int i = 0; i < count; ++i) {
         auto probe = std::make_unique<WsProbe>();
         QNetworkRequest request(server.wsUrl());
-        request.setRawHeader("Authorization",
-                             "Bearer " + server.mint({{"sub", QStringLiteral("%1-%2").arg(prefix).arg(i)}}));
+        request.setRawHeader("Authorization", "Bearer " + server.mint(claims(i)));
         probe->open(request, protocols);
         probes.push_back(std::move(probe));
     }
     return probes;
+}
+
+// count connections of users prefix-0, prefix-1, ...
+std::vector<std::unique_ptr<WsProbe>> openMany(TestServer &server, int count, const QString &prefix = "user")
+{
+    return openMany(server, count, [&](int i) {
+        return QJsonObject{{"sub", QStringLiteral("%1-%2").arg(prefix).arg(i)}};
+    });
 }
 
 bool allWelcomed(const std::vector<std::unique_ptr<WsProbe>> &probes)
@@ -82,7 +101,7 @@ private Q_SLOTS:
 
 void TestPoolThreads::sessionsSpreadOverEveryThread()
 {
-    TestServer server([](ServerConfig &c) { c.threads = Threads; });
+    TestServer server(onThreads());
     QVERIFY2(server.start(), qPrintable(server.error()));
     QCOMPARE(server.server()->sessionsPerThread(), QList<int>({0, 0, 0}));
     auto probes = openMany(server, 3 * Threads);
@@ -135,22 +154,12 @@ void TestPoolThreads::everySessionGetsEverySignalOnceInOrder()
 
 void TestPoolThreads::publishFromAnyThreadReachesEveryoneInOneOrder()
 {
-    TestServer server([](ServerConfig &c) {
-        c.threads = Threads;
-        c.signalIntervalMs = 0;
-    });
+    TestServer server(onThreads(0));
     QVERIFY2(server.start(), qPrintable(server.error()));
     auto readers = openMany(server, 2 * Threads);
-    std::vector<std::unique_ptr<WsProbe>> writers;
-    for (int i = 0; i < Threads; ++i) {
-        auto writer = std::make_unique<WsProbe>();
-        QNetworkRequest request(server.wsUrl());
-        request.setRawHeader(
-                "Authorization",
-                "Bearer " + server.mint({{"sub", QStringLiteral("bot-%1").arg(i)}, {"scope", "signals:publish"}}));
-        writer->open(request, protocols);
-        writers.push_back(std::move(writer));
-    }
+    auto writers = openMany(server, Threads, [](int i) {
+        return QJsonObject{{"sub", QStringLiteral("bot-%1").arg(i)}, {"scope", "signals:publish"}};
+    });
     QVERIFY(allWelcomed(readers) && allWelcomed(writers));
     QCOMPARE(server.server()->sessionsPerThread(), QList<int>({3, 3, 3}));
 
@@ -195,14 +204,7 @@ void TestPoolThreads::revocationReachesEveryThread()
         c.maxConnsPerUser = 0;
     });
     QVERIFY2(server.start(), qPrintable(server.error()));
-    std::vector<std::unique_ptr<WsProbe>> victims;
-    for (int i = 0; i < 2 * Threads; ++i) {
-        auto probe = std::make_unique<WsProbe>();
-        QNetworkRequest request(server.wsUrl());
-        request.setRawHeader("Authorization", "Bearer " + server.mint({{"sub", "victim"}}));
-        probe->open(request, protocols);
-        victims.push_back(std::move(probe));
-    }
+    auto victims = openMany(server, 2 * Threads, [](int) { return QJsonObject{{"sub", "victim"}}; });
     auto bystanders = openMany(server, Threads, "bystander");
     QVERIFY(allWelcomed(victims) && allWelcomed(bystanders));
     const QByteArray admin = server.mint({{"sub", "root"}, {"scope", "admin"}});
@@ -218,7 +220,7 @@ void TestPoolThreads::revocationReachesEveryThread()
 
 void TestPoolThreads::shutdownClosesEveryThreadsSessions()
 {
-    TestServer server([](ServerConfig &c) { c.threads = Threads; });
+    TestServer server(onThreads());
     QVERIFY2(server.start(), qPrintable(server.error()));
     auto probes = openMany(server, 2 * Threads);
     QVERIFY(allWelcomed(probes));
@@ -236,10 +238,7 @@ void TestPoolThreads::destroyedWithOpenSessionsOnEveryThread()
 {
     // No shutdown(): the sessions are deleted on their own threads while
     // signals are still being handed out; the clients see the connection drop.
-    TestServer server([](ServerConfig &c) {
-        c.threads = Threads;
-        c.signalIntervalMs = 1;
-    });
+    TestServer server(onThreads(1));
     QVERIFY2(server.start(), qPrintable(server.error()));
     auto probes = openMany(server, 3 * Threads);
     QVERIFY(allWelcomed(probes));
