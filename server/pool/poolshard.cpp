@@ -17,9 +17,10 @@ PoolShard::PoolShard(const SignalGate::Clock &clock, QObject *parent)
 PoolShard::~PoolShard()
 {
     // Before QObject deletes the children: a session cancels its deadline in
-    // the expiry queue, which must still be there.
-    const QList<Session *> sessions = std::exchange(m_sessions, {});
-    qDeleteAll(sessions);
+    // the expiry queue, which must still be there. All of them, also those
+    // that have finished and wait for their deleteLater.
+    m_sessions.clear();
+    qDeleteAll(findChildren<Session *>(Qt::FindDirectChildrenOnly));
 }
 
 void PoolShard::adopt(Session *session, const QJsonObject &welcome)

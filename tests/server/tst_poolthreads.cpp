@@ -8,6 +8,7 @@
 #include "testserver.h"
 #include "wsprobe.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSignalSpy>
 #include <QTest>
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void revocationReachesEveryThread();
     void shutdownClosesEveryThreadsSessions();
     void destroyedWithOpenSessionsOnEveryThread();
+    void destroyedRightAfterASessionLeft();
 };
 
 void TestPoolThreads::sessionsSpreadOverEveryThread()
@@ -246,6 +248,27 @@ void TestPoolThreads::destroyedWithOpenSessionsOnEveryThread()
     server.stop();
     for (const auto &probe : probes)
         QVERIFY(probe->waitDisconnected());
+}
+
+void TestPoolThreads::destroyedRightAfterASessionLeft()
+{
+    // The pool has counted the session out, but its deleteLater has not run
+    // yet when the server goes: it is deleted with its shard, and must not
+    // reach for the shard's expiry queue after that is gone.
+    TestServer server([](ServerConfig &c) { c.threads = 1; });
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    auto probes = openMany(server, 2);
+    QVERIFY(allWelcomed(probes));
+    probes.front()->socket().close();
+    QElapsedTimer waited;
+    waited.start();
+    // One pass at a time: the pass that counts the session out leaves its
+    // deleteLater for the next one.
+    while (server.server()->sessionCount() != 1 && waited.elapsed() < 5000)
+        QCoreApplication::processEvents();
+    QCOMPARE(server.server()->sessionCount(), 1);
+    server.stop();
+    QVERIFY(probes.back()->waitDisconnected());
 }
 
 QTEST_GUILESS_MAIN(TestPoolThreads)
