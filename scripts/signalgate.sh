@@ -20,13 +20,16 @@ run | test) ;;
 esac
 
 # The python3 packages run the foreign peer servers of tests/peers/.
+# redis-server, postgresql and libqt6sql6-psql are the engines the several-node
+# tests start for themselves (tests/support/redisserver.h, postgresserver.h).
 # qt6-translations-l10n holds Qt's own German (buttons, key names).
 # qt6-charts-dev needs libqt6opengl6-dev for its CMake package but does not
 # depend on it in Debian 12; libqt6svg6 draws the SVG icons.
 scripts/install-deps.sh cmake ninja-build g++ pkg-config curl qt6-base-dev qt6-websockets-dev \
     libqt6sql6-sqlite libssl-dev qtkeychain-qt6-dev gnome-keyring dbus-x11 libsecret-tools \
     qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqt6svg6 openssl \
-    python3-fastapi python3-uvicorn python3-websockets python3-multipart
+    python3-fastapi python3-uvicorn python3-websockets python3-multipart \
+    redis-server libhiredis-dev postgresql libqt6sql6-psql
 
 build() {
     preset=$1

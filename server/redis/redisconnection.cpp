@@ -1,0 +1,238 @@
+#include "redisconnection.h"
+
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
+
+#include <vector>
+
+namespace SignalGate::Server {
+
+namespace {
+
+RedisConnection *owner(void *privdata)
+{
+    return static_cast<RedisConnection *>(privdata);
+}
+
+// A notifier may be the one whose activation is running right now: disable
+// it at once, delete it when the event loop is back.
+void retire(std::unique_ptr<QSocketNotifier> &notifier)
+{
+    if (!notifier)
+        return;
+    notifier->setEnabled(false);
+    notifier.release()->deleteLater();
+}
+
+}   // namespace
+
+RedisConnection::RedisConnection(Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_connectTimer(this)
+    , m_reconnectTimer(this)
+{
+    m_connectTimer.setSingleShot(true);
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        dropContext(QStringLiteral("no connection within %1 ms").arg(m_settings.connectTimeoutMs));
+        scheduleReconnect();
+    });
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &RedisConnection::connectNow);
+}
+
+RedisConnection::~RedisConnection()
+{
+    m_wanted = false;
+    if (m_context) {
+        // Answers still waiting get their error reply now, but nobody hears a
+        // disconnected() from a connection being destroyed.
+        m_context->onDisconnect = nullptr;
+        redisAsyncContext *context = std::exchange(m_context, nullptr);
+        redisAsyncFree(context);
+    }
+}
+
+QString RedisConnection::address() const
+{
+    return QStringLiteral("redis://%1:%2").arg(m_host).arg(m_port);
+}
+
+void RedisConnection::open(const QString &host, quint16 port)
+{
+    close();
+    m_host = host;
+    m_port = port;
+    m_wanted = true;
+    m_backoffMs = m_settings.firstBackoffMs;
+    connectNow();
+}
+
+void RedisConnection::close()
+{
+    m_wanted = false;
+    m_reconnectTimer.stop();
+    if (m_context)
+        dropContext(QStringLiteral("closed"));
+}
+
+void RedisConnection::connectNow()
+{
+    if (!m_wanted || m_context)
+        return;
+    m_context = redisAsyncConnect(m_host.toLatin1().constData(), int(m_port));
+    if (!m_context || m_context->err) {
+        const QString why = m_context ? QString::fromLocal8Bit(m_context->errstr) : QStringLiteral("out of memory");
+        if (m_context)
+            redisAsyncFree(std::exchange(m_context, nullptr));
+        Q_EMIT disconnected(QStringLiteral("%1: %2").arg(address(), why));
+        scheduleReconnect();
+        return;
+    }
+    m_context->data = this;
+    m_context->ev.data = this;
+    m_context->ev.addRead = &RedisConnection::addRead;
+    m_context->ev.delRead = &RedisConnection::delRead;
+    m_context->ev.addWrite = &RedisConnection::addWrite;
+    m_context->ev.delWrite = &RedisConnection::delWrite;
+    m_context->ev.cleanup = &RedisConnection::cleanup;
+    const qintptr fd = m_context->c.fd;
+    m_read = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
+    m_write = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
+    m_read->setEnabled(false);
+    m_write->setEnabled(false);
+    connect(m_read.get(), &QSocketNotifier::activated, this, [this] {
+        if (m_context)
+            redisAsyncHandleRead(m_context);
+    });
+    connect(m_write.get(), &QSocketNotifier::activated, this, [this] {
+        if (m_context)
+            redisAsyncHandleWrite(m_context);
+    });
+    // After the hooks: hiredis waits for the first write event to know the
+    // connect finished, and asks for it from here.
+    redisAsyncSetConnectCallback(m_context, &RedisConnection::onConnect);
+    redisAsyncSetDisconnectCallback(m_context, &RedisConnection::onDisconnect);
+    m_connectTimer.start(m_settings.connectTimeoutMs);
+}
+
+void RedisConnection::dropContext(const QString &why)
+{
+    m_connectTimer.stop();
+    if (m_context) {
+        // Our own close: hiredis calls onDisconnect only for a connection that
+        // was up, and we say it ourselves below either way.
+        m_context->onDisconnect = nullptr;
+        redisAsyncFree(std::exchange(m_context, nullptr));
+    }
+    retire(m_read);
+    retire(m_write);
+    m_connected = false;
+    Q_EMIT disconnected(QStringLiteral("%1: %2").arg(address(), why));
+}
+
+void RedisConnection::scheduleReconnect()
+{
+    if (!m_wanted)
+        return;
+    m_reconnectTimer.start(m_backoffMs);
+    m_backoffMs = qMin(m_backoffMs * 2, m_settings.maxBackoffMs);
+}
+
+void RedisConnection::command(const QList<QByteArray> &arguments, Answer answer)
+{
+    if (!m_connected || !m_context) {
+        if (answer)
+            answer(RedisReply::error("not connected to " + address().toUtf8()));
+        return;
+    }
+    std::vector<const char *> argv;
+    std::vector<size_t> lengths;
+    argv.reserve(size_t(arguments.size()));
+    lengths.reserve(size_t(arguments.size()));
+    for (const QByteArray &argument : arguments) {
+        argv.push_back(argument.constData());
+        lengths.push_back(size_t(argument.size()));
+    }
+    auto *pending = new Answer(std::move(answer));
+    if (redisAsyncCommandArgv(m_context, &RedisConnection::onReply, pending, int(argv.size()), argv.data(),
+                              lengths.data())
+        != REDIS_OK) {
+        if (*pending)
+            (*pending)(RedisReply::error("cannot send the command: " + QByteArray(m_context->errstr)));
+        delete pending;
+    }
+}
+
+void RedisConnection::onConnect(const redisAsyncContext *context, int status)
+{
+    RedisConnection *self = owner(context->data);
+    self->m_connectTimer.stop();
+    if (status != REDIS_OK) {
+        // hiredis frees the context when this returns.
+        const QString why = QString::fromLocal8Bit(context->errstr);
+        self->m_context = nullptr;
+        retire(self->m_read);
+        retire(self->m_write);
+        Q_EMIT self->disconnected(QStringLiteral("%1: %2").arg(self->address(), why));
+        self->scheduleReconnect();
+        return;
+    }
+    self->m_connected = true;
+    self->m_backoffMs = self->m_settings.firstBackoffMs;
+    Q_EMIT self->connected();
+}
+
+void RedisConnection::onDisconnect(const redisAsyncContext *context, int status)
+{
+    // The link dropped (the server went away, or it closed on us); hiredis
+    // frees the context when this returns.
+    RedisConnection *self = owner(context->data);
+    const QString why = status == REDIS_OK ? QStringLiteral("the server closed the connection")
+                                           : QString::fromLocal8Bit(context->errstr);
+    self->m_context = nullptr;
+    self->m_connected = false;
+    retire(self->m_read);
+    retire(self->m_write);
+    Q_EMIT self->disconnected(QStringLiteral("%1: %2").arg(self->address(), why));
+    self->scheduleReconnect();
+}
+
+void RedisConnection::onReply(redisAsyncContext *, void *reply, void *privdata)
+{
+    const std::unique_ptr<Answer> answer(static_cast<Answer *>(privdata));
+    if (*answer)
+        (*answer)(RedisReply::fromHiredis(static_cast<const redisReply *>(reply)));
+}
+
+void RedisConnection::addRead(void *privdata)
+{
+    if (owner(privdata)->m_read)
+        owner(privdata)->m_read->setEnabled(true);
+}
+
+void RedisConnection::delRead(void *privdata)
+{
+    if (owner(privdata)->m_read)
+        owner(privdata)->m_read->setEnabled(false);
+}
+
+void RedisConnection::addWrite(void *privdata)
+{
+    if (owner(privdata)->m_write)
+        owner(privdata)->m_write->setEnabled(true);
+}
+
+void RedisConnection::delWrite(void *privdata)
+{
+    if (owner(privdata)->m_write)
+        owner(privdata)->m_write->setEnabled(false);
+}
+
+void RedisConnection::cleanup(void *privdata)
+{
+    delRead(privdata);
+    delWrite(privdata);
+}
+
+}   // namespace SignalGate::Server

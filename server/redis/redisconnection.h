@@ -1,0 +1,85 @@
+#pragma once
+
+#include "redisreply.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QSocketNotifier>
+#include <QString>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+struct redisAsyncContext;
+
+namespace SignalGate::Server {
+
+// One hiredis async connection driven by this thread's Qt event loop.
+//
+// Debian's hiredis 0.14 ships a Qt adapter, but for Qt 5's string-based
+// connects; this one is the same idea on two QSocketNotifiers. It connects
+// without blocking, gives up on a connect after connectTimeoutMs, and
+// reconnects by itself with a doubling backoff (up to maxBackoffMs) until
+// close(). Commands sent while it is connected are pipelined by hiredis and
+// answered in order; a command sent while it is not gets an error reply at
+// once, and commands in flight when the link drops get one each.
+class RedisConnection : public QObject
+{
+    Q_OBJECT
+public:
+    using Answer = std::function<void(const RedisReply &)>;
+
+    struct Settings
+    {
+        int connectTimeoutMs = 2000;
+        int firstBackoffMs = 100;
+        int maxBackoffMs = 5000;
+    };
+
+    explicit RedisConnection(Settings settings, QObject *parent = nullptr);
+    explicit RedisConnection(QObject *parent = nullptr) : RedisConnection(Settings(), parent) {}
+    ~RedisConnection() override;
+
+    void open(const QString &host, quint16 port);
+    void close();
+    bool isConnected() const { return m_connected; }
+
+    void command(const QList<QByteArray> &arguments, Answer answer = {});
+
+Q_SIGNALS:
+    void connected();
+    // why: one line naming the address and the cause.
+    void disconnected(const QString &why);
+
+private:
+    void connectNow();
+    void dropContext(const QString &why);
+    void scheduleReconnect();
+    QString address() const;
+
+    // hiredis' hooks, with this object as their privdata.
+    static void onConnect(const redisAsyncContext *context, int status);
+    static void onDisconnect(const redisAsyncContext *context, int status);
+    static void onReply(redisAsyncContext *context, void *reply, void *privdata);
+    static void addRead(void *privdata);
+    static void delRead(void *privdata);
+    static void addWrite(void *privdata);
+    static void delWrite(void *privdata);
+    static void cleanup(void *privdata);
+
+    Settings m_settings;
+    QString m_host;
+    quint16 m_port = 0;
+    redisAsyncContext *m_context = nullptr;
+    std::unique_ptr<QSocketNotifier> m_read;
+    std::unique_ptr<QSocketNotifier> m_write;
+    QTimer m_connectTimer;
+    QTimer m_reconnectTimer;
+    int m_backoffMs = 0;
+    bool m_connected = false;
+    bool m_wanted = false;   // open() until close()
+};
+
+}   // namespace SignalGate::Server
