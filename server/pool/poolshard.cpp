@@ -41,13 +41,6 @@ void PoolShard::send(const SignalBatch &batch)
         session->sendSignals(batch);
 }
 
-void PoolShard::closeAll(const CloseSpec &spec)
-{
-    const QList<Session *> sessions = m_sessions;
-    for (Session *session : sessions)
-        session->close(spec);
-}
-
 void PoolShard::closeMatching(const std::function<bool(const Session &)> &predicate, const CloseSpec &spec)
 {
     const QList<Session *> sessions = m_sessions;

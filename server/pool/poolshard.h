@@ -33,7 +33,6 @@ public:
     // welcome and starts following its token's expiry.
     void adopt(Session *session, const QJsonObject &welcome);
     void send(const SignalBatch &batch);
-    void closeAll(const Protocol::CloseSpec &spec);
     void closeMatching(const std::function<bool(const Session &)> &predicate, const Protocol::CloseSpec &spec);
     qsizetype expiryQueueSize() const;
 

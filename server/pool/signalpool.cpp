@@ -129,7 +129,7 @@ void SignalPool::sendPending()
 
 void SignalPool::closeAll(const CloseSpec &spec)
 {
-    forEachShard([spec](PoolShard &shard) { shard.closeAll(spec); });
+    closeMatching([](const Session &) { return true; }, spec);
 }
 
 void SignalPool::closeMatching(const std::function<bool(const Session &)> &predicate, const CloseSpec &spec)

@@ -9,11 +9,6 @@ namespace SignalGate::Server {
 
 namespace {
 
-RedisConnection *owner(void *privdata)
-{
-    return static_cast<RedisConnection *>(privdata);
-}
-
 // A notifier may be the one whose activation is running right now: disable
 // it at once, delete it when the event loop is back.
 void retire(std::unique_ptr<QSocketNotifier> &notifier)
@@ -90,12 +85,21 @@ void RedisConnection::connectNow()
         return;
     }
     m_context->data = this;
+    // hiredis' event hooks switch the notifiers; ev.data is this object.
     m_context->ev.data = this;
-    m_context->ev.addRead = &RedisConnection::addRead;
-    m_context->ev.delRead = &RedisConnection::delRead;
-    m_context->ev.addWrite = &RedisConnection::addWrite;
-    m_context->ev.delWrite = &RedisConnection::delWrite;
-    m_context->ev.cleanup = &RedisConnection::cleanup;
+    static const auto enable = [](void *privdata, std::unique_ptr<QSocketNotifier> RedisConnection::*which, bool on) {
+        const auto &notifier = static_cast<RedisConnection *>(privdata)->*which;
+        if (notifier)
+            notifier->setEnabled(on);
+    };
+    m_context->ev.addRead = [](void *self) { enable(self, &RedisConnection::m_read, true); };
+    m_context->ev.delRead = [](void *self) { enable(self, &RedisConnection::m_read, false); };
+    m_context->ev.addWrite = [](void *self) { enable(self, &RedisConnection::m_write, true); };
+    m_context->ev.delWrite = [](void *self) { enable(self, &RedisConnection::m_write, false); };
+    m_context->ev.cleanup = [](void *self) {
+        enable(self, &RedisConnection::m_read, false);
+        enable(self, &RedisConnection::m_write, false);
+    };
     const qintptr fd = m_context->c.fd;
     m_read = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
     m_write = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
@@ -118,16 +122,22 @@ void RedisConnection::connectNow()
 
 void RedisConnection::dropContext(const QString &why)
 {
-    m_connectTimer.stop();
     if (m_context) {
         // Our own close: hiredis calls onDisconnect only for a connection that
-        // was up, and we say it ourselves below either way.
+        // was up, and lost() says it either way.
         m_context->onDisconnect = nullptr;
         redisAsyncFree(std::exchange(m_context, nullptr));
     }
+    lost(why);
+}
+
+void RedisConnection::lost(const QString &why)
+{
+    m_connectTimer.stop();
+    m_context = nullptr;
+    m_connected = false;
     retire(m_read);
     retire(m_write);
-    m_connected = false;
     Q_EMIT disconnected(QStringLiteral("%1: %2").arg(address(), why));
 }
 
@@ -166,18 +176,14 @@ void RedisConnection::command(const QList<QByteArray> &arguments, Answer answer)
 
 void RedisConnection::onConnect(const redisAsyncContext *context, int status)
 {
-    RedisConnection *self = owner(context->data);
-    self->m_connectTimer.stop();
+    auto *self = static_cast<RedisConnection *>(context->data);
     if (status != REDIS_OK) {
         // hiredis frees the context when this returns.
-        const QString why = QString::fromLocal8Bit(context->errstr);
-        self->m_context = nullptr;
-        retire(self->m_read);
-        retire(self->m_write);
-        Q_EMIT self->disconnected(QStringLiteral("%1: %2").arg(self->address(), why));
+        self->lost(QString::fromLocal8Bit(context->errstr));
         self->scheduleReconnect();
         return;
     }
+    self->m_connectTimer.stop();
     self->m_connected = true;
     self->m_backoffMs = self->m_settings.firstBackoffMs;
     Q_EMIT self->connected();
@@ -187,14 +193,9 @@ void RedisConnection::onDisconnect(const redisAsyncContext *context, int status)
 {
     // The link dropped (the server went away, or it closed on us); hiredis
     // frees the context when this returns.
-    RedisConnection *self = owner(context->data);
-    const QString why = status == REDIS_OK ? QStringLiteral("the server closed the connection")
-                                           : QString::fromLocal8Bit(context->errstr);
-    self->m_context = nullptr;
-    self->m_connected = false;
-    retire(self->m_read);
-    retire(self->m_write);
-    Q_EMIT self->disconnected(QStringLiteral("%1: %2").arg(self->address(), why));
+    auto *self = static_cast<RedisConnection *>(context->data);
+    self->lost(status == REDIS_OK ? QStringLiteral("the server closed the connection")
+                                  : QString::fromLocal8Bit(context->errstr));
     self->scheduleReconnect();
 }
 
@@ -203,36 +204,6 @@ void RedisConnection::onReply(redisAsyncContext *, void *reply, void *privdata)
     const std::unique_ptr<Answer> answer(static_cast<Answer *>(privdata));
     if (*answer)
         (*answer)(RedisReply::fromHiredis(static_cast<const redisReply *>(reply)));
-}
-
-void RedisConnection::addRead(void *privdata)
-{
-    if (owner(privdata)->m_read)
-        owner(privdata)->m_read->setEnabled(true);
-}
-
-void RedisConnection::delRead(void *privdata)
-{
-    if (owner(privdata)->m_read)
-        owner(privdata)->m_read->setEnabled(false);
-}
-
-void RedisConnection::addWrite(void *privdata)
-{
-    if (owner(privdata)->m_write)
-        owner(privdata)->m_write->setEnabled(true);
-}
-
-void RedisConnection::delWrite(void *privdata)
-{
-    if (owner(privdata)->m_write)
-        owner(privdata)->m_write->setEnabled(false);
-}
-
-void RedisConnection::cleanup(void *privdata)
-{
-    delRead(privdata);
-    delWrite(privdata);
 }
 
 }   // namespace SignalGate::Server

@@ -55,19 +55,17 @@ Q_SIGNALS:
 
 private:
     void connectNow();
+    // Frees the context ourselves (close, connect timeout), then lost().
     void dropContext(const QString &why);
+    // The context is gone or going: forget it and say why.
+    void lost(const QString &why);
     void scheduleReconnect();
     QString address() const;
 
-    // hiredis' hooks, with this object as their privdata.
+    // hiredis' callbacks, with this object as the context's data.
     static void onConnect(const redisAsyncContext *context, int status);
     static void onDisconnect(const redisAsyncContext *context, int status);
     static void onReply(redisAsyncContext *context, void *reply, void *privdata);
-    static void addRead(void *privdata);
-    static void delRead(void *privdata);
-    static void addWrite(void *privdata);
-    static void delWrite(void *privdata);
-    static void cleanup(void *privdata);
 
     Settings m_settings;
     QString m_host;
