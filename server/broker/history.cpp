@@ -9,6 +9,12 @@ void History::append(quint64 seq, const QString &frame)
     const std::lock_guard lock(m_mutex);
     if (m_frames.isEmpty())
         return;
+    // between() finds a seq by arithmetic, so the ring holds one unbroken
+    // run: a jump (signals lost from a shared stream) starts it over.
+    if (m_size > 0 && seq != lastSeqLocked() + 1) {
+        m_head = 0;
+        m_size = 0;
+    }
     const int capacity = int(m_frames.size());
     if (m_size < capacity) {
         m_frames[(m_head + m_size) % capacity] = {seq, frame};

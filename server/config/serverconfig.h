@@ -72,6 +72,14 @@ struct ServerConfig
     qint64 refreshGraceSeconds = 10;
     qint64 refreshMaxAgeSeconds = 30 * 24 * 3600;
 
+    // Several nodes (PROTOCOL.md section 10.7, docs/SCALING.md); empty: the
+    // in-process broker of one node.
+    QString brokerUrl;            // redis://[user@]HOST:PORT[/DB], checked when read
+    QString brokerPasswordFile;   // empty: no AUTH
+    QString brokerPrefix = QStringLiteral("signalgate");
+    QString nodeId;   // welcome.node; empty: HOSTNAME:PORT
+    bool hasBroker() const { return !brokerUrl.isEmpty(); }
+
     // Set: /metrics, /healthz and /readyz without a token on this listener only.
     QHostAddress metricsListenAddress;
     quint16 metricsListenPort = 0;

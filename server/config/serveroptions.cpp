@@ -1,8 +1,10 @@
 #include "serveroptions.h"
 
 #include "jwskey.h"
+#include "redisaddress.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <optional>
@@ -95,7 +97,7 @@ Reader file(QString ServerConfig::*field)
 {
     return [field](ServerConfig &config, const QString &value) {
         if (value.trimmed().isEmpty())
-            return QStringLiteral("a PEM file");
+            return QStringLiteral("a file name");
         config.*field = value;
         return QString();
     };
@@ -287,6 +289,46 @@ QList<ServerOption> makeOptions()
              {},
              W::FlagOrIni,
              integer(&ServerConfig::threads, 1, 256)},
+            {QStringLiteral("broker"),
+             QStringLiteral("URL"),
+             QStringLiteral("Share signals, revocations and per-IP limits with other nodes through this Redis, "
+                            "redis://[user@]HOST:PORT[/DB] (default: none, one node)."),
+             {},
+             W::FlagOrIni,
+             [](ServerConfig &config, const QString &value) {
+                 QString problem;
+                 if (!RedisAddress::parse(value, &problem))
+                     return problem;
+                 config.brokerUrl = value.trimmed();
+                 return QString();
+             }},
+            {QStringLiteral("broker-password-file"),
+             QStringLiteral("FILE"),
+             QStringLiteral("File holding the Redis password of --broker (chmod 600)."),
+             {},
+             W::FlagOrIni,
+             file(&ServerConfig::brokerPasswordFile)},
+            {QStringLiteral("broker-prefix"), QStringLiteral("S"),
+             QStringLiteral("Prefix of every Redis key and channel (%1); nodes of one deployment share it."),
+             d.brokerPrefix, W::FlagOrIni,
+             [](ServerConfig &config, const QString &value) {
+                 static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_.:-]{1,64}$"));
+                 if (!allowed.match(value.trimmed()).hasMatch())
+                     return QStringLiteral("1 to 64 of A-Z a-z 0-9 _ . : - (no braces: they are Redis hash tags)");
+                 config.brokerPrefix = value.trimmed();
+                 return QString();
+             }},
+            {QStringLiteral("node-id"),
+             QStringLiteral("S"),
+             QStringLiteral("This node's name in welcome and logs (default: HOSTNAME:PORT)."),
+             {},
+             W::FlagOrIni,
+             [](ServerConfig &config, const QString &value) {
+                 if (value.trimmed().isEmpty() || value.trimmed().size() > 128)
+                     return QStringLiteral("a name of 1 to 128 characters");
+                 config.nodeId = value.trimmed();
+                 return QString();
+             }},
             {QStringLiteral("max-pending-per-ip"), QStringLiteral("N"),
              QStringLiteral("Requests per IP still sending their head (%1; 0 = off)."), number(d.maxPendingPerIp),
              W::FlagOrIni, integer(&ServerConfig::maxPendingPerIp, 0, 1000000)},

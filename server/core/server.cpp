@@ -8,6 +8,8 @@
 #include "frontdoor.h"
 #include "httpapi.h"
 #include "inprocessbroker.h"
+#include "redisbroker.h"
+#include "redislink.h"
 #include "logging.h"
 #include "metrics.h"
 #include "operationsapi.h"
@@ -25,6 +27,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QThread>
 #include <QTimer>
@@ -67,6 +70,7 @@ bool Server::start(QString *error)
     doorPolicy.maxPendingPerAddress = m_config.maxPendingPerIp;
     doorPolicy.maxConnections = m_config.effectiveMaxConns();
     doorPolicy.addressKey = AddressKey(m_config.ipv6Prefix);
+    doorPolicy.unavailable = [this] { return brokerProblem(); };
     // Before the port and the data dir: a bad certificate or key changes nothing.
     if (m_config.tlsEnabled()) {
         doorPolicy.tls = FrontDoor::loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, error);
@@ -126,15 +130,15 @@ bool Server::start(QString *error)
     m_verifier = std::make_unique<AccessTokenVerifier>(
             JwsVerifier(*key), AccessTokenPolicy{m_config.issuer, m_config.audience, m_config.leewaySeconds});
 
-    m_sequence = std::make_unique<SequenceStore>(*m_database);
-    m_broker = std::make_unique<InProcessBroker>(m_config.history, m_sequence->start(),
-                                                 [this](quint64 last) { return m_sequence->reserveFrom(last); });
+    if (!makeBroker(error))
+        return undo();
     const int threads = m_config.effectiveThreads();
     if (threads > QThread::idealThreadCount())
         qCWarning(lcServer).noquote() << "--threads" << threads << "is more than the" << QThread::idealThreadCount()
                                       << "cores here; the extra threads only take turns";
     m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_clock, m_mainThread.get(), threads, m_broker->lastSeq());
     connect(m_broker.get(), &Broker::delivered, m_pool.get(), &SignalPool::deliver);
+    connect(m_broker.get(), &Broker::positionChanged, m_pool.get(), &SignalPool::startAt);
     const QJsonObject limits{
             {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
             {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
@@ -144,6 +148,9 @@ bool Server::start(QString *error)
     WebSocketGate::Settings gateSettings;
     gateSettings.limits = limits;
     gateSettings.maxConnectionsPerUser = m_config.maxConnsPerUser;
+    gateSettings.nodeId = m_config.nodeId.isEmpty()
+                                  ? QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(port())
+                                  : m_config.nodeId;
     gateSettings.session.messageRate = m_config.msgRate;
     gateSettings.session.maxMessageBytes = m_config.maxMessageBytes;
     gateSettings.session.maxOutboundBytes = m_config.maxOutboundBytes;
@@ -161,7 +168,7 @@ bool Server::start(QString *error)
     m_operations = std::make_unique<OperationsApi>(m_metrics.get(), [this, maxConnections] {
         if (maxConnections > 0 && m_frontDoor->openConnections() >= maxConnections)
             return QStringLiteral("at the connection limit (--max-conns %1)").arg(maxConnections);
-        return m_database->problem();
+        return unavailableReason();
     });
     HttpApi::Services services{m_users.get(),  m_refreshTokens.get(), m_issuer.get(),   &m_frontDoor->originPolicy(),
                                m_audit.get(),  m_metrics.get(),       m_verifier.get(), m_revocations.get(),
@@ -174,6 +181,7 @@ bool Server::start(QString *error)
     apiSettings.login.loginQueue = {m_config.effectiveMaxPendingLogins(),
                                     m_config.effectiveMaxPendingLogins() > 0 ? ServerConfig::MaxPendingLoginsPerIp : 0};
     apiSettings.login.addressKey = AddressKey(m_config.ipv6Prefix);
+    apiSettings.login.unavailable = [this] { return brokerProblem(); };
     apiSettings.metricsHere = !m_config.hasMetricsListener();
     m_httpApi = std::make_unique<HttpApi>(services, apiSettings, m_clock);
     connect(m_frontDoor.get(), &FrontDoor::upgradeAdmitted, m_gate.get(), &WebSocketGate::handleUpgrade);
@@ -215,6 +223,9 @@ bool Server::start(QString *error)
                         QStringLiteral("Audit lines that could not be written."), {},
                         [this] { return double(m_audit->writeErrors()); });
 
+    if (m_redis)
+        addBrokerMetrics();
+
     if (m_metricsDoor)
         connect(m_metricsDoor.get(), &FrontDoor::requestReceived, m_operations.get(), &OperationsApi::handle);
 
@@ -224,6 +235,85 @@ bool Server::start(QString *error)
     m_feed->start();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl() << (m_config.dev ? "(dev mode)" : "");
     return true;
+}
+
+bool Server::makeBroker(QString *error)
+{
+    if (!m_config.hasBroker()) {
+        m_sequence = std::make_unique<SequenceStore>(*m_database);
+        m_broker = std::make_unique<InProcessBroker>(m_config.history, m_sequence->start(),
+                                                     [this](quint64 last) { return m_sequence->reserveFrom(last); });
+        return true;
+    }
+    RedisLink::Settings link;
+    link.address = *RedisAddress::parse(m_config.brokerUrl, error);   // checked when the option was read
+    link.prefix = m_config.brokerPrefix.toUtf8();
+    if (!m_config.brokerPasswordFile.isEmpty()) {
+        QFile file(m_config.brokerPasswordFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("--broker-password-file: cannot read %1 (%2)")
+                             .arg(m_config.brokerPasswordFile, file.errorString());
+            return false;
+        }
+        // One line; the newline an editor adds is not part of it.
+        link.password = file.readAll().trimmed();
+        if (SecretFile::isReadableByOthers(m_config.brokerPasswordFile))
+            qCWarning(lcServer).noquote() << "--broker-password-file" << m_config.brokerPasswordFile
+                                          << "is readable by group or others; chmod 600 it";
+    }
+    m_redis = std::make_unique<RedisLink>(link);
+    m_broker = std::make_unique<RedisBroker>(*m_redis, m_config.history);
+    connect(m_redis.get(), &RedisLink::ready, this,
+            [] { qCInfo(lcServer).noquote() << "broker connected and subscribed"; });
+    connect(m_redis.get(), &RedisLink::lost, this, [](const QString &why) {
+        qCWarning(lcServer).noquote() << "broker lost:" << why << "- new connections get 503 until it is back";
+    });
+    // Not waiting for it: a node whose Redis is down starts, says why on
+    // /readyz, and admits connections when the link is up.
+    m_redis->open();
+    return true;
+}
+
+void Server::addBrokerMetrics()
+{
+    const auto *broker = static_cast<const RedisBroker *>(m_broker.get());
+    const RedisLink *link = m_redis.get();
+    m_metrics->addGauge(QStringLiteral("signalgate_broker_connected"),
+                        QStringLiteral("1 while the Redis broker is connected, subscribed and synced."), {},
+                        [broker] { return broker->problem().isEmpty() ? 1.0 : 0.0; });
+    m_metrics->addCounter(QStringLiteral("signalgate_broker_reconnects_total"),
+                          QStringLiteral("Redis connections lost (commands or pub/sub) since start."), {},
+                          [link] { return double(link->reconnects()); });
+    m_metrics->addCounter(QStringLiteral("signalgate_broker_messages_received_total"),
+                          QStringLiteral("Signals received from Redis pub/sub."), {},
+                          [broker] { return double(broker->stats().messagesReceived); });
+    m_metrics->addCounter(QStringLiteral("signalgate_broker_published_total"),
+                          QStringLiteral("Signals this node published through Redis."), {},
+                          [broker] { return double(broker->stats().published); });
+    m_metrics->addCounter(QStringLiteral("signalgate_broker_publish_failures_total"),
+                          QStringLiteral("Signals this node could not publish (Redis unreachable)."), {},
+                          [broker] { return double(broker->stats().publishFailures); });
+    m_metrics->addCounter(QStringLiteral("signalgate_broker_publish_seconds_sum"),
+                          QStringLiteral("Time from publish to Redis' answer, summed; divide by published_total."),
+                          {}, [broker] { return broker->stats().publishSeconds; });
+    m_metrics->addCounter(QStringLiteral("signalgate_broker_gaps_filled_total"),
+                          QStringLiteral("Reads of the Redis stream to fill a gap or catch up."), {},
+                          [broker] { return double(broker->stats().gapsFilled); });
+    m_metrics->addCounter(QStringLiteral("signalgate_broker_epoch_changes_total"),
+                          QStringLiteral("Times the stream's history was found lost (a new epoch)."), {},
+                          [broker] { return double(broker->stats().epochChanges); });
+}
+
+QString Server::unavailableReason() const
+{
+    const QString database = m_database->problem();
+    return database.isEmpty() ? brokerProblem() : database;
+}
+
+QString Server::brokerProblem() const
+{
+    // Asked for every upgrade and login, so no round trip: the link knows.
+    return m_broker ? m_broker->problem() : QStringLiteral("starting");
 }
 
 std::optional<JwsKey> Server::loadKey(QString *error)

@@ -26,7 +26,8 @@ class HttpApi;
 class OperationsApi;
 class RefreshStore;
 class SignalPool;
-class InProcessBroker;
+class Broker;
+class RedisLink;
 class SimulatedFeed;
 class ThreadInbox;
 class UserStore;
@@ -71,6 +72,13 @@ Q_SIGNALS:
 private:
     std::optional<Jose::JwsKey> loadKey(QString *error);
     std::optional<Jose::JwsKey> loadKeyPair(Jose::JwsAlgorithm algorithm, QString *error);
+    // The in-process broker, or the Redis one with --broker.
+    bool makeBroker(QString *error);
+    void addBrokerMetrics();
+    // Why this node is not ready (/readyz): its database or broker; empty when it is.
+    QString unavailableReason() const;
+    // Why new upgrades and logins must wait; empty when they need not.
+    QString brokerProblem() const;
 
     ServerConfig m_config;
     const SignalGate::Clock &m_clock;
@@ -91,7 +99,9 @@ private:
     std::unique_ptr<FrontDoor> m_frontDoor;
     std::unique_ptr<FrontDoor> m_metricsDoor;
     std::unique_ptr<OperationsApi> m_operations;
-    std::unique_ptr<InProcessBroker> m_broker;
+    // With --broker: the link the broker uses; it outlives the broker.
+    std::unique_ptr<RedisLink> m_redis;
+    std::unique_ptr<Broker> m_broker;
     std::unique_ptr<SignalPool> m_pool;
     std::unique_ptr<WebSocketGate> m_gate;
     std::unique_ptr<HttpApi> m_httpApi;

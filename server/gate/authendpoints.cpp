@@ -35,6 +35,7 @@ AuthEndpoints::AuthEndpoints(const Services &services, const Settings &settings,
     : QObject(parent)
     , m_services(services)
     , m_addressKey(settings.addressKey)
+    , m_unavailable(settings.unavailable)
     , m_clock(clock)
     , m_loginLimiter(std::make_unique<LocalLimiterStore>(settings.loginRate, settings.rateTableMax, clock))
     , m_userLoginLimiter(std::make_unique<LocalLimiterStore>(settings.loginRateUser, settings.rateTableMax, clock))
@@ -54,6 +55,8 @@ void AuthEndpoints::login(const HttpCall &call)
     // Before the password hash: nothing it could lead to can be issued.
     if (!m_services.issuer->canSign())
         return respond(cannotIssue());
+    if (const QString why = m_unavailable ? m_unavailable() : QString(); !why.isEmpty())
+        return respond(HttpResponse::unavailable(why));
     const auto body = call.jsonBody();
     if (!body)
         return respond(HttpCall::badJson());
@@ -169,6 +172,8 @@ void AuthEndpoints::refresh(const HttpCall &call)
     // Before the rotation: a refresh token spent for nothing would end the session.
     if (!m_services.issuer->canSign())
         return respond(cannotIssue());
+    if (const QString why = m_unavailable ? m_unavailable() : QString(); !why.isEmpty())
+        return respond(HttpResponse::unavailable(why));
     const auto body = call.jsonBody();
     if (!body)
         return respond(HttpCall::badJson());

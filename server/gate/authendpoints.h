@@ -52,6 +52,8 @@ public:
         qsizetype rateTableMax = RateLimiter::DefaultMaxKeys;
         LoginQueue::Limits loginQueue;
         AddressKey addressKey;
+        // Set and not empty: why logins and refreshes must wait (503 + Retry-After).
+        std::function<QString()> unavailable;
     };
 
     AuthEndpoints(const Services &services, const Settings &settings, const SignalGate::Clock &clock,
@@ -91,6 +93,7 @@ private:
 
     Services m_services;
     AddressKey m_addressKey;
+    std::function<QString()> m_unavailable;
     const SignalGate::Clock &m_clock;
     std::unique_ptr<LimiterStore> m_loginLimiter;
     std::unique_ptr<LimiterStore> m_userLoginLimiter;

@@ -115,6 +115,7 @@ FrontDoor::FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QO
     , m_maxPendingPerAddress(policy.maxPendingPerAddress)
     , m_maxConnections(policy.maxConnections)
     , m_acceptUpgrades(policy.acceptUpgrades)
+    , m_unavailable(policy.unavailable)
     , m_addressKey(policy.addressKey)
     , m_origins(policy.allowedOrigins)
     , m_connectionLimiter(
@@ -336,6 +337,11 @@ void FrontDoor::onUpgradeRequested(IncomingConnection *connection, const HttpReq
     // Origin first: a refused origin costs the IP none of its upgrade budget.
     if (refuseForeignOrigin(connection, request))
         return;
+    if (m_unavailable) {
+        const QString why = m_unavailable();
+        if (!why.isEmpty())
+            return connection->respond(HttpResponse::unavailable(why));
+    }
     // A shared limiter answers later: the client may be gone by then.
     const QPointer<IncomingConnection> guarded(connection);
     m_connectionLimiter->take(m_addressKey(connection->peerAddress()),

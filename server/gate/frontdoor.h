@@ -64,6 +64,9 @@ public:
         // few more are answered 503 + Retry-After; past those, dropped at accept.
         int maxConnections = 0;
         AddressKey addressKey;
+        // Set and not empty: why new upgrades must wait (the shared broker or
+        // database is unreachable); they get 503 + Retry-After.
+        std::function<QString()> unavailable;
         // False for the operations listener: nothing is upgraded there (404).
         bool acceptUpgrades = true;
         // Set: every connection is TLS (https/wss); unset: plain HTTP.
@@ -112,6 +115,7 @@ private:
     int m_maxPendingPerAddress;
     int m_maxConnections;
     bool m_acceptUpgrades;
+    std::function<QString()> m_unavailable;
     AddressKey m_addressKey;
     int m_open = 0;
     int m_overCapacity = 0;

@@ -31,6 +31,12 @@ HttpResponse HttpResponse::error(int status, const QByteArray &code, const QStri
     return json(status, {{Key::Error, QString::fromLatin1(code)}, {Key::Message, message}});
 }
 
+HttpResponse HttpResponse::unavailable(const QString &why)
+{
+    return error(503, "unavailable", QStringLiteral("This node cannot admit you now (%1); try again shortly").arg(why))
+            .withHeader("Retry-After", "5");
+}
+
 HttpResponse HttpResponse::noContent()
 {
     HttpResponse response;

@@ -24,6 +24,9 @@ struct HttpResponse
     // {"error": code, "message": message}
     static HttpResponse error(int status, const QByteArray &code, const QString &message);
     static HttpResponse noContent();
+    // 503 + Retry-After for what this node cannot do until a shared part
+    // (broker, database) is back; why is the one-line reason /readyz gives.
+    static HttpResponse unavailable(const QString &why);
 
     HttpResponse &withHeader(const QByteArray &name, const QByteArray &value);
     enum class Transport { Plain, Tls };

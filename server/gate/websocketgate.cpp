@@ -2,6 +2,7 @@
 
 #include "auditevents.h"
 #include "auditlog.h"
+#include "broker.h"
 #include "closing.h"
 #include "logging.h"
 #include "messages.h"
@@ -113,9 +114,14 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted, Q
     audit->record({AuditEvents::AuthSuccess, peer, subject, sessionId, {}, 0});
     const quint64 joinSeq = m_pool->lastSeq();
     auto *session = new Session(socket, transport, result.claims, sessionId, joinSeq, m_settings.session);
-    const SignalGate::Protocol::Welcome welcome{
-            sessionId,       subject,          result.claims.expiresAt, m_settings.session.clock->wallMs(),
-            qint64(joinSeq), m_settings.limits};
+    const SignalGate::Protocol::Welcome welcome{sessionId,
+                                                subject,
+                                                result.claims.expiresAt,
+                                                m_settings.session.clock->wallMs(),
+                                                qint64(joinSeq),
+                                                m_settings.limits,
+                                                m_settings.nodeId,
+                                                m_settings.session.broker->epoch()};
     // The shard sends welcome before any signal after joinSeq (SignalPool).
     m_pool->join(session, welcome.toJson());
 }

@@ -32,6 +32,7 @@ public:
     {
         QJsonObject limits;              // welcome.limits
         int maxConnectionsPerUser = 0;   // 0: no cap
+        QString nodeId;                  // welcome.node
         Session::Settings session;
     };
 

@@ -34,13 +34,18 @@ void Metrics::addGauge(const QString &name, const QString &help, const QString &
     m_gauges.append({name, help, labels, std::move(gauge)});
 }
 
+void Metrics::addCounter(const QString &name, const QString &help, const QString &labels, Gauge counter)
+{
+    m_gauges.append({name, help, labels, std::move(counter), "counter"});
+}
+
 QByteArray Metrics::render() const
 {
     QByteArray out;
     QString lastName;
     for (const GaugeEntry &gauge : m_gauges) {
         if (gauge.name != lastName)
-            header(out, gauge.name.toUtf8().constData(), "gauge", gauge.help.toUtf8().constData());
+            header(out, gauge.name.toUtf8().constData(), gauge.type, gauge.help.toUtf8().constData());
         lastName = gauge.name;
         out += gauge.name.toUtf8() + (gauge.labels.isEmpty() ? QByteArray() : '{' + gauge.labels.toUtf8() + '}') + ' '
                 + QByteArray::number(gauge.read(), 'g', 15) + '\n';

@@ -30,6 +30,8 @@ public:
 
     // Gauges read live state when rendered (pool size, limiter table sizes).
     void addGauge(const QString &name, const QString &help, const QString &labels, Gauge gauge);
+    // A counter another part keeps (the Redis broker's), read the same way.
+    void addCounter(const QString &name, const QString &help, const QString &labels, Gauge counter);
 
     QByteArray render() const;
 
@@ -53,6 +55,7 @@ private:
         QString help;
         QString labels;
         Gauge read;
+        const char *type = "gauge";
     };
 
     mutable std::mutex m_mutex;   // std, not QMutex: ThreadSanitizer sees it (DECISIONS.md)

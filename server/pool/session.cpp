@@ -279,9 +279,15 @@ void Session::handleResume(const ClientMessage &message)
                           QStringLiteral("A resume is still being delivered; wait for \"resumed\""), message.id});
     const quint64 since = quint64(message.object.value(Key::Since).toDouble());
     const quint64 retainedFrom = m_settings.broker->history().firstSeq();   // 0: empty
+    // A client that names the epoch its seq came from, when the shared
+    // stream has had another since, lost what it had (PROTOCOL.md 10.7).
+    const QString epoch = message.object.value(Key::Epoch).toString();
+    const bool otherEpoch = !epoch.isEmpty() && epoch != m_settings.broker->epoch();
     // Signals after m_joinSeq reached this connection live: never replay them.
-    if (since < m_joinSeq && (retainedFrom == 0 || retainedFrom > since + 1)) {
-        ErrorFrame gap{ErrorCode::ResumeGap, QStringLiteral("Some signals after %1 are no longer retained").arg(since),
+    if (otherEpoch || (since < m_joinSeq && (retainedFrom == 0 || retainedFrom > since + 1))) {
+        ErrorFrame gap{ErrorCode::ResumeGap,
+                       otherEpoch ? QStringLiteral("The signal history of epoch %1 was lost").arg(epoch)
+                                  : QStringLiteral("Some signals after %1 are no longer retained").arg(since),
                        message.id};
         gap.firstSeq = qint64(retainedFrom == 0 ? m_joinSeq + 1 : retainedFrom);
         sendError(gap);

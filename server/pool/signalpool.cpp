@@ -116,6 +116,12 @@ void SignalPool::deliver(quint64 seq, const QString &frame)
     m_pendingLastSeq = seq;
 }
 
+void SignalPool::startAt(quint64 lastSeq)
+{
+    if (m_pending.isEmpty())
+        m_lastSeq = m_pendingLastSeq = lastSeq;
+}
+
 void SignalPool::sendPending()
 {
     // Moved out whole: the shards share this batch and nobody writes to it again.

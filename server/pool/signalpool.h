@@ -67,6 +67,9 @@ public:
 
     // A signal from the broker, to every member by the end of this turn.
     void deliver(quint64 seq, const QString &frame);
+    // The broker's stream is at lastSeq without this pool having seen it go
+    // by (a node's first sync with a shared broker): later joins start there.
+    void startAt(quint64 lastSeq);
     void closeAll(const Protocol::CloseSpec &spec);
     // Closes every session the predicate picks; it runs on the pool threads,
     // so it must own what it reads.

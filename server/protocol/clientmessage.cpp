@@ -74,6 +74,9 @@ ClientMessage ClientMessage::parse(QByteArrayView utf8)
     } else if (message.type == MessageType::Resume) {
         if (!isNonNegativeInteger(message.object.value(QLatin1String("since"))))
             return invalid(message, QStringLiteral("\"since\" must be a non-negative integer"));
+        const QJsonValue epoch = message.object.value(QLatin1String("epoch"));
+        if (!epoch.isUndefined() && !epoch.isString())
+            return invalid(message, QStringLiteral("\"epoch\" must be a string"));
         message.kind = Kind::Resume;
     } else if (message.type == MessageType::Publish) {
         const QString problem = signalProblem(message.object.value(QLatin1String("signal")));

@@ -17,6 +17,8 @@ inline constexpr QLatin1String Sub{"sub"};
 inline constexpr QLatin1String Exp{"exp"};
 inline constexpr QLatin1String ServerTime{"server_time"};
 inline constexpr QLatin1String LastSeq{"last_seq"};
+inline constexpr QLatin1String Node{"node"};
+inline constexpr QLatin1String Epoch{"epoch"};
 inline constexpr QLatin1String Limits{"limits"};
 inline constexpr QLatin1String ConnRate{"conn_rate"};
 inline constexpr QLatin1String MsgRate{"msg_rate"};

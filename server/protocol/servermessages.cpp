@@ -27,14 +27,19 @@ void insertIfSet(QJsonObject &object, QLatin1String key, qint64 value)
 
 QJsonObject Welcome::toJson() const
 {
-    return {{Key::Type, MessageType::Welcome},
-            {Key::Protocol, ProtocolName},
-            {Key::SessionId, sessionId},
-            {Key::Sub, subject},
-            {Key::Exp, exp},
-            {Key::ServerTime, serverTimeMs},
-            {Key::LastSeq, lastSeq},
-            {Key::Limits, limits}};
+    QJsonObject object{{Key::Type, MessageType::Welcome},
+                       {Key::Protocol, ProtocolName},
+                       {Key::SessionId, sessionId},
+                       {Key::Sub, subject},
+                       {Key::Exp, exp},
+                       {Key::ServerTime, serverTimeMs},
+                       {Key::LastSeq, lastSeq},
+                       {Key::Limits, limits}};
+    if (!node.isEmpty())
+        object.insert(Key::Node, node);
+    if (!epoch.isEmpty())
+        object.insert(Key::Epoch, epoch);
+    return object;
 }
 
 Welcome Welcome::fromJson(const QJsonObject &object)
@@ -46,6 +51,8 @@ Welcome Welcome::fromJson(const QJsonObject &object)
     welcome.serverTimeMs = integer(object.value(Key::ServerTime), 0);
     welcome.lastSeq = qMax<qint64>(0, integer(object.value(Key::LastSeq), 0));
     welcome.limits = object.value(Key::Limits).toObject();
+    welcome.node = object.value(Key::Node).toString();
+    welcome.epoch = object.value(Key::Epoch).toString();
     return welcome;
 }
 

@@ -22,6 +22,8 @@ struct Welcome
     qint64 serverTimeMs = 0;
     qint64 lastSeq = 0;   // 0 when missing or negative
     QJsonObject limits;
+    QString node;    // --node-id (PROTOCOL.md section 10.7); empty: left out
+    QString epoch;   // the shared stream's epoch; empty with one node: left out
 
     QJsonObject toJson() const;
     static Welcome fromJson(const QJsonObject &object);

@@ -136,6 +136,7 @@ void RedisConnection::lost(const QString &why)
     m_connectTimer.stop();
     m_context = nullptr;
     m_connected = false;
+    m_pendingSubscriptions = 0;
     retire(m_read);
     retire(m_write);
     Q_EMIT disconnected(QStringLiteral("%1: %2").arg(address(), why));
@@ -156,6 +157,21 @@ void RedisConnection::command(const QList<QByteArray> &arguments, Answer answer)
             answer(RedisReply::error("not connected to " + address().toUtf8()));
         return;
     }
+    send(arguments, std::move(answer));
+}
+
+void RedisConnection::send(const QList<QByteArray> &arguments, Answer answer)
+{
+    auto *pending = new Answer(std::move(answer));
+    if (!sendArgv(arguments, &RedisConnection::onReply, pending)) {
+        if (*pending)
+            (*pending)(RedisReply::error("cannot send the command: " + QByteArray(m_context->errstr)));
+        delete pending;
+    }
+}
+
+bool RedisConnection::sendArgv(const QList<QByteArray> &arguments, Callback callback, void *privdata)
+{
     std::vector<const char *> argv;
     std::vector<size_t> lengths;
     argv.reserve(size_t(arguments.size()));
@@ -164,14 +180,8 @@ void RedisConnection::command(const QList<QByteArray> &arguments, Answer answer)
         argv.push_back(argument.constData());
         lengths.push_back(size_t(argument.size()));
     }
-    auto *pending = new Answer(std::move(answer));
-    if (redisAsyncCommandArgv(m_context, &RedisConnection::onReply, pending, int(argv.size()), argv.data(),
-                              lengths.data())
-        != REDIS_OK) {
-        if (*pending)
-            (*pending)(RedisReply::error("cannot send the command: " + QByteArray(m_context->errstr)));
-        delete pending;
-    }
+    return redisAsyncCommandArgv(m_context, callback, privdata, int(argv.size()), argv.data(), lengths.data())
+           == REDIS_OK;
 }
 
 void RedisConnection::onConnect(const redisAsyncContext *context, int status)
@@ -183,10 +193,53 @@ void RedisConnection::onConnect(const redisAsyncContext *context, int status)
         self->scheduleReconnect();
         return;
     }
-    self->m_connectTimer.stop();
-    self->m_connected = true;
-    self->m_backoffMs = self->m_settings.firstBackoffMs;
-    Q_EMIT self->connected();
+    self->runHandshake(0);
+}
+
+void RedisConnection::runHandshake(int index)
+{
+    if (index == m_settings.handshake.size())
+        return becomeConnected();
+    const QList<QByteArray> &arguments = m_settings.handshake.at(index);
+    // Before m_connected: nothing else may go first.
+    send(arguments, [this, index, name = arguments.value(0)](const RedisReply &reply) {
+        if (!m_context)
+            return;   // the link went; lost() has spoken
+        if (reply.isError()) {
+            // A wrong password or database does not mend by itself, but the
+            // operator may fix the server: keep trying, with the backoff.
+            dropContext(QStringLiteral("%1 failed: %2").arg(QString::fromLatin1(name), QString::fromUtf8(reply.text)));
+            scheduleReconnect();
+            return;
+        }
+        runHandshake(index + 1);
+    });
+}
+
+void RedisConnection::becomeConnected()
+{
+    m_connectTimer.stop();
+    m_connected = true;
+    m_backoffMs = m_settings.firstBackoffMs;
+    if (!m_subscriptions.isEmpty())
+        sendSubscribe(m_subscriptions.keys());
+    Q_EMIT connected();
+}
+
+void RedisConnection::subscribe(const QByteArray &channel, MessageHandler handler)
+{
+    const bool isNew = !m_subscriptions.contains(channel);
+    m_subscriptions.insert(channel, std::move(handler));
+    if (isNew && m_connected)
+        sendSubscribe({channel});
+}
+
+void RedisConnection::sendSubscribe(const QList<QByteArray> &channels)
+{
+    // hiredis keeps the callback per channel and calls it for the
+    // confirmation and every message; the handlers live here, so no privdata.
+    if (sendArgv(QList<QByteArray>{QByteArrayLiteral("SUBSCRIBE")} + channels, &RedisConnection::onMessage, nullptr))
+        m_pendingSubscriptions += int(channels.size());
 }
 
 void RedisConnection::onDisconnect(const redisAsyncContext *context, int status)
@@ -197,6 +250,28 @@ void RedisConnection::onDisconnect(const redisAsyncContext *context, int status)
     self->lost(status == REDIS_OK ? QStringLiteral("the server closed the connection")
                                   : QString::fromLocal8Bit(context->errstr));
     self->scheduleReconnect();
+}
+
+void RedisConnection::onMessage(redisAsyncContext *context, void *reply, void *)
+{
+    // A null reply: the context is being freed and hiredis says goodbye to
+    // each subscription; lost() has already spoken.
+    const auto *message = static_cast<const redisReply *>(reply);
+    if (!message || message->type != REDIS_REPLY_ARRAY || message->elements < 3)
+        return;
+    auto *self = static_cast<RedisConnection *>(context->data);
+    const QByteArray kind(message->element[0]->str, qsizetype(message->element[0]->len));
+    const QByteArray channel(message->element[1]->str, qsizetype(message->element[1]->len));
+    if (kind == "subscribe") {
+        if (--self->m_pendingSubscriptions == 0)
+            Q_EMIT self->subscribed();
+        return;
+    }
+    if (kind != "message")
+        return;
+    const auto handler = self->m_subscriptions.constFind(channel);
+    if (handler != self->m_subscriptions.cend() && *handler)
+        (*handler)(QByteArray(message->element[2]->str, qsizetype(message->element[2]->len)));
 }
 
 void RedisConnection::onReply(redisAsyncContext *, void *reply, void *privdata)

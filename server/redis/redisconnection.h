@@ -3,6 +3,7 @@
 #include "redisreply.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSocketNotifier>
@@ -25,17 +26,26 @@ namespace SignalGate::Server {
 // close(). Commands sent while it is connected are pipelined by hiredis and
 // answered in order; a command sent while it is not gets an error reply at
 // once, and commands in flight when the link drops get one each.
+//
+// Subscriptions belong to the connection, not to one link: subscribe() keeps
+// the handler, and every new link subscribes again before subscribed() is
+// emitted. A connection with subscriptions is in pub/sub mode and takes no
+// other commands (Redis' rule), so a node keeps two.
 class RedisConnection : public QObject
 {
     Q_OBJECT
 public:
     using Answer = std::function<void(const RedisReply &)>;
+    using MessageHandler = std::function<void(const QByteArray &payload)>;
 
     struct Settings
     {
         int connectTimeoutMs = 2000;
         int firstBackoffMs = 100;
         int maxBackoffMs = 5000;
+        // Sent first on every link (AUTH, SELECT); the link counts as
+        // connected only when all of them succeeded.
+        QList<QList<QByteArray>> handshake;
     };
 
     explicit RedisConnection(Settings settings, QObject *parent = nullptr);
@@ -47,9 +57,14 @@ public:
     bool isConnected() const { return m_connected; }
 
     void command(const QList<QByteArray> &arguments, Answer answer = {});
+    // Messages published to channel reach handler from the next link on.
+    void subscribe(const QByteArray &channel, MessageHandler handler);
+    bool isSubscribed() const { return m_connected && !m_subscriptions.isEmpty() && m_pendingSubscriptions == 0; }
 
 Q_SIGNALS:
     void connected();
+    // Every channel of subscribe() is confirmed on the current link.
+    void subscribed();
     // why: one line naming the address and the cause.
     void disconnected(const QString &why);
 
@@ -60,12 +75,20 @@ private:
     // The context is gone or going: forget it and say why.
     void lost(const QString &why);
     void scheduleReconnect();
+    using Callback = void (*)(redisAsyncContext *, void *, void *);
+    // To hiredis whatever the state of the link; command() checks it first.
+    void send(const QList<QByteArray> &arguments, Answer answer);
+    bool sendArgv(const QList<QByteArray> &arguments, Callback callback, void *privdata);
+    void runHandshake(int index);
+    void becomeConnected();
+    void sendSubscribe(const QList<QByteArray> &channels);
     QString address() const;
 
     // hiredis' callbacks, with this object as the context's data.
     static void onConnect(const redisAsyncContext *context, int status);
     static void onDisconnect(const redisAsyncContext *context, int status);
     static void onReply(redisAsyncContext *context, void *reply, void *privdata);
+    static void onMessage(redisAsyncContext *context, void *reply, void *privdata);
 
     Settings m_settings;
     QString m_host;
@@ -76,6 +99,8 @@ private:
     QTimer m_connectTimer;
     QTimer m_reconnectTimer;
     int m_backoffMs = 0;
+    QHash<QByteArray, MessageHandler> m_subscriptions;
+    int m_pendingSubscriptions = 0;   // SUBSCRIBE confirmations still to come on this link
     bool m_connected = false;
     bool m_wanted = false;   // open() until close()
 };

@@ -187,7 +187,7 @@ void TestConnectionParts::readerTypesWhatItKnows()
     QSignalSpy resumed(&reader, &ServerMessageReader::resumed);
     QSignalSpy errors(&reader, &ServerMessageReader::error);
 
-    reader.read(text(Welcome{QStringLiteral("s1"), QStringLiteral("alice"), 100, 5, 7, {}}.toJson()));
+    reader.read(text(Welcome{QStringLiteral("s1"), QStringLiteral("alice"), 100, 5, 7, {}, {}, {}}.toJson()));
     reader.read(text(signal(8)));
     reader.read(text(Expiring{100, 30}.toJson()));
     reader.read(text(Refreshed{200, 4, QStringLiteral("refresh-1")}.toJson()));

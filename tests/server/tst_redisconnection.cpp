@@ -44,6 +44,8 @@ private Q_SLOTS:
     void aCommandWhileDownIsAnErrorReply();
     void reconnectsAfterTheServerCameBack();
     void keepsTryingAnAddressNobodyListensOn();
+    void subscriptionsComeBackOnEveryLink();
+    void aFailedHandshakeIsNeverConnected();
 };
 
 void TestRedisConnection::repliesAreTyped()
@@ -130,7 +132,7 @@ void TestRedisConnection::reconnectsAfterTheServerCameBack()
 void TestRedisConnection::keepsTryingAnAddressNobodyListensOn()
 {
     RedisServer redis;   // its port, before anyone listens there
-    RedisConnection connection({500, 20, 100});
+    RedisConnection connection({500, 20, 100, {}});
     QSignalSpy disconnected(&connection, &RedisConnection::disconnected);
     QSignalSpy connected(&connection, &RedisConnection::connected);
     connection.open(QStringLiteral("127.0.0.1"), redis.port());
@@ -141,6 +143,62 @@ void TestRedisConnection::keepsTryingAnAddressNobodyListensOn()
     QVERIFY(connected.wait(5000));
     connection.close();
     QVERIFY(!connection.isConnected());
+}
+
+void TestRedisConnection::subscriptionsComeBackOnEveryLink()
+{
+    RedisServer redis;
+    QVERIFY2(redis.start(), qPrintable(redis.error()));
+    RedisConnection publisher;
+    QVERIFY(openTo(publisher, redis));
+    RedisConnection subscriber;
+    QList<QByteArray> got;
+    subscriber.subscribe("a", [&](const QByteArray &payload) { got.append("a:" + payload); });
+    subscriber.subscribe("b", [&](const QByteArray &payload) { got.append("b:" + payload); });
+    QSignalSpy subscribed(&subscriber, &RedisConnection::subscribed);
+    subscriber.open(QStringLiteral("127.0.0.1"), redis.port());
+    QVERIFY(subscribed.wait(5000));
+    QVERIFY(subscriber.isSubscribed());
+    QCOMPARE(ask(publisher, {"PUBLISH", "a", "1"}).integer, 1);
+    QCOMPARE(ask(publisher, {"PUBLISH", "b", QByteArray("2\0", 2)}).integer, 1);
+    QCOMPARE(ask(publisher, {"PUBLISH", "c", "3"}).integer, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(got.size(), 2, 5000);
+    QCOMPARE(got, (QList<QByteArray>{"a:1", QByteArray("b:2\0", 4)}));
+
+    // The server forgets every subscription when it restarts; the connection
+    // does not, and subscribes again before it says subscribed().
+    redis.kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!subscriber.isSubscribed(), 5000);
+    QVERIFY2(redis.start(), qPrintable(redis.error()));
+    QVERIFY(subscribed.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(publisher.isConnected(), 10000);
+    QCOMPARE(ask(publisher, {"PUBLISH", "a", "4"}).integer, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(got.size(), 3, 5000);
+    QCOMPARE(got.last(), QByteArray("a:4"));
+}
+
+void TestRedisConnection::aFailedHandshakeIsNeverConnected()
+{
+    RedisServer redis;
+    QVERIFY2(redis.start(), qPrintable(redis.error()));
+    QCOMPARE(redis.command("CONFIG SET requirepass s3cret"), QByteArray("+OK"));
+
+    RedisConnection::Settings wrong{500, 20, 100, {{"AUTH", "nope"}}};
+    RedisConnection refused(wrong);
+    QSignalSpy connected(&refused, &RedisConnection::connected);
+    QSignalSpy disconnected(&refused, &RedisConnection::disconnected);
+    refused.open(QStringLiteral("127.0.0.1"), redis.port());
+    QTRY_VERIFY_WITH_TIMEOUT(disconnected.size() >= 2, 5000);   // and it keeps trying
+    QVERIFY(connected.isEmpty());
+    const QString why = disconnected.first().first().toString();
+    QVERIFY2(why.contains(QStringLiteral("AUTH failed")) && why.contains(QStringLiteral("WRONGPASS")), qPrintable(why));
+
+    RedisConnection::Settings right{500, 20, 100, {{"AUTH", "s3cret"}, {"SELECT", "3"}}};
+    RedisConnection accepted(right);
+    QVERIFY(openTo(accepted, redis));
+    QCOMPARE(ask(accepted, {"SET", "k", "v"}).text, QByteArray("OK"));
+    // SELECT 3 ran first: the key is in database 3.
+    QCOMPARE(ask(accepted, {"CLIENT", "INFO"}).text.contains(" db=3 "), true);
 }
 
 QTEST_GUILESS_MAIN(TestRedisConnection)
