@@ -32,7 +32,8 @@ void SignalEndpoints::publish(const HttpCall &call) const
     if (!problem.isEmpty())
         return call.respond(HttpResponse::error(400, "bad_request", problem));
     m_broker.publish(SignalFrame::fromPublished(*body, m_clock.wallMs()), [respond = call.respond](quint64 seq) {
-        respond(HttpResponse::json(202, {{Key::Seq, qint64(seq)}}));
+        respond(seq ? HttpResponse::json(202, {{Key::Seq, qint64(seq)}})
+                    : HttpResponse::unavailable(QStringLiteral("the broker cannot take signals now")));
     });
 }
 

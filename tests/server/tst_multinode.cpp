@@ -1,0 +1,221 @@
+// Several nodes on one Redis (PROTOCOL.md section 10.7): two real servers in
+// this process, one key, one redis-server. A signal published on A reaches
+// clients of A and B with one seq; a client resumes on B from what it got on
+// A; a stale epoch gets resume_gap; while Redis is away /readyz, upgrades and
+// logins say 503 and open connections stay, then get what follows.
+#include "rawhttp.h"
+#include "redisserver.h"
+#include "testhttp.h"
+#include "testserver.h"
+#include "wsprobe.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+#include <memory>
+
+using namespace SignalGate::Server;
+using TestHttp::Reply;
+
+namespace {
+
+const QStringList protocols{QStringLiteral("signalgate.v1")};
+
+// Node a's key, so tokens of one node are good on the other.
+TestServer::Tweak nodeOf(const RedisServer &redis, const QString &name, const QString &keyFile = {})
+{
+    return [&redis, name, keyFile](ServerConfig &config) {
+        config.brokerUrl = redis.url();
+        config.nodeId = name;
+        config.signalIntervalMs = 0;   // the tests publish
+        if (!keyFile.isEmpty())
+            config.jwtSecretFile = keyFile;
+    };
+}
+
+std::unique_ptr<WsProbe> openWithToken(TestServer &server, const QByteArray &token)
+{
+    auto probe = std::make_unique<WsProbe>();
+    QNetworkRequest request(server.wsUrl());
+    request.setRawHeader("Authorization", "Bearer " + token);
+    probe->open(request, protocols);
+    return probe;
+}
+
+QList<qint64> seqs(const WsProbe &probe)
+{
+    QList<qint64> out;
+    for (const QJsonObject &message : probe.messages()) {
+        if (message.value("type").toString() == "signal")
+            out.append(message.value("seq").toInteger());
+    }
+    return out;
+}
+
+QJsonObject firstOfType(const WsProbe &probe, const QString &type)
+{
+    for (const QJsonObject &message : probe.messages()) {
+        if (message.value("type").toString() == type)
+            return message;
+    }
+    return {};
+}
+
+bool waitReady(TestServer &node)
+{
+    return QTest::qWaitFor([&] { return TestHttp::get(node, QStringLiteral("/readyz")).status == 200; }, 10000);
+}
+
+// Through node, with a token of keyHolder (node a: both trust its key).
+qint64 publish(TestServer &node, const QString &symbol, const TestServer &keyHolder)
+{
+    const QByteArray publisher = keyHolder.mint({{"sub", "bot"}, {"scope", "signals:publish"}});
+    const Reply reply = TestHttp::post(node, QStringLiteral("/signals"),
+                                       {{"symbol", symbol}, {"side", "buy"}, {"price", 1.5}, {"confidence", 0.5}},
+                                       publisher);
+    return reply.status == 202 ? reply.json.value("seq").toInteger() : -reply.status;
+}
+
+}   // namespace
+
+class TestMultiNode : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void aSignalReachesEveryNodeWithOneSeq();
+    void aClientResumesOnAnotherNode();
+    void aResumeFromAnotherEpochGetsResumeGap();
+    void whileRedisIsAwayNewClientsWaitAndOpenOnesStay();
+
+private:
+    std::unique_ptr<RedisServer> m_redis;
+    std::unique_ptr<TestServer> m_a;
+    std::unique_ptr<TestServer> m_b;
+};
+
+void TestMultiNode::init()
+{
+    m_redis = std::make_unique<RedisServer>();
+    QVERIFY2(m_redis->start(), qPrintable(m_redis->error()));
+    m_a = std::make_unique<TestServer>(nodeOf(*m_redis, QStringLiteral("node-a")));
+    QVERIFY2(m_a->start(), qPrintable(m_a->error()));
+    m_b = std::make_unique<TestServer>(nodeOf(*m_redis, QStringLiteral("node-b"), m_a->secretPath()));
+    QVERIFY2(m_b->start(), qPrintable(m_b->error()));
+    QVERIFY(waitReady(*m_a));
+    QVERIFY(waitReady(*m_b));
+}
+
+void TestMultiNode::cleanup()
+{
+    m_b.reset();
+    m_a.reset();
+    m_redis.reset();
+}
+
+void TestMultiNode::aSignalReachesEveryNodeWithOneSeq()
+{
+    auto onA = openWithToken(*m_a, m_a->mint());
+    auto onB = openWithToken(*m_b, m_a->mint());
+    QVERIFY(onA->waitForMessages(1));
+    QVERIFY(onB->waitForMessages(1));
+    const QJsonObject welcomeA = firstOfType(*onA, "welcome");
+    const QJsonObject welcomeB = firstOfType(*onB, "welcome");
+    QCOMPARE(welcomeA.value("node").toString(), QStringLiteral("node-a"));
+    QCOMPARE(welcomeB.value("node").toString(), QStringLiteral("node-b"));
+
+    QCOMPARE(publish(*m_a, "AAA", *m_a), 1);
+    QCOMPARE(publish(*m_b, "BBB", *m_a), 2);
+    QCOMPARE(publish(*m_a, "CCC", *m_a), 3);
+    QVERIFY(onA->waitForMessages(4));
+    QVERIFY(onB->waitForMessages(4));
+    QCOMPARE(seqs(*onA), (QList<qint64>{1, 2, 3}));
+    QCOMPARE(onA->messages().mid(1), onB->messages().mid(1));
+    // The epoch is the stream's, the same on every node once it exists.
+    auto later = openWithToken(*m_b, m_a->mint());
+    QVERIFY(later->waitForMessages(1));
+    const QJsonObject welcome = firstOfType(*later, "welcome");
+    QCOMPARE(welcome.value("last_seq").toInteger(), 3);
+    QVERIFY(!welcome.value("epoch").toString().isEmpty());
+}
+
+void TestMultiNode::aClientResumesOnAnotherNode()
+{
+    auto onA = openWithToken(*m_a, m_a->mint());
+    QVERIFY(onA->waitForMessages(1));
+    for (int i = 1; i <= 5; ++i)
+        QCOMPARE(publish(*m_a, QStringLiteral("S%1").arg(i), *m_a), i);
+    QVERIFY(onA->waitForMessages(6));
+    onA.reset();
+    for (int i = 6; i <= 8; ++i)
+        QCOMPARE(publish(*m_b, QStringLiteral("S%1").arg(i), *m_a), i);
+
+    auto onB = openWithToken(*m_b, m_a->mint());
+    QVERIFY(onB->waitForMessages(1));
+    const QString epoch = firstOfType(*onB, "welcome").value("epoch").toString();
+    QCOMPARE(firstOfType(*onB, "welcome").value("last_seq").toInteger(), 8);
+    QCOMPARE(publish(*m_a, "live", *m_a), 9);   // live, after the welcome: never in the replay
+    onB->socket().sendTextMessage(QJsonDocument(QJsonObject{{"type", "resume"}, {"since", 5}, {"epoch", epoch}})
+                                          .toJson(QJsonDocument::Compact));
+    QTRY_VERIFY_WITH_TIMEOUT(!firstOfType(*onB, "resumed").isEmpty(), 5000);
+    QList<qint64> got = seqs(*onB);
+    std::sort(got.begin(), got.end());
+    QCOMPARE(got, (QList<qint64>{6, 7, 8, 9}));
+    const QJsonObject resumed = firstOfType(*onB, "resumed");
+    QCOMPARE(resumed.value("from").toInteger(), 6);
+    QCOMPARE(resumed.value("to").toInteger(), 8);
+    QVERIFY(firstOfType(*onB, "error").isEmpty());
+}
+
+void TestMultiNode::aResumeFromAnotherEpochGetsResumeGap()
+{
+    QCOMPARE(publish(*m_a, "one", *m_a), 1);
+    auto onB = openWithToken(*m_b, m_a->mint());
+    QVERIFY(onB->waitForMessages(1));
+    onB->socket().sendTextMessage(
+            QByteArrayLiteral(R"({"type":"resume","since":0,"epoch":"an-epoch-redis-has-lost"})"));
+    QTRY_VERIFY_WITH_TIMEOUT(!firstOfType(*onB, "resumed").isEmpty(), 5000);
+    const QJsonObject gap = firstOfType(*onB, "error");
+    QCOMPARE(gap.value("code").toString(), QStringLiteral("resume_gap"));
+    QVERIFY2(gap.value("message").toString().contains("an-epoch-redis-has-lost"),
+             qPrintable(gap.value("message").toString()));
+}
+
+void TestMultiNode::whileRedisIsAwayNewClientsWaitAndOpenOnesStay()
+{
+    auto open = openWithToken(*m_b, m_a->mint());
+    QVERIFY(open->waitForMessages(1));
+    QCOMPARE(publish(*m_a, "before", *m_a), 1);
+    QVERIFY(open->waitForMessages(2));
+
+    m_redis->kill();
+    QTRY_COMPARE_WITH_TIMEOUT(TestHttp::get(*m_b, QStringLiteral("/readyz")).status, 503, 5000);
+    const Reply notReady = TestHttp::get(*m_b, QStringLiteral("/readyz"));
+    QVERIFY2(notReady.body.contains("broker") && notReady.body.contains(QByteArray::number(m_redis->port())),
+             notReady.body.constData());
+    // A new client is told to come back, not let in to a node that cannot feed it.
+    const QByteArray upgrade = RawHttp::responseHead(
+            m_b->server()->port(), RawHttp::upgradeRequest("/ws", "Authorization: Bearer " + m_a->mint() + "\r\n"));
+    QCOMPARE(RawHttp::status(upgrade), 503);
+    QCOMPARE(RawHttp::header(upgrade, "Retry-After"), QByteArray("5"));
+    const Reply login = TestHttp::post(*m_b, QStringLiteral("/auth/login"), {{"username", "x"}, {"password", "y"}});
+    QCOMPARE(login.status, 503);
+    QCOMPARE(login.header("Retry-After"), QByteArray("5"));
+    QVERIFY(publish(*m_a, "lost", *m_a) < 0);
+
+    QVERIFY2(m_redis->start(), qPrintable(m_redis->error()));
+    QVERIFY(waitReady(*m_a));
+    QVERIFY(waitReady(*m_b));
+    QVERIFY(open->connected() && !open->disconnected());
+    QCOMPARE(publish(*m_a, "after", *m_a), 2);   // seq goes on from the node's last one
+    QVERIFY(open->waitForMessages(3));
+    QCOMPARE(seqs(*open), (QList<qint64>{1, 2}));
+    auto later = openWithToken(*m_b, m_a->mint());
+    QVERIFY(later->waitForMessages(1));
+    QVERIFY(later->connected());
+}
+
+QTEST_GUILESS_MAIN(TestMultiNode)
+#include "tst_multinode.moc"
