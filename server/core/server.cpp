@@ -14,6 +14,7 @@
 #include "metrics.h"
 #include "operationsapi.h"
 #include "refreshstore.h"
+#include "revocationfeed.h"
 #include "revocationlist.h"
 #include "secretfile.h"
 #include "sequencestore.h"
@@ -186,20 +187,7 @@ bool Server::start(QString *error)
     m_httpApi = std::make_unique<HttpApi>(services, apiSettings, m_clock);
     connect(m_frontDoor.get(), &FrontDoor::upgradeAdmitted, m_gate.get(), &WebSocketGate::handleUpgrade);
     connect(m_frontDoor.get(), &FrontDoor::requestReceived, m_httpApi.get(), &HttpApi::handle);
-    // Revocations reach open connections at once (queued to each pool thread),
-    // well within 1 s. The predicates run there: they hold copies.
-    const auto closeRevoked = [this](const std::function<bool(const Session &)> &match) {
-        m_pool->closeMatching(match, Close::TokenRevoked);
-    };
-    connect(m_httpApi.get(), &HttpApi::tokenRevoked, this, [closeRevoked](const QString &jti) {
-        closeRevoked([jti](const Session &s) { return s.claims().jwtId == jti; });
-    });
-    connect(m_httpApi.get(), &HttpApi::familyRevoked, this, [closeRevoked](const QString &family) {
-        closeRevoked([family](const Session &s) { return s.claims().family == family; });
-    });
-    connect(m_httpApi.get(), &HttpApi::subjectRevoked, this, [closeRevoked](const QString &subject) {
-        closeRevoked([subject](const Session &s) { return s.claims().subject == subject; });
-    });
+    wireRevocations();
 
     m_metrics->addGauge(QStringLiteral("signalgate_connections_active"),
                         QStringLiteral("Authenticated connections in the pool."), {},
@@ -263,6 +251,8 @@ bool Server::makeBroker(QString *error)
     }
     m_redis = std::make_unique<RedisLink>(link);
     m_broker = std::make_unique<RedisBroker>(*m_redis, m_config.history);
+    m_revocationFeed = std::make_unique<RevocationFeed>(*m_redis, *m_revocations,
+                                                        m_config.accessTtlSeconds + m_config.leewaySeconds, m_clock);
     connect(m_redis.get(), &RedisLink::ready, this,
             [] { qCInfo(lcServer).noquote() << "broker connected and subscribed"; });
     connect(m_redis.get(), &RedisLink::lost, this, [](const QString &why) {
@@ -299,9 +289,46 @@ void Server::addBrokerMetrics()
     m_metrics->addCounter(QStringLiteral("signalgate_broker_gaps_filled_total"),
                           QStringLiteral("Reads of the Redis stream to fill a gap or catch up."), {},
                           [broker] { return double(broker->stats().gapsFilled); });
+    const RevocationFeed *feed = m_revocationFeed.get();
+    m_metrics->addCounter(QStringLiteral("signalgate_revocations_from_other_nodes_total"),
+                          QStringLiteral("Revocations made on other nodes and applied here."), {},
+                          [feed] { return double(feed->appliedFromOthers()); });
+    m_metrics->addGauge(QStringLiteral("signalgate_revocations_unsent"),
+                        QStringLiteral("Revocations made here still waiting for Redis to reach the other nodes."), {},
+                        [feed] { return double(feed->unsent()); });
     m_metrics->addCounter(QStringLiteral("signalgate_broker_epoch_changes_total"),
                           QStringLiteral("Times the stream's history was found lost (a new epoch)."), {},
                           [broker] { return double(broker->stats().epochChanges); });
+}
+
+void Server::wireRevocations()
+{
+    // Revocations reach open connections at once (queued to each pool thread),
+    // well within 1 s. The predicates run there: they hold copies.
+    SignalPool *pool = m_pool.get();
+    const auto closeToken = [pool](const QString &jti) {
+        pool->closeMatching([jti](const Session &s) { return s.claims().jwtId == jti; }, Close::TokenRevoked);
+    };
+    const auto closeFamily = [pool](const QString &family) {
+        pool->closeMatching([family](const Session &s) { return s.claims().family == family; }, Close::TokenRevoked);
+    };
+    const auto closeSubject = [pool](const QString &subject) {
+        pool->closeMatching([subject](const Session &s) { return s.claims().subject == subject; },
+                            Close::TokenRevoked);
+    };
+    connect(m_httpApi.get(), &HttpApi::tokenRevoked, this, closeToken);
+    connect(m_httpApi.get(), &HttpApi::familyRevoked, this, closeFamily);
+    connect(m_httpApi.get(), &HttpApi::subjectRevoked, this, closeSubject);
+    if (!m_revocationFeed)
+        return;
+    // Every other node closes them too, and this one what the others revoke.
+    RevocationFeed *feed = m_revocationFeed.get();
+    connect(m_httpApi.get(), &HttpApi::tokenRevoked, feed, &RevocationFeed::announceToken);
+    connect(m_httpApi.get(), &HttpApi::familyRevoked, feed, &RevocationFeed::announceFamily);
+    connect(m_httpApi.get(), &HttpApi::subjectRevoked, feed, &RevocationFeed::announceSubject);
+    connect(feed, &RevocationFeed::tokenRevoked, this, closeToken);
+    connect(feed, &RevocationFeed::familyRevoked, this, closeFamily);
+    connect(feed, &RevocationFeed::subjectRevoked, this, closeSubject);
 }
 
 QString Server::unavailableReason() const
@@ -313,7 +340,12 @@ QString Server::unavailableReason() const
 QString Server::brokerProblem() const
 {
     // Asked for every upgrade and login, so no round trip: the link knows.
-    return m_broker ? m_broker->problem() : QStringLiteral("starting");
+    if (!m_broker)
+        return QStringLiteral("starting");
+    const QString broker = m_broker->problem();
+    if (broker.isEmpty() && m_revocationFeed && !m_revocationFeed->isCaughtUp())
+        return QStringLiteral("broker: reading the revocations in force");
+    return broker;
 }
 
 std::optional<JwsKey> Server::loadKey(QString *error)

@@ -28,6 +28,7 @@ class RefreshStore;
 class SignalPool;
 class Broker;
 class RedisLink;
+class RevocationFeed;
 class SimulatedFeed;
 class ThreadInbox;
 class UserStore;
@@ -75,6 +76,8 @@ private:
     // The in-process broker, or the Redis one with --broker.
     bool makeBroker(QString *error);
     void addBrokerMetrics();
+    // Revocations close matching connections here, and with --broker on every node.
+    void wireRevocations();
     // Why this node is not ready (/readyz): its database or broker; empty when it is.
     QString unavailableReason() const;
     // Why new upgrades and logins must wait; empty when they need not.
@@ -102,6 +105,7 @@ private:
     // With --broker: the link the broker uses; it outlives the broker.
     std::unique_ptr<RedisLink> m_redis;
     std::unique_ptr<Broker> m_broker;
+    std::unique_ptr<RevocationFeed> m_revocationFeed;   // with --broker
     std::unique_ptr<SignalPool> m_pool;
     std::unique_ptr<WebSocketGate> m_gate;
     std::unique_ptr<HttpApi> m_httpApi;

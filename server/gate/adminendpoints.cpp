@@ -47,12 +47,13 @@ void AdminEndpoints::revoke(const HttpCall &call)
     const QString subject = body->value(Key::Sub).toString();
     if (subject.isEmpty() || subject.size() > 256)
         return call.respond(HttpResponse::error(400, "bad_request", QStringLiteral("\"sub\" must name a user")));
-    if (!m_revocations.revokeSubject(subject, m_clock.wallSeconds()))
+    const qint64 now = m_clock.wallSeconds();
+    if (!m_revocations.revokeSubject(subject, now))
         return call.respond(
                 HttpResponse::error(503, "unavailable", QStringLiteral("Revocation storage failed; try again")));
     m_audit->record(
             {AuditEvents::TokenRevoked, call.peer, subject, {}, QStringLiteral("admin:") + claims->subject, 204});
-    Q_EMIT subjectRevoked(subject);
+    Q_EMIT subjectRevoked(subject, now);
     call.respond(HttpResponse::noContent());
 }
 

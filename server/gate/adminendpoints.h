@@ -26,7 +26,7 @@ public:
     void metrics(const HttpCall &call);
 
 Q_SIGNALS:
-    void subjectRevoked(const QString &subject);
+    void subjectRevoked(const QString &subject, qint64 revokedAt);
 
 private:
     const BearerAuth &m_bearer;

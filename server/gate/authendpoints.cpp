@@ -247,7 +247,7 @@ void AuthEndpoints::logout(const HttpCall &call)
         m_services.refreshTokens->revokeFamily(family, now);
     m_services.audit->record(
             {AuditEvents::TokenRevoked, call.peer, claims->subject, {}, QStringLiteral("logout"), 204});
-    Q_EMIT tokenRevoked(claims->jwtId);
+    Q_EMIT tokenRevoked(claims->jwtId, claims->expiresAt);
     for (const QString &family : std::as_const(families))
         Q_EMIT familyRevoked(family);
     call.respond(HttpResponse::noContent());

@@ -71,7 +71,7 @@ public:
     static HttpResponse cannotIssue();
 
 Q_SIGNALS:
-    void tokenRevoked(const QString &jwtId);
+    void tokenRevoked(const QString &jwtId, qint64 expiresAt);
     void familyRevoked(const QString &family);
 
 private:

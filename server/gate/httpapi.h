@@ -79,9 +79,9 @@ public:
 
 Q_SIGNALS:
     // Revocations the open connections must follow (close 1008 "Token revoked").
-    void tokenRevoked(const QString &jwtId);
+    void tokenRevoked(const QString &jwtId, qint64 expiresAt);
     void familyRevoked(const QString &family);
-    void subjectRevoked(const QString &subject);
+    void subjectRevoked(const QString &subject, qint64 revokedAt);
 
 private:
     struct Route

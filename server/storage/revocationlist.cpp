@@ -44,12 +44,23 @@ void RevocationList::purge(qint64 nowSeconds)
     query.bindValue(QStringLiteral(":now"), nowSeconds);
     query.exec();
     const std::unique_lock lock(m_lock);
-    for (auto it = m_tokens.begin(); it != m_tokens.end();) {
-        if (it.value() < nowSeconds)
-            it = m_tokens.erase(it);
-        else
-            ++it;
+    for (QHash<QString, qint64> *expiring : {&m_tokens, &m_families}) {
+        for (auto it = expiring->begin(); it != expiring->end();) {
+            if (it.value() < nowSeconds)
+                it = expiring->erase(it);
+            else
+                ++it;
+        }
     }
+}
+
+void RevocationList::revokeFamilyUntil(const QString &family, qint64 untilSeconds)
+{
+    if (family.isEmpty())
+        return;
+    const std::unique_lock lock(m_lock);
+    qint64 &until = m_families[family];
+    until = qMax(until, untilSeconds);
 }
 
 bool RevocationList::revokeToken(const QString &jwtId, qint64 expiresAt, qint64 nowSeconds)
@@ -98,6 +109,8 @@ bool RevocationList::isRevoked(const AccessTokenClaims &claims) const
         // revocation counts as revoked (the safe side; the user logs in again).
         const auto subject = m_subjects.constFind(claims.subject);
         if (subject != m_subjects.constEnd() && claims.issuedAt <= subject.value())
+            return true;
+        if (!claims.family.isEmpty() && m_families.contains(claims.family))
             return true;
     }
     return !claims.family.isEmpty() && m_refreshTokens.isFamilyRevoked(claims.family);

@@ -33,6 +33,10 @@ public:
     bool revokeToken(const QString &jwtId, qint64 expiresAt, qint64 nowSeconds);
     // Also revokes every refresh family of the subject.
     bool revokeSubject(const QString &subject, qint64 nowSeconds);
+    // A family another node revoked, for the access tokens it issued: this
+    // node's database may never have held that family (SQLite per node), so
+    // it is kept here until untilSeconds, when every such token has expired.
+    void revokeFamilyUntil(const QString &family, qint64 untilSeconds);
 
     bool isRevoked(const Jose::AccessTokenClaims &claims) const;
     // The iat for a token issued to subject now: now, or the second after the
@@ -49,6 +53,7 @@ private:
     RefreshStore &m_refreshTokens;
     QHash<QString, qint64> m_tokens;     // jti -> exp
     QHash<QString, qint64> m_subjects;   // sub -> revoked at
+    QHash<QString, qint64> m_families;   // family -> until (revoked by another node)
 };
 
 }   // namespace SignalGate::Server

@@ -4,11 +4,13 @@
 // A; a stale epoch gets resume_gap; while Redis is away /readyz, upgrades and
 // logins say 503 and open connections stay, then get what follows.
 #include "rawhttp.h"
+#include "metrics.h"
 #include "redisserver.h"
 #include "testhttp.h"
 #include "testserver.h"
 #include "wsprobe.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -28,6 +30,7 @@ TestServer::Tweak nodeOf(const RedisServer &redis, const QString &name, const QS
         config.brokerUrl = redis.url();
         config.nodeId = name;
         config.signalIntervalMs = 0;   // the tests publish
+        config.dev = true;             // demo/demo; each node has its own database
         if (!keyFile.isEmpty())
             config.jwtSecretFile = keyFile;
     };
@@ -89,6 +92,8 @@ private Q_SLOTS:
     void aClientResumesOnAnotherNode();
     void aResumeFromAnotherEpochGetsResumeGap();
     void whileRedisIsAwayNewClientsWaitAndOpenOnesStay();
+    void anAdminRevokeOnOneNodeClosesTheUserEverywhere();
+    void aRestartedNodeCatchesUpOnRevocationsItMissed();
 
 private:
     std::unique_ptr<RedisServer> m_redis;
@@ -215,6 +220,41 @@ void TestMultiNode::whileRedisIsAwayNewClientsWaitAndOpenOnesStay()
     auto later = openWithToken(*m_b, m_a->mint());
     QVERIFY(later->waitForMessages(1));
     QVERIFY(later->connected());
+}
+
+void TestMultiNode::anAdminRevokeOnOneNodeClosesTheUserEverywhere()
+{
+    auto first = openWithToken(*m_b, m_a->mint({{"sub", "dave"}}));
+    auto second = openWithToken(*m_a, m_a->mint({{"sub", "dave"}}));
+    QVERIFY(first->waitForMessages(1) && second->waitForMessages(1));
+    const QByteArray admin = m_a->mint({{"sub", "root"}, {"scope", "admin"}});
+    QCOMPARE(TestHttp::post(*m_a, "/admin/revoke", {{"sub", "dave"}}, admin).status, 204);
+    QVERIFY(first->waitDisconnected(1000));
+    QVERIFY(second->waitDisconnected(1000));
+    QCOMPARE(first->closeReason(), QStringLiteral("Token revoked"));
+    const QByteArray metrics = m_b->server()->metrics().render();
+    QVERIFY2(metrics.contains("signalgate_revocations_from_other_nodes_total 1\n"), metrics.constData());
+}
+
+void TestMultiNode::aRestartedNodeCatchesUpOnRevocationsItMissed()
+{
+    const QByteArray token = m_a->mint({{"sub", "erin"}});
+    m_b->stop();
+    auto onA = openWithToken(*m_a, token);
+    QVERIFY(onA->waitForMessages(1));
+    QCOMPARE(TestHttp::post(*m_a, "/auth/logout", {}, token).status, 204);
+    QVERIFY(onA->waitDisconnected(1000));
+
+    // b never heard the event live; the keys tell it at start, before it is ready.
+    QVERIFY2(m_b->start(), qPrintable(m_b->error()));
+    QVERIFY(waitReady(*m_b));
+    auto onB = openWithToken(*m_b, token);
+    QVERIFY(onB->waitDisconnected());
+    QCOMPARE(onB->closeReason(), QStringLiteral("Invalid or expired token"));
+    // A token of the same user that was not revoked still works there.
+    auto fine = openWithToken(*m_b, m_a->mint({{"sub", "erin"}}));
+    QVERIFY(fine->waitForMessages(1));
+    QVERIFY(!fine->disconnected());
 }
 
 QTEST_GUILESS_MAIN(TestMultiNode)
