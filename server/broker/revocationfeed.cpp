@@ -34,7 +34,6 @@ RevocationFeed::RevocationFeed(RedisLink &link, RevocationList &revocations, qin
     , m_revocations(revocations)
     , m_tokenLifetimeSeconds(tokenLifetimeSeconds)
     , m_clock(clock)
-    , m_announceScript(AnnounceScript)
     , m_keyPrefix(link.key("{revocations}:"))
     , m_eventsKey(link.key("{revocations}:events"))
     , m_channel(link.key("{revocations}:notify"))
@@ -70,16 +69,30 @@ void RevocationFeed::announce(const Event &event)
     const qint64 ttl = event.kind == "token"     ? event.time - now + m_tokenLifetimeSeconds
                        : event.kind == "family" ? event.time - now
                                                 : m_tokenLifetimeSeconds;
-    m_announceScript.run(m_link.commands(), {m_keyPrefix + event.kind + ':' + event.value.toUtf8(), m_eventsKey},
-                         {event.kind, event.value.toUtf8(), QByteArray::number(event.time),
-                          QByteArray::number(qMax<qint64>(1, ttl)), m_origin, m_channel},
-                         [self = QPointer(this), event](const RedisReply &reply) {
-                             if (!self || !reply.isError())
-                                 return;
-                             qCWarning(lcServer).noquote() << "could not share a revocation with the other nodes ("
-                                                           << reply.text << "); it goes when Redis is back";
-                             self->m_unsent.append(event);
-                         });
+    send(m_link, event, ttl, m_origin, [self = QPointer(this), event](const RedisReply &reply) {
+        if (!self || !reply.isError())
+            return;
+        qCWarning(lcServer).noquote() << "could not share a revocation with the other nodes (" << reply.text
+                                      << "); it goes when Redis is back";
+        self->m_unsent.append(event);
+    });
+}
+
+void RevocationFeed::send(RedisLink &link, const Event &event, qint64 ttlSeconds, const QByteArray &origin,
+                          RedisConnection::Answer answer)
+{
+    static const RedisScript script(AnnounceScript);
+    script.run(link.commands(),
+               {link.key("{revocations}:" + event.kind + ':' + event.value.toUtf8()), link.key("{revocations}:events")},
+               {event.kind, event.value.toUtf8(), QByteArray::number(event.time),
+                QByteArray::number(qMax<qint64>(1, ttlSeconds)), origin, link.key("{revocations}:notify")},
+               std::move(answer));
+}
+
+void RevocationFeed::announceSubjectOnce(RedisLink &link, const QString &subject, qint64 revokedAt,
+                                         qint64 tokenLifetimeSeconds, RedisConnection::Answer answer)
+{
+    send(link, {"subject", subject, revokedAt}, tokenLifetimeSeconds, "cli", std::move(answer));
 }
 
 void RevocationFeed::sendUnsent()

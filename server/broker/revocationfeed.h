@@ -44,6 +44,10 @@ public:
     // Every revocation in force has been read once: before that a token
     // revoked elsewhere could still get in here.
     bool isCaughtUp() const { return m_keysRead; }
+    // One revocation told to the running nodes by a process that is not one
+    // (`user del`): answer gets Redis' reply (an error when it is away).
+    static void announceSubjectOnce(RedisLink &link, const QString &subject, qint64 revokedAt,
+                                    qint64 tokenLifetimeSeconds, RedisConnection::Answer answer);
     // Revocations from other nodes applied here.
     quint64 appliedFromOthers() const { return m_appliedFromOthers; }
     // Announcements still waiting for Redis.
@@ -64,6 +68,8 @@ private:
     };
 
     void announce(const Event &event);
+    static void send(RedisLink &link, const Event &event, qint64 ttlSeconds, const QByteArray &origin,
+                     RedisConnection::Answer answer);
     void sendUnsent();
     void catchUp();
     void readKeys(const QByteArray &cursor);
@@ -74,7 +80,6 @@ private:
     RevocationList &m_revocations;
     qint64 m_tokenLifetimeSeconds;
     const SignalGate::Clock &m_clock;
-    RedisScript m_announceScript;
     QByteArray m_keyPrefix;
     QByteArray m_eventsKey;
     QByteArray m_channel;

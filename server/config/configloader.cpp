@@ -24,6 +24,13 @@ QString crossCheck(const ServerConfig &config, const QMap<QString, QStringList> 
 {
     if (config.dev && !config.listenAddress.isLoopback())
         return QStringLiteral("--dev binds loopback only; use --listen 127.0.0.1:PORT (or drop --dev)");
+    // Dev mode's demo users must never reach a database production reads (PROTOCOL.md 10.3).
+    if (config.dev && !config.databaseUrl.isEmpty())
+        return QStringLiteral("--dev keeps its users in <data-dir>/dev; it cannot use --database (drop one of them)");
+    if (!config.databasePasswordFile.isEmpty() && config.databaseUrl.isEmpty())
+        return QStringLiteral("--database-password-file needs --database postgresql://...");
+    if (!config.brokerPasswordFile.isEmpty() && config.brokerUrl.isEmpty())
+        return QStringLiteral("--broker-password-file needs --broker redis://...");
     if (config.dataDir.trimmed().isEmpty())
         return QStringLiteral("no data directory: pass --data-dir DIR");
     // A key file the algorithm ignores would look configured but do nothing: refuse it.

@@ -38,7 +38,7 @@ int ServerConfig::effectiveThreads() const
 
 QString ServerConfig::databasePath() const
 {
-    return QDir(dataDir).filePath(QStringLiteral("signalgate.db"));
+    return databaseUrl.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("signalgate.db")) : databaseUrl;
 }
 
 QString ServerConfig::effectiveAuditLogPath() const

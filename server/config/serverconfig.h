@@ -78,6 +78,9 @@ struct ServerConfig
     QString brokerPasswordFile;   // empty: no AUTH
     QString brokerPrefix = QStringLiteral("signalgate");
     QString nodeId;   // welcome.node; empty: HOSTNAME:PORT
+    // postgresql://[user@]HOST[:PORT]/DB shared by the nodes; empty: SQLite in dataDir.
+    QString databaseUrl;
+    QString databasePasswordFile;   // empty: libpq's PGPASSFILE or ~/.pgpass
     bool hasBroker() const { return !brokerUrl.isEmpty(); }
 
     // Set: /metrics, /healthz and /readyz without a token on this listener only.

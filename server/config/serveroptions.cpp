@@ -1,5 +1,6 @@
 #include "serveroptions.h"
 
+#include "database.h"
 #include "jwskey.h"
 #include "redisaddress.h"
 
@@ -318,6 +319,28 @@ QList<ServerOption> makeOptions()
                  config.brokerPrefix = value.trimmed();
                  return QString();
              }},
+            {QStringLiteral("database"),
+             QStringLiteral("URL"),
+             QStringLiteral("Keep users, refresh tokens and revocations in this PostgreSQL, shared by the nodes, "
+                            "postgresql://[user@]HOST[:PORT]/DB (default: SQLite in the data dir)."),
+             {},
+             W::FlagOrIni,
+             [](ServerConfig &config, const QString &value) {
+                 const QUrl url(value.trimmed(), QUrl::StrictMode);
+                 if (!Database::isPostgresUrl(value.trimmed()) || !url.isValid() || url.host().isEmpty()
+                     || url.path().size() < 2 || url.hasQuery() || url.hasFragment())
+                     return QStringLiteral("postgresql://[user@]HOST[:PORT]/DB");
+                 if (!url.password().isEmpty())
+                     return QStringLiteral("a URL without a password (put it in --database-password-file)");
+                 config.databaseUrl = value.trimmed();
+                 return QString();
+             }},
+            {QStringLiteral("database-password-file"),
+             QStringLiteral("FILE"),
+             QStringLiteral("File holding the PostgreSQL password of --database (chmod 600)."),
+             {},
+             W::FlagOrIni,
+             file(&ServerConfig::databasePasswordFile)},
             {QStringLiteral("node-id"),
              QStringLiteral("S"),
              QStringLiteral("This node's name in welcome and logs (default: HOSTNAME:PORT)."),

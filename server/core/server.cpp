@@ -107,9 +107,18 @@ bool Server::start(QString *error)
     if (!key)
         return undo();
 
+    QByteArray databasePassword;
+    if (!m_config.databasePasswordFile.isEmpty()) {
+        const auto password =
+                readPassword(m_config.databasePasswordFile, QStringLiteral("--database-password-file"), error);
+        if (!password)
+            return undo();
+        databasePassword = *password;
+    }
     m_database = std::make_unique<Database>();
-    if (!m_database->open(m_config.databasePath(), error, Database::ServerBusyTimeoutMs)) {
-        *error += QStringLiteral("; check --data-dir");
+    if (!m_database->open(m_config.databasePath(), error, Database::ServerBusyTimeoutMs, databasePassword)) {
+        *error += m_config.databaseUrl.isEmpty() ? QStringLiteral("; check --data-dir")
+                                                 : QStringLiteral("; check --database and that PostgreSQL runs");
         return undo();
     }
     m_users = std::make_unique<UserStore>(*m_database);
@@ -237,17 +246,10 @@ bool Server::makeBroker(QString *error)
     link.address = *RedisAddress::parse(m_config.brokerUrl, error);   // checked when the option was read
     link.prefix = m_config.brokerPrefix.toUtf8();
     if (!m_config.brokerPasswordFile.isEmpty()) {
-        QFile file(m_config.brokerPasswordFile);
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("--broker-password-file: cannot read %1 (%2)")
-                             .arg(m_config.brokerPasswordFile, file.errorString());
+        const auto password = readPassword(m_config.brokerPasswordFile, QStringLiteral("--broker-password-file"), error);
+        if (!password)
             return false;
-        }
-        // One line; the newline an editor adds is not part of it.
-        link.password = file.readAll().trimmed();
-        if (SecretFile::isReadableByOthers(m_config.brokerPasswordFile))
-            qCWarning(lcServer).noquote() << "--broker-password-file" << m_config.brokerPasswordFile
-                                          << "is readable by group or others; chmod 600 it";
+        link.password = *password;
     }
     m_redis = std::make_unique<RedisLink>(link);
     m_broker = std::make_unique<RedisBroker>(*m_redis, m_config.history);
@@ -346,6 +348,14 @@ QString Server::brokerProblem() const
     if (broker.isEmpty() && m_revocationFeed && !m_revocationFeed->isCaughtUp())
         return QStringLiteral("broker: reading the revocations in force");
     return broker;
+}
+
+std::optional<QByteArray> Server::readPassword(const QString &path, const QString &option, QString *error)
+{
+    const auto password = SecretFile::readPassword(path, option, error);
+    if (password && SecretFile::isReadableByOthers(path))
+        qCWarning(lcServer).noquote() << option << path << "is readable by group or others; chmod 600 it";
+    return password;
 }
 
 std::optional<JwsKey> Server::loadKey(QString *error)

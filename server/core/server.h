@@ -73,6 +73,7 @@ Q_SIGNALS:
 private:
     std::optional<Jose::JwsKey> loadKey(QString *error);
     std::optional<Jose::JwsKey> loadKeyPair(Jose::JwsAlgorithm algorithm, QString *error);
+    static std::optional<QByteArray> readPassword(const QString &path, const QString &option, QString *error);
     // The in-process broker, or the Redis one with --broker.
     bool makeBroker(QString *error);
     void addBrokerMetrics();

@@ -2,11 +2,16 @@
 
 #include "database.h"
 #include "datadir.h"
+#include "redislink.h"
 #include "refreshstore.h"
+#include "revocationfeed.h"
 #include "revocationlist.h"
+#include "secretfile.h"
 #include "userstore.h"
 
 #include <QDateTime>
+#include <QEventLoop>
+#include <QTimer>
 
 namespace SignalGate::Server {
 
@@ -19,11 +24,65 @@ bool openDatabase(const ServerConfig &config, Database &database, QTextStream &e
         err << "signalgate-server: error: " << error << '\n';
         return false;
     }
-    if (!database.open(config.databasePath(), &error)) {
-        err << "signalgate-server: error: " << error << "; check --data-dir\n";
+    QByteArray password;
+    if (!config.databasePasswordFile.isEmpty()) {
+        const auto read = Jose::SecretFile::readPassword(config.databasePasswordFile,
+                                                   QStringLiteral("--database-password-file"), &error);
+        if (!read) {
+            err << "signalgate-server: error: " << error << '\n';
+            return false;
+        }
+        password = *read;
+    }
+    if (!database.open(config.databasePath(), &error, Database::ToolBusyTimeoutMs, password)) {
+        err << "signalgate-server: error: " << error
+            << (config.databaseUrl.isEmpty() ? "; check --data-dir\n" : "; check --database and that PostgreSQL runs\n");
         return false;
     }
     return true;
+}
+
+// With --broker the running nodes close the user's connections now, as for
+// an admin revoke; without it they learn at their next start.
+int closeOnRunningNodes(const ServerConfig &config, qint64 revokedAt, QTextStream &err)
+{
+    QString error;
+    RedisLink::Settings settings;
+    settings.address = *RedisAddress::parse(config.brokerUrl, &error);
+    settings.prefix = config.brokerPrefix.toUtf8();
+    if (!config.brokerPasswordFile.isEmpty()) {
+        const auto password = Jose::SecretFile::readPassword(config.brokerPasswordFile,
+                                                             QStringLiteral("--broker-password-file"), &error);
+        if (password)
+            settings.password = *password;
+    }
+    RedisLink link(settings);
+    QEventLoop loop;
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    QObject::connect(&link, &RedisLink::ready, &loop, &QEventLoop::quit);
+    bool told = false;
+    if (error.isEmpty()) {
+        link.open();
+        loop.exec();
+        if (link.isReady()) {
+            RevocationFeed::announceSubjectOnce(link, config.userName, revokedAt,
+                                                config.accessTtlSeconds + config.leewaySeconds,
+                                                [&](const RedisReply &reply) {
+                                                    told = !reply.isError();
+                                                    error = QString::fromUtf8(reply.text);
+                                                    loop.quit();
+                                                });
+            loop.exec();
+        } else {
+            error = link.problem();
+        }
+    }
+    if (told)
+        return 0;
+    err << "signalgate-server: warning: the user is deleted, but the running nodes were not told (" << error
+        << "); their open connections of " << config.userName
+        << " last until their tokens expire; when Redis is back, revoke them with POST /admin/revoke {\"sub\":\"NAME\"} on any node\n";
+    return 1;
 }
 
 }   // namespace
@@ -73,7 +132,8 @@ int UserCommands::remove(const ServerConfig &config, QTextStream &out, QTextStre
     // delete then fail, the sessions are ended anyway, which is the safe side.
     RefreshStore refreshTokens(database, config.refreshTtlSeconds, config.refreshMaxAgeSeconds, 0);
     RevocationList revocations(database, refreshTokens);
-    if (!revocations.revokeSubject(config.userName, QDateTime::currentSecsSinceEpoch())) {
+    const qint64 revokedAt = QDateTime::currentSecsSinceEpoch();
+    if (!revocations.revokeSubject(config.userName, revokedAt)) {
         err << "signalgate-server: error: cannot revoke the sessions of " << config.userName << " in "
             << database.path() << "; nothing was deleted, try again\n";
         return 2;
@@ -83,7 +143,7 @@ int UserCommands::remove(const ServerConfig &config, QTextStream &out, QTextStre
         return 2;
     }
     out << "deleted user " << config.userName << '\n';
-    return 0;
+    return config.hasBroker() ? closeOnRunningNodes(config, revokedAt, err) : 0;
 }
 
 }   // namespace SignalGate::Server

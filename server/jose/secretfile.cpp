@@ -54,6 +54,22 @@ std::optional<QByteArray> SecretFile::readPem(const QString &path, QString *erro
     return pem;
 }
 
+std::optional<QByteArray> SecretFile::readPassword(const QString &path, const QString &option, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot read %2 (%3); check the path and that this user may read it")
+                         .arg(option, path, file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray password = file.readLine(4096).trimmed();
+    if (password.isEmpty()) {
+        *error = QStringLiteral("%1: %2 is empty; its first line should be the password").arg(option, path);
+        return std::nullopt;
+    }
+    return password;
+}
+
 std::optional<QByteArray> SecretFile::create(const QString &path, QString *error)
 {
     const QByteArray key = SecureRandom::bytes(64);

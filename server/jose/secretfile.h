@@ -22,6 +22,10 @@ std::optional<QByteArray> create(const QString &path, QString *error);
 // A PEM key file (RS256/ES256/EdDSA) as raw text for JwsKey::fromPem; nullopt
 // with *error naming the file when it is missing, unreadable, empty or over 64 KiB.
 std::optional<QByteArray> readPem(const QString &path, QString *error);
+// A password file (--broker-password-file, --database-password-file): its
+// first line, without the newline an editor adds; nullopt with *error naming
+// the option and the file when it is missing, unreadable or empty.
+std::optional<QByteArray> readPassword(const QString &path, const QString &option, QString *error);
 // True when group or others may read the file (a warning, not an error:
 // container secrets are often mounted 0644).
 bool isReadableByOthers(const QString &path);

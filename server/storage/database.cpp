@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "databaseschema.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,14 +9,13 @@
 #include <QSqlQuery>
 #include <QStringList>
 #include <QThread>
+#include <QUrl>
 
 #include <atomic>
 
 namespace SignalGate::Server {
 
 namespace {
-
-constexpr int SchemaVersion = 4;
 
 QString nextConnectionName()
 {
@@ -44,8 +45,8 @@ Database::Database() : m_connectionName(nextConnectionName()) {}
 Database::~Database()
 {
     // The pool threads have ended by now; their connections only need removing.
-    for (const QString &name : std::as_const(m_threadConnections))
-        QSqlDatabase::removeDatabase(name);
+    for (auto it = m_threadConnections.cbegin(); it != m_threadConnections.cend(); ++it)
+        QSqlDatabase::removeDatabase(it.key());
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -56,14 +57,13 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-bool Database::open(const QString &path, QString *error, int busyTimeoutMs)
+bool Database::isPostgresUrl(const QString &location)
 {
-    const auto fail = [&](const QString &cause) {
-        if (error)
-            *error = QStringLiteral("cannot open database %1: %2").arg(path, cause);
-        return false;
-    };
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
 
+bool Database::open(const QString &location, QString *error, int busyTimeoutMs, const QByteArray &password)
+{
     // A second open() starts over instead of stacking connections.
     if (QSqlDatabase::contains(m_connectionName)) {
         {
@@ -72,9 +72,75 @@ bool Database::open(const QString &path, QString *error, int busyTimeoutMs)
         }
         QSqlDatabase::removeDatabase(m_connectionName);
     }
-    m_path = path;
+    m_path = location;
     m_openThread = QThread::currentThreadId();
     m_busyTimeoutMs = busyTimeoutMs;
+    m_engine = isPostgresUrl(location) ? Engine::Postgres : Engine::Sqlite;
+    return m_engine == Engine::Postgres ? openPostgres(location, password, error) : openSqlite(location, error);
+}
+
+bool Database::openPostgres(const QString &url, const QByteArray &password, QString *error)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    // The location shown in messages never carries a password.
+    m_path = parsed.toString(QUrl::RemovePassword);
+    const auto fail = [&](const QString &cause) {
+        if (error)
+            *error = QStringLiteral("cannot open database %1: %2").arg(m_path, cause);
+        return false;
+    };
+    const QString name = parsed.path().mid(1);
+    if (!parsed.isValid() || parsed.host().isEmpty() || name.isEmpty() || name.contains(QLatin1Char('/')))
+        return fail(QStringLiteral("expected postgresql://[user@]HOST[:PORT]/DB"));
+    if (!parsed.password().isEmpty())
+        return fail(QStringLiteral("put the password in --database-password-file or PGPASSFILE, not in the URL"));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return fail(QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not available: apt install libqt6sql6-psql"));
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        db.setHostName(parsed.host());
+        db.setPort(parsed.port(5432));
+        db.setDatabaseName(name);
+        db.setUserName(parsed.userName());
+        if (!password.isEmpty())
+            db.setPassword(QString::fromUtf8(password));
+        // A dead host must not hold the start (or a reconnect) for minutes.
+        // NOTICEs (CREATE ... IF NOT EXISTS) are not worth a log line.
+        db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=signalgate-server;"
+                                            "options='-c client_min_messages=warning'"));
+        QString cause;
+        if (!db.open())
+            fail(causeOf(db.lastError()));
+        else if (!DatabaseSchema::migratePostgres(db, &cause))
+            fail(cause);
+        else
+            ok = true;
+        if (!ok)
+            db.close();
+    }
+    if (!ok)
+        QSqlDatabase::removeDatabase(m_connectionName);
+    return ok;
+}
+
+QString Database::beginWrite() const
+{
+    return m_engine == Engine::Postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+}
+
+QString Database::lockRows(const QString &alias) const
+{
+    return m_engine == Engine::Postgres ? QStringLiteral(" FOR UPDATE OF %1").arg(alias) : QString();
+}
+
+bool Database::openSqlite(const QString &path, QString *error)
+{
+    const auto fail = [&](const QString &cause) {
+        if (error)
+            *error = QStringLiteral("cannot open database %1: %2").arg(path, cause);
+        return false;
+    };
 
     if (path.isEmpty())
         return fail(QStringLiteral("no file name given"));
@@ -111,7 +177,7 @@ bool Database::open(const QString &path, QString *error, int busyTimeoutMs)
             // busy_timeout first so the journal_mode switch below already waits
             // for a concurrent writer instead of failing at once.
             // Pragmas take no bound parameters; these values are constants.
-            if (!exec(query, QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs))
+            if (!exec(query, QStringLiteral("PRAGMA busy_timeout = %1").arg(m_busyTimeoutMs))
                 || !exec(query, QStringLiteral("PRAGMA foreign_keys = ON"))
                 || !exec(query, QStringLiteral("PRAGMA journal_mode = WAL"))) {
                 fail(causeOf(query.lastError()));
@@ -119,7 +185,8 @@ bool Database::open(const QString &path, QString *error, int busyTimeoutMs)
                 // journal_mode answers with a row; an unfinished statement
                 // would make the COMMIT in migrate() fail.
                 query.finish();
-                ok = migrate(error);
+                QString cause;
+                ok = DatabaseSchema::migrateSqlite(db, &cause) || fail(cause);
             }
         }
         if (!ok)
@@ -152,14 +219,23 @@ QSqlDatabase Database::threadHandle() const
     static std::atomic<quint64> threads{0};
     thread_local const quint64 thread = ++threads;
     const QString name = QStringLiteral("%1-thread-%2").arg(m_connectionName).arg(thread);
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
-    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_connectionName, name);
+    const quint64 generation = m_generation.load();
     {
         const std::lock_guard lock(m_threadConnectionsMutex);
-        m_threadConnections.append(name);
+        const auto known = m_threadConnections.constFind(name);
+        if (known != m_threadConnections.cend() && *known == generation)
+            return QSqlDatabase::database(name, false);
+        m_threadConnections.insert(name, generation);
     }
-    if (db.open()) {
+    if (QSqlDatabase::contains(name)) {
+        // Opened before the main connection was found broken: this one is too.
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+        db.open();
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_connectionName, name);
+    if (db.open() && m_engine == Engine::Sqlite) {
         QSqlQuery query(db);
         exec(query, QStringLiteral("PRAGMA busy_timeout = %1").arg(m_busyTimeoutMs));
         exec(query, QStringLiteral("PRAGMA foreign_keys = ON"));
@@ -171,135 +247,28 @@ QSqlDatabase Database::threadHandle() const
 QString Database::problem() const
 {
     QSqlDatabase db = handle();
+    if (m_engine == Engine::Postgres) {
+        // libpq does not reconnect by itself after the server went away:
+        // a connection that fails here is opened again, and the threads'
+        // connections follow on their next use.
+        if (db.isOpen()) {
+            QSqlQuery query(db);
+            if (exec(query, QStringLiteral("SELECT 1")))
+                return {};
+        }
+        db.close();
+        if (db.open()) {
+            ++m_generation;
+            return {};
+        }
+        return QStringLiteral("database %1: %2").arg(m_path, causeOf(db.lastError()));
+    }
     if (!db.isOpen())
         return QStringLiteral("database %1 is not open").arg(m_path);
     QSqlQuery query(db);
     if (!exec(query, QStringLiteral("SELECT 1")))
         return QStringLiteral("database %1: %2").arg(m_path, causeOf(query.lastError()));
     return {};
-}
-
-bool Database::migrate(QString *error)
-{
-    QSqlDatabase db = handle();
-    QSqlQuery query(db);
-    const auto fail = [&](const QString &cause) {
-        if (error)
-            *error = QStringLiteral("cannot open database %1: %2").arg(m_path, cause);
-        return false;
-    };
-    const auto failQuery = [&]() { return fail(causeOf(query.lastError())); };
-
-    // IMMEDIATE: two processes opening a fresh file at once must not both
-    // decide to create the schema.
-    if (!exec(query, QStringLiteral("BEGIN IMMEDIATE")))
-        return failQuery();
-    const auto rollback = [&]() {
-        QSqlQuery undo(db);
-        exec(undo, QStringLiteral("ROLLBACK"));
-    };
-
-    const auto runAll = [&](const QStringList &statements) {
-        for (const QString &sql : statements) {
-            if (!exec(query, sql)) {
-                failQuery();
-                rollback();
-                return false;
-            }
-        }
-        return true;
-    };
-
-    if (!exec(query, QStringLiteral("PRAGMA user_version")) || !query.next()) {
-        failQuery();
-        rollback();
-        return false;
-    }
-    const int version = query.value(0).toInt();
-    query.finish();
-
-    if (version > SchemaVersion) {
-        rollback();
-        return fail(QStringLiteral("its schema version %1 is newer than this server understands (%2)")
-                            .arg(version)
-                            .arg(SchemaVersion));
-    }
-
-    if (version < 1) {
-        const QStringList statements = {
-                QStringLiteral("CREATE TABLE users ("
-                               " name TEXT PRIMARY KEY,"
-                               " password_hash TEXT NOT NULL,"
-                               " scope TEXT NOT NULL DEFAULT '',"
-                               " created_at INTEGER)"),
-                QStringLiteral("CREATE TABLE refresh_families ("
-                               " family TEXT PRIMARY KEY,"
-                               " subject TEXT NOT NULL,"
-                               " created_at INTEGER,"
-                               " revoked_at INTEGER NULL)"),
-                QStringLiteral("CREATE TABLE refresh_tokens ("
-                               " token_hash BLOB PRIMARY KEY,"
-                               " family TEXT NOT NULL REFERENCES refresh_families(family),"
-                               " expires_at INTEGER NOT NULL,"
-                               " used_at INTEGER NULL)"),
-                // Revoking every session of a user (admin revoke) looks families up by subject.
-                QStringLiteral("CREATE INDEX refresh_families_subject ON refresh_families(subject)"),
-                // The foreign key and the family purge look tokens up by family.
-                QStringLiteral("CREATE INDEX refresh_tokens_family ON refresh_tokens(family)"),
-                // The purge of long-expired tokens scans by expiry.
-                QStringLiteral("CREATE INDEX refresh_tokens_expires ON refresh_tokens(expires_at)"),
-                QStringLiteral("PRAGMA user_version = 1"),
-        };
-        if (!runAll(statements))
-            return false;
-    }
-
-    if (version < 2) {
-        // Revocations outlive a restart (PROTOCOL.md section 2): single access
-        // tokens until they expire, and whole users from a point in time.
-        const QStringList statements = {
-                QStringLiteral("CREATE TABLE revoked_tokens ("
-                               " jti TEXT PRIMARY KEY,"
-                               " expires_at INTEGER NOT NULL)"),
-                QStringLiteral("CREATE INDEX revoked_tokens_expires ON revoked_tokens(expires_at)"),
-                QStringLiteral("CREATE TABLE revoked_subjects ("
-                               " subject TEXT PRIMARY KEY,"
-                               " revoked_at INTEGER NOT NULL)"),
-                QStringLiteral("PRAGMA user_version = 2"),
-        };
-        if (!runAll(statements))
-            return false;
-    }
-
-    if (version < 3) {
-        // Small server facts that must outlive a restart (the signal sequence).
-        const QStringList statements = {
-                QStringLiteral("CREATE TABLE server_state ("
-                               " key TEXT PRIMARY KEY,"
-                               " value INTEGER NOT NULL)"),
-                QStringLiteral("PRAGMA user_version = 3"),
-        };
-        if (!runAll(statements))
-            return false;
-    }
-
-    if (version < 4) {
-        // The token each refresh token was exchanged for: a repeat within the
-        // grace period takes it back (PROTOCOL.md section 10.1).
-        const QStringList statements = {
-                QStringLiteral("ALTER TABLE refresh_tokens ADD COLUMN successor BLOB NULL"),
-                QStringLiteral("PRAGMA user_version = 4"),
-        };
-        if (!runAll(statements))
-            return false;
-    }
-
-    if (!exec(query, QStringLiteral("COMMIT"))) {
-        failQuery();
-        rollback();
-        return false;
-    }
-    return true;
 }
 
 }   // namespace SignalGate::Server

@@ -1,19 +1,27 @@
 #pragma once
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <mutex>
 
 namespace SignalGate::Server {
 
-// One SQLite file (Qt SQL) holding users, refresh families and revocations.
-// Each instance uses its own connection name, so several servers (tests) can
-// live in one process without sharing state. Schema is created / migrated on open.
+// Where users, refresh families and revocations live, through Qt SQL: one
+// SQLite file (QSQLITE, one node), or a PostgreSQL database every node shares
+// (QPSQL, PROTOCOL.md section 10.7). The stores' statements run on both; what
+// differs between the engines is asked of this class (beginWrite, lockRows).
+// Each instance uses its own connection names, so several servers (tests)
+// can live in one process without sharing state. The schema is created or
+// migrated on open (DatabaseSchema).
 class Database
 {
 public:
+    enum class Engine { Sqlite, Postgres };
+
     Database();
     ~Database();
     Database(const Database &) = delete;
@@ -26,28 +34,47 @@ public:
     static constexpr int ToolBusyTimeoutMs = 5000;
     static constexpr int ServerBusyTimeoutMs = 250;
 
-    // Opens (creating if needed) path. On failure returns false and sets *error
-    // to one plain sentence naming the file and the cause.
-    bool open(const QString &path, QString *error, int busyTimeoutMs = ToolBusyTimeoutMs);
+    // Opens (creating if needed) a SQLite file, or a PostgreSQL database given
+    // as postgresql://[user@]HOST[:PORT]/DB with its password (empty: libpq's
+    // own, PGPASSFILE or ~/.pgpass). On failure returns false and sets *error
+    // to one plain sentence naming the database and the cause.
+    bool open(const QString &location, QString *error, int busyTimeoutMs = ToolBusyTimeoutMs,
+              const QByteArray &password = {});
+    static bool isPostgresUrl(const QString &location);
+    Engine engine() const { return m_engine; }
+    // Starts a transaction that holds the write lock it will need: SQLite
+    // must take it up front (a later upgrade can fail with SQLITE_BUSY).
+    QString beginWrite() const;
+    // Ends a SELECT whose rows the transaction goes on to update: PostgreSQL
+    // locks them, so a second node spending the same row waits and then sees
+    // it spent. SQLite's write lock already covers the whole file.
+    QString lockRows(const QString &alias) const;
     // The calling thread's connection: Qt SQL connections belong to the
     // thread that opened them, and sessions on the pool threads (--threads)
     // check revoked refresh families too. Other threads get their own
     // connection to the same file on first use, closed with this object.
     QSqlDatabase handle() const;
-    // Empty when a trivial query answers, else SQLite's reason (for /readyz).
+    // Empty when a trivial query answers, else the engine's reason (for
+    // /readyz). A PostgreSQL connection that broke (the server restarted) is
+    // opened again here, and every thread's with it.
     QString problem() const;
     QString path() const { return m_path; }
 
 private:
-    bool migrate(QString *error);
+    bool openSqlite(const QString &path, QString *error);
+    bool openPostgres(const QString &url, const QByteArray &password, QString *error);
     QSqlDatabase threadHandle() const;
 
     QString m_connectionName;
     QString m_path;
     Qt::HANDLE m_openThread = nullptr;
     int m_busyTimeoutMs = ToolBusyTimeoutMs;
+    Engine m_engine = Engine::Sqlite;
     mutable std::mutex m_threadConnectionsMutex;
-    mutable QStringList m_threadConnections;
+    mutable QHash<QString, quint64> m_threadConnections;   // name -> the generation it was opened in
+    // Bumped when problem() reopened the main connection: thread connections
+    // older than it reopen on their next use.
+    mutable std::atomic<quint64> m_generation{0};
 };
 
 }   // namespace SignalGate::Server

@@ -38,23 +38,24 @@ bool isWellFormedToken(QByteArrayView presented)
     return raw && raw->size() == TokenBytes;
 }
 
-// BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that
-// reads and then writes can fail with SQLITE_BUSY at the upgrade, which
-// busy_timeout does not cover. Rolls back unless commit() succeeded.
+// A transaction with the write lock it needs (Database::beginWrite): a
+// deferred SQLite transaction that reads and then writes can fail with
+// SQLITE_BUSY at the upgrade, which busy_timeout does not cover. Rolls back
+// unless commit() succeeded.
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(const QSqlDatabase &db) : m_db(db)
+    WriteTransaction(const QSqlDatabase &db, const Database &database) : m_db(db)
     {
+        // Not prepared: PostgreSQL prepares no transaction control.
         QSqlQuery query(m_db);
-        m_active = query.prepare(QStringLiteral("BEGIN IMMEDIATE")) && query.exec();
+        m_active = query.exec(database.beginWrite());
     }
     ~WriteTransaction()
     {
         if (m_active) {
             QSqlQuery query(m_db);
-            if (query.prepare(QStringLiteral("ROLLBACK")))
-                query.exec();
+            query.exec(QStringLiteral("ROLLBACK"));
         }
     }
     WriteTransaction(const WriteTransaction &) = delete;
@@ -66,7 +67,7 @@ public:
         if (!m_active)
             return false;
         QSqlQuery query(m_db);
-        if (query.prepare(QStringLiteral("COMMIT")) && query.exec())
+        if (query.exec(QStringLiteral("COMMIT")))
             m_active = false;
         return !m_active;
     }
@@ -138,7 +139,7 @@ RefreshStore::Issued RefreshStore::startFamily(const QString &subject, qint64 no
     if (tokenHash.isEmpty())
         return {};
 
-    WriteTransaction transaction(db);
+    WriteTransaction transaction(db, m_database);
     if (!transaction.isActive())
         return {};
     QSqlQuery query(db);
@@ -166,7 +167,7 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
     if (tokenHash.isEmpty() || !db.isOpen())
         return result;
 
-    WriteTransaction transaction(db);
+    WriteTransaction transaction(db, m_database);
     if (!transaction.isActive())
         return result;
 
@@ -177,7 +178,8 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
             " s.used_at IS NULL AND s.token_hash IS NOT NULL"
             " FROM refresh_tokens t JOIN refresh_families f ON f.family = t.family"
             " LEFT JOIN refresh_tokens s ON s.token_hash = t.successor"
-            " WHERE t.token_hash = :hash"));
+            " WHERE t.token_hash = :hash")
+                  + m_database.lockRows(QStringLiteral("t")));
     query.bindValue(QStringLiteral(":hash"), tokenHash);
     if (!query.exec())
         return result;

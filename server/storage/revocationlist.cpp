@@ -68,7 +68,8 @@ bool RevocationList::revokeToken(const QString &jwtId, qint64 expiresAt, qint64 
     if (jwtId.isEmpty())
         return false;
     QSqlQuery query(m_database.handle());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO revoked_tokens (jti, expires_at) VALUES (:jti, :exp)"));
+    query.prepare(QStringLiteral("INSERT INTO revoked_tokens (jti, expires_at) VALUES (:jti, :exp)"
+                                 " ON CONFLICT (jti) DO UPDATE SET expires_at = excluded.expires_at"));
     query.bindValue(QStringLiteral(":jti"), jwtId);
     query.bindValue(QStringLiteral(":exp"), expiresAt);
     if (!query.exec())
@@ -87,7 +88,8 @@ bool RevocationList::revokeSubject(const QString &subject, qint64 nowSeconds)
     if (subject.isEmpty())
         return false;
     QSqlQuery query(m_database.handle());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO revoked_subjects (subject, revoked_at) VALUES (:sub, :at)"));
+    query.prepare(QStringLiteral("INSERT INTO revoked_subjects (subject, revoked_at) VALUES (:sub, :at)"
+                                 " ON CONFLICT (subject) DO UPDATE SET revoked_at = excluded.revoked_at"));
     query.bindValue(QStringLiteral(":sub"), subject);
     query.bindValue(QStringLiteral(":at"), nowSeconds);
     if (!query.exec())

@@ -17,7 +17,8 @@ SequenceStore::SequenceStore(Database &database) : m_database(database) {}
 bool SequenceStore::write(const char *key, quint64 value)
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO server_state (key, value) VALUES (:key, :value)"));
+    query.prepare(QStringLiteral("INSERT INTO server_state (key, value) VALUES (:key, :value)"
+                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     query.bindValue(QStringLiteral(":key"), QString::fromLatin1(key));
     query.bindValue(QStringLiteral(":value"), qint64(value));
     return query.exec();

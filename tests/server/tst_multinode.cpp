@@ -5,13 +5,21 @@
 // logins say 503 and open connections stay, then get what follows.
 #include "rawhttp.h"
 #include "metrics.h"
+#include "postgresserver.h"
 #include "redisserver.h"
+#include "serverprocess.h"
+#include "database.h"
+#include "userstore.h"
 #include "testhttp.h"
 #include "testserver.h"
 #include "wsprobe.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -23,14 +31,17 @@ namespace {
 
 const QStringList protocols{QStringLiteral("signalgate.v1")};
 
-// Node a's key, so tokens of one node are good on the other.
-TestServer::Tweak nodeOf(const RedisServer &redis, const QString &name, const QString &keyFile = {})
+// Node a's key, so tokens of one node are good on the other; one database.
+TestServer::Tweak nodeOf(const RedisServer &redis, const PostgresServer &postgres, const QString &name,
+                         const QString &keyFile = {})
 {
-    return [&redis, name, keyFile](ServerConfig &config) {
+    return [&redis, &postgres, name, keyFile](ServerConfig &config) {
         config.brokerUrl = redis.url();
+        config.databaseUrl = postgres.url();
         config.nodeId = name;
         config.signalIntervalMs = 0;   // the tests publish
-        config.dev = true;             // demo/demo; each node has its own database
+        // A repeated refresh is reuse at once: a race has one clear winner.
+        config.refreshGraceSeconds = 0;
         if (!keyFile.isEmpty())
             config.jwtSecretFile = keyFile;
     };
@@ -86,28 +97,42 @@ class TestMultiNode : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void aSignalReachesEveryNodeWithOneSeq();
     void aClientResumesOnAnotherNode();
     void aResumeFromAnotherEpochGetsResumeGap();
     void whileRedisIsAwayNewClientsWaitAndOpenOnesStay();
+    void aLogoutOnOneNodeClosesTheFamilyOnAnother();
+    void twoNodesRaceOneRefreshToken();
     void anAdminRevokeOnOneNodeClosesTheUserEverywhere();
     void aRestartedNodeCatchesUpOnRevocationsItMissed();
+    void userDelOnTheCommandLineClosesEveryNode();
 
 private:
+    PostgresServer m_postgres;
     std::unique_ptr<RedisServer> m_redis;
     std::unique_ptr<TestServer> m_a;
     std::unique_ptr<TestServer> m_b;
 };
 
+void TestMultiNode::initTestCase()
+{
+    QVERIFY2(m_postgres.start(), qPrintable(m_postgres.error()));
+    QString error;
+    Database database;
+    QVERIFY2(database.open(m_postgres.url(), &error), qPrintable(error));
+    QVERIFY2(UserStore(database).addUser(QStringLiteral("demo"), "demo-password", {}, &error), qPrintable(error));
+}
+
 void TestMultiNode::init()
 {
     m_redis = std::make_unique<RedisServer>();
     QVERIFY2(m_redis->start(), qPrintable(m_redis->error()));
-    m_a = std::make_unique<TestServer>(nodeOf(*m_redis, QStringLiteral("node-a")));
+    m_a = std::make_unique<TestServer>(nodeOf(*m_redis, m_postgres, QStringLiteral("node-a")));
     QVERIFY2(m_a->start(), qPrintable(m_a->error()));
-    m_b = std::make_unique<TestServer>(nodeOf(*m_redis, QStringLiteral("node-b"), m_a->secretPath()));
+    m_b = std::make_unique<TestServer>(nodeOf(*m_redis, m_postgres, QStringLiteral("node-b"), m_a->secretPath()));
     QVERIFY2(m_b->start(), qPrintable(m_b->error()));
     QVERIFY(waitReady(*m_a));
     QVERIFY(waitReady(*m_b));
@@ -222,6 +247,63 @@ void TestMultiNode::whileRedisIsAwayNewClientsWaitAndOpenOnesStay()
     QVERIFY(later->connected());
 }
 
+void TestMultiNode::aLogoutOnOneNodeClosesTheFamilyOnAnother()
+{
+    const Reply login = TestHttp::post(*m_a, "/auth/login", {{"username", "demo"}, {"password", "demo-password"}});
+    QCOMPARE(login.status, 200);
+    const QByteArray access = login.json.value("access_token").toString().toLatin1();
+    auto onA = openWithToken(*m_a, access);
+    auto onB = openWithToken(*m_b, access);
+    auto otherUser = openWithToken(*m_b, m_a->mint({{"sub", "carol"}}));
+    QVERIFY(onA->waitForMessages(1) && onB->waitForMessages(1) && otherUser->waitForMessages(1));
+
+    QElapsedTimer latency;
+    latency.start();
+    QCOMPARE(TestHttp::post(*m_a, "/auth/logout", {{"refresh_token", login.json.value("refresh_token")}}, access)
+                     .status,
+             204);
+    QVERIFY(onB->waitDisconnected(1000));
+    const qint64 elapsed = latency.elapsed();
+    QVERIFY2(elapsed < 1000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+    qInfo("revocation on node a to close on node b: %lld ms", elapsed);
+    QCOMPARE(onB->closeCode(), 1008);
+    QCOMPARE(onB->closeReason(), QStringLiteral("Token revoked"));
+    QVERIFY(onA->waitDisconnected(1000));
+    QTest::qWait(200);
+    QVERIFY(!otherUser->disconnected());
+
+    // The token opens nothing on b either.
+    auto again = openWithToken(*m_b, access);
+    QVERIFY(again->waitDisconnected());
+    QCOMPARE(again->closeReason(), QStringLiteral("Invalid or expired token"));
+}
+
+void TestMultiNode::twoNodesRaceOneRefreshToken()
+{
+    const Reply login = TestHttp::post(*m_a, "/auth/login", {{"username", "demo"}, {"password", "demo-password"}});
+    QCOMPARE(login.status, 200);
+    const QJsonObject spend{{"refresh_token", login.json.value("refresh_token")}};
+    // Both requests are on the wire before either node answers.
+    QNetworkAccessManager network;
+    QNetworkRequest toA(m_a->httpUrl("/auth/refresh"));
+    QNetworkRequest toB(m_b->httpUrl("/auth/refresh"));
+    for (QNetworkRequest *request : {&toA, &toB})
+        request->setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QByteArray body = QJsonDocument(spend).toJson(QJsonDocument::Compact);
+    std::unique_ptr<QNetworkReply> a(network.post(toA, body));
+    std::unique_ptr<QNetworkReply> b(network.post(toB, body));
+    QTRY_VERIFY_WITH_TIMEOUT(a->isFinished() && b->isFinished(), 10000);
+    const int statusA = a->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int statusB = b->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // One rotation; the other is the reuse that ends the family (grace 0).
+    QVERIFY2((statusA == 200) != (statusB == 200), qPrintable(QStringLiteral("%1 and %2").arg(statusA).arg(statusB)));
+    QCOMPARE(qMin(statusA, statusB) == 200 ? qMax(statusA, statusB) : 0, 401);
+    const QJsonObject won = QJsonDocument::fromJson((statusA == 200 ? a : b)->readAll()).object();
+    // The reuse revoked the family, the winner's new token with it: a stolen
+    // copy raced the client, and neither keeps the session.
+    QCOMPARE(TestHttp::post(*m_b, "/auth/refresh", {{"refresh_token", won.value("refresh_token")}}).status, 401);
+}
+
 void TestMultiNode::anAdminRevokeOnOneNodeClosesTheUserEverywhere()
 {
     auto first = openWithToken(*m_b, m_a->mint({{"sub", "dave"}}));
@@ -255,6 +337,48 @@ void TestMultiNode::aRestartedNodeCatchesUpOnRevocationsItMissed()
     auto fine = openWithToken(*m_b, m_a->mint({{"sub", "erin"}}));
     QVERIFY(fine->waitForMessages(1));
     QVERIFY(!fine->disconnected());
+}
+
+void TestMultiNode::userDelOnTheCommandLineClosesEveryNode()
+{
+    QString error;
+    {
+        Database database;
+        QVERIFY2(database.open(m_postgres.url(), &error), qPrintable(error));
+        QVERIFY2(UserStore(database).addUser(QStringLiteral("leaver"), "leaver-password", {}, &error),
+                 qPrintable(error));
+    }
+    const Reply login = TestHttp::post(*m_a, "/auth/login", {{"username", "leaver"}, {"password", "leaver-password"}});
+    QCOMPARE(login.status, 200);
+    auto onB = openWithToken(*m_b, login.json.value("access_token").toString().toLatin1());
+    QVERIFY(onB->waitForMessages(1));
+
+    QTemporaryDir dataDir;
+    QProcess del;
+    del.start(ServerProcess::binary(), {"user", "del", "leaver", "--database", m_postgres.url(), "--broker",
+                                        m_redis->url(), "--data-dir", dataDir.path()});
+    QVERIFY(QTest::qWaitFor([&] { return del.state() == QProcess::NotRunning; }, 20000));
+    QCOMPARE(del.exitCode(), 0);
+    QVERIFY(onB->waitDisconnected(2000));
+    QCOMPARE(onB->closeReason(), QStringLiteral("Token revoked"));
+
+    // Redis away: the user is still deleted, and the tool says who was not told.
+    m_redis->kill();
+    {
+        Database database;
+        QVERIFY2(database.open(m_postgres.url(), &error), qPrintable(error));
+        QVERIFY(UserStore(database).addUser(QStringLiteral("leaver2"), "leaver-password", {}, &error));
+    }
+    QProcess unheard;
+    unheard.start(ServerProcess::binary(), {"user", "del", "leaver2", "--database", m_postgres.url(), "--broker",
+                                            m_redis->url(), "--data-dir", dataDir.path()});
+    QVERIFY(QTest::qWaitFor([&] { return unheard.state() == QProcess::NotRunning; }, 20000));
+    QCOMPARE(unheard.exitCode(), 1);
+    const QByteArray said = unheard.readAllStandardError();
+    QVERIFY2(said.contains("deleted") && said.contains("not told") && said.contains("/admin/revoke"), said.constData());
+    Database database;
+    QVERIFY2(database.open(m_postgres.url(), &error), qPrintable(error));
+    QVERIFY(!UserStore(database).find(QStringLiteral("leaver2")).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestMultiNode)
