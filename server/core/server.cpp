@@ -9,6 +9,7 @@
 #include "httpapi.h"
 #include "inprocessbroker.h"
 #include "redisbroker.h"
+#include "redislimiterstore.h"
 #include "redislink.h"
 #include "logging.h"
 #include "metrics.h"
@@ -62,6 +63,9 @@ Server::~Server()
 
 bool Server::start(QString *error)
 {
+    // First: a bad password file changes nothing, and the limiters below share the link.
+    if (m_config.hasBroker() && !makeRedisLink(error))
+        return false;
     FrontDoor::Policy doorPolicy;
     doorPolicy.limits.timeoutMs = m_config.handshakeTimeoutMs;
     doorPolicy.allowedOrigins = m_config.allowedOrigins;
@@ -72,6 +76,7 @@ bool Server::start(QString *error)
     doorPolicy.maxConnections = m_config.effectiveMaxConns();
     doorPolicy.addressKey = AddressKey(m_config.ipv6Prefix);
     doorPolicy.unavailable = [this] { return brokerProblem(); };
+    doorPolicy.limiters = sharedLimiters();
     // Before the port and the data dir: a bad certificate or key changes nothing.
     if (m_config.tlsEnabled()) {
         doorPolicy.tls = FrontDoor::loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, error);
@@ -140,8 +145,7 @@ bool Server::start(QString *error)
     m_verifier = std::make_unique<AccessTokenVerifier>(
             JwsVerifier(*key), AccessTokenPolicy{m_config.issuer, m_config.audience, m_config.leewaySeconds});
 
-    if (!makeBroker(error))
-        return undo();
+    makeBroker();
     const int threads = m_config.effectiveThreads();
     if (threads > QThread::idealThreadCount())
         qCWarning(lcServer).noquote() << "--threads" << threads << "is more than the" << QThread::idealThreadCount()
@@ -192,6 +196,7 @@ bool Server::start(QString *error)
                                     m_config.effectiveMaxPendingLogins() > 0 ? ServerConfig::MaxPendingLoginsPerIp : 0};
     apiSettings.login.addressKey = AddressKey(m_config.ipv6Prefix);
     apiSettings.login.unavailable = [this] { return brokerProblem(); };
+    apiSettings.login.limiters = sharedLimiters();
     apiSettings.metricsHere = !m_config.hasMetricsListener();
     m_httpApi = std::make_unique<HttpApi>(services, apiSettings, m_clock);
     connect(m_frontDoor.get(), &FrontDoor::upgradeAdmitted, m_gate.get(), &WebSocketGate::handleUpgrade);
@@ -234,14 +239,8 @@ bool Server::start(QString *error)
     return true;
 }
 
-bool Server::makeBroker(QString *error)
+bool Server::makeRedisLink(QString *error)
 {
-    if (!m_config.hasBroker()) {
-        m_sequence = std::make_unique<SequenceStore>(*m_database);
-        m_broker = std::make_unique<InProcessBroker>(m_config.history, m_sequence->start(),
-                                                     [this](quint64 last) { return m_sequence->reserveFrom(last); });
-        return true;
-    }
     RedisLink::Settings link;
     link.address = *RedisAddress::parse(m_config.brokerUrl, error);   // checked when the option was read
     link.prefix = m_config.brokerPrefix.toUtf8();
@@ -252,6 +251,21 @@ bool Server::makeBroker(QString *error)
         link.password = *password;
     }
     m_redis = std::make_unique<RedisLink>(link);
+    return true;
+}
+
+void Server::makeBroker()
+{
+    if (!m_redis) {
+        m_sequence = std::make_unique<SequenceStore>(*m_database);
+        m_broker = std::make_unique<InProcessBroker>(m_config.history, m_sequence->start(),
+                                                     [this](quint64 last) { return m_sequence->reserveFrom(last); });
+        return;
+    }
+    if (m_config.databaseUrl.isEmpty())
+        qCWarning(lcServer).noquote() << "--broker without --database: signals, revocations and limits are shared,"
+                                      << "but users and refresh tokens stay in this node's SQLite; a login or"
+                                      << "refresh works only on the node that issued it (docs/SCALING.md)";
     m_broker = std::make_unique<RedisBroker>(*m_redis, m_config.history);
     m_revocationFeed = std::make_unique<RevocationFeed>(*m_redis, *m_revocations,
                                                         m_config.accessTtlSeconds + m_config.leewaySeconds, m_clock);
@@ -263,7 +277,6 @@ bool Server::makeBroker(QString *error)
     // Not waiting for it: a node whose Redis is down starts, says why on
     // /readyz, and admits connections when the link is up.
     m_redis->open();
-    return true;
 }
 
 void Server::addBrokerMetrics()
@@ -291,6 +304,11 @@ void Server::addBrokerMetrics()
     m_metrics->addCounter(QStringLiteral("signalgate_broker_gaps_filled_total"),
                           QStringLiteral("Reads of the Redis stream to fill a gap or catch up."), {},
                           [broker] { return double(broker->stats().gapsFilled); });
+    for (const RedisLimiterStore *limiter : std::as_const(m_sharedLimiters))
+        m_metrics->addCounter(QStringLiteral("signalgate_ratelimit_local_fallbacks_total"),
+                              QStringLiteral("Shared rate-limit decisions taken by this node alone (Redis away)."),
+                              QStringLiteral("kind=\"%1\"").arg(limiter->kind()),
+                              [limiter] { return double(limiter->localDecisions()); });
     const RevocationFeed *feed = m_revocationFeed.get();
     m_metrics->addCounter(QStringLiteral("signalgate_revocations_from_other_nodes_total"),
                           QStringLiteral("Revocations made on other nodes and applied here."), {},
@@ -331,6 +349,17 @@ void Server::wireRevocations()
     connect(feed, &RevocationFeed::tokenRevoked, this, closeToken);
     connect(feed, &RevocationFeed::familyRevoked, this, closeFamily);
     connect(feed, &RevocationFeed::subjectRevoked, this, closeSubject);
+}
+
+LimiterFactory Server::sharedLimiters()
+{
+    if (!m_redis)
+        return {};
+    return [this](const QString &kind, RateLimit limit, qsizetype maxKeys, const SignalGate::Clock &clock) {
+        auto store = std::make_unique<RedisLimiterStore>(*m_redis, kind, limit, maxKeys, clock);
+        m_sharedLimiters.append(store.get());
+        return store;
+    };
 }
 
 QString Server::unavailableReason() const

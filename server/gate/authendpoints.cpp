@@ -37,8 +37,10 @@ AuthEndpoints::AuthEndpoints(const Services &services, const Settings &settings,
     , m_addressKey(settings.addressKey)
     , m_unavailable(settings.unavailable)
     , m_clock(clock)
-    , m_loginLimiter(std::make_unique<LocalLimiterStore>(settings.loginRate, settings.rateTableMax, clock))
-    , m_userLoginLimiter(std::make_unique<LocalLimiterStore>(settings.loginRateUser, settings.rateTableMax, clock))
+    , m_loginLimiter(makeLimiterStore(settings.limiters, QStringLiteral("login"), settings.loginRate,
+                                      settings.rateTableMax, clock))
+    , m_userLoginLimiter(makeLimiterStore(settings.limiters, QStringLiteral("login_user"), settings.loginRateUser,
+                                          settings.rateTableMax, clock))
     , m_loginQueue(settings.loginQueue)
 {}
 

@@ -50,6 +50,7 @@ public:
         RateLimit loginRate;       // failed logins per (IP, user name)
         RateLimit loginRateUser;   // failed logins per user name, any IP
         qsizetype rateTableMax = RateLimiter::DefaultMaxKeys;
+        LimiterFactory limiters;   // unset: this process' own buckets
         LoginQueue::Limits loginQueue;
         AddressKey addressKey;
         // Set and not empty: why logins and refreshes must wait (503 + Retry-After).

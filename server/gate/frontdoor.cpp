@@ -118,8 +118,8 @@ FrontDoor::FrontDoor(const Policy &policy, AuditLog *audit, Metrics *metrics, QO
     , m_unavailable(policy.unavailable)
     , m_addressKey(policy.addressKey)
     , m_origins(policy.allowedOrigins)
-    , m_connectionLimiter(
-              std::make_unique<LocalLimiterStore>(policy.connectionRate, policy.rateTableMax, *policy.clock))
+    , m_connectionLimiter(makeLimiterStore(policy.limiters, QStringLiteral("connection"), policy.connectionRate,
+                                           policy.rateTableMax, *policy.clock))
     , m_audit(audit)
     , m_metrics(metrics)
 {

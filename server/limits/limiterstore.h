@@ -4,7 +4,10 @@
 
 #include <QByteArray>
 
+#include <QString>
+
 #include <functional>
+#include <memory>
 
 namespace SignalGate::Server {
 
@@ -44,5 +47,17 @@ public:
 private:
     RateLimiter m_limiter;
 };
+
+// Makes the store of one limit (kind: "connection", "login", "login_user"):
+// unset means a LocalLimiterStore; with --broker, one shared by the nodes.
+using LimiterFactory = std::function<std::unique_ptr<LimiterStore>(const QString &kind, RateLimit limit,
+                                                                   qsizetype maxKeys, const SignalGate::Clock &clock)>;
+
+inline std::unique_ptr<LimiterStore> makeLimiterStore(const LimiterFactory &factory, const QString &kind,
+                                                      RateLimit limit, qsizetype maxKeys,
+                                                      const SignalGate::Clock &clock)
+{
+    return factory ? factory(kind, limit, maxKeys, clock) : std::make_unique<LocalLimiterStore>(limit, maxKeys, clock);
+}
 
 }   // namespace SignalGate::Server

@@ -109,6 +109,8 @@ private Q_SLOTS:
     void anAdminRevokeOnOneNodeClosesTheUserEverywhere();
     void aRestartedNodeCatchesUpOnRevocationsItMissed();
     void userDelOnTheCommandLineClosesEveryNode();
+    void perIpLimitsAreSpentAcrossNodes();
+    void aFailingRedisLeavesTheLimitsToEachNode();
 
 private:
     PostgresServer m_postgres;
@@ -379,6 +381,83 @@ void TestMultiNode::userDelOnTheCommandLineClosesEveryNode()
     Database database;
     QVERIFY2(database.open(m_postgres.url(), &error), qPrintable(error));
     QVERIFY(!UserStore(database).find(QStringLiteral("leaver2")).has_value());
+}
+
+namespace {
+
+// Two fresh nodes whose per-IP limits are on: 3 upgrades per minute, 2 failed logins per 5 minutes.
+struct LimitedPair
+{
+    LimitedPair(const RedisServer &redis, const PostgresServer &postgres)
+    {
+        const auto limited = [&](const QString &name, const QString &key) {
+            return [=, &redis, &postgres](ServerConfig &config) {
+                nodeOf(redis, postgres, name, key)(config);
+                config.connRate = {3, 60};
+                config.loginRate = {2, 300};
+            };
+        };
+        a = std::make_unique<TestServer>(limited(QStringLiteral("limited-a"), {}));
+        if (a->start()) {
+            b = std::make_unique<TestServer>(limited(QStringLiteral("limited-b"), a->secretPath()));
+            b->start();
+        }
+    }
+    int upgrade(TestServer &node, const QHostAddress &from)
+    {
+        return RawHttp::status(RawHttp::responseHead(
+                node.server()->port(), RawHttp::upgradeRequest("/ws", "Authorization: Bearer " + a->mint() + "\r\n"),
+                from));
+    }
+    std::unique_ptr<TestServer> a;
+    std::unique_ptr<TestServer> b;
+};
+
+int failedLogin(TestServer &node)
+{
+    return TestHttp::post(node, "/auth/login", {{"username", "demo"}, {"password", "wrong"}}).status;
+}
+
+}   // namespace
+
+void TestMultiNode::perIpLimitsAreSpentAcrossNodes()
+{
+    LimitedPair pair(*m_redis, m_postgres);
+    QVERIFY(pair.b && waitReady(*pair.a) && waitReady(*pair.b));
+    const QHostAddress from(QStringLiteral("127.0.0.61"));
+    QCOMPARE(pair.upgrade(*pair.a, from), 101);
+    QCOMPARE(pair.upgrade(*pair.b, from), 101);
+    QCOMPARE(pair.upgrade(*pair.a, from), 101);
+    // One node alone would still have 2 left for this address: the budget is shared.
+    QCOMPARE(pair.upgrade(*pair.b, from), 429);
+    QCOMPARE(pair.upgrade(*pair.a, from), 429);
+    QCOMPARE(pair.upgrade(*pair.b, QHostAddress(QStringLiteral("127.0.0.62"))), 101);
+
+    QCOMPARE(failedLogin(*pair.a), 401);
+    QCOMPARE(failedLogin(*pair.b), 401);
+    QCOMPARE(failedLogin(*pair.a), 429);
+    QCOMPARE(failedLogin(*pair.b), 429);
+}
+
+void TestMultiNode::aFailingRedisLeavesTheLimitsToEachNode()
+{
+    LimitedPair pair(*m_redis, m_postgres);
+    QVERIFY(pair.b && waitReady(*pair.a) && waitReady(*pair.b));
+    // Redis up but refusing every write, as when it runs out of memory.
+    QCOMPARE(m_redis->command("CONFIG SET maxmemory-policy noeviction"), QByteArray("+OK"));
+    QCOMPARE(m_redis->command("CONFIG SET maxmemory 1"), QByteArray("+OK"));
+    const QHostAddress from(QStringLiteral("127.0.0.63"));
+    // Each node counts alone now: 3 on a, 3 more on b, and neither lets a 4th in.
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(pair.upgrade(*pair.a, from), 101);
+        QCOMPARE(pair.upgrade(*pair.b, from), 101);
+    }
+    QCOMPARE(pair.upgrade(*pair.a, from), 429);
+    QCOMPARE(pair.upgrade(*pair.b, from), 429);
+    const QByteArray metrics = pair.a->server()->metrics().render();
+    QVERIFY2(metrics.contains("signalgate_ratelimit_local_fallbacks_total{kind=\"connection\"} 4"),
+             metrics.constData());
+    QCOMPARE(m_redis->command("CONFIG SET maxmemory 0"), QByteArray("+OK"));
 }
 
 QTEST_GUILESS_MAIN(TestMultiNode)
