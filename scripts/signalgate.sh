@@ -2,6 +2,8 @@
 # One entry point for a fresh Debian 12 machine:
 #   scripts/signalgate.sh run    install what is missing, build, start the server in --dev mode
 #                                and the desktop client signed in to it as demo
+#   scripts/signalgate.sh cluster  install what is missing, build, start Redis, PostgreSQL
+#                                and two nodes on this machine (scripts/cluster.sh)
 #   scripts/signalgate.sh test   install what is missing, build, run the whole suite
 #                                (default build, the ASan/UBSan build, the threaded
 #                                code under TSan, then each libFuzzer target for
@@ -12,9 +14,9 @@ cd "$(dirname "$0")/.."
 
 mode=${1:-}
 case "$mode" in
-run | test) ;;
+run | test | cluster) ;;
 *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|cluster" >&2
     exit 2
     ;;
 esac
@@ -91,6 +93,11 @@ if [ "$mode" = run ]; then
     echo "== starting the desktop client as demo (closing it stops the server)"
     printf 'demo\n' | build/default/ui/signalgate --server http://127.0.0.1:8765 --user demo --password-stdin
     exit 0
+fi
+
+if [ "$mode" = cluster ]; then
+    build default
+    exec scripts/cluster.sh
 fi
 
 build default

@@ -423,7 +423,11 @@ void SignalConnection::handleWelcome(const QJsonObject &message)
     m_handshakeTimer.stop();
     m_welcome = message;
     m_policy.connected();
-    const qint64 joinSeq = Welcome::fromJson(message).lastSeq;
+    const Welcome welcome = Welcome::fromJson(message);
+    const qint64 joinSeq = welcome.lastSeq;
+    // The seqs this client holds came from the last welcome's stream; a
+    // resume names it, so a node of another epoch answers resume_gap.
+    const QString heldEpoch = std::exchange(m_epoch, welcome.epoch);
     const ResumeTracker::Start start = m_delivery.welcomed(joinSeq);
     m_keepAlive.start();
 
@@ -432,7 +436,10 @@ void SignalConnection::handleWelcome(const QJsonObject &message)
         Q_EMIT welcomed(message);
         return;
     }
-    sendJson({{Key::Type, MessageType::Resume}, {Key::Since, start.since}});
+    QJsonObject resume{{Key::Type, MessageType::Resume}, {Key::Since, start.since}};
+    if (!heldEpoch.isEmpty())
+        resume.insert(Key::Epoch, heldEpoch);
+    sendJson(resume);
     setState(State::Open);
     if (start.restarted)
         Q_EMIT sequenceRestarted(start.previous, joinSeq);

@@ -198,6 +198,7 @@ private:
     KeepAlive m_keepAlive;
 
     QJsonObject m_welcome;
+    QString m_epoch;   // of the stream the held seqs came from (several nodes)
     ServerMessageReader m_reader;
     SignalDelivery m_delivery;
 };

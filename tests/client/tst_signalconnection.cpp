@@ -318,15 +318,19 @@ public:
     {
         m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
     }
-    void welcome(qint64 lastSeq)
+    // epoch: a node of several (PROTOCOL.md section 10.7) names its stream's.
+    void welcome(qint64 lastSeq, const QString &epoch = {})
     {
-        send({{"type", "welcome"},
-              {"protocol", "signalgate.v1"},
-              {"session_id", "s"},
-              {"sub", "alice"},
-              {"exp", TestServer::now() + 600},
-              {"server_time", QDateTime::currentMSecsSinceEpoch()},
-              {"last_seq", lastSeq}});
+        QJsonObject message{{"type", "welcome"},
+                            {"protocol", "signalgate.v1"},
+                            {"session_id", "s"},
+                            {"sub", "alice"},
+                            {"exp", TestServer::now() + 600},
+                            {"server_time", QDateTime::currentMSecsSinceEpoch()},
+                            {"last_seq", lastSeq}};
+        if (!epoch.isEmpty())
+            message.insert("epoch", epoch);
+        send(message);
     }
     void signal(qint64 seq)
     {
@@ -373,6 +377,7 @@ private Q_SLOTS:
     void refusedHandshakeIsAbortedAndReported();
     void duplicateAndStaleSeqsAreNeverDelivered();
     void liveSignalsWaitForTheReplay();
+    void aResumeNamesTheEpochItsSeqsCameFrom();
     void closeFramesAndTheirDecisions_data();
     void closeFramesAndTheirDecisions();
     void keepAliveFindsADeadConnection();
@@ -970,6 +975,27 @@ void TestSignalConnection::liveSignalsWaitForTheReplay()
     peer.signal(13);
     QTRY_COMPARE_WITH_TIMEOUT(seen.seqs.size(), 11, kTimeoutMs);
     QCOMPARE(seen.seqs.last(), qint64(13));
+}
+
+void TestSignalConnection::aResumeNamesTheEpochItsSeqsCameFrom()
+{
+    ScriptedPeer peer;
+    QVERIFY(peer.listen());
+    TestServer minter;
+    auto connection = connectionTo(peer.url(), minter.mint());
+    Recorder seen(*connection);
+    connection->start();
+    QTRY_COMPARE_WITH_TIMEOUT(peer.connections(), 1, kTimeoutMs);
+    peer.welcome(2, "epoch-one");
+    peer.signal(3);
+    QTRY_COMPARE_WITH_TIMEOUT(seen.seqs, (QList<qint64>{3}), kTimeoutMs);
+    peer.socket()->abort();
+    QTRY_COMPARE_WITH_TIMEOUT(peer.connections(), 2, kTimeoutMs);
+    // Another node, whose stream has another epoch: the seq 3 the client
+    // holds is from the old one, and the resume says so.
+    peer.welcome(10, "epoch-two");
+    QTRY_COMPARE_WITH_TIMEOUT(peer.received().size(), 1, kTimeoutMs);
+    QCOMPARE(peer.received().first(), (QJsonObject{{"type", "resume"}, {"since", 3}, {"epoch", "epoch-one"}}));
 }
 
 void TestSignalConnection::closeFramesAndTheirDecisions_data()
