@@ -71,6 +71,16 @@ void RedisConnection::close()
         dropContext(QStringLiteral("closed"));
 }
 
+void RedisConnection::reconnect(const QString &why)
+{
+    if (!m_wanted)
+        return;
+    m_reconnectTimer.stop();
+    if (m_context)
+        dropContext(why);
+    connectNow();
+}
+
 void RedisConnection::connectNow()
 {
     if (!m_wanted || m_context)

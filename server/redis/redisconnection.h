@@ -54,6 +54,9 @@ public:
 
     void open(const QString &host, quint16 port);
     void close();
+    // Drops a link that looks alive but is not (disconnected(why) says so;
+    // commands in flight get errors) and connects again at once.
+    void reconnect(const QString &why);
     bool isConnected() const { return m_connected; }
 
     void command(const QList<QByteArray> &arguments, Answer answer = {});

@@ -30,7 +30,7 @@ RedisLink::RedisLink(Settings settings, QObject *parent)
     // Random per process: two nodes, or a restarted one, never answer each other's probes.
     const quint64 nonce = QRandomGenerator::system()->generate64();
     m_probeChannel = key("{probe}:" + QByteArray::number(nonce, 16));
-    m_subscriber.subscribe(m_probeChannel, [this](const QByteArray &) { m_sinceProbeAnswered.restart(); });
+    m_subscriber.subscribe(m_probeChannel, [this](const QByteArray &) { m_probeOutstanding.invalidate(); });
 
     for (RedisConnection *connection : {&m_commands, &m_subscriber}) {
         connect(connection, &RedisConnection::disconnected, this, [this](const QString &why) {
@@ -39,9 +39,12 @@ RedisLink::RedisLink(Settings settings, QObject *parent)
             update(why);
         });
     }
-    connect(&m_commands, &RedisConnection::connected, this, [this] { update(); });
+    connect(&m_commands, &RedisConnection::connected, this, [this] {
+        m_probeSent.invalidate();
+        update();
+    });
     connect(&m_subscriber, &RedisConnection::subscribed, this, [this] {
-        m_sinceProbeAnswered.start();
+        m_probeOutstanding.invalidate();
         update();
     });
     connect(&m_probeTimer, &QTimer::timeout, this, &RedisLink::sendProbe);
@@ -92,22 +95,37 @@ void RedisLink::update(const QString &why)
 
 void RedisLink::sendProbe()
 {
-    if (!m_commands.isConnected() || !m_subscriber.isSubscribed())
-        return;   // the connections are reconnecting on their own
-    if (m_sinceProbeAnswered.elapsed() > m_settings.probeTimeoutMs)
-        return restartSubscriber(QStringLiteral("no pub/sub message for %1 ms").arg(m_sinceProbeAnswered.elapsed()));
+    const int timeout = m_settings.probeTimeoutMs;
+    if (m_probeSent.isValid() && m_probeSent.elapsed() > timeout)
+        return restart(m_commands, QStringLiteral("no answer to a command for %1 ms").arg(m_probeSent.elapsed()));
+    if (m_probeOutstanding.isValid() && m_probeOutstanding.elapsed() > timeout)
+        return restart(m_subscriber, QStringLiteral("no pub/sub message for %1 ms").arg(m_probeOutstanding.elapsed()));
+    if (!m_commands.isConnected() || !m_subscriber.isSubscribed() || m_probeSent.isValid())
+        return;   // reconnecting on their own, or the last probe is still on its way
+    m_probeSent.start();
     m_commands.command({"PUBLISH", m_probeChannel, "probe"}, [this](const RedisReply &reply) {
+        m_probeSent.invalidate();
+        if (reply.type != RedisReply::Type::Integer || !m_subscriber.isSubscribed())
+            return;
         // Zero receivers: the Redis we publish to has never heard of our
         // subscription (the subscriber reached another server, or it lost it).
-        if (reply.type == RedisReply::Type::Integer && reply.integer == 0 && m_subscriber.isSubscribed())
-            restartSubscriber(QStringLiteral("Redis has no subscriber for this node's probe"));
+        if (reply.integer == 0)
+            return restart(m_subscriber, QStringLiteral("Redis has no subscriber for this node's probe"));
+        if (!m_probeOutstanding.isValid())
+            m_probeOutstanding.start();
     });
 }
 
-void RedisLink::restartSubscriber(const QString &why)
+void RedisLink::restart(RedisConnection &connection, const QString &why)
 {
-    m_lastProblem = QStringLiteral("pub/sub link stale: %1").arg(why);
-    m_subscriber.open(m_settings.address.host, m_settings.address.port);
+    if (&connection == &m_subscriber)
+        m_probeOutstanding.invalidate();
+    else
+        m_probeSent.invalidate();
+    connection.reconnect(QStringLiteral("%1 link stale, %2")
+                                 .arg(&connection == &m_subscriber ? QStringLiteral("pub/sub")
+                                                                   : QStringLiteral("command"),
+                                      why));
 }
 
 }   // namespace SignalGate::Server

@@ -13,11 +13,13 @@ namespace SignalGate::Server {
 // pub/sub (a subscribed connection takes no other commands), and a probe
 // that proves the subscription still delivers.
 //
-// The probe matters after failovers and half-dead TCP links: the subscriber
-// connection can look open while nothing reaches it. Every probeIntervalMs
-// the command connection publishes to a channel only this node subscribes
-// to; when no probe arrives within probeTimeoutMs, or Redis reports nobody
-// subscribed, the subscriber reconnects and subscribes again.
+// The probe matters after failovers and half-dead TCP links: a connection
+// can look open while nothing passes. Every probeIntervalMs the command
+// connection publishes to a channel only this node subscribes to. When
+// Redis has not answered that PUBLISH within probeTimeoutMs, the command
+// connection reconnects (its commands in flight get errors); when Redis
+// answered but the probe has not come back on the subscriber within
+// probeTimeoutMs, or Redis reports nobody subscribed, the subscriber does.
 //
 // Ready means both connections are up, every subscription is confirmed and
 // the probe is not overdue; users re-sync on ready() (a gap may lie behind).
@@ -58,14 +60,15 @@ Q_SIGNALS:
 private:
     void update(const QString &why = {});
     void sendProbe();
-    void restartSubscriber(const QString &why);
+    void restart(RedisConnection &connection, const QString &why);
 
     Settings m_settings;
     RedisConnection m_commands;
     RedisConnection m_subscriber;
     QByteArray m_probeChannel;
     QTimer m_probeTimer;
-    QElapsedTimer m_sinceProbeAnswered;
+    QElapsedTimer m_probeSent;         // valid while Redis owes the PUBLISH's answer
+    QElapsedTimer m_probeOutstanding;  // valid while a published probe has not come back
     QString m_lastProblem;
     quint64 m_reconnects = 0;
     bool m_ready = false;

@@ -4,11 +4,13 @@
 // stream, a new epoch when Redis lost its data, publishing while Redis is
 // unreachable.
 #include "history.h"
+#include "lossyproxy.h"
 #include "redisbroker.h"
 #include "redislink.h"
 #include "redisserver.h"
 #include "servermessages.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -21,11 +23,15 @@ namespace {
 // One node's broker with what it delivered.
 struct Node
 {
-    explicit Node(const RedisServer &redis, int history = 100)
+    explicit Node(const RedisServer &redis, int history = 100) : Node(redis.port(), history) {}
+    // Through a relay on port, or straight to Redis.
+    Node(quint16 port, int history, int probeTimeoutMs = 3000)
     {
         RedisLink::Settings settings;
         settings.address.host = QStringLiteral("127.0.0.1");
-        settings.address.port = redis.port();
+        settings.address.port = port;
+        settings.probeIntervalMs = qMin(1000, probeTimeoutMs / 3);
+        settings.probeTimeoutMs = probeTimeoutMs;
         settings.connection = {1000, 20, 200, {}};
         link = std::make_unique<RedisLink>(settings);
         broker = std::make_unique<RedisBroker>(*link, history);
@@ -83,6 +89,7 @@ private Q_SLOTS:
     void aStretchMissedWhilePubSubWasDownIsReadFromTheStream();
     void redisLosingItsDataStartsANewEpoch();
     void publishingWhileRedisIsDownAnswersZero();
+    void aSilentlyDeadLinkIsFoundWithinSeconds();
 };
 
 void TestRedisBroker::everyNodeDeliversOneOrder()
@@ -208,6 +215,36 @@ void TestRedisBroker::publishingWhileRedisIsDownAnswersZero()
     a.broker->publish(signalNumber(1), [&](quint64 seq) { given = seq; });
     QTRY_COMPARE_WITH_TIMEOUT(given, 0u, 5000);
     QCOMPARE(a.broker->stats().publishFailures, 1u);
+}
+
+void TestRedisBroker::aSilentlyDeadLinkIsFoundWithinSeconds()
+{
+    RedisServer redis;
+    QVERIFY2(redis.start(), qPrintable(redis.error()));
+    LossyProxy network(redis.port());
+    QVERIFY(network.listen());
+    Node behind(network.port(), 100, 900);
+    Node publisher(redis);
+    QVERIFY(behind.waitSynced());
+    QVERIFY(publisher.waitSynced());
+    publisher.broker->publish(signalNumber(1));
+    QTRY_COMPARE_WITH_TIMEOUT(behind.delivered.size(), 1, 5000);
+
+    // Both of its connections go silent without closing: no error, no FIN.
+    QSignalSpy lost(behind.link.get(), &RedisLink::lost);
+    QElapsedTimer found;
+    found.start();
+    network.stall();
+    for (int i = 2; i <= 10; ++i)
+        publisher.broker->publish(signalNumber(i));
+    QVERIFY(lost.wait(5000));
+    qInfo("a silent link found in %lld ms (probe timeout 900 ms)", found.elapsed());
+    QVERIFY2(lost.first().first().toString().contains(QStringLiteral("stale")),
+             qPrintable(lost.first().first().toString()));
+    // Reconnected through the relay, it reads what it missed from the stream.
+    QTRY_COMPARE_WITH_TIMEOUT(behind.delivered.size(), 10, 10000);
+    QCOMPARE(behind.seqs(), oneTo(10));
+    QVERIFY(behind.broker->problem().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRedisBroker)
