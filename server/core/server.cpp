@@ -126,6 +126,13 @@ bool Server::start(QString *error)
                                                  : QStringLiteral("; check --database and that PostgreSQL runs");
         return undo();
     }
+    if (m_database->engine() == Database::Engine::Postgres) {
+        // libpq does not reconnect by itself: look every second, so a
+        // restarted PostgreSQL is found again without a /readyz probe.
+        auto *watch = new QTimer(this);
+        connect(watch, &QTimer::timeout, this, [this] { m_database->problem(); });
+        watch->start(1000);
+    }
     m_users = std::make_unique<UserStore>(*m_database);
     m_refreshTokens = std::make_unique<RefreshStore>(*m_database, m_config.refreshTtlSeconds,
                                                      m_config.refreshMaxAgeSeconds, m_config.refreshGraceSeconds);

@@ -114,7 +114,11 @@ void AuthEndpoints::checkPassword(const LoginAttempt &attempt, const IncomingCon
                                .withHeader("Retry-After", QByteArray::number(retryAfter)));
     }
 
-    const std::optional<UserRecord> record = m_services.users->find(user);
+    bool storageFailed = false;
+    const std::optional<UserRecord> record = m_services.users->find(user, &storageFailed);
+    if (storageFailed)
+        return respond(HttpResponse::error(503, "unavailable", QStringLiteral("User storage failed; try again"))
+                               .withHeader("Retry-After", "5"));
     const QString scope = record ? record->scope : QString();
     auto checked = [=](std::optional<bool> matches) {
         m_loginsInFlight.remove(limitKey);

@@ -147,8 +147,10 @@ bool UserStore::removeUser(const QString &name, QString *error)
     return true;
 }
 
-std::optional<UserRecord> UserStore::find(const QString &name) const
+std::optional<UserRecord> UserStore::find(const QString &name, bool *failed) const
 {
+    if (failed)
+        *failed = false;
     if (!isValidName(name))
         return std::nullopt;
 
@@ -156,7 +158,12 @@ std::optional<UserRecord> UserStore::find(const QString &name) const
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT name, password_hash, scope FROM users WHERE name = :name"));
     query.bindValue(QStringLiteral(":name"), name);
-    if (!query.exec() || !query.next())
+    if (!query.exec()) {
+        if (failed)
+            *failed = true;
+        return std::nullopt;
+    }
+    if (!query.next())
         return std::nullopt;
 
     UserRecord record;

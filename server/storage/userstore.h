@@ -28,7 +28,9 @@ public:
     bool ensureUser(const QString &name, QByteArrayView password, const QString &scope, QString *error);
     // False with *error when no such user.
     bool removeUser(const QString &name, QString *error);
-    std::optional<UserRecord> find(const QString &name) const;
+    // nullopt for no such user, and for a database that did not answer: then
+    // *failed (when given) is set, so a login says "try again", not "wrong password".
+    std::optional<UserRecord> find(const QString &name, bool *failed = nullptr) const;
 
     static bool isValidName(const QString &name);
 

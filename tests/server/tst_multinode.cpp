@@ -111,6 +111,7 @@ private Q_SLOTS:
     void userDelOnTheCommandLineClosesEveryNode();
     void perIpLimitsAreSpentAcrossNodes();
     void aFailingRedisLeavesTheLimitsToEachNode();
+    void whilePostgresIsAwayLoginsWaitAndNodesSaySo();
 
 private:
     PostgresServer m_postgres;
@@ -458,6 +459,30 @@ void TestMultiNode::aFailingRedisLeavesTheLimitsToEachNode()
     QVERIFY2(metrics.contains("signalgate_ratelimit_local_fallbacks_total{kind=\"connection\"} 4"),
              metrics.constData());
     QCOMPARE(m_redis->command("CONFIG SET maxmemory 0"), QByteArray("+OK"));
+}
+
+void TestMultiNode::whilePostgresIsAwayLoginsWaitAndNodesSaySo()
+{
+    auto open = openWithToken(*m_b, m_a->mint());
+    QVERIFY(open->waitForMessages(1));
+    m_postgres.kill();
+    const Reply notReady = TestHttp::get(*m_b, QStringLiteral("/readyz"));
+    QCOMPARE(notReady.status, 503);
+    QVERIFY2(notReady.body.contains("postgresql://signalgate@127.0.0.1"), notReady.body.constData());
+    // Not "wrong password", and nothing charged to the client's login budget.
+    const Reply login = TestHttp::post(*m_a, "/auth/login", {{"username", "demo"}, {"password", "demo-password"}});
+    QCOMPARE(login.status, 503);
+    QCOMPARE(login.header("Retry-After"), QByteArray("5"));
+    QCOMPARE(publish(*m_a, "still flowing", *m_a), 1);   // the stream does not need the database
+    QVERIFY(open->waitForMessages(2));
+
+    QVERIFY2(m_postgres.start(), qPrintable(m_postgres.error()));
+    // The node reconnects by itself, whether or not anyone asks /readyz.
+    QTRY_COMPARE_WITH_TIMEOUT(
+            TestHttp::post(*m_a, "/auth/login", {{"username", "demo"}, {"password", "demo-password"}}).status, 200,
+            10000);
+    QVERIFY(waitReady(*m_b));
+    QVERIFY(!open->disconnected());
 }
 
 QTEST_GUILESS_MAIN(TestMultiNode)
