@@ -112,6 +112,7 @@ private Q_SLOTS:
     void perIpLimitsAreSpentAcrossNodes();
     void aFailingRedisLeavesTheLimitsToEachNode();
     void whilePostgresIsAwayLoginsWaitAndNodesSaySo();
+    void twoServerProcessesServeOneStream();
 
 private:
     PostgresServer m_postgres;
@@ -483,6 +484,65 @@ void TestMultiNode::whilePostgresIsAwayLoginsWaitAndNodesSaySo()
             10000);
     QVERIFY(waitReady(*m_b));
     QVERIFY(!open->disconnected());
+}
+
+void TestMultiNode::twoServerProcessesServeOneStream()
+{
+    // The real executables, configured by their flags alone.
+    QTemporaryDir dirs;
+    const auto arguments = [&](const QString &name) {
+        return QStringList{"--listen", "127.0.0.1:0", "--data-dir", dirs.filePath(name), "--jwt-secret-file",
+                           m_a->secretPath(), "--broker", m_redis->url(), "--database", m_postgres.url(),
+                           "--node-id", name, "--signal-interval-ms", "0", "--conn-rate", "0"};
+    };
+    ServerProcess first;
+    ServerProcess second;
+    QVERIFY2(first.start(arguments("proc-a")), first.allOutput().constData());
+    QVERIFY2(second.start(arguments("proc-b")), second.allOutput().constData());
+    const auto url = [](const ServerProcess &node, const QString &path) {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(node.port()).arg(path));
+    };
+    for (const ServerProcess *node : {&first, &second})
+        QVERIFY(QTest::qWaitFor(
+                [&] {
+                    return RawHttp::status(RawHttp::exchange(
+                                   node->port(), "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+                           == 200;
+                },
+                10000));
+    const auto open = [&](const ServerProcess &node) {
+        auto probe = std::make_unique<WsProbe>();
+        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(node.port())));
+        request.setRawHeader("Authorization", "Bearer " + m_a->mint());
+        probe->open(request, protocols);
+        return probe;
+    };
+    auto onFirst = open(first);
+    auto onSecond = open(second);
+    QVERIFY(onFirst->waitForMessages(1) && onSecond->waitForMessages(1));
+    QCOMPARE(firstOfType(*onSecond, "welcome").value("node").toString(), QStringLiteral("proc-b"));
+    const QByteArray publisher = m_a->mint({{"sub", "bot"}, {"scope", "signals:publish"}});
+    const QJsonObject signal{{"symbol", "PROC"}, {"side", "sell"}, {"price", 2.5}, {"confidence", 0.9}};
+    const Reply published = TestHttp::post(url(first, "/signals"), signal, publisher);
+    QCOMPARE(published.status, 202);
+    QVERIFY(onFirst->waitForMessages(2) && onSecond->waitForMessages(2));
+    QCOMPARE(seqs(*onFirst), QList<qint64>{published.json.value("seq").toInteger()});
+    QCOMPARE(seqs(*onSecond), seqs(*onFirst));
+
+    // The first node dies; its client comes to the second and resumes.
+    const qint64 held = seqs(*onFirst).last();
+    const QString epoch = firstOfType(*onFirst, "welcome").value("epoch").toString();
+    first.process().kill();
+    QVERIFY(onFirst->waitDisconnected());
+    QCOMPARE(TestHttp::post(url(second, "/signals"), signal, publisher).status, 202);
+    auto moved = open(second);
+    QVERIFY(moved->waitForMessages(1));
+    moved->socket().sendTextMessage(
+            QJsonDocument(QJsonObject{{"type", "resume"}, {"since", held}, {"epoch", epoch}})
+                    .toJson(QJsonDocument::Compact));
+    QTRY_VERIFY_WITH_TIMEOUT(!firstOfType(*moved, "resumed").isEmpty(), 5000);
+    QCOMPARE(seqs(*moved), QList<qint64>{held + 1});
+    QVERIFY(firstOfType(*moved, "error").isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMultiNode)
