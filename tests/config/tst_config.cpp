@@ -87,6 +87,12 @@ QMap<QString, QString> fields(const ServerConfig &c)
     f["ipv6-prefix"] = QString::number(c.ipv6Prefix);
     f["refresh-grace"] = QString::number(c.refreshGraceSeconds);
     f["refresh-max-age"] = QString::number(c.refreshMaxAgeSeconds);
+    f["broker"] = c.brokerUrl;
+    f["broker-password-file"] = c.brokerPasswordFile;
+    f["broker-prefix"] = c.brokerPrefix;
+    f["node-id"] = c.nodeId;
+    f["database"] = c.databaseUrl;
+    f["database-password-file"] = c.databasePasswordFile;
     f["metrics-listen"] = c.hasMetricsListener()
             ? c.metricsListenAddress.toString() + ' ' + QString::number(c.metricsListenPort)
             : QString();
@@ -350,6 +356,12 @@ static void fieldRows()
     row("audit-log", "audit-log", "/tmp/sg-config-test/audit.jsonl", "/tmp/sg-config-test/audit.jsonl");
     row("allowed-origin https", "allowed-origin", "https://a.example", "https://a.example");
     row("allowed-origin with port", "allowed-origin", "http://localhost:5173", "http://localhost:5173");
+    row("broker", "broker", "redis://10.0.0.5:6380", "redis://10.0.0.5:6380");
+    row("broker with user and db", "broker", "redis://app@redis.internal:6379/2", "redis://app@redis.internal:6379/2");
+    row("broker-prefix", "broker-prefix", "desk-1.prod", "desk-1.prod");
+    row("node-id", "node-id", "eu-west-a", "eu-west-a");
+    row("database", "database", "postgresql://sg@db.internal:5433/signals", "postgresql://sg@db.internal:5433/signals");
+    row("database postgres://", "database", "postgres://sg@db.internal/signals", "postgres://sg@db.internal/signals");
 }
 
 void TestConfig::flagSetsItsField_data()
@@ -536,6 +548,27 @@ void TestConfig::badCommandLine_data()
     QTest::newRow("refresh-grace past 5 minutes") << QStringList{"--refresh-grace", "301"} << "--refresh-grace";
     for (const char *value : {"9100", "localhost", "[::1]", "127.0.0.1:99999", ""})
         QTest::addRow("metrics-listen '%s'", value) << QStringList{"--metrics-listen", value} << "--metrics-listen";
+
+    for (const char *value : {"redis.internal:6379", "http://redis.internal", "redis://", "redis://:6379",
+                              "redis://h:6379/x", "redis://h:6379/-1", "redis://h:6379?db=1"})
+        QTest::addRow("broker '%s'", value) << QStringList{"--broker", value} << "--broker";
+    QTest::newRow("broker with TLS") << QStringList{"--broker", "rediss://h:6380"} << "hiredis";
+    QTest::newRow("broker password in the URL") << QStringList{"--broker", "redis://u:secret@h:6379"}
+                                                << "--broker-password-file";
+    for (const char *value : {"", "a b", "{tag}", "x/y", "0123456789012345678901234567890123456789012345678901234567890123456789"})
+        QTest::addRow("broker-prefix '%s'", value) << QStringList{"--broker-prefix", value} << "--broker-prefix";
+    QTest::newRow("node-id empty") << QStringList{"--node-id", " "} << "--node-id";
+    for (const char *value : {"db.internal/signals", "sqlite:///tmp/x.db", "postgresql://", "postgresql://h",
+                              "postgresql://h/", "postgresql://h/db?sslmode=disable"})
+        QTest::addRow("database '%s'", value) << QStringList{"--database", value} << "--database";
+    QTest::newRow("database password in the URL")
+            << QStringList{"--database", "postgresql://u:secret@h/db"} << "--database-password-file";
+    QTest::newRow("dev with database")
+            << QStringList{"--dev", "--database", "postgresql://u@h/db"} << "--dev";
+    QTest::newRow("broker-password-file without broker")
+            << QStringList{"--broker-password-file", "/tmp/x"} << "--broker redis://";
+    QTest::newRow("database-password-file without database")
+            << QStringList{"--database-password-file", "/tmp/x"} << "--database postgresql://";
 
     QTest::newRow("unknown flag") << QStringList{"--no-such-flag"} << "no-such-flag";
     QTest::newRow("unknown flag with value") << QStringList{"--max-connections", "5"} << "max-connections";
