@@ -108,12 +108,11 @@ void RedisBroker::publish(SignalFrame signal, Published done)
 
 void RedisBroker::sync()
 {
-    m_link.commands().command(
-            {"HMGET", m_metaKey, "epoch", "seq"}, [self = QPointer(this)](const RedisReply &reply) {
-                if (!self || reply.isError() || reply.elements.size() != 2)
-                    return;   // the link went again; the next ready() syncs
-                self->syncedAt(reply.elements.at(0).text, quint64(reply.elements.at(1).text.toULongLong()));
-            });
+    m_link.commands().command({"HMGET", m_metaKey, "epoch", "seq"}, [self = QPointer(this)](const RedisReply &reply) {
+        if (!self || reply.isError() || reply.elements.size() != 2)
+            return;   // the link went again; the next ready() syncs
+        self->syncedAt(reply.elements.at(0).text, quint64(reply.elements.at(1).text.toULongLong()));
+    });
 }
 
 void RedisBroker::syncedAt(const QByteArray &epoch, quint64 streamLastSeq)
@@ -131,23 +130,23 @@ void RedisBroker::syncedAt(const QByteArray &epoch, quint64 streamLastSeq)
         m_epoch = epoch;
         m_lastSeq = streamLastSeq;
         m_knownSeq = streamLastSeq;
-        m_link.commands().command({"XREVRANGE", m_streamKey, streamId(streamLastSeq), "-", "COUNT",
-                                   QByteArray::number(m_historySize)},
-                                  [self = QPointer(this)](const RedisReply &reply) {
-                                      if (!self)
-                                          return;
-                                      for (qsizetype i = reply.elements.size() - 1; i >= 0; --i) {
-                                          const RedisReply &entry = reply.elements.at(i);
-                                          const quint64 seq = seqOfStreamId(entry.elements.value(0).text);
-                                          const QByteArray json = entry.elements.value(1).elements.value(1).text;
-                                          const std::optional<QString> frame = frameFor(seq, json);
-                                          if (frame)
-                                              self->m_history.append(seq, *frame);
-                                      }
-                                      self->m_positioned = self->m_synced = true;
-                                      Q_EMIT self->positionChanged(self->m_lastSeq);
-                                      self->pump();
-                                  });
+        m_link.commands().command(
+                {"XREVRANGE", m_streamKey, streamId(streamLastSeq), "-", "COUNT", QByteArray::number(m_historySize)},
+                [self = QPointer(this)](const RedisReply &reply) {
+                    if (!self)
+                        return;
+                    for (qsizetype i = reply.elements.size() - 1; i >= 0; --i) {
+                        const RedisReply &entry = reply.elements.at(i);
+                        const quint64 seq = seqOfStreamId(entry.elements.value(0).text);
+                        const QByteArray json = entry.elements.value(1).elements.value(1).text;
+                        const std::optional<QString> frame = frameFor(seq, json);
+                        if (frame)
+                            self->m_history.append(seq, *frame);
+                    }
+                    self->m_positioned = self->m_synced = true;
+                    Q_EMIT self->positionChanged(self->m_lastSeq);
+                    self->pump();
+                });
         return;
     }
     if (epoch != m_epoch)
@@ -219,30 +218,30 @@ void RedisBroker::pump()
 void RedisBroker::fetch(quint64 fromSeq, quint64 toSeq)
 {
     m_fetching = true;
-    m_link.commands().command(
-            {"XRANGE", m_streamKey, streamId(fromSeq), streamId(toSeq)},
-            [self = QPointer(this), fromSeq, toSeq, epoch = m_epoch](const RedisReply &reply) {
-                if (!self)
-                    return;
-                self->m_fetching = false;
-                if (reply.isError() || epoch != self->m_epoch || self->m_lastSeq + 1 != fromSeq)
-                    return self->pump();   // the stream or our place moved meanwhile: look again
-                ++self->m_stats.gapsFilled;
-                quint64 firstFound = 0;
-                for (const RedisReply &entry : reply.elements) {
-                    const quint64 seq = seqOfStreamId(entry.elements.value(0).text);
-                    if (firstFound == 0)
-                        firstFound = seq;
-                    self->m_pending.emplace(seq, entry.elements.value(1).elements.value(1).text);
-                }
-                if (firstFound != fromSeq) {
-                    const quint64 resumeAt = firstFound ? firstFound : toSeq + 1;
-                    qCWarning(lcServer).noquote() << "signals" << fromSeq << "to" << resumeAt - 1
-                                                  << "are gone from the stream; sessions here skip them";
-                    self->m_lastSeq = resumeAt - 1;
-                }
-                self->pump();
-            });
+    m_link.commands().command({"XRANGE", m_streamKey, streamId(fromSeq), streamId(toSeq)},
+                              [self = QPointer(this), fromSeq, toSeq, epoch = m_epoch](const RedisReply &reply) {
+                                  if (!self)
+                                      return;
+                                  self->m_fetching = false;
+                                  if (reply.isError() || epoch != self->m_epoch || self->m_lastSeq + 1 != fromSeq)
+                                      return self->pump();   // the stream or our place moved meanwhile: look again
+                                  ++self->m_stats.gapsFilled;
+                                  quint64 firstFound = 0;
+                                  for (const RedisReply &entry : reply.elements) {
+                                      const quint64 seq = seqOfStreamId(entry.elements.value(0).text);
+                                      if (firstFound == 0)
+                                          firstFound = seq;
+                                      self->m_pending.emplace(seq, entry.elements.value(1).elements.value(1).text);
+                                  }
+                                  if (firstFound != fromSeq) {
+                                      const quint64 resumeAt = firstFound ? firstFound : toSeq + 1;
+                                      qCWarning(lcServer).noquote()
+                                              << "signals" << fromSeq << "to" << resumeAt - 1
+                                              << "are gone from the stream; sessions here skip them";
+                                      self->m_lastSeq = resumeAt - 1;
+                                  }
+                                  self->pump();
+                              });
 }
 
 std::optional<QString> RedisBroker::frameFor(quint64 seq, const QByteArray &signalJson)

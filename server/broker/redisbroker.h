@@ -71,8 +71,8 @@ private:
     int m_historySize;
     History m_history;
     QByteArray m_epoch;
-    quint64 m_lastSeq = 0;    // delivered to this node
-    quint64 m_knownSeq = 0;   // the highest seq known to exist in the stream
+    quint64 m_lastSeq = 0;                     // delivered to this node
+    quint64 m_knownSeq = 0;                    // the highest seq known to exist in the stream
     std::map<quint64, QByteArray> m_pending;   // seq -> signal JSON, waiting for the seqs before it
     bool m_fetching = false;
     bool m_publishFailing = false;

@@ -66,9 +66,9 @@ void RevocationFeed::announce(const Event &event)
     }
     const qint64 now = m_clock.wallSeconds();
     // As long as a token the revocation covers can be presented.
-    const qint64 ttl = event.kind == "token"     ? event.time - now + m_tokenLifetimeSeconds
-                       : event.kind == "family" ? event.time - now
-                                                : m_tokenLifetimeSeconds;
+    const qint64 ttl = event.kind == "token" ? event.time - now + m_tokenLifetimeSeconds
+            : event.kind == "family"         ? event.time - now
+                                             : m_tokenLifetimeSeconds;
     send(m_link, event, ttl, m_origin, [self = QPointer(this), event](const RedisReply &reply) {
         if (!self || !reply.isError())
             return;
@@ -112,16 +112,15 @@ void RevocationFeed::catchUp()
     }
     // The first time: the stream's end first, then the keys, so an event
     // between the two is read from the stream and nothing falls in between.
-    m_link.commands().command({"XREVRANGE", m_eventsKey, "+", "-", "COUNT", "1"},
-                              [self = QPointer(this)](const RedisReply &reply) {
-                                  if (!self || reply.isError())
-                                      return;   // the next ready() tries again
-                                  self->m_lastEventId =
-                                          reply.elements.isEmpty() ? QByteArray("0-0")
-                                                                   : reply.elements.first().elements.value(0).text;
-                                  self->readKeys("0");
-                                  self->readEvents();
-                              });
+    m_link.commands().command(
+            {"XREVRANGE", m_eventsKey, "+", "-", "COUNT", "1"}, [self = QPointer(this)](const RedisReply &reply) {
+                if (!self || reply.isError())
+                    return;   // the next ready() tries again
+                self->m_lastEventId =
+                        reply.elements.isEmpty() ? QByteArray("0-0") : reply.elements.first().elements.value(0).text;
+                self->readKeys("0");
+                self->readEvents();
+            });
 }
 
 void RevocationFeed::readKeys(const QByteArray &cursor)
@@ -170,31 +169,30 @@ void RevocationFeed::readEvents()
         return;
     }
     m_reading = true;
-    m_link.commands().command(
-            {"XREAD", "COUNT", QByteArray::number(ReadSlice), "STREAMS", m_eventsKey, m_lastEventId},
-            [self = QPointer(this)](const RedisReply &reply) {
-                if (!self)
-                    return;
-                self->m_reading = false;
-                if (reply.isError())
-                    return;   // the next ready() catches up
-                // [[stream, [[id, [field, value, ...]], ...]]], or nil when nothing is new.
-                const QList<RedisReply> entries = reply.elements.value(0).elements.value(1).elements;
-                for (const RedisReply &entry : entries) {
-                    self->m_lastEventId = entry.elements.value(0).text;
-                    const QList<RedisReply> fields = entry.elements.value(1).elements;
-                    QHash<QByteArray, QByteArray> field;
-                    for (qsizetype i = 0; i + 1 < fields.size(); i += 2)
-                        field.insert(fields.at(i).text, fields.at(i + 1).text);
-                    // Ours: applied when we revoked it.
-                    if (field.value("o") != self->m_origin)
-                        self->apply({field.value("k"), QString::fromUtf8(field.value("v")),
-                                     field.value("t").toLongLong()},
-                                    true);
-                }
-                if (entries.size() == ReadSlice || std::exchange(self->m_readAgain, false))
-                    self->readEvents();
-            });
+    m_link.commands().command({"XREAD", "COUNT", QByteArray::number(ReadSlice), "STREAMS", m_eventsKey, m_lastEventId},
+                              [self = QPointer(this)](const RedisReply &reply) {
+                                  if (!self)
+                                      return;
+                                  self->m_reading = false;
+                                  if (reply.isError())
+                                      return;   // the next ready() catches up
+                                  // [[stream, [[id, [field, value, ...]], ...]]], or nil when nothing is new.
+                                  const QList<RedisReply> entries = reply.elements.value(0).elements.value(1).elements;
+                                  for (const RedisReply &entry : entries) {
+                                      self->m_lastEventId = entry.elements.value(0).text;
+                                      const QList<RedisReply> fields = entry.elements.value(1).elements;
+                                      QHash<QByteArray, QByteArray> field;
+                                      for (qsizetype i = 0; i + 1 < fields.size(); i += 2)
+                                          field.insert(fields.at(i).text, fields.at(i + 1).text);
+                                      // Ours: applied when we revoked it.
+                                      if (field.value("o") != self->m_origin)
+                                          self->apply({field.value("k"), QString::fromUtf8(field.value("v")),
+                                                       field.value("t").toLongLong()},
+                                                      true);
+                                  }
+                                  if (entries.size() == ReadSlice || std::exchange(self->m_readAgain, false))
+                                      self->readEvents();
+                              });
 }
 
 void RevocationFeed::apply(const Event &event, bool fromOther)

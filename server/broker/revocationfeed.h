@@ -83,7 +83,7 @@ private:
     QByteArray m_keyPrefix;
     QByteArray m_eventsKey;
     QByteArray m_channel;
-    QByteArray m_origin;   // random per process: our own events are not "from others"
+    QByteArray m_origin;        // random per process: our own events are not "from others"
     QByteArray m_lastEventId;   // empty until the first catch-up positioned us
     QList<Event> m_unsent;
     bool m_keysRead = false;

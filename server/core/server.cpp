@@ -8,12 +8,12 @@
 #include "frontdoor.h"
 #include "httpapi.h"
 #include "inprocessbroker.h"
-#include "redisbroker.h"
-#include "redislimiterstore.h"
-#include "redislink.h"
 #include "logging.h"
 #include "metrics.h"
 #include "operationsapi.h"
+#include "redisbroker.h"
+#include "redislimiterstore.h"
+#include "redislink.h"
 #include "refreshstore.h"
 #include "revocationfeed.h"
 #include "revocationlist.h"
@@ -170,8 +170,8 @@ bool Server::start(QString *error)
     gateSettings.limits = limits;
     gateSettings.maxConnectionsPerUser = m_config.maxConnsPerUser;
     gateSettings.nodeId = m_config.nodeId.isEmpty()
-                                  ? QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(port())
-                                  : m_config.nodeId;
+            ? QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(port())
+            : m_config.nodeId;
     gateSettings.session.messageRate = m_config.msgRate;
     gateSettings.session.maxMessageBytes = m_config.maxMessageBytes;
     gateSettings.session.maxOutboundBytes = m_config.maxOutboundBytes;
@@ -252,7 +252,8 @@ bool Server::makeRedisLink(QString *error)
     link.address = *RedisAddress::parse(m_config.brokerUrl, error);   // checked when the option was read
     link.prefix = m_config.brokerPrefix.toUtf8();
     if (!m_config.brokerPasswordFile.isEmpty()) {
-        const auto password = readPassword(m_config.brokerPasswordFile, QStringLiteral("--broker-password-file"), error);
+        const auto password =
+                readPassword(m_config.brokerPasswordFile, QStringLiteral("--broker-password-file"), error);
         if (!password)
             return false;
         link.password = *password;
@@ -306,8 +307,8 @@ void Server::addBrokerMetrics()
                           QStringLiteral("Signals this node could not publish (Redis unreachable)."), {},
                           [broker] { return double(broker->stats().publishFailures); });
     m_metrics->addCounter(QStringLiteral("signalgate_broker_publish_seconds_sum"),
-                          QStringLiteral("Time from publish to Redis' answer, summed; divide by published_total."),
-                          {}, [broker] { return broker->stats().publishSeconds; });
+                          QStringLiteral("Time from publish to Redis' answer, summed; divide by published_total."), {},
+                          [broker] { return broker->stats().publishSeconds; });
     m_metrics->addCounter(QStringLiteral("signalgate_broker_gaps_filled_total"),
                           QStringLiteral("Reads of the Redis stream to fill a gap or catch up."), {},
                           [broker] { return double(broker->stats().gapsFilled); });
@@ -340,8 +341,7 @@ void Server::wireRevocations()
         pool->closeMatching([family](const Session &s) { return s.claims().family == family; }, Close::TokenRevoked);
     };
     const auto closeSubject = [pool](const QString &subject) {
-        pool->closeMatching([subject](const Session &s) { return s.claims().subject == subject; },
-                            Close::TokenRevoked);
+        pool->closeMatching([subject](const Session &s) { return s.claims().subject == subject; }, Close::TokenRevoked);
     };
     connect(m_httpApi.get(), &HttpApi::tokenRevoked, this, closeToken);
     connect(m_httpApi.get(), &HttpApi::familyRevoked, this, closeFamily);

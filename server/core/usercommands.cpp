@@ -27,7 +27,7 @@ bool openDatabase(const ServerConfig &config, Database &database, QTextStream &e
     QByteArray password;
     if (!config.databasePasswordFile.isEmpty()) {
         const auto read = Jose::SecretFile::readPassword(config.databasePasswordFile,
-                                                   QStringLiteral("--database-password-file"), &error);
+                                                         QStringLiteral("--database-password-file"), &error);
         if (!read) {
             err << "signalgate-server: error: " << error << '\n';
             return false;
@@ -36,7 +36,8 @@ bool openDatabase(const ServerConfig &config, Database &database, QTextStream &e
     }
     if (!database.open(config.databasePath(), &error, Database::ToolBusyTimeoutMs, password)) {
         err << "signalgate-server: error: " << error
-            << (config.databaseUrl.isEmpty() ? "; check --data-dir\n" : "; check --database and that PostgreSQL runs\n");
+            << (config.databaseUrl.isEmpty() ? "; check --data-dir\n"
+                                             : "; check --database and that PostgreSQL runs\n");
         return false;
     }
     return true;
@@ -81,7 +82,8 @@ int closeOnRunningNodes(const ServerConfig &config, qint64 revokedAt, QTextStrea
         return 0;
     err << "signalgate-server: warning: the user is deleted, but the running nodes were not told (" << error
         << "); their open connections of " << config.userName
-        << " last until their tokens expire; when Redis is back, revoke them with POST /admin/revoke {\"sub\":\"NAME\"} on any node\n";
+        << " last until their tokens expire; when Redis is back, revoke them with POST /admin/revoke "
+           "{\"sub\":\"NAME\"} on any node\n";
     return 1;
 }
 

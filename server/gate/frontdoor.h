@@ -56,7 +56,7 @@ public:
         QStringList allowedOrigins;
         RateLimit connectionRate;
         qsizetype rateTableMax = RateLimiter::DefaultMaxKeys;
-        LimiterFactory limiters;   // unset: this process' own buckets
+        LimiterFactory limiters;                                         // unset: this process' own buckets
         const SignalGate::Clock *clock = &SignalGate::Clock::system();   // the rate's
         // Requests from one address still waiting for their head. Caps what a
         // slow-loris client can hold (sockets, memory) within the handshake timeout.

@@ -114,14 +114,9 @@ void WebSocketGate::admit(QWebSocket *socket, const ExtractedToken &extracted, Q
     audit->record({AuditEvents::AuthSuccess, peer, subject, sessionId, {}, 0});
     const quint64 joinSeq = m_pool->lastSeq();
     auto *session = new Session(socket, transport, result.claims, sessionId, joinSeq, m_settings.session);
-    const SignalGate::Protocol::Welcome welcome{sessionId,
-                                                subject,
-                                                result.claims.expiresAt,
-                                                m_settings.session.clock->wallMs(),
-                                                qint64(joinSeq),
-                                                m_settings.limits,
-                                                m_settings.nodeId,
-                                                m_settings.session.broker->epoch()};
+    const SignalGate::Protocol::Welcome welcome{
+            sessionId,       subject,           result.claims.expiresAt, m_settings.session.clock->wallMs(),
+            qint64(joinSeq), m_settings.limits, m_settings.nodeId,       m_settings.session.broker->epoch()};
     // The shard sends welcome before any signal after joinSeq (SignalPool).
     m_pool->join(session, welcome.toJson());
 }

@@ -191,7 +191,7 @@ bool RedisConnection::sendArgv(const QList<QByteArray> &arguments, Callback call
         lengths.push_back(size_t(argument.size()));
     }
     return redisAsyncCommandArgv(m_context, callback, privdata, int(argv.size()), argv.data(), lengths.data())
-           == REDIS_OK;
+            == REDIS_OK;
 }
 
 void RedisConnection::onConnect(const redisAsyncContext *context, int status)

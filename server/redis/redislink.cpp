@@ -122,10 +122,9 @@ void RedisLink::restart(RedisConnection &connection, const QString &why)
         m_probeOutstanding.invalidate();
     else
         m_probeSent.invalidate();
-    connection.reconnect(QStringLiteral("%1 link stale, %2")
-                                 .arg(&connection == &m_subscriber ? QStringLiteral("pub/sub")
-                                                                   : QStringLiteral("command"),
-                                      why));
+    connection.reconnect(
+            QStringLiteral("%1 link stale, %2")
+                    .arg(&connection == &m_subscriber ? QStringLiteral("pub/sub") : QStringLiteral("command"), why));
 }
 
 }   // namespace SignalGate::Server

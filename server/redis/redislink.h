@@ -67,8 +67,8 @@ private:
     RedisConnection m_subscriber;
     QByteArray m_probeChannel;
     QTimer m_probeTimer;
-    QElapsedTimer m_probeSent;         // valid while Redis owes the PUBLISH's answer
-    QElapsedTimer m_probeOutstanding;  // valid while a published probe has not come back
+    QElapsedTimer m_probeSent;          // valid while Redis owes the PUBLISH's answer
+    QElapsedTimer m_probeOutstanding;   // valid while a published probe has not come back
     QString m_lastProblem;
     quint64 m_reconnects = 0;
     bool m_ready = false;

@@ -73,9 +73,9 @@ QString causeOf(const QSqlQuery &query)
 
 struct Engine
 {
-    QString begin;            // a transaction holding the write lock
-    QStringList lock;         // run right after begin
-    QString readVersion;      // one row, one integer; no row: 0
+    QString begin;         // a transaction holding the write lock
+    QStringList lock;      // run right after begin
+    QString readVersion;   // one row, one integer; no row: 0
     std::function<QString(int)> writeVersion;
     QList<Step> steps;
 };

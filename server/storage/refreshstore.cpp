@@ -173,13 +173,14 @@ RefreshStore::Rotation RefreshStore::rotate(QByteArrayView presented, qint64 now
 
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-            "SELECT t.family, t.expires_at, t.used_at, f.subject, f.revoked_at, f.created_at, t.successor,"
-            " s.used_at IS NULL AND s.token_hash IS NOT NULL"
-            " FROM refresh_tokens t JOIN refresh_families f ON f.family = t.family"
-            " LEFT JOIN refresh_tokens s ON s.token_hash = t.successor"
-            " WHERE t.token_hash = :hash")
-                  + m_database.lockRows(QStringLiteral("t")));
+    query.prepare(
+            QStringLiteral(
+                    "SELECT t.family, t.expires_at, t.used_at, f.subject, f.revoked_at, f.created_at, t.successor,"
+                    " s.used_at IS NULL AND s.token_hash IS NOT NULL"
+                    " FROM refresh_tokens t JOIN refresh_families f ON f.family = t.family"
+                    " LEFT JOIN refresh_tokens s ON s.token_hash = t.successor"
+                    " WHERE t.token_hash = :hash")
+            + m_database.lockRows(QStringLiteral("t")));
     query.bindValue(QStringLiteral(":hash"), tokenHash);
     if (!query.exec())
         return result;

@@ -553,9 +553,10 @@ void TestConfig::badCommandLine_data()
                               "redis://h:6379/x", "redis://h:6379/-1", "redis://h:6379?db=1"})
         QTest::addRow("broker '%s'", value) << QStringList{"--broker", value} << "--broker";
     QTest::newRow("broker with TLS") << QStringList{"--broker", "rediss://h:6380"} << "hiredis";
-    QTest::newRow("broker password in the URL") << QStringList{"--broker", "redis://u:secret@h:6379"}
-                                                << "--broker-password-file";
-    for (const char *value : {"", "a b", "{tag}", "x/y", "0123456789012345678901234567890123456789012345678901234567890123456789"})
+    QTest::newRow("broker password in the URL")
+            << QStringList{"--broker", "redis://u:secret@h:6379"} << "--broker-password-file";
+    for (const char *value :
+         {"", "a b", "{tag}", "x/y", "0123456789012345678901234567890123456789012345678901234567890123456789"})
         QTest::addRow("broker-prefix '%s'", value) << QStringList{"--broker-prefix", value} << "--broker-prefix";
     QTest::newRow("node-id empty") << QStringList{"--node-id", " "} << "--node-id";
     for (const char *value : {"db.internal/signals", "sqlite:///tmp/x.db", "postgresql://", "postgresql://h",
@@ -563,8 +564,7 @@ void TestConfig::badCommandLine_data()
         QTest::addRow("database '%s'", value) << QStringList{"--database", value} << "--database";
     QTest::newRow("database password in the URL")
             << QStringList{"--database", "postgresql://u:secret@h/db"} << "--database-password-file";
-    QTest::newRow("dev with database")
-            << QStringList{"--dev", "--database", "postgresql://u@h/db"} << "--dev";
+    QTest::newRow("dev with database") << QStringList{"--dev", "--database", "postgresql://u@h/db"} << "--dev";
     QTest::newRow("broker-password-file without broker")
             << QStringList{"--broker-password-file", "/tmp/x"} << "--broker redis://";
     QTest::newRow("database-password-file without database")

@@ -107,7 +107,9 @@ void TestProtocol::welcomeHasTheContractsMembers()
                           1700000900,
                           1700000000123,
                           42,
-                          QJsonObject{{Key::History, 1000}}, {}, {}};
+                          QJsonObject{{Key::History, 1000}},
+                          {},
+                          {}};
     const QJsonObject json = welcome.toJson();
     QCOMPARE(keysOf(json),
              (QStringList{"exp", "last_seq", "limits", "protocol", "server_time", "session_id", "sub", "type"}));

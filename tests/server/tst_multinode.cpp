@@ -3,15 +3,15 @@
 // clients of A and B with one seq; a client resumes on B from what it got on
 // A; a stale epoch gets resume_gap; while Redis is away /readyz, upgrades and
 // logins say 503 and open connections stay, then get what follows.
-#include "rawhttp.h"
+#include "database.h"
 #include "metrics.h"
 #include "postgresserver.h"
+#include "rawhttp.h"
 #include "redisserver.h"
 #include "serverprocess.h"
-#include "database.h"
-#include "userstore.h"
 #include "testhttp.h"
 #include "testserver.h"
+#include "userstore.h"
 #include "wsprobe.h"
 
 #include <QElapsedTimer>
@@ -84,9 +84,9 @@ bool waitReady(TestServer &node)
 qint64 publish(TestServer &node, const QString &symbol, const TestServer &keyHolder)
 {
     const QByteArray publisher = keyHolder.mint({{"sub", "bot"}, {"scope", "signals:publish"}});
-    const Reply reply = TestHttp::post(node, QStringLiteral("/signals"),
-                                       {{"symbol", symbol}, {"side", "buy"}, {"price", 1.5}, {"confidence", 0.5}},
-                                       publisher);
+    const Reply reply =
+            TestHttp::post(node, QStringLiteral("/signals"),
+                           {{"symbol", symbol}, {"side", "buy"}, {"price", 1.5}, {"confidence", 0.5}}, publisher);
     return reply.status == 202 ? reply.json.value("seq").toInteger() : -reply.status;
 }
 
@@ -263,9 +263,9 @@ void TestMultiNode::aLogoutOnOneNodeClosesTheFamilyOnAnother()
 
     QElapsedTimer latency;
     latency.start();
-    QCOMPARE(TestHttp::post(*m_a, "/auth/logout", {{"refresh_token", login.json.value("refresh_token")}}, access)
-                     .status,
-             204);
+    QCOMPARE(
+            TestHttp::post(*m_a, "/auth/logout", {{"refresh_token", login.json.value("refresh_token")}}, access).status,
+            204);
     QVERIFY(onB->waitDisconnected(1000));
     const qint64 elapsed = latency.elapsed();
     QVERIFY2(elapsed < 1000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
@@ -359,8 +359,9 @@ void TestMultiNode::userDelOnTheCommandLineClosesEveryNode()
 
     QTemporaryDir dataDir;
     QProcess del;
-    del.start(ServerProcess::binary(), {"user", "del", "leaver", "--database", m_postgres.url(), "--broker",
-                                        m_redis->url(), "--data-dir", dataDir.path()});
+    del.start(ServerProcess::binary(),
+              {"user", "del", "leaver", "--database", m_postgres.url(), "--broker", m_redis->url(), "--data-dir",
+               dataDir.path()});
     QVERIFY(QTest::qWaitFor([&] { return del.state() == QProcess::NotRunning; }, 20000));
     QCOMPARE(del.exitCode(), 0);
     QVERIFY(onB->waitDisconnected(2000));
@@ -374,8 +375,9 @@ void TestMultiNode::userDelOnTheCommandLineClosesEveryNode()
         QVERIFY(UserStore(database).addUser(QStringLiteral("leaver2"), "leaver-password", {}, &error));
     }
     QProcess unheard;
-    unheard.start(ServerProcess::binary(), {"user", "del", "leaver2", "--database", m_postgres.url(), "--broker",
-                                            m_redis->url(), "--data-dir", dataDir.path()});
+    unheard.start(ServerProcess::binary(),
+                  {"user", "del", "leaver2", "--database", m_postgres.url(), "--broker", m_redis->url(), "--data-dir",
+                   dataDir.path()});
     QVERIFY(QTest::qWaitFor([&] { return unheard.state() == QProcess::NotRunning; }, 20000));
     QCOMPARE(unheard.exitCode(), 1);
     const QByteArray said = unheard.readAllStandardError();
@@ -491,9 +493,22 @@ void TestMultiNode::twoServerProcessesServeOneStream()
     // The real executables, configured by their flags alone.
     QTemporaryDir dirs;
     const auto arguments = [&](const QString &name) {
-        return QStringList{"--listen", "127.0.0.1:0", "--data-dir", dirs.filePath(name), "--jwt-secret-file",
-                           m_a->secretPath(), "--broker", m_redis->url(), "--database", m_postgres.url(),
-                           "--node-id", name, "--signal-interval-ms", "0", "--conn-rate", "0"};
+        return QStringList{"--listen",
+                           "127.0.0.1:0",
+                           "--data-dir",
+                           dirs.filePath(name),
+                           "--jwt-secret-file",
+                           m_a->secretPath(),
+                           "--broker",
+                           m_redis->url(),
+                           "--database",
+                           m_postgres.url(),
+                           "--node-id",
+                           name,
+                           "--signal-interval-ms",
+                           "0",
+                           "--conn-rate",
+                           "0"};
     };
     ServerProcess first;
     ServerProcess second;
@@ -505,9 +520,9 @@ void TestMultiNode::twoServerProcessesServeOneStream()
     for (const ServerProcess *node : {&first, &second})
         QVERIFY(QTest::qWaitFor(
                 [&] {
-                    return RawHttp::status(RawHttp::exchange(
-                                   node->port(), "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
-                           == 200;
+                    return RawHttp::status(
+                                   RawHttp::exchange(node->port(), "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+                            == 200;
                 },
                 10000));
     const auto open = [&](const ServerProcess &node) {
@@ -537,9 +552,8 @@ void TestMultiNode::twoServerProcessesServeOneStream()
     QCOMPARE(TestHttp::post(url(second, "/signals"), signal, publisher).status, 202);
     auto moved = open(second);
     QVERIFY(moved->waitForMessages(1));
-    moved->socket().sendTextMessage(
-            QJsonDocument(QJsonObject{{"type", "resume"}, {"since", held}, {"epoch", epoch}})
-                    .toJson(QJsonDocument::Compact));
+    moved->socket().sendTextMessage(QJsonDocument(QJsonObject{{"type", "resume"}, {"since", held}, {"epoch", epoch}})
+                                            .toJson(QJsonDocument::Compact));
     QTRY_VERIFY_WITH_TIMEOUT(!firstOfType(*moved, "resumed").isEmpty(), 5000);
     QCOMPARE(seqs(*moved), QList<qint64>{held + 1});
     QVERIFY(firstOfType(*moved, "error").isEmpty());

@@ -88,8 +88,9 @@ void TestPostgresStore::migratesOnceAndRefusesANewerSchema()
         QCOMPARE(scalar(second, QStringLiteral("SELECT max(version) FROM signalgate_schema")).toInt(), 4);
         QCOMPARE(scalar(second, QStringLiteral("SELECT count(*) FROM signalgate_schema")).toInt(), 4);
         // Times are 64-bit there: INTEGER would end in 2038.
-        QCOMPARE(scalar(second, QStringLiteral("SELECT data_type FROM information_schema.columns"
-                                               " WHERE table_name = 'refresh_tokens' AND column_name = 'expires_at'"))
+        QCOMPARE(scalar(second,
+                        QStringLiteral("SELECT data_type FROM information_schema.columns"
+                                       " WHERE table_name = 'refresh_tokens' AND column_name = 'expires_at'"))
                          .toString(),
                  QStringLiteral("bigint"));
         QSqlQuery(first.handle()).exec(QStringLiteral("INSERT INTO signalgate_schema (version) VALUES (99)"));

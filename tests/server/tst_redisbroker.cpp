@@ -35,11 +35,15 @@ struct Node
         settings.connection = {1000, 20, 200, {}};
         link = std::make_unique<RedisLink>(settings);
         broker = std::make_unique<RedisBroker>(*link, history);
-        QObject::connect(broker.get(), &Broker::delivered, broker.get(),
-                         [this](quint64 seq, const QString &frame) { delivered.append({seq, frame}); });
+        QObject::connect(broker.get(), &Broker::delivered, broker.get(), [this](quint64 seq, const QString &frame) {
+            delivered.append({seq, frame});
+        });
         link->open();
     }
-    bool waitSynced() { return QTest::qWaitFor([this] { return broker->problem().isEmpty(); }, 10000); }
+    bool waitSynced()
+    {
+        return QTest::qWaitFor([this] { return broker->problem().isEmpty(); }, 10000);
+    }
     QList<quint64> seqs() const
     {
         QList<quint64> out;
