@@ -248,11 +248,7 @@ def main():
         if name not in SCENARIOS:
             e2e.fail('unknown scenario %s (known: %s)' % (name, ', '.join(SCENARIOS)))
     workdir = tempfile.mkdtemp(prefix='signalgate-cluster-bench-')
-    secret = os.urandom(32)
-    secret_file = os.path.join(workdir, 'hs256.key')
-    with open(secret_file, 'wb') as f:
-        f.write(secret)
-    os.chmod(secret_file, 0o600)
+    secret, secret_file = e2e.write_secret(workdir)
     token = e2e.mint(secret)
     redis = Redis(workdir)
     report = {'machine': {'cores': os.cpu_count()}, 'scenarios': {}}

@@ -66,6 +66,16 @@ def mint(secret):
     return signing_input + '.' + b64url(signature)
 
 
+def write_secret(workdir):
+    """A fresh HS256 key in workdir (0600), shared by the peers: the key and its file."""
+    secret = secrets.token_bytes(32)
+    secret_file = os.path.join(workdir, 'hs256.key')
+    with open(secret_file, 'wb') as f:
+        f.write(secret)
+    os.chmod(secret_file, 0o600)
+    return secret, secret_file
+
+
 class Peer:
     """One server process, started for one scenario and stopped after it."""
 
@@ -189,11 +199,7 @@ def main():
         ensure_node_peer()
 
     workdir = tempfile.mkdtemp(prefix='signalgate-bench-')
-    secret = secrets.token_bytes(32)
-    secret_file = os.path.join(workdir, 'hs256.key')
-    with open(secret_file, 'wb') as f:
-        f.write(secret)
-    os.chmod(secret_file, 0o600)
+    secret, secret_file = write_secret(workdir)
     token = mint(secret)
 
     report = {'machine': {'cores': os.cpu_count()}, 'scenarios': {}}

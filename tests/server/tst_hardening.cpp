@@ -24,8 +24,6 @@ using namespace SignalGate::Server;
 
 namespace {
 
-const QStringList protocols{QStringLiteral("signalgate.v1")};
-
 std::unique_ptr<TestServer> startServer(const TestServer::Tweak &tweak)
 {
     auto server = std::make_unique<TestServer>(tweak);
@@ -36,13 +34,7 @@ std::unique_ptr<TestServer> startServer(const TestServer::Tweak &tweak)
 
 std::unique_ptr<WsProbe> openWithToken(TestServer &server, const QByteArray &token, const QByteArray &origin = {})
 {
-    auto probe = std::make_unique<WsProbe>();
-    QNetworkRequest request(server.wsUrl());
-    request.setRawHeader("Authorization", "Bearer " + token);
-    if (!origin.isEmpty())
-        request.setRawHeader("Origin", origin);
-    probe->open(request, protocols);
-    return probe;
+    return WsProbe::withBearer(server.wsUrl(), token, origin);
 }
 
 QList<QJsonObject> auditLines(const TestServer &server)

@@ -29,30 +29,7 @@ const QStringList protocols{QStringLiteral("signalgate.v1")};
 
 std::unique_ptr<WsProbe> openWithToken(TestServer &server, const QByteArray &token)
 {
-    auto probe = std::make_unique<WsProbe>();
-    QNetworkRequest request(server.wsUrl());
-    request.setRawHeader("Authorization", "Bearer " + token);
-    probe->open(request, protocols);
-    return probe;
-}
-
-QJsonObject lastOfType(const WsProbe &probe, const QString &type)
-{
-    for (qsizetype i = probe.messages().size() - 1; i >= 0; --i) {
-        if (probe.messages().at(i).value("type").toString() == type)
-            return probe.messages().at(i);
-    }
-    return {};
-}
-
-QList<qint64> seqs(const WsProbe &probe)
-{
-    QList<qint64> out;
-    for (const QJsonObject &message : probe.messages()) {
-        if (message.value("type").toString() == "signal")
-            out.append(message.value("seq").toInteger());
-    }
-    return out;
+    return WsProbe::withBearer(server.wsUrl(), token);
 }
 
 }   // namespace
@@ -96,8 +73,8 @@ void TestLifecycle::refreshInBandKeepsConnectionAcrossOldExp()
     const qint64 newExp = now + 60;
     probe->socket().sendTextMessage(QStringLiteral(R"({"type":"auth.refresh","id":"r1","token":"%1"})")
                                             .arg(QString::fromLatin1(server.mint({{"exp", newExp}}))));
-    QTRY_VERIFY(!lastOfType(*probe, "auth.refreshed").isEmpty());
-    const QJsonObject refreshed = lastOfType(*probe, "auth.refreshed");
+    QTRY_VERIFY(!probe->lastOfType("auth.refreshed").isEmpty());
+    const QJsonObject refreshed = probe->lastOfType("auth.refreshed");
     QCOMPARE(refreshed.value("exp").toInteger(), newExp);
     QCOMPARE(refreshed.value("attempts_left").toInt(), 3);
     QCOMPARE(refreshed.value("id").toString(), QStringLiteral("r1"));
@@ -117,7 +94,7 @@ void TestLifecycle::expiryWarnsThenCloses()
     auto probe = openWithToken(server, server.mint({{"exp", exp}}));
     QVERIFY(probe->waitForMessages(2));
     QCOMPARE(probe->countOfType("auth.expiring"), 1);
-    QCOMPARE(lastOfType(*probe, "auth.expiring").value("exp").toInteger(), exp);
+    QCOMPARE(probe->lastOfType("auth.expiring").value("exp").toInteger(), exp);
     QVERIFY(probe->waitDisconnected(6000));
     QVERIFY2(QDateTime::currentMSecsSinceEpoch() >= exp * 1000, "closed before exp");
     QCOMPARE(probe->closeCode(), 1008);
@@ -144,7 +121,7 @@ void TestLifecycle::failedRefreshKeepsOldExpiryAndFourthAttemptCloses()
         probe->socket().sendTextMessage(
                 QStringLiteral(R"({"type":"auth.refresh","token":"%1"})").arg(QString::fromLatin1(refused[i])));
         QTRY_COMPARE(probe->countOfType("error"), i + 1);
-        const QJsonObject error = lastOfType(*probe, "error");
+        const QJsonObject error = probe->lastOfType("error");
         QCOMPARE(error.value("code").toString(), QStringLiteral("refresh_failed"));
         QCOMPARE(error.value("attempts_left").toInt(), 2 - i);
     }
@@ -170,7 +147,7 @@ void TestLifecycle::successfulRefreshesStartNewLifetimes()
         probe->socket().sendTextMessage(QStringLiteral(R"({"type":"auth.refresh","token":"%1"})")
                                                 .arg(QString::fromLatin1(server.mint({{"exp", exp}}))));
         QTRY_COMPARE(probe->countOfType("auth.refreshed"), i);
-        QCOMPARE(lastOfType(*probe, "auth.refreshed").value("attempts_left").toInt(), 3);
+        QCOMPARE(probe->lastOfType("auth.refreshed").value("attempts_left").toInt(), 3);
     }
     QVERIFY(!probe->disconnected());
 }
@@ -334,22 +311,22 @@ void TestLifecycle::resumeAcrossDisconnectYieldsEverySeqOnce()
     auto before = openWithToken(server, token);
     QVERIFY(before->waitForMessages(20));
     before->socket().abort();   // forced: no close handshake
-    QList<qint64> seen = seqs(*before);
+    QList<qint64> seen = before->signalSeqs();
     const qint64 lastSeen = seen.last();
     QTest::qWait(300);   // ~30 signals go by while we are away
 
     auto after = openWithToken(server, token);
     QVERIFY(after->waitForMessages(1));
     after->socket().sendTextMessage(QStringLiteral(R"({"type":"resume","since":%1,"id":"r"})").arg(lastSeen));
-    QTRY_VERIFY(!lastOfType(*after, "resumed").isEmpty());
+    QTRY_VERIFY(!after->lastOfType("resumed").isEmpty());
     QTRY_VERIFY(after->countOfType("signal") > 60);
-    const QJsonObject resumed = lastOfType(*after, "resumed");
+    const QJsonObject resumed = after->lastOfType("resumed");
     QCOMPARE(resumed.value("from").toInteger(), lastSeen + 1);
     QCOMPARE(resumed.value("to").toInteger(), after->messages().first().value("last_seq").toInteger());
     QVERIFY(resumed.value("count").toInt() >= 20);
     QCOMPARE(after->countOfType("error"), 0);
 
-    seen += seqs(*after);
+    seen += after->signalSeqs();
     QSet<qint64> unique(seen.begin(), seen.end());
     QCOMPARE(unique.size(), seen.size());   // exactly once
     std::sort(seen.begin(), seen.end());
@@ -370,12 +347,12 @@ void TestLifecycle::resumeReportsGap()
     const qint64 lastSeq = probe->messages().first().value("last_seq").toInteger();
     QVERIFY(lastSeq > 20);
     probe->socket().sendTextMessage(QStringLiteral(R"({"type":"resume","since":0})"));
-    QTRY_VERIFY(!lastOfType(*probe, "resumed").isEmpty());
-    const QJsonObject gap = lastOfType(*probe, "error");
+    QTRY_VERIFY(!probe->lastOfType("resumed").isEmpty());
+    const QJsonObject gap = probe->lastOfType("error");
     QCOMPARE(gap.value("code").toString(), QStringLiteral("resume_gap"));
     const qint64 firstRetained = gap.value("first_seq").toInteger();
     QVERIFY(firstRetained > 1 && firstRetained <= lastSeq);
-    const QJsonObject resumed = lastOfType(*probe, "resumed");
+    const QJsonObject resumed = probe->lastOfType("resumed");
     QCOMPARE(resumed.value("from").toInteger(), firstRetained);
     QCOMPARE(resumed.value("to").toInteger(), lastSeq);
     QCOMPARE(resumed.value("count").toInteger(), lastSeq - firstRetained + 1);
@@ -389,7 +366,7 @@ void TestLifecycle::seqContinuesAcrossACleanRestart()
     QVERIFY(before->waitForMessages(20));
     server.stop();
     QVERIFY(before->waitDisconnected());
-    const qint64 lastBefore = seqs(*before).last();
+    const qint64 lastBefore = before->signalSeqs().last();
 
     QVERIFY2(server.start(), qPrintable(server.error()));
     auto after = openWithToken(server, server.mint());
@@ -397,7 +374,7 @@ void TestLifecycle::seqContinuesAcrossACleanRestart()
     const qint64 joinSeq = after->messages().first().value("last_seq").toInteger();
     // The stop is recorded with its exact last seq: the next run goes on from it.
     QVERIFY2(joinSeq >= lastBefore && joinSeq <= lastBefore + 5, QByteArray::number(joinSeq).constData());
-    QCOMPARE(seqs(*after).first(), joinSeq + 1);
+    QCOMPARE(after->signalSeqs().first(), joinSeq + 1);
 }
 
 void TestLifecycle::seqNeverRepeatsAfterACrash()
@@ -418,7 +395,7 @@ void TestLifecycle::seqNeverRepeatsAfterACrash()
         crashing.process().kill();   // SIGKILL: no destructor, no clean-stop record
         QVERIFY(crashing.waitForExit());
         QVERIFY(probe.waitDisconnected());
-        lastSeen = seqs(probe).last();
+        lastSeen = probe.signalSeqs().last();
     }
     ServerProcess restarted;
     QVERIFY(restarted.start(arguments));
@@ -431,7 +408,7 @@ void TestLifecycle::seqNeverRepeatsAfterACrash()
     // a jump, never a seq a client has already seen.
     const qint64 joinSeq = probe.messages().first().value("last_seq").toInteger();
     QVERIFY2(joinSeq > lastSeen, qPrintable(QStringLiteral("%1 after %2").arg(joinSeq).arg(lastSeen)));
-    QVERIFY(seqs(probe).first() > lastSeen);
+    QVERIFY(probe.signalSeqs().first() > lastSeen);
 }
 
 void TestLifecycle::publishNeedsScope()
@@ -447,11 +424,11 @@ void TestLifecycle::publishNeedsScope()
 
     listener->socket().sendTextMessage(QStringLiteral(R"({"type":"publish","id":1,"signal":%1})").arg(signal));
     QTRY_COMPARE(listener->countOfType("error"), 1);
-    QCOMPARE(lastOfType(*listener, "error").value("code").toString(), QStringLiteral("forbidden"));
+    QCOMPARE(listener->lastOfType("error").value("code").toString(), QStringLiteral("forbidden"));
 
     writer->socket().sendTextMessage(QStringLiteral(R"({"type":"publish","signal":%1})").arg(signal));
     QTRY_COMPARE(listener->countOfType("signal"), 1);
-    const QJsonObject received = lastOfType(*listener, "signal");
+    const QJsonObject received = listener->lastOfType("signal");
     QCOMPARE(received.value("symbol").toString(), QStringLiteral("ACME"));
     QCOMPARE(received.value("seq").toInteger(), 1);
     QVERIFY(received.value("ts").toInteger() > 0);
@@ -468,7 +445,7 @@ void TestLifecycle::publishNeedsScope()
                      .status,
              400);
     // Simulated and published signals share one order.
-    QCOMPARE(lastOfType(*listener, "signal").value("seq").toInteger(), 2);
+    QCOMPARE(listener->lastOfType("signal").value("seq").toInteger(), 2);
 }
 
 void TestLifecycle::thousandConnectionsExpireOnOneTimer()

@@ -29,8 +29,6 @@ using TestHttp::Reply;
 
 namespace {
 
-const QStringList protocols{QStringLiteral("signalgate.v1")};
-
 // Node a's key, so tokens of one node are good on the other; one database.
 TestServer::Tweak nodeOf(const RedisServer &redis, const PostgresServer &postgres, const QString &name,
                          const QString &keyFile = {})
@@ -49,30 +47,7 @@ TestServer::Tweak nodeOf(const RedisServer &redis, const PostgresServer &postgre
 
 std::unique_ptr<WsProbe> openWithToken(TestServer &server, const QByteArray &token)
 {
-    auto probe = std::make_unique<WsProbe>();
-    QNetworkRequest request(server.wsUrl());
-    request.setRawHeader("Authorization", "Bearer " + token);
-    probe->open(request, protocols);
-    return probe;
-}
-
-QList<qint64> seqs(const WsProbe &probe)
-{
-    QList<qint64> out;
-    for (const QJsonObject &message : probe.messages()) {
-        if (message.value("type").toString() == "signal")
-            out.append(message.value("seq").toInteger());
-    }
-    return out;
-}
-
-QJsonObject firstOfType(const WsProbe &probe, const QString &type)
-{
-    for (const QJsonObject &message : probe.messages()) {
-        if (message.value("type").toString() == type)
-            return message;
-    }
-    return {};
+    return WsProbe::withBearer(server.wsUrl(), token);
 }
 
 bool waitReady(TestServer &node)
@@ -115,6 +90,11 @@ private Q_SLOTS:
     void twoServerProcessesServeOneStream();
 
 private:
+    // A user in the nodes' PostgreSQL, password "password-of-NAME".
+    bool addUser(const QString &name);
+    // `signalgate-server user del NAME` on the nodes' engines: its exit code and stderr.
+    QPair<int, QByteArray> userDel(const QString &name);
+
     PostgresServer m_postgres;
     std::unique_ptr<RedisServer> m_redis;
     std::unique_ptr<TestServer> m_a;
@@ -155,8 +135,8 @@ void TestMultiNode::aSignalReachesEveryNodeWithOneSeq()
     auto onB = openWithToken(*m_b, m_a->mint());
     QVERIFY(onA->waitForMessages(1));
     QVERIFY(onB->waitForMessages(1));
-    const QJsonObject welcomeA = firstOfType(*onA, "welcome");
-    const QJsonObject welcomeB = firstOfType(*onB, "welcome");
+    const QJsonObject welcomeA = onA->firstOfType("welcome");
+    const QJsonObject welcomeB = onB->firstOfType("welcome");
     QCOMPARE(welcomeA.value("node").toString(), QStringLiteral("node-a"));
     QCOMPARE(welcomeB.value("node").toString(), QStringLiteral("node-b"));
 
@@ -165,12 +145,12 @@ void TestMultiNode::aSignalReachesEveryNodeWithOneSeq()
     QCOMPARE(publish(*m_a, "CCC", *m_a), 3);
     QVERIFY(onA->waitForMessages(4));
     QVERIFY(onB->waitForMessages(4));
-    QCOMPARE(seqs(*onA), (QList<qint64>{1, 2, 3}));
+    QCOMPARE(onA->signalSeqs(), (QList<qint64>{1, 2, 3}));
     QCOMPARE(onA->messages().mid(1), onB->messages().mid(1));
     // The epoch is the stream's, the same on every node once it exists.
     auto later = openWithToken(*m_b, m_a->mint());
     QVERIFY(later->waitForMessages(1));
-    const QJsonObject welcome = firstOfType(*later, "welcome");
+    const QJsonObject welcome = later->firstOfType("welcome");
     QCOMPARE(welcome.value("last_seq").toInteger(), 3);
     QVERIFY(!welcome.value("epoch").toString().isEmpty());
 }
@@ -188,19 +168,19 @@ void TestMultiNode::aClientResumesOnAnotherNode()
 
     auto onB = openWithToken(*m_b, m_a->mint());
     QVERIFY(onB->waitForMessages(1));
-    const QString epoch = firstOfType(*onB, "welcome").value("epoch").toString();
-    QCOMPARE(firstOfType(*onB, "welcome").value("last_seq").toInteger(), 8);
+    const QString epoch = onB->firstOfType("welcome").value("epoch").toString();
+    QCOMPARE(onB->firstOfType("welcome").value("last_seq").toInteger(), 8);
     QCOMPARE(publish(*m_a, "live", *m_a), 9);   // live, after the welcome: never in the replay
     onB->socket().sendTextMessage(QJsonDocument(QJsonObject{{"type", "resume"}, {"since", 5}, {"epoch", epoch}})
                                           .toJson(QJsonDocument::Compact));
-    QTRY_VERIFY_WITH_TIMEOUT(!firstOfType(*onB, "resumed").isEmpty(), 5000);
-    QList<qint64> got = seqs(*onB);
+    QTRY_VERIFY_WITH_TIMEOUT(!onB->firstOfType("resumed").isEmpty(), 5000);
+    QList<qint64> got = onB->signalSeqs();
     std::sort(got.begin(), got.end());
     QCOMPARE(got, (QList<qint64>{6, 7, 8, 9}));
-    const QJsonObject resumed = firstOfType(*onB, "resumed");
+    const QJsonObject resumed = onB->firstOfType("resumed");
     QCOMPARE(resumed.value("from").toInteger(), 6);
     QCOMPARE(resumed.value("to").toInteger(), 8);
-    QVERIFY(firstOfType(*onB, "error").isEmpty());
+    QVERIFY(onB->firstOfType("error").isEmpty());
 }
 
 void TestMultiNode::aResumeFromAnotherEpochGetsResumeGap()
@@ -210,8 +190,8 @@ void TestMultiNode::aResumeFromAnotherEpochGetsResumeGap()
     QVERIFY(onB->waitForMessages(1));
     onB->socket().sendTextMessage(
             QByteArrayLiteral(R"({"type":"resume","since":0,"epoch":"an-epoch-redis-has-lost"})"));
-    QTRY_VERIFY_WITH_TIMEOUT(!firstOfType(*onB, "resumed").isEmpty(), 5000);
-    const QJsonObject gap = firstOfType(*onB, "error");
+    QTRY_VERIFY_WITH_TIMEOUT(!onB->firstOfType("resumed").isEmpty(), 5000);
+    const QJsonObject gap = onB->firstOfType("error");
     QCOMPARE(gap.value("code").toString(), QStringLiteral("resume_gap"));
     QVERIFY2(gap.value("message").toString().contains("an-epoch-redis-has-lost"),
              qPrintable(gap.value("message").toString()));
@@ -245,7 +225,7 @@ void TestMultiNode::whileRedisIsAwayNewClientsWaitAndOpenOnesStay()
     QVERIFY(open->connected() && !open->disconnected());
     QCOMPARE(publish(*m_a, "after", *m_a), 2);   // seq goes on from the node's last one
     QVERIFY(open->waitForMessages(3));
-    QCOMPARE(seqs(*open), (QList<qint64>{1, 2}));
+    QCOMPARE(open->signalSeqs(), (QList<qint64>{1, 2}));
     auto later = openWithToken(*m_b, m_a->mint());
     QVERIFY(later->waitForMessages(1));
     QVERIFY(later->connected());
@@ -345,46 +325,47 @@ void TestMultiNode::aRestartedNodeCatchesUpOnRevocationsItMissed()
 
 void TestMultiNode::userDelOnTheCommandLineClosesEveryNode()
 {
-    QString error;
-    {
-        Database database;
-        QVERIFY2(database.open(m_postgres.url(), &error), qPrintable(error));
-        QVERIFY2(UserStore(database).addUser(QStringLiteral("leaver"), "leaver-password", {}, &error),
-                 qPrintable(error));
-    }
-    const Reply login = TestHttp::post(*m_a, "/auth/login", {{"username", "leaver"}, {"password", "leaver-password"}});
+    QVERIFY(addUser(QStringLiteral("leaver")));
+    const Reply login =
+            TestHttp::post(*m_a, "/auth/login", {{"username", "leaver"}, {"password", "password-of-leaver"}});
     QCOMPARE(login.status, 200);
     auto onB = openWithToken(*m_b, login.json.value("access_token").toString().toLatin1());
     QVERIFY(onB->waitForMessages(1));
 
-    QTemporaryDir dataDir;
-    QProcess del;
-    del.start(ServerProcess::binary(),
-              {"user", "del", "leaver", "--database", m_postgres.url(), "--broker", m_redis->url(), "--data-dir",
-               dataDir.path()});
-    QVERIFY(QTest::qWaitFor([&] { return del.state() == QProcess::NotRunning; }, 20000));
-    QCOMPARE(del.exitCode(), 0);
+    QCOMPARE(userDel(QStringLiteral("leaver")).first, 0);
     QVERIFY(onB->waitDisconnected(2000));
     QCOMPARE(onB->closeReason(), QStringLiteral("Token revoked"));
 
     // Redis away: the user is still deleted, and the tool says who was not told.
     m_redis->kill();
-    {
-        Database database;
-        QVERIFY2(database.open(m_postgres.url(), &error), qPrintable(error));
-        QVERIFY(UserStore(database).addUser(QStringLiteral("leaver2"), "leaver-password", {}, &error));
-    }
-    QProcess unheard;
-    unheard.start(ServerProcess::binary(),
-                  {"user", "del", "leaver2", "--database", m_postgres.url(), "--broker", m_redis->url(), "--data-dir",
-                   dataDir.path()});
-    QVERIFY(QTest::qWaitFor([&] { return unheard.state() == QProcess::NotRunning; }, 20000));
-    QCOMPARE(unheard.exitCode(), 1);
-    const QByteArray said = unheard.readAllStandardError();
+    QVERIFY(addUser(QStringLiteral("leaver2")));
+    const auto [exitCode, said] = userDel(QStringLiteral("leaver2"));
+    QCOMPARE(exitCode, 1);
     QVERIFY2(said.contains("deleted") && said.contains("not told") && said.contains("/admin/revoke"), said.constData());
+    QString error;
     Database database;
     QVERIFY2(database.open(m_postgres.url(), &error), qPrintable(error));
     QVERIFY(!UserStore(database).find(QStringLiteral("leaver2")).has_value());
+}
+
+bool TestMultiNode::addUser(const QString &name)
+{
+    QString error;
+    Database database;
+    return database.open(m_postgres.url(), &error)
+            && UserStore(database).addUser(name, "password-of-" + name.toUtf8(), {}, &error);
+}
+
+QPair<int, QByteArray> TestMultiNode::userDel(const QString &name)
+{
+    QTemporaryDir dataDir;
+    QProcess del;
+    del.start(ServerProcess::binary(),
+              {"user", "del", name, "--database", m_postgres.url(), "--broker", m_redis->url(), "--data-dir",
+               dataDir.path()});
+    if (!QTest::qWaitFor([&] { return del.state() == QProcess::NotRunning; }, 20000))
+        return {-1, "did not end within 20 s"};
+    return {del.exitCode(), del.readAllStandardError()};
 }
 
 namespace {
@@ -526,27 +507,23 @@ void TestMultiNode::twoServerProcessesServeOneStream()
                 },
                 10000));
     const auto open = [&](const ServerProcess &node) {
-        auto probe = std::make_unique<WsProbe>();
-        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(node.port())));
-        request.setRawHeader("Authorization", "Bearer " + m_a->mint());
-        probe->open(request, protocols);
-        return probe;
+        return WsProbe::withBearer(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(node.port())), m_a->mint());
     };
     auto onFirst = open(first);
     auto onSecond = open(second);
     QVERIFY(onFirst->waitForMessages(1) && onSecond->waitForMessages(1));
-    QCOMPARE(firstOfType(*onSecond, "welcome").value("node").toString(), QStringLiteral("proc-b"));
+    QCOMPARE(onSecond->firstOfType("welcome").value("node").toString(), QStringLiteral("proc-b"));
     const QByteArray publisher = m_a->mint({{"sub", "bot"}, {"scope", "signals:publish"}});
     const QJsonObject signal{{"symbol", "PROC"}, {"side", "sell"}, {"price", 2.5}, {"confidence", 0.9}};
     const Reply published = TestHttp::post(url(first, "/signals"), signal, publisher);
     QCOMPARE(published.status, 202);
     QVERIFY(onFirst->waitForMessages(2) && onSecond->waitForMessages(2));
-    QCOMPARE(seqs(*onFirst), QList<qint64>{published.json.value("seq").toInteger()});
-    QCOMPARE(seqs(*onSecond), seqs(*onFirst));
+    QCOMPARE(onFirst->signalSeqs(), QList<qint64>{published.json.value("seq").toInteger()});
+    QCOMPARE(onSecond->signalSeqs(), onFirst->signalSeqs());
 
     // The first node dies; its client comes to the second and resumes.
-    const qint64 held = seqs(*onFirst).last();
-    const QString epoch = firstOfType(*onFirst, "welcome").value("epoch").toString();
+    const qint64 held = onFirst->signalSeqs().last();
+    const QString epoch = onFirst->firstOfType("welcome").value("epoch").toString();
     first.process().kill();
     QVERIFY(onFirst->waitDisconnected());
     QCOMPARE(TestHttp::post(url(second, "/signals"), signal, publisher).status, 202);
@@ -554,9 +531,9 @@ void TestMultiNode::twoServerProcessesServeOneStream()
     QVERIFY(moved->waitForMessages(1));
     moved->socket().sendTextMessage(QJsonDocument(QJsonObject{{"type", "resume"}, {"since", held}, {"epoch", epoch}})
                                             .toJson(QJsonDocument::Compact));
-    QTRY_VERIFY_WITH_TIMEOUT(!firstOfType(*moved, "resumed").isEmpty(), 5000);
-    QCOMPARE(seqs(*moved), QList<qint64>{held + 1});
-    QVERIFY(firstOfType(*moved, "error").isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!moved->firstOfType("resumed").isEmpty(), 5000);
+    QCOMPARE(moved->signalSeqs(), QList<qint64>{held + 1});
+    QVERIFY(moved->firstOfType("error").isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMultiNode)

@@ -88,22 +88,36 @@ class TestRedisBroker : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init();
+    void cleanup();
     void everyNodeDeliversOneOrder();
     void aLateNodeStartsWhereTheStreamIs();
     void aStretchMissedWhilePubSubWasDownIsReadFromTheStream();
     void redisLosingItsDataStartsANewEpoch();
     void publishingWhileRedisIsDownAnswersZero();
     void aSilentlyDeadLinkIsFoundWithinSeconds();
+
+private:
+    std::unique_ptr<RedisServer> m_redis;   // a fresh one for every row
 };
+
+void TestRedisBroker::init()
+{
+    m_redis = std::make_unique<RedisServer>();
+    QVERIFY2(m_redis->start(), qPrintable(m_redis->error()));
+}
+
+void TestRedisBroker::cleanup()
+{
+    m_redis.reset();
+}
 
 void TestRedisBroker::everyNodeDeliversOneOrder()
 {
-    RedisServer redis;
-    QVERIFY2(redis.start(), qPrintable(redis.error()));
+    RedisServer &redis = *m_redis;
     Node a(redis);
     Node b(redis);
-    QVERIFY(a.waitSynced());
-    QVERIFY(b.waitSynced());
+    QVERIFY(a.waitSynced() && b.waitSynced());
 
     QList<quint64> given;
     for (int i = 1; i <= 60; ++i)
@@ -126,8 +140,7 @@ void TestRedisBroker::everyNodeDeliversOneOrder()
 
 void TestRedisBroker::aLateNodeStartsWhereTheStreamIs()
 {
-    RedisServer redis;
-    QVERIFY2(redis.start(), qPrintable(redis.error()));
+    RedisServer &redis = *m_redis;
     Node a(redis, 10);
     QVERIFY(a.waitSynced());
     for (int i = 1; i <= 25; ++i)
@@ -154,12 +167,10 @@ void TestRedisBroker::aLateNodeStartsWhereTheStreamIs()
 
 void TestRedisBroker::aStretchMissedWhilePubSubWasDownIsReadFromTheStream()
 {
-    RedisServer redis;
-    QVERIFY2(redis.start(), qPrintable(redis.error()));
+    RedisServer &redis = *m_redis;
     Node a(redis);
     Node b(redis);
-    QVERIFY(a.waitSynced());
-    QVERIFY(b.waitSynced());
+    QVERIFY(a.waitSynced() && b.waitSynced());
     a.broker->publish(signalNumber(1));
     QTRY_COMPARE_WITH_TIMEOUT(b.delivered.size(), 1, 5000);
 
@@ -179,12 +190,10 @@ void TestRedisBroker::aStretchMissedWhilePubSubWasDownIsReadFromTheStream()
 
 void TestRedisBroker::redisLosingItsDataStartsANewEpoch()
 {
-    RedisServer redis;
-    QVERIFY2(redis.start(), qPrintable(redis.error()));
+    RedisServer &redis = *m_redis;
     Node a(redis);
     Node b(redis);
-    QVERIFY(a.waitSynced());
-    QVERIFY(b.waitSynced());
+    QVERIFY(a.waitSynced() && b.waitSynced());
     for (int i = 1; i <= 5; ++i)
         a.broker->publish(signalNumber(i));
     QTRY_COMPARE_WITH_TIMEOUT(b.delivered.size(), 5, 5000);
@@ -208,8 +217,7 @@ void TestRedisBroker::redisLosingItsDataStartsANewEpoch()
 
 void TestRedisBroker::publishingWhileRedisIsDownAnswersZero()
 {
-    RedisServer redis;
-    QVERIFY2(redis.start(), qPrintable(redis.error()));
+    RedisServer &redis = *m_redis;
     Node a(redis);
     QVERIFY(a.waitSynced());
     redis.kill();
@@ -223,8 +231,7 @@ void TestRedisBroker::publishingWhileRedisIsDownAnswersZero()
 
 void TestRedisBroker::aSilentlyDeadLinkIsFoundWithinSeconds()
 {
-    RedisServer redis;
-    QVERIFY2(redis.start(), qPrintable(redis.error()));
+    RedisServer &redis = *m_redis;
     LossyProxy network(redis.port());
     QVERIFY(network.listen());
     Node behind(network.port(), 100, 900);

@@ -61,3 +61,42 @@ int WsProbe::countOfType(const QString &type) const
         return message.value(QLatin1String("type")).toString() == type;
     }));
 }
+
+QJsonObject WsProbe::firstOfType(const QString &type) const
+{
+    for (const QJsonObject &message : m_messages) {
+        if (message.value(QLatin1String("type")).toString() == type)
+            return message;
+    }
+    return {};
+}
+
+QJsonObject WsProbe::lastOfType(const QString &type) const
+{
+    for (qsizetype i = m_messages.size() - 1; i >= 0; --i) {
+        if (m_messages.at(i).value(QLatin1String("type")).toString() == type)
+            return m_messages.at(i);
+    }
+    return {};
+}
+
+QList<qint64> WsProbe::signalSeqs() const
+{
+    QList<qint64> out;
+    for (const QJsonObject &message : m_messages) {
+        if (message.value(QLatin1String("type")).toString() == QLatin1String("signal"))
+            out.append(message.value(QLatin1String("seq")).toInteger());
+    }
+    return out;
+}
+
+std::unique_ptr<WsProbe> WsProbe::withBearer(const QUrl &wsUrl, const QByteArray &token, const QByteArray &origin)
+{
+    auto probe = std::make_unique<WsProbe>();
+    QNetworkRequest request(wsUrl);
+    request.setRawHeader("Authorization", "Bearer " + token);
+    if (!origin.isEmpty())
+        request.setRawHeader("Origin", origin);
+    probe->open(request, {QStringLiteral("signalgate.v1")});
+    return probe;
+}

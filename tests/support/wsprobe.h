@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QWebSocket>
 
+#include <memory>
+
 // A real QWebSocket client that records everything it sees: every text frame
 // (parsed), the close code and reason, socket errors.
 class WsProbe : public QObject
@@ -17,6 +19,10 @@ public:
     ~WsProbe() override;
 
     void open(const QNetworkRequest &request, const QStringList &subprotocols = {});
+    // Opening: a probe to wsUrl with the token as a Bearer header and our
+    // subprotocol, with an Origin header when one is given.
+    static std::unique_ptr<WsProbe> withBearer(const QUrl &wsUrl, const QByteArray &token,
+                                               const QByteArray &origin = {});
     // Waits (event loop running) until the socket is disconnected.
     bool waitDisconnected(int timeoutMs = 5000);
     bool waitForMessages(int count, int timeoutMs = 5000);
@@ -24,6 +30,11 @@ public:
     QWebSocket &socket() { return m_socket; }
     const QList<QJsonObject> &messages() const { return m_messages; }
     int countOfType(const QString &type) const;
+    // The first (or last) message of that type, empty when none came.
+    QJsonObject firstOfType(const QString &type) const;
+    QJsonObject lastOfType(const QString &type) const;
+    // The seq of every signal, in the order they came.
+    QList<qint64> signalSeqs() const;
     bool connected() const { return m_connected; }
     bool disconnected() const { return m_disconnected; }
     int closeCode() const { return m_closeCode; }
