@@ -40,7 +40,7 @@ RedisLimiterStore::RedisLimiterStore(RedisLink &link, const QString &kind, RateL
     , m_keyPrefix(link.key("limit:" + kind.toUtf8() + ':'))
 {}
 
-void RedisLimiterStore::decide(const QByteArray &key, bool take, Answer answer)
+void RedisLimiterStore::decide(const QByteArray &key, bool take, const Answer &answer)
 {
     if (!m_limit.enabled())
         return answer({});

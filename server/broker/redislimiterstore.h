@@ -32,15 +32,15 @@ public:
     RedisLimiterStore(RedisLink &link, const QString &kind, RateLimit limit, qsizetype maxKeys,
                       const SignalGate::Clock &clock);
 
-    void take(const QByteArray &key, Answer answer) override { decide(key, true, std::move(answer)); }
-    void check(const QByteArray &key, Answer answer) override { decide(key, false, std::move(answer)); }
+    void take(const QByteArray &key, Answer answer) override { decide(key, true, answer); }
+    void check(const QByteArray &key, Answer answer) override { decide(key, false, answer); }
     qsizetype size() const override { return m_local.size(); }
     const QString &kind() const { return m_kind; }
     // Decisions taken by the local fallback because Redis was unreachable.
     quint64 localDecisions() const { return m_localDecisions; }
 
 private:
-    void decide(const QByteArray &key, bool take, Answer answer);
+    void decide(const QByteArray &key, bool take, const Answer &answer);
     void decideLocally(const QByteArray &key, bool take, const Answer &answer, const QByteArray &why);
 
     RedisLink &m_link;

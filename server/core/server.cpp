@@ -380,7 +380,7 @@ QString Server::brokerProblem() const
     // Asked for every upgrade and login, so no round trip: the link knows.
     if (!m_broker)
         return QStringLiteral("starting");
-    const QString broker = m_broker->problem();
+    QString broker = m_broker->problem();
     if (broker.isEmpty() && m_revocationFeed && !m_revocationFeed->isCaughtUp())
         return QStringLiteral("broker: reading the revocations in force");
     return broker;
@@ -388,7 +388,7 @@ QString Server::brokerProblem() const
 
 std::optional<QByteArray> Server::readPassword(const QString &path, const QString &option, QString *error)
 {
-    const auto password = SecretFile::readPassword(path, option, error);
+    auto password = SecretFile::readPassword(path, option, error);
     if (password && SecretFile::isReadableByOthers(path))
         qCWarning(lcServer).noquote() << option << path << "is readable by group or others; chmod 600 it";
     return password;

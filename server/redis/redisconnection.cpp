@@ -23,7 +23,7 @@ void retire(std::unique_ptr<QSocketNotifier> &notifier)
 
 RedisConnection::RedisConnection(Settings settings, QObject *parent)
     : QObject(parent)
-    , m_settings(settings)
+    , m_settings(std::move(settings))
     , m_connectTimer(this)
     , m_reconnectTimer(this)
 {
@@ -236,10 +236,10 @@ void RedisConnection::becomeConnected()
     Q_EMIT connected();
 }
 
-void RedisConnection::subscribe(const QByteArray &channel, MessageHandler handler)
+void RedisConnection::subscribe(const QByteArray &channel, const MessageHandler &handler)
 {
     const bool isNew = !m_subscriptions.contains(channel);
-    m_subscriptions.insert(channel, std::move(handler));
+    m_subscriptions.insert(channel, handler);
     if (isNew && m_connected)
         sendSubscribe({channel});
 }

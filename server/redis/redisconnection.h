@@ -61,7 +61,7 @@ public:
 
     void command(const QList<QByteArray> &arguments, Answer answer = {});
     // Messages published to channel reach handler from the next link on.
-    void subscribe(const QByteArray &channel, MessageHandler handler);
+    void subscribe(const QByteArray &channel, const MessageHandler &handler);
     bool isSubscribed() const { return m_connected && !m_subscriptions.isEmpty() && m_pendingSubscriptions == 0; }
 
 Q_SIGNALS:

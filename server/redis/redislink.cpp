@@ -74,9 +74,9 @@ QString RedisLink::problem() const
     return QStringLiteral("broker: connecting to %1").arg(m_settings.address.toString());
 }
 
-void RedisLink::subscribe(const QByteArray &channel, RedisConnection::MessageHandler handler)
+void RedisLink::subscribe(const QByteArray &channel, const RedisConnection::MessageHandler &handler)
 {
-    m_subscriber.subscribe(channel, std::move(handler));
+    m_subscriber.subscribe(channel, handler);
 }
 
 void RedisLink::update(const QString &why)

@@ -49,7 +49,7 @@ public:
     quint64 reconnects() const { return m_reconnects; }
 
     RedisConnection &commands() { return m_commands; }
-    void subscribe(const QByteArray &channel, RedisConnection::MessageHandler handler);
+    void subscribe(const QByteArray &channel, const RedisConnection::MessageHandler &handler);
     // "prefix:" + name; names with {hash tags} keep a script's keys in one slot.
     QByteArray key(const QByteArray &name) const { return m_settings.prefix + ':' + name; }
 
