@@ -3,6 +3,7 @@
 #include "accesstokenverifier.h"
 #include "auditlog.h"
 #include "closing.h"
+#include "cluster.h"
 #include "database.h"
 #include "datadir.h"
 #include "frontdoor.h"
@@ -11,9 +12,6 @@
 #include "logging.h"
 #include "metrics.h"
 #include "operationsapi.h"
-#include "redisbroker.h"
-#include "redislimiterstore.h"
-#include "redislink.h"
 #include "refreshstore.h"
 #include "revocationfeed.h"
 #include "revocationlist.h"
@@ -64,8 +62,11 @@ Server::~Server()
 bool Server::start(QString *error)
 {
     // First: a bad password file changes nothing, and the limiters below share the link.
-    if (m_config.hasBroker() && !makeRedisLink(error))
-        return false;
+    if (m_config.hasBroker()) {
+        m_cluster = Cluster::create(m_config, error);
+        if (!m_cluster)
+            return false;
+    }
     FrontDoor::Policy doorPolicy;
     doorPolicy.limits.timeoutMs = m_config.handshakeTimeoutMs;
     doorPolicy.allowedOrigins = m_config.allowedOrigins;
@@ -76,7 +77,7 @@ bool Server::start(QString *error)
     doorPolicy.maxConnections = m_config.effectiveMaxConns();
     doorPolicy.addressKey = AddressKey(m_config.ipv6Prefix);
     doorPolicy.unavailable = [this] { return brokerProblem(); };
-    doorPolicy.limiters = sharedLimiters();
+    doorPolicy.limiters = m_cluster ? m_cluster->limiters() : LimiterFactory();
     // Before the port and the data dir: a bad certificate or key changes nothing.
     if (m_config.tlsEnabled()) {
         doorPolicy.tls = FrontDoor::loadTlsConfiguration(m_config.tlsCertFile, m_config.tlsKeyFile, error);
@@ -115,7 +116,7 @@ bool Server::start(QString *error)
     QByteArray databasePassword;
     if (!m_config.databasePasswordFile.isEmpty()) {
         const auto password =
-                readPassword(m_config.databasePasswordFile, QStringLiteral("--database-password-file"), error);
+                Cluster::readPassword(m_config.databasePasswordFile, QStringLiteral("--database-password-file"), error);
         if (!password)
             return undo();
         databasePassword = *password;
@@ -158,8 +159,8 @@ bool Server::start(QString *error)
         qCWarning(lcServer).noquote() << "--threads" << threads << "is more than the" << QThread::idealThreadCount()
                                       << "cores here; the extra threads only take turns";
     m_pool = std::make_unique<SignalPool>(m_metrics.get(), m_clock, m_mainThread.get(), threads, m_broker->lastSeq());
-    connect(m_broker.get(), &Broker::delivered, m_pool.get(), &SignalPool::deliver);
-    connect(m_broker.get(), &Broker::positionChanged, m_pool.get(), &SignalPool::startAt);
+    connect(m_broker, &Broker::delivered, m_pool.get(), &SignalPool::deliver);
+    connect(m_broker, &Broker::positionChanged, m_pool.get(), &SignalPool::startAt);
     const QJsonObject limits{
             {QLatin1String("conn_rate"), QJsonArray{m_config.connRate.count, m_config.connRate.windowSeconds}},
             {QLatin1String("msg_rate"), QJsonArray{m_config.msgRate.count, m_config.msgRate.windowSeconds}},
@@ -182,7 +183,7 @@ bool Server::start(QString *error)
     gateSettings.session.leewaySeconds = m_config.leewaySeconds;
     gateSettings.session.verifier = m_verifier.get();
     gateSettings.session.revocations = m_revocations.get();
-    gateSettings.session.broker = m_broker.get();
+    gateSettings.session.broker = m_broker;
     gateSettings.session.brokerThread = m_mainThread.get();
     m_gate = std::make_unique<WebSocketGate>(*m_verifier, m_pool.get(), gateSettings);
     const int maxConnections = doorPolicy.maxConnections;
@@ -191,9 +192,9 @@ bool Server::start(QString *error)
             return QStringLiteral("at the connection limit (--max-conns %1)").arg(maxConnections);
         return unavailableReason();
     });
-    HttpApi::Services services{m_users.get(),  m_refreshTokens.get(), m_issuer.get(),   &m_frontDoor->originPolicy(),
-                               m_audit.get(),  m_metrics.get(),       m_verifier.get(), m_revocations.get(),
-                               m_broker.get(), m_operations.get()};
+    HttpApi::Services services{m_users.get(), m_refreshTokens.get(), m_issuer.get(),   &m_frontDoor->originPolicy(),
+                               m_audit.get(), m_metrics.get(),       m_verifier.get(), m_revocations.get(),
+                               m_broker,      m_operations.get()};
     HttpApi::Settings apiSettings;
     apiSettings.devMode = m_config.dev;
     apiSettings.login.loginRate = m_config.loginRate;
@@ -203,7 +204,7 @@ bool Server::start(QString *error)
                                     m_config.effectiveMaxPendingLogins() > 0 ? ServerConfig::MaxPendingLoginsPerIp : 0};
     apiSettings.login.addressKey = AddressKey(m_config.ipv6Prefix);
     apiSettings.login.unavailable = [this] { return brokerProblem(); };
-    apiSettings.login.limiters = sharedLimiters();
+    apiSettings.login.limiters = m_cluster ? m_cluster->limiters() : LimiterFactory();
     apiSettings.metricsHere = !m_config.hasMetricsListener();
     m_httpApi = std::make_unique<HttpApi>(services, apiSettings, m_clock);
     connect(m_frontDoor.get(), &FrontDoor::upgradeAdmitted, m_gate.get(), &WebSocketGate::handleUpgrade);
@@ -232,101 +233,31 @@ bool Server::start(QString *error)
                         QStringLiteral("Audit lines that could not be written."), {},
                         [this] { return double(m_audit->writeErrors()); });
 
-    if (m_redis)
-        addBrokerMetrics();
+    if (m_cluster)
+        m_cluster->addMetrics(*m_metrics);
 
     if (m_metricsDoor)
         connect(m_metricsDoor.get(), &FrontDoor::requestReceived, m_operations.get(), &OperationsApi::handle);
 
     m_feed = std::make_unique<SimulatedFeed>(m_config.signalIntervalMs, m_config.signalsPerTick, m_clock);
-    connect(m_feed.get(), &SimulatedFeed::produced, m_broker.get(),
+    connect(m_feed.get(), &SimulatedFeed::produced, m_broker,
             [this](const SignalFrame &signal) { m_broker->publish(signal); });
     m_feed->start();
     qCInfo(lcServer).noquote() << "listening on" << baseUrl() << (m_config.dev ? "(dev mode)" : "");
     return true;
 }
 
-bool Server::makeRedisLink(QString *error)
-{
-    RedisLink::Settings link;
-    link.address = *RedisAddress::parse(m_config.brokerUrl, error);   // checked when the option was read
-    link.prefix = m_config.brokerPrefix.toUtf8();
-    if (!m_config.brokerPasswordFile.isEmpty()) {
-        const auto password =
-                readPassword(m_config.brokerPasswordFile, QStringLiteral("--broker-password-file"), error);
-        if (!password)
-            return false;
-        link.password = *password;
-    }
-    m_redis = std::make_unique<RedisLink>(link);
-    return true;
-}
-
 void Server::makeBroker()
 {
-    if (!m_redis) {
-        m_sequence = std::make_unique<SequenceStore>(*m_database);
-        m_broker = std::make_unique<InProcessBroker>(m_config.history, m_sequence->start(),
-                                                     [this](quint64 last) { return m_sequence->reserveFrom(last); });
+    if (m_cluster) {
+        m_cluster->start(*m_revocations, m_clock);
+        m_broker = m_cluster->broker();
         return;
     }
-    if (m_config.databaseUrl.isEmpty())
-        qCWarning(lcServer).noquote() << "--broker without --database: signals, revocations and limits are shared,"
-                                      << "but users and refresh tokens stay in this node's SQLite; a login or"
-                                      << "refresh works only on the node that issued it (docs/SCALING.md)";
-    m_broker = std::make_unique<RedisBroker>(*m_redis, m_config.history);
-    m_revocationFeed = std::make_unique<RevocationFeed>(*m_redis, *m_revocations,
-                                                        m_config.accessTtlSeconds + m_config.leewaySeconds, m_clock);
-    connect(m_redis.get(), &RedisLink::ready, this,
-            [] { qCInfo(lcServer).noquote() << "broker connected and subscribed"; });
-    connect(m_redis.get(), &RedisLink::lost, this, [](const QString &why) {
-        qCWarning(lcServer).noquote() << "broker lost:" << why << "- new connections get 503 until it is back";
-    });
-    // Not waiting for it: a node whose Redis is down starts, says why on
-    // /readyz, and admits connections when the link is up.
-    m_redis->open();
-}
-
-void Server::addBrokerMetrics()
-{
-    const auto *broker = static_cast<const RedisBroker *>(m_broker.get());
-    const RedisLink *link = m_redis.get();
-    m_metrics->addGauge(QStringLiteral("signalgate_broker_connected"),
-                        QStringLiteral("1 while the Redis broker is connected, subscribed and synced."), {},
-                        [broker] { return broker->problem().isEmpty() ? 1.0 : 0.0; });
-    m_metrics->addCounter(QStringLiteral("signalgate_broker_reconnects_total"),
-                          QStringLiteral("Redis connections lost (commands or pub/sub) since start."), {},
-                          [link] { return double(link->reconnects()); });
-    m_metrics->addCounter(QStringLiteral("signalgate_broker_messages_received_total"),
-                          QStringLiteral("Signals received from Redis pub/sub."), {},
-                          [broker] { return double(broker->stats().messagesReceived); });
-    m_metrics->addCounter(QStringLiteral("signalgate_broker_published_total"),
-                          QStringLiteral("Signals this node published through Redis."), {},
-                          [broker] { return double(broker->stats().published); });
-    m_metrics->addCounter(QStringLiteral("signalgate_broker_publish_failures_total"),
-                          QStringLiteral("Signals this node could not publish (Redis unreachable)."), {},
-                          [broker] { return double(broker->stats().publishFailures); });
-    m_metrics->addCounter(QStringLiteral("signalgate_broker_publish_seconds_sum"),
-                          QStringLiteral("Time from publish to Redis' answer, summed; divide by published_total."), {},
-                          [broker] { return broker->stats().publishSeconds; });
-    m_metrics->addCounter(QStringLiteral("signalgate_broker_gaps_filled_total"),
-                          QStringLiteral("Reads of the Redis stream to fill a gap or catch up."), {},
-                          [broker] { return double(broker->stats().gapsFilled); });
-    for (const RedisLimiterStore *limiter : std::as_const(m_sharedLimiters))
-        m_metrics->addCounter(QStringLiteral("signalgate_ratelimit_local_fallbacks_total"),
-                              QStringLiteral("Shared rate-limit decisions taken by this node alone (Redis away)."),
-                              QStringLiteral("kind=\"%1\"").arg(limiter->kind()),
-                              [limiter] { return double(limiter->localDecisions()); });
-    const RevocationFeed *feed = m_revocationFeed.get();
-    m_metrics->addCounter(QStringLiteral("signalgate_revocations_from_other_nodes_total"),
-                          QStringLiteral("Revocations made on other nodes and applied here."), {},
-                          [feed] { return double(feed->appliedFromOthers()); });
-    m_metrics->addGauge(QStringLiteral("signalgate_revocations_unsent"),
-                        QStringLiteral("Revocations made here still waiting for Redis to reach the other nodes."), {},
-                        [feed] { return double(feed->unsent()); });
-    m_metrics->addCounter(QStringLiteral("signalgate_broker_epoch_changes_total"),
-                          QStringLiteral("Times the stream's history was found lost (a new epoch)."), {},
-                          [broker] { return double(broker->stats().epochChanges); });
+    m_sequence = std::make_unique<SequenceStore>(*m_database);
+    m_localBroker = std::make_unique<InProcessBroker>(m_config.history, m_sequence->start(),
+                                                      [this](quint64 last) { return m_sequence->reserveFrom(last); });
+    m_broker = m_localBroker.get();
 }
 
 void Server::wireRevocations()
@@ -346,27 +277,16 @@ void Server::wireRevocations()
     connect(m_httpApi.get(), &HttpApi::tokenRevoked, this, closeToken);
     connect(m_httpApi.get(), &HttpApi::familyRevoked, this, closeFamily);
     connect(m_httpApi.get(), &HttpApi::subjectRevoked, this, closeSubject);
-    if (!m_revocationFeed)
+    if (!m_cluster)
         return;
     // Every other node closes them too, and this one what the others revoke.
-    RevocationFeed *feed = m_revocationFeed.get();
+    RevocationFeed *feed = m_cluster->revocationFeed();
     connect(m_httpApi.get(), &HttpApi::tokenRevoked, feed, &RevocationFeed::announceToken);
     connect(m_httpApi.get(), &HttpApi::familyRevoked, feed, &RevocationFeed::announceFamily);
     connect(m_httpApi.get(), &HttpApi::subjectRevoked, feed, &RevocationFeed::announceSubject);
     connect(feed, &RevocationFeed::tokenRevoked, this, closeToken);
     connect(feed, &RevocationFeed::familyRevoked, this, closeFamily);
     connect(feed, &RevocationFeed::subjectRevoked, this, closeSubject);
-}
-
-LimiterFactory Server::sharedLimiters()
-{
-    if (!m_redis)
-        return {};
-    return [this](const QString &kind, RateLimit limit, qsizetype maxKeys, const SignalGate::Clock &clock) {
-        auto store = std::make_unique<RedisLimiterStore>(*m_redis, kind, limit, maxKeys, clock);
-        m_sharedLimiters.append(store.get());
-        return store;
-    };
 }
 
 QString Server::unavailableReason() const
@@ -377,21 +297,7 @@ QString Server::unavailableReason() const
 
 QString Server::brokerProblem() const
 {
-    // Asked for every upgrade and login, so no round trip: the link knows.
-    if (!m_broker)
-        return QStringLiteral("starting");
-    QString broker = m_broker->problem();
-    if (broker.isEmpty() && m_revocationFeed && !m_revocationFeed->isCaughtUp())
-        return QStringLiteral("broker: reading the revocations in force");
-    return broker;
-}
-
-std::optional<QByteArray> Server::readPassword(const QString &path, const QString &option, QString *error)
-{
-    auto password = SecretFile::readPassword(path, option, error);
-    if (password && SecretFile::isReadableByOthers(path))
-        qCWarning(lcServer).noquote() << option << path << "is readable by group or others; chmod 600 it";
-    return password;
+    return m_cluster ? m_cluster->problem() : QString();
 }
 
 std::optional<JwsKey> Server::loadKey(QString *error)

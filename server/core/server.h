@@ -2,7 +2,6 @@
 
 #include "clock.h"
 #include "jwskey.h"
-#include "limiterstore.h"
 #include "serverconfig.h"
 
 #include <QObject>
@@ -28,9 +27,7 @@ class OperationsApi;
 class RefreshStore;
 class SignalPool;
 class Broker;
-class RedisLimiterStore;
-class RedisLink;
-class RevocationFeed;
+class Cluster;
 class SimulatedFeed;
 class ThreadInbox;
 class UserStore;
@@ -75,14 +72,8 @@ Q_SIGNALS:
 private:
     std::optional<Jose::JwsKey> loadKey(QString *error);
     std::optional<Jose::JwsKey> loadKeyPair(Jose::JwsAlgorithm algorithm, QString *error);
-    static std::optional<QByteArray> readPassword(const QString &path, const QString &option, QString *error);
-    // --broker's link, not yet open; false with *error when its password file cannot be read.
-    bool makeRedisLink(QString *error);
-    // Shared per-address limits with --broker, else unset (local ones).
-    LimiterFactory sharedLimiters();
     // The in-process broker, or the Redis one with --broker.
     void makeBroker();
-    void addBrokerMetrics();
     // Revocations close matching connections here, and with --broker on every node.
     void wireRevocations();
     // Why this node is not ready (/readyz): its database or broker; empty when it is.
@@ -104,17 +95,16 @@ private:
     std::unique_ptr<SequenceStore> m_sequence;
     std::unique_ptr<Jose::TokenIssuer> m_issuer;
     std::unique_ptr<Jose::AccessTokenVerifier> m_verifier;
-    // With --broker: the link the broker, the revocation feed and the shared
-    // limiters use; it outlives them all.
-    std::unique_ptr<RedisLink> m_redis;
-    QList<const RedisLimiterStore *> m_sharedLimiters;
+    // With --broker: what this node shares with the others; it outlives the
+    // front door and the login, whose limiters use its link.
+    std::unique_ptr<Cluster> m_cluster;
     // Declared in dependency order: destroyed in reverse, so sessions closing
     // during destruction still find the audit log, metrics and stores alive.
     std::unique_ptr<FrontDoor> m_frontDoor;
     std::unique_ptr<FrontDoor> m_metricsDoor;
     std::unique_ptr<OperationsApi> m_operations;
-    std::unique_ptr<Broker> m_broker;
-    std::unique_ptr<RevocationFeed> m_revocationFeed;   // with --broker
+    std::unique_ptr<Broker> m_localBroker;   // without --broker
+    Broker *m_broker = nullptr;              // the local one or m_cluster's
     std::unique_ptr<SignalPool> m_pool;
     std::unique_ptr<WebSocketGate> m_gate;
     std::unique_ptr<HttpApi> m_httpApi;

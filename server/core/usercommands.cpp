@@ -1,12 +1,11 @@
 #include "usercommands.h"
 
+#include "cluster.h"
 #include "database.h"
 #include "datadir.h"
-#include "redislink.h"
 #include "refreshstore.h"
 #include "revocationfeed.h"
 #include "revocationlist.h"
-#include "secretfile.h"
 #include "userstore.h"
 
 #include <QDateTime>
@@ -26,8 +25,8 @@ bool openDatabase(const ServerConfig &config, Database &database, QTextStream &e
     }
     QByteArray password;
     if (!config.databasePasswordFile.isEmpty()) {
-        const auto read = Jose::SecretFile::readPassword(config.databasePasswordFile,
-                                                         QStringLiteral("--database-password-file"), &error);
+        const auto read =
+                Cluster::readPassword(config.databasePasswordFile, QStringLiteral("--database-password-file"), &error);
         if (!read) {
             err << "signalgate-server: error: " << error << '\n';
             return false;
@@ -48,21 +47,13 @@ bool openDatabase(const ServerConfig &config, Database &database, QTextStream &e
 int closeOnRunningNodes(const ServerConfig &config, qint64 revokedAt, QTextStream &err)
 {
     QString error;
-    RedisLink::Settings settings;
-    settings.address = *RedisAddress::parse(config.brokerUrl, &error);
-    settings.prefix = config.brokerPrefix.toUtf8();
-    if (!config.brokerPasswordFile.isEmpty()) {
-        const auto password = Jose::SecretFile::readPassword(config.brokerPasswordFile,
-                                                             QStringLiteral("--broker-password-file"), &error);
-        if (password)
-            settings.password = *password;
-    }
-    RedisLink link(settings);
+    const std::optional<RedisLinkSettings> settings = Cluster::linkSettings(config, &error);
+    RedisLink link(settings.value_or(RedisLinkSettings()));
     QEventLoop loop;
     QTimer::singleShot(5000, &loop, &QEventLoop::quit);
     QObject::connect(&link, &RedisLink::ready, &loop, &QEventLoop::quit);
     bool told = false;
-    if (error.isEmpty()) {
+    if (settings) {
         link.open();
         loop.exec();
         if (link.isReady()) {
