@@ -314,9 +314,11 @@ bool RefreshStore::revokeSubject(const QString &subject, qint64 nowSeconds)
     QSqlDatabase db = m_database.handle();
     if (subject.isEmpty() || !db.isOpen())
         return false;
+    // Only the families that existed then: the same revocation applied again
+    // (another node's, read back after a reconnect) must not end a later login.
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-            "UPDATE refresh_families SET revoked_at = COALESCE(revoked_at, :now) WHERE subject = :subject"));
+    query.prepare(QStringLiteral("UPDATE refresh_families SET revoked_at = COALESCE(revoked_at, :now)"
+                                 " WHERE subject = :subject AND created_at <= :now"));
     query.bindValue(QStringLiteral(":now"), nowSeconds);
     query.bindValue(QStringLiteral(":subject"), subject);
     return query.exec();

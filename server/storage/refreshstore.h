@@ -50,7 +50,8 @@ public:
     // Fails closed: true for a storage error and for a non-empty family that is not
     // (or no longer) stored. False for an empty family (a token not born of a login).
     bool isFamilyRevoked(const QString &family) const;
-    // Marks every family of subject revoked (admin revoke). False on a storage error.
+    // Marks every family of subject that existed at nowSeconds revoked (admin
+    // revoke, user del). False on a storage error.
     bool revokeSubject(const QString &subject, qint64 nowSeconds);
 
     struct Owner

@@ -67,6 +67,13 @@ bool RevocationList::revokeToken(const QString &jwtId, qint64 expiresAt, qint64 
 {
     if (jwtId.isEmpty())
         return false;
+    {
+        // Known already (another node's revocation read again after a
+        // reconnect): no write, so a catch-up over many keys stays cheap.
+        const std::shared_lock lock(m_lock);
+        if (m_tokens.value(jwtId, -1) == expiresAt)
+            return true;
+    }
     QSqlQuery query(m_database.handle());
     query.prepare(QStringLiteral("INSERT INTO revoked_tokens (jti, expires_at) VALUES (:jti, :exp)"
                                  " ON CONFLICT (jti) DO UPDATE SET expires_at = excluded.expires_at"));
@@ -87,6 +94,11 @@ bool RevocationList::revokeSubject(const QString &subject, qint64 nowSeconds)
 {
     if (subject.isEmpty())
         return false;
+    {
+        const std::shared_lock lock(m_lock);
+        if (m_subjects.value(subject, -1) == nowSeconds)
+            return true;   // this very revocation, applied before
+    }
     QSqlQuery query(m_database.handle());
     query.prepare(QStringLiteral("INSERT INTO revoked_subjects (subject, revoked_at) VALUES (:sub, :at)"
                                  " ON CONFLICT (subject) DO UPDATE SET revoked_at = excluded.revoked_at"));

@@ -149,6 +149,14 @@ void TestPostgresStore::usersAndRevocationsLiveThere()
     QVERIFY(otherList.isRevoked(claims));
     QCOMPARE(scalar(other, QStringLiteral("SELECT expires_at FROM revoked_tokens WHERE jti = 'jti-1'")).toLongLong(),
              Now + 90);
+
+    // The same revocation applied again later (another node catching up)
+    // ends the families that existed then, not a login made since.
+    const RefreshStore::Issued before = otherRefresh.startFamily(QStringLiteral("quinn"), Now - 10);
+    const RefreshStore::Issued after = otherRefresh.startFamily(QStringLiteral("quinn"), Now + 10);
+    QVERIFY(otherRefresh.revokeSubject(QStringLiteral("quinn"), Now));
+    QVERIFY(otherRefresh.isFamilyRevoked(before.family));
+    QVERIFY(!otherRefresh.isFamilyRevoked(after.family));
 }
 
 void TestPostgresStore::twoNodesSpendingOneTokenAtOnceMakeOneWinner()
