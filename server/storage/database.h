@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QString>
@@ -75,6 +76,9 @@ private:
     // Bumped when problem() reopened the main connection: thread connections
     // older than it reopen on their next use.
     mutable std::atomic<quint64> m_generation{0};
+    // PostgreSQL reconnects (main thread only): when the last one was tried, and why it is down.
+    mutable QElapsedTimer m_lastReopen;
+    mutable QString m_lastProblem;
 };
 
 }   // namespace SignalGate::Server
