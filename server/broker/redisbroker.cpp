@@ -133,7 +133,8 @@ void RedisBroker::syncedAt(const QByteArray &epoch, quint64 streamLastSeq)
         m_link.commands().command(
                 {"XREVRANGE", m_streamKey, streamId(streamLastSeq), "-", "COUNT", QByteArray::number(m_historySize)},
                 [self = QPointer(this)](const RedisReply &reply) {
-                    if (!self)
+                    // The link went meanwhile: the next ready() starts this sync over.
+                    if (!self || reply.isError())
                         return;
                     for (qsizetype i = reply.elements.size() - 1; i >= 0; --i) {
                         const RedisReply &entry = reply.elements.at(i);
