@@ -21,20 +21,32 @@ run | test | cluster) ;;
     ;;
 esac
 
-# The python3 packages run the foreign peer servers of tests/peers/.
-# redis-server, postgresql and libqt6sql6-psql are the engines the several-node
-# tests start for themselves (tests/support/redisserver.h, postgresserver.h).
+# What building and running needs; `run` installs only these.
 # qt6-translations-l10n holds Qt's own German (buttons, key names).
 # qt6-charts-dev needs libqt6opengl6-dev for its CMake package but does not
-# depend on it in Debian 12; libqt6svg6 draws the SVG icons.
-scripts/install-deps.sh cmake ninja-build g++ pkg-config curl qt6-base-dev qt6-websockets-dev \
-    libqt6sql6-sqlite libssl-dev qtkeychain-qt6-dev gnome-keyring dbus-x11 libsecret-tools \
+# depend on it in Debian 12; libqt6svg6 draws the SVG icons. gnome-keyring and
+# dbus-x11 are the keychain the desktop client keeps its tokens in.
+build_packages="cmake ninja-build g++ pkg-config curl qt6-base-dev qt6-websockets-dev \
+    libqt6sql6-sqlite libssl-dev qtkeychain-qt6-dev gnome-keyring dbus-x11 \
     qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqt6svg6 openssl \
-    python3-fastapi python3-uvicorn python3-websockets python3-multipart \
-    redis-server libhiredis-dev postgresql libqt6sql6-psql
+    libhiredis-dev help2man"
+# What only the suite needs. The python3 packages run the foreign peer servers
+# of tests/peers/; redis-server, postgresql and libqt6sql6-psql are the engines
+# the several-node tests start for themselves (tests/support/redisserver.h,
+# postgresserver.h); libsecret-tools asks the keychain behind QtKeychain's back.
+test_packages="python3-fastapi python3-uvicorn python3-websockets python3-multipart libsecret-tools \
+    redis-server postgresql libqt6sql6-psql"
+case "$mode" in
+run) packages=$build_packages ;;
+*) packages="$build_packages $test_packages" ;;
+esac
+# shellcheck disable=SC2086 # one word per package
+scripts/install-deps.sh $packages
 
+# build PRESET [TARGET...]: configure, then build the targets (all when none).
 build() {
     preset=$1
+    shift
     log="build/$preset-configure.log"
     mkdir -p build
     if ! cmake --preset "$preset" -G Ninja >"$log" 2>&1; then
@@ -43,7 +55,11 @@ build() {
         exit 1
     fi
     echo "== building ($preset)"
-    cmake --build --preset "$preset" -- --quiet
+    if [ $# -gt 0 ]; then
+        cmake --build --preset "$preset" --target "$@" -- --quiet
+    else
+        cmake --build --preset "$preset" -- --quiet
+    fi
 }
 
 run_tests() {
@@ -66,7 +82,8 @@ run_tests() {
 }
 
 if [ "$mode" = run ]; then
-    build default
+    # Only what it starts: the test executables are most of a full build.
+    build default signalgate-server signalgate
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         echo "== no display (DISPLAY and WAYLAND_DISPLAY are unset): starting only the server;" \
             "run build/default/ui/signalgate on a desktop to watch it" >&2
@@ -96,7 +113,7 @@ if [ "$mode" = run ]; then
 fi
 
 if [ "$mode" = cluster ]; then
-    build default
+    build default signalgate-server signalgate
     exec scripts/cluster.sh
 fi
 
