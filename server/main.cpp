@@ -1,6 +1,8 @@
+#include "configcheck.h"
 #include "configloader.h"
 #include "devcertificate.h"
 #include "server.h"
+#include "tokencommands.h"
 #include "unixsignalwatcher.h"
 #include "usercommands.h"
 
@@ -58,6 +60,18 @@ int main(int argc, char *argv[])
         return UserCommands::remove(config, out, err);
     case ServerConfig::Command::GenDevCert:
         return DevCertificate::run(config.devCertDir, out, err);
+    case ServerConfig::Command::TokenMint:
+        return TokenCommands::mint(config, out, err);
+    case ServerConfig::Command::TokenInspect: {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly)) {
+            err << "signalgate-server: error: cannot read standard input\n";
+            return 2;
+        }
+        return TokenCommands::inspect(config, input, out, err);
+    }
+    case ServerConfig::Command::ConfigCheck:
+        return ConfigCheck::run(loaded, out, err);
     case ServerConfig::Command::Run:
         break;
     }

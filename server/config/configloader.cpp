@@ -1,5 +1,6 @@
 #include "configloader.h"
 
+#include "servercommands.h"
 #include "serveroptions.h"
 
 #include <QCommandLineParser>
@@ -56,6 +57,72 @@ QString crossCheck(const ServerConfig &config, const QMap<QString, QStringList> 
     return {};
 }
 
+// The subcommand the positional arguments name, and the flags only it takes.
+QString readCommand(const QCommandLineParser &parser, ServerConfig *config)
+{
+    const QStringList positional = parser.positionalArguments();
+    const ServerCommand *chosen = nullptr;
+    for (const ServerCommand &command : serverCommands()) {
+        if (positional.mid(0, command.words.size()) == command.words) {
+            chosen = &command;
+            break;
+        }
+    }
+    if (!positional.isEmpty() && !chosen) {
+        QStringList usages;
+        for (const ServerCommand &command : serverCommands())
+            usages << QLatin1Char('\'') + command.usage() + QLatin1Char('\'');
+        return QStringLiteral("unknown command '%1'; expected one of %2")
+                .arg(positional.join(QLatin1Char(' ')), usages.join(QStringLiteral(", ")));
+    }
+    // A flag that belongs to another subcommand would be silently ignored.
+    for (const ServerOption &option : serverOptions()) {
+        if (option.read || option.name == QLatin1String("config") || !parser.isSet(option.name)
+            || (chosen && chosen->flags.contains(option.name)))
+            continue;
+        QStringList takers;
+        for (const ServerCommand &command : serverCommands()) {
+            if (command.flags.contains(option.name))
+                takers << QLatin1Char('\'') + command.words.join(QLatin1Char(' ')) + QLatin1Char('\'');
+        }
+        return QStringLiteral("--%1 only goes with %2").arg(option.name, takers.join(QStringLiteral(" or ")));
+    }
+    if (!chosen)
+        return {};
+    const int arguments = chosen->argument.isEmpty() ? 0 : 1;
+    if (positional.size() != chosen->words.size() + arguments || (arguments && positional.last().trimmed().isEmpty()))
+        return QStringLiteral("%1 takes %2: %3")
+                .arg(chosen->words.join(QLatin1Char(' ')),
+                     arguments ? QStringLiteral("one %1").arg(chosen->argument) : QStringLiteral("no argument"),
+                     chosen->usage());
+    for (const QString &flag : chosen->required) {
+        if (!parser.isSet(flag))
+            return flag == QLatin1String("password-stdin")
+                    ? QStringLiteral(
+                            "user add needs --password-stdin (passwords are never taken from the command line)")
+                    : QStringLiteral("%1 needs --%2: %3")
+                              .arg(chosen->words.join(QLatin1Char(' ')), flag, chosen->usage());
+    }
+    config->command = chosen->command;
+    if (arguments) {
+        config->userName = positional.last();
+        config->devCertDir = positional.last();
+    }
+    config->userScope = parser.value(QStringLiteral("scope")).simplified();
+    config->tokenSubject = parser.value(QStringLiteral("sub"));
+    config->tokenClaims = parser.values(QStringLiteral("claim"));
+    config->verifyToken = parser.isSet(QStringLiteral("verify"));
+    if (parser.isSet(QStringLiteral("ttl"))) {
+        bool ok = false;
+        config->tokenTtlSeconds = parser.value(QStringLiteral("ttl")).toLongLong(&ok);
+        if (!ok || config->tokenTtlSeconds < 1 || config->tokenTtlSeconds > 365LL * 24 * 3600)
+            return QStringLiteral("--ttl: expected an integer from 1 to %1, got '%2'")
+                    .arg(365LL * 24 * 3600)
+                    .arg(parser.value(QStringLiteral("ttl")));
+    }
+    return {};
+}
+
 }   // namespace
 
 ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
@@ -64,15 +131,16 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
     ServerConfig &config = result.config;
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-            "SignalGate server: JWT-gated live signals over WebSocket, with HTTP auth endpoints.\n"
-            "Subcommands: user add NAME --password-stdin [--scope S] | user del NAME | gen-dev-cert DIR"));
+    QString description = QStringLiteral(
+            "SignalGate server: JWT-gated live signals over WebSocket, with HTTP auth endpoints.\nSubcommands:");
+    for (const ServerCommand &command : serverCommands())
+        description += QStringLiteral("\n  ") + command.usage();
+    parser.setApplicationDescription(description);
     parser.addHelpOption();
     parser.addVersionOption();
     for (const ServerOption &option : serverOptions())
         parser.addOption(option.commandLineOption());
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("Optional: user add|del NAME, or gen-dev-cert DIR"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: one of the subcommands above."));
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText() + QStringLiteral("; see --help");
@@ -88,44 +156,8 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         return result;
     }
 
-    const QStringList positional = parser.positionalArguments();
-    if (positional.value(0) == QLatin1String("gen-dev-cert")) {
-        if (positional.size() != 2 || positional[1].trimmed().isEmpty()) {
-            result.error = QStringLiteral("gen-dev-cert takes one directory: gen-dev-cert DIR");
-            return result;
-        }
-        if (parser.isSet(QStringLiteral("password-stdin")) || parser.isSet(QStringLiteral("scope"))) {
-            result.error = QStringLiteral("--password-stdin and --scope only go with 'user add NAME'");
-            return result;
-        }
-        config.command = ServerConfig::Command::GenDevCert;
-        config.devCertDir = positional[1];
-    } else if (!positional.isEmpty()) {
-        if (positional.value(0) != QLatin1String("user") || positional.size() != 3
-            || (positional[1] != QLatin1String("add") && positional[1] != QLatin1String("del"))) {
-            result.error = QStringLiteral("unknown command '%1'; expected 'user add NAME --password-stdin', 'user del "
-                                          "NAME' or 'gen-dev-cert DIR'")
-                                   .arg(positional.join(QLatin1Char(' ')));
-            return result;
-        }
-        config.userName = positional[2];
-        if (positional[1] == QLatin1String("add")) {
-            config.command = ServerConfig::Command::UserAdd;
-            if (!parser.isSet(QStringLiteral("password-stdin"))) {
-                result.error = QStringLiteral(
-                        "user add needs --password-stdin (passwords are never taken from the command line)");
-                return result;
-            }
-            config.userScope = parser.value(QStringLiteral("scope")).simplified();
-        } else {
-            config.command = ServerConfig::Command::UserDel;
-            if (parser.isSet(QStringLiteral("password-stdin")) || parser.isSet(QStringLiteral("scope"))) {
-                result.error = QStringLiteral("--password-stdin and --scope only go with 'user add NAME'");
-                return result;
-            }
-        }
-    } else if (parser.isSet(QStringLiteral("password-stdin")) || parser.isSet(QStringLiteral("scope"))) {
-        result.error = QStringLiteral("--password-stdin and --scope only go with 'user add NAME'");
+    if (const QString problem = readCommand(parser, &config); !problem.isEmpty()) {
+        result.error = problem;
         return result;
     }
 
@@ -179,6 +211,8 @@ ConfigLoader::Result ConfigLoader::load(const QStringList &arguments)
         const QStringList given = values.value(option.name);
         // A single-valued flag given twice: the last one counts, as QCommandLineParser::value() reads it.
         const QStringList read = option.repeatable ? given : given.mid(given.size() - 1);
+        if (!read.isEmpty())
+            result.given.insert(option.name, read);
         for (const QString &value : read) {
             const QString expected = option.read(config, value);
             if (!expected.isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "serverconfig.h"
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,9 @@ public:
         ServerConfig config;
         QString error;      // non-empty: print it, exit 2
         QString helpText;   // non-empty: --help or --version was asked for; print it, exit 0
+        // The options set by the INI file or a flag, by name, with the values
+        // that counted (config check prints them).
+        QMap<QString, QStringList> given;
         bool ok() const { return error.isEmpty(); }
     };
 

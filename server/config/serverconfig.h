@@ -12,12 +12,16 @@ namespace SignalGate::Server {
 // the contract's (PROTOCOL.md sections 6 and 8).
 struct ServerConfig
 {
-    enum class Command { Run, UserAdd, UserDel, GenDevCert };
+    enum class Command { Run, UserAdd, UserDel, GenDevCert, TokenMint, TokenInspect, ConfigCheck };
 
     Command command = Command::Run;
     QString userName;     // user add / user del
-    QString userScope;    // user add --scope
+    QString userScope;    // user add --scope, token mint --scope
     QString devCertDir;   // gen-dev-cert DIR
+    QString tokenSubject;         // token mint --sub
+    qint64 tokenTtlSeconds = 0;   // token mint --ttl; 0: accessTtlSeconds
+    QStringList tokenClaims;      // token mint --claim k=v, in order
+    bool verifyToken = false;     // token inspect --verify
 
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8765;

@@ -384,10 +384,21 @@ QList<ServerOption> makeOptions()
              {}},
             {QStringLiteral("scope"),
              QStringLiteral("S"),
-             QStringLiteral("user add: space separated scopes."),
+             QStringLiteral("user add, token mint: space separated scopes."),
              {},
              W::FlagOnly,
              {}},
+            {QStringLiteral("sub"), QStringLiteral("S"), QStringLiteral("token mint: the subject (user name)."), {},
+             W::FlagOnly, {}},
+            {QStringLiteral("ttl"), QStringLiteral("S"),
+             QStringLiteral("token mint: lifetime in seconds (default: --access-ttl)."), {}, W::FlagOnly, {}},
+            {QStringLiteral("claim"), QStringLiteral("K=V"),
+             QStringLiteral("token mint: one more claim, or one replaced (repeatable); V is JSON when it parses "
+                            "(42, true, [\"a\"]), else a string."),
+             {}, W::FlagOnly, {}, true},
+            {QStringLiteral("verify"), {},
+             QStringLiteral("token inspect: also give the server's verdict (ok, or the audit reason)."), {},
+             W::FlagOnly, {}},
     };
 }
 

@@ -9,13 +9,13 @@
 #include "frontdoor.h"
 #include "httpapi.h"
 #include "inprocessbroker.h"
+#include "keyloader.h"
 #include "logging.h"
 #include "metrics.h"
 #include "operationsapi.h"
 #include "refreshstore.h"
 #include "revocationfeed.h"
 #include "revocationlist.h"
-#include "secretfile.h"
 #include "sequencestore.h"
 #include "session.h"
 #include "signalpool.h"
@@ -109,9 +109,12 @@ bool Server::start(QString *error)
 
     if (!DataDir::prepare(m_config.dataDir, error) || !m_audit->open(m_config.effectiveAuditLogPath(), error))
         return undo();
-    const std::optional<JwsKey> key = loadKey(error);
+    const std::optional<JwsKey> key = KeyLoader::load(m_config, KeyLoader::Missing::Create, error);
     if (!key)
         return undo();
+    if (!key->canSign())
+        qCInfo(lcServer).noquote() << "no --jwt-private-key: this server verifies" << m_config.jwtAlgorithm
+                                   << "tokens but issues none (/auth/login and /auth/refresh answer 503)";
 
     QByteArray databasePassword;
     if (!m_config.databasePasswordFile.isEmpty()) {
@@ -298,84 +301,6 @@ QString Server::unavailableReason() const
 QString Server::brokerProblem() const
 {
     return m_cluster ? m_cluster->problem() : QString();
-}
-
-std::optional<JwsKey> Server::loadKey(QString *error)
-{
-    const std::optional<JwsAlgorithm> algorithm = jwsAlgorithmFromName(m_config.jwtAlgorithm);
-    if (!algorithm) {
-        *error =
-                QStringLiteral("--jwt-alg: expected HS256, RS256, ES256 or EdDSA, got '%1'").arg(m_config.jwtAlgorithm);
-        return std::nullopt;
-    }
-    if (*algorithm != JwsAlgorithm::HS256)
-        return loadKeyPair(*algorithm, error);
-
-    auto toKey = [](const std::optional<QByteArray> &secret) {
-        return secret ? std::optional<JwsKey>(JwsKey::hmacSha256(*secret)) : std::nullopt;
-    };
-    if (!m_config.jwtSecretFile.isEmpty()) {
-        const auto key = SecretFile::read(m_config.jwtSecretFile, error);
-        if (key && SecretFile::isReadableByOthers(m_config.jwtSecretFile))
-            qCWarning(lcServer).noquote()
-                    << "key file" << m_config.jwtSecretFile << "is readable by group or others; chmod 600 it";
-        return toKey(key);
-    }
-    const QString path = m_config.defaultSecretPath();
-    if (QFileInfo::exists(path))
-        return toKey(SecretFile::read(path, error));
-    qCInfo(lcServer).noquote() << "generated a new HS256 key in" << path;
-    return toKey(SecretFile::create(path, error));
-}
-
-std::optional<JwsKey> Server::loadKeyPair(JwsAlgorithm algorithm, QString *error)
-{
-    const QString &privatePath = m_config.jwtPrivateKeyFile;
-    const QString &publicPath = m_config.jwtPublicKeyFile;
-    if (privatePath.isEmpty() && publicPath.isEmpty()) {
-        *error = QStringLiteral("--jwt-alg %1 needs --jwt-private-key FILE and/or --jwt-public-key FILE")
-                         .arg(jwsAlgorithmName(algorithm));
-        return std::nullopt;
-    }
-    // Each file is checked on its own first, so the error names the one at fault;
-    // only then the pair, whose mismatch names both.
-    QByteArray privatePem;
-    QByteArray publicPem;
-    QString why;
-    if (!privatePath.isEmpty()) {
-        const std::optional<QByteArray> pem = SecretFile::readPem(privatePath, error);
-        if (!pem)
-            return std::nullopt;
-        if (!JwsKey::fromPem(algorithm, *pem, {}, &why)) {
-            *error = QStringLiteral("--jwt-private-key %1: %2").arg(privatePath, why);
-            return std::nullopt;
-        }
-        if (SecretFile::isReadableByOthers(privatePath))
-            qCWarning(lcServer).noquote()
-                    << "key file" << privatePath << "is readable by group or others; chmod 600 it";
-        privatePem = *pem;
-    }
-    if (!publicPath.isEmpty()) {
-        const std::optional<QByteArray> pem = SecretFile::readPem(publicPath, error);
-        if (!pem)
-            return std::nullopt;
-        if (!JwsKey::fromPem(algorithm, {}, *pem, &why)) {
-            *error = QStringLiteral("--jwt-public-key %1: %2").arg(publicPath, why);
-            return std::nullopt;
-        }
-        publicPem = *pem;
-    }
-    std::optional<JwsKey> key = JwsKey::fromPem(algorithm, privatePem, publicPem, &why);
-    if (!key) {
-        *error = QStringLiteral("--jwt-private-key %1 and --jwt-public-key %2: %3; pass the public key of that private "
-                                "key (or only the private key)")
-                         .arg(privatePath, publicPath, why);
-        return std::nullopt;
-    }
-    if (!key->canSign())
-        qCInfo(lcServer).noquote() << "no --jwt-private-key: this server verifies" << jwsAlgorithmName(algorithm)
-                                   << "tokens but issues none (/auth/login and /auth/refresh answer 503)";
-    return key;
 }
 
 void Server::shutdown()

@@ -70,8 +70,6 @@ Q_SIGNALS:
     void stopped();
 
 private:
-    std::optional<Jose::JwsKey> loadKey(QString *error);
-    std::optional<Jose::JwsKey> loadKeyPair(Jose::JwsAlgorithm algorithm, QString *error);
     // The in-process broker, or the Redis one with --broker.
     void makeBroker();
     // Revocations close matching connections here, and with --broker on every node.

@@ -44,6 +44,12 @@ QString commandText(ServerConfig::Command command)
         return QStringLiteral("user del");
     case ServerConfig::Command::GenDevCert:
         return QStringLiteral("gen-dev-cert");
+    case ServerConfig::Command::TokenMint:
+        return QStringLiteral("token mint");
+    case ServerConfig::Command::TokenInspect:
+        return QStringLiteral("token inspect");
+    case ServerConfig::Command::ConfigCheck:
+        return QStringLiteral("config check");
     }
     return QStringLiteral("?");
 }
@@ -594,6 +600,11 @@ void TestConfig::badCommandLine_data()
     QTest::newRow("user add without name") << QStringList{"user", "add", "--password-stdin"} << "user add";
     QTest::newRow("user del without name") << QStringList{"user", "del"} << "user del";
     QTest::newRow("user del with two names") << QStringList{"user", "del", "alice", "bob"} << "user del";
+    QTest::newRow("config check with an argument") << QStringList{"config", "check", "now"} << "config check";
+    QTest::newRow("token mint without --sub") << QStringList{"token", "mint"} << "--sub";
+    QTest::newRow("--claim without token mint") << QStringList{"--claim", "a=b"} << "--claim";
+    QTest::newRow("--ttl not a number") << QStringList{"token", "mint", "--sub", "a", "--ttl", "1h"} << "--ttl";
+    QTest::newRow("--claim in an INI file") << QStringList{"--claim", "a=b", "config", "check"} << "--claim";
 }
 
 void TestConfig::badCommandLine()
@@ -630,6 +641,14 @@ void TestConfig::subcommands_data()
             << QStringList{"--data-dir", "/tmp/sg-config-test/data", "user", "del", "erin"}
             << ServerConfig::Command::UserDel << "erin"
             << "";
+    QTest::newRow("token mint") << QStringList{"token", "mint", "--sub", "frank", "--scope", "metrics"}
+                                << ServerConfig::Command::TokenMint << ""
+                                << "metrics";
+    QTest::newRow("token inspect") << QStringList{"token", "inspect", "--verify"} << ServerConfig::Command::TokenInspect
+                                   << ""
+                                   << "";
+    QTest::newRow("config check") << QStringList{"config", "check"} << ServerConfig::Command::ConfigCheck << ""
+                                  << "";
     QTest::newRow("no subcommand") << QStringList{} << ServerConfig::Command::Run << ""
                                    << "";
 }

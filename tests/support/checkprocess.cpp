@@ -7,8 +7,13 @@
 
 CheckRun runCheck(const QStringList &arguments, const QByteArray &input, int timeoutMs)
 {
+    return runProgram(QStringLiteral(SIGNALGATE_CHECK_BINARY), arguments, input, timeoutMs);
+}
+
+CheckRun runProgram(const QString &program, const QStringList &arguments, const QByteArray &input, int timeoutMs)
+{
     QProcess process;
-    process.start(QStringLiteral(SIGNALGATE_CHECK_BINARY), arguments);
+    process.start(program, arguments);
     CheckRun run;
     if (!process.waitForStarted())
         return run;

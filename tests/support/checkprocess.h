@@ -14,6 +14,9 @@ struct CheckRun
 };
 
 CheckRun runCheck(const QStringList &arguments, const QByteArray &input = "demo\n", int timeoutMs = 90000);
+// Any program run the same way (signalgate-server's subcommands).
+CheckRun runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {},
+                    int timeoutMs = 90000);
 QByteArray readFile(const QString &path);
 // Anything shaped like a token (a JWS starts with base64url "{"), a token=
 // value, or the password; *what is the start of it.

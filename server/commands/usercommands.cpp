@@ -6,6 +6,7 @@
 #include "refreshstore.h"
 #include "revocationfeed.h"
 #include "revocationlist.h"
+#include "tooldatabase.h"
 #include "userstore.h"
 
 #include <QDateTime>
@@ -23,20 +24,8 @@ bool openDatabase(const ServerConfig &config, Database &database, QTextStream &e
         err << "signalgate-server: error: " << error << '\n';
         return false;
     }
-    QByteArray password;
-    if (!config.databasePasswordFile.isEmpty()) {
-        const auto read =
-                Cluster::readPassword(config.databasePasswordFile, QStringLiteral("--database-password-file"), &error);
-        if (!read) {
-            err << "signalgate-server: error: " << error << '\n';
-            return false;
-        }
-        password = *read;
-    }
-    if (!database.open(config.databasePath(), &error, Database::ToolBusyTimeoutMs, password)) {
-        err << "signalgate-server: error: " << error
-            << (config.databaseUrl.isEmpty() ? "; check --data-dir\n"
-                                             : "; check --database and that PostgreSQL runs\n");
+    if (!openToolDatabase(config, database, &error)) {
+        err << "signalgate-server: error: " << error << '\n';
         return false;
     }
     return true;
