@@ -34,8 +34,11 @@ build_packages="cmake ninja-build g++ pkg-config curl qt6-base-dev qt6-websocket
 # of tests/peers/; redis-server, postgresql and libqt6sql6-psql are the engines
 # the several-node tests start for themselves (tests/support/redisserver.h,
 # postgresserver.h); libsecret-tools asks the keychain behind QtKeychain's back.
+# The install test validates what it installs with desktop-file-utils,
+# appstream and systemd (systemd-analyze); prometheus brings promtool for the
+# alert rules.
 test_packages="python3-fastapi python3-uvicorn python3-websockets python3-multipart libsecret-tools \
-    redis-server postgresql libqt6sql6-psql"
+    redis-server postgresql libqt6sql6-psql desktop-file-utils appstream systemd prometheus"
 case "$mode" in
 run) packages=$build_packages ;;
 *) packages="$build_packages $test_packages" ;;

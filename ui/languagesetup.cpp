@@ -3,9 +3,16 @@
 #include <QCoreApplication>
 #include <QDebug>
 #include <QLibraryInfo>
+#include <QLoggingCategory>
 #include <QTranslator>
 
 namespace SignalGate::Ui {
+
+namespace {
+// Quiet unless asked (QT_LOGGING_RULES="signalgate.ui.language.info=true"):
+// the install test reads it to see an installed client speak German.
+Q_LOGGING_CATEGORY(lcLanguage, "signalgate.ui.language", QtWarningMsg)
+}   // namespace
 
 namespace LanguageSetup {
 
@@ -30,6 +37,10 @@ QString install(QCoreApplication *application, const QString &language)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
+        qCInfo(lcLanguage).noquote() << "language" << own->language() << "from" << own->filePath() << "and"
+                                     << qt->filePath() << "; \"Sign in to SignalGate\" reads"
+                                     << QCoreApplication::translate("SignalGate::Ui::LoginDialog",
+                                                                    "Sign in to SignalGate");
     } else {
         delete qt;
         if (locale.language() != QLocale::English && locale.language() != QLocale::C)

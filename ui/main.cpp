@@ -92,7 +92,9 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("SignalGate"));
     QApplication::setApplicationName(QStringLiteral("signalgate"));
     QApplication::setApplicationVersion(QStringLiteral(SIGNALGATE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("signalgate"));
+    // The desktop entry's name: Wayland shells find the icon and the AppStream
+    // metadata by it.
+    QApplication::setDesktopFileName(QStringLiteral("org.signalgate.SignalGate"));
 
     // Everything is checked before anything is written: a refused start changes no setting.
     ClientSettings settings =

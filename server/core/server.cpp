@@ -236,6 +236,13 @@ bool Server::start(QString *error)
                         QStringLiteral("Audit lines that could not be written."), {},
                         [this] { return double(m_audit->writeErrors()); });
 
+    // What the alert rules watch besides the counters (dist/prometheus).
+    m_metrics->addGauge(QStringLiteral("signalgate_ready"),
+                        QStringLiteral("1 while /readyz answers ready: the database and, with --broker, Redis are "
+                                       "usable."),
+                        {}, [this] { return unavailableReason().isEmpty() ? 1.0 : 0.0; });
+    m_metrics->addGauge(QStringLiteral("signalgate_database_up"), QStringLiteral("1 while the database answers."), {},
+                        [this] { return m_database->problem().isEmpty() ? 1.0 : 0.0; });
     if (m_cluster)
         m_cluster->addMetrics(*m_metrics);
 
@@ -280,6 +287,13 @@ void Server::wireRevocations()
     connect(m_httpApi.get(), &HttpApi::tokenRevoked, this, closeToken);
     connect(m_httpApi.get(), &HttpApi::familyRevoked, this, closeFamily);
     connect(m_httpApi.get(), &HttpApi::subjectRevoked, this, closeSubject);
+    Metrics *metrics = m_metrics.get();
+    connect(m_httpApi.get(), &HttpApi::tokenRevoked, this,
+            [metrics] { metrics->countRevocation(QStringLiteral("token")); });
+    connect(m_httpApi.get(), &HttpApi::familyRevoked, this,
+            [metrics] { metrics->countRevocation(QStringLiteral("family")); });
+    connect(m_httpApi.get(), &HttpApi::subjectRevoked, this,
+            [metrics] { metrics->countRevocation(QStringLiteral("subject")); });
     if (!m_cluster)
         return;
     // Every other node closes them too, and this one what the others revoke.

@@ -58,6 +58,8 @@ QByteArray Metrics::render() const
     labelled(out, "signalgate_ratelimit_rejections_total", "kind", m_rateLimitRejections);
     header(out, "signalgate_closes_total", "counter", "WebSocket connections closed, by close code.");
     labelled(out, "signalgate_closes_total", "code", m_closes);
+    header(out, "signalgate_revocations_total", "counter", "Revocations made on this node, by what they end.");
+    labelled(out, "signalgate_revocations_total", "kind", m_revocations);
     header(out, "signalgate_signals_broadcast_total", "counter", "Signals sent to the pool.");
     single(out, "signalgate_signals_broadcast_total", m_signalsBroadcast);
     header(out, "signalgate_messages_received_total", "counter", "Messages received from authenticated clients.");

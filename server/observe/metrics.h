@@ -27,6 +27,8 @@ public:
     void countLoginFailure() { add(m_loginFailures, 1); }
     void countOriginRejection() { add(m_originRejections, 1); }
     void countLoginCheckDropped() { add(m_loginChecksDropped, 1); }
+    // kind: token (logout, admin), family (logout, refresh reuse), subject (admin, user del).
+    void countRevocation(const QString &kind) { addTo(m_revocations, kind); }
 
     // Gauges read live state when rendered (pool size, limiter table sizes).
     void addGauge(const QString &name, const QString &help, const QString &labels, Gauge gauge);
@@ -62,6 +64,7 @@ private:
     QMap<QString, quint64> m_authFailures;
     QMap<QString, quint64> m_rateLimitRejections;
     QMap<int, quint64> m_closes;
+    QMap<QString, quint64> m_revocations;
     quint64 m_signalsBroadcast = 0;
     quint64 m_messagesReceived = 0;
     quint64 m_slowConsumerCloses = 0;
