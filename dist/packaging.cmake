@@ -32,15 +32,15 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     ${CMAKE_CURRENT_SOURCE_DIR}/debian/server/postrm ${CMAKE_CURRENT_SOURCE_DIR}/debian/server/conffiles)
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_COMPONENT_SERVER_DESCRIPTION "JWT-gated live signals over WebSocket
- signalgate-server gates a broadcast pool of live signals behind JWT access
- tokens on one port: the /ws WebSocket, and HTTP login, refresh with
- rotation and logout. It checks Origin, limits connections and messages,
- closes sessions on expiry or revocation and writes an audit log. Several
- nodes share signals and revocations through Redis and users through
- PostgreSQL.
- .
- The package runs it as the systemd service signalgate-server, as the
- system user signalgate, configured in /etc/signalgate.")
+signalgate-server gates a broadcast pool of live signals behind JWT access
+tokens on one port: the /ws WebSocket, and HTTP login, refresh with
+rotation and logout. It checks Origin, limits connections and messages,
+closes sessions on expiry or revocation and writes an audit log. Several
+nodes share signals and revocations through Redis and users through
+PostgreSQL.
+
+The package runs it as the systemd service signalgate-server, as the
+system user signalgate, configured in /etc/signalgate.")
 
 set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME signalgate)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION net)
@@ -49,10 +49,10 @@ set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, qt6-translations-l10n")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "gnome-keyring | keepassxc")
 set(CPACK_COMPONENT_CLIENT_DESCRIPTION "desktop client and test console for SignalGate
- signalgate shows the live signals of a SignalGate server as a table and as
- charts. It keeps its tokens in the desktop keychain and renews them before
- they expire. Its test console runs authentication-failure scenarios against
- SignalGate and other WebSocket servers; signalgate-check runs the same
- scenarios headless, for CI.")
+signalgate shows the live signals of a SignalGate server as a table and as
+charts. It keeps its tokens in the desktop keychain and renews them before
+they expire. Its test console runs authentication-failure scenarios against
+SignalGate and other WebSocket servers; signalgate-check runs the same
+scenarios headless, for CI.")
 
 include(CPack)

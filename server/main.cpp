@@ -1,6 +1,7 @@
 #include "configcheck.h"
 #include "configloader.h"
 #include "devcertificate.h"
+#include "logging.h"
 #include "server.h"
 #include "tokencommands.h"
 #include "unixsignalwatcher.h"
@@ -22,7 +23,7 @@ int main(int argc, char *argv[])
         qputenv("QT_NO_GLIB", "1");
 
     if (!qEnvironmentVariableIsSet("QT_MESSAGE_PATTERN"))
-        qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"));
+        qSetMessagePattern(Logging::messagePattern(Logging::stderrIsJournal()));
     // Each client is a file descriptor; the usual soft limit of 1024 would
     // refuse connections long before memory or CPU run short.
     rlimit files{};
@@ -97,6 +98,15 @@ int main(int argc, char *argv[])
 
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &server, &Server::shutdown);
+    // systemctl reload: what can change live is read again from the same
+    // flags and INI file; a configuration that no longer loads changes nothing.
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::reloadRequested, &server, [&server] {
+        const ConfigLoader::Result reloaded = ConfigLoader::load(QCoreApplication::arguments());
+        if (!reloaded.ok())
+            qCWarning(lcServer).noquote() << "reload refused:" << reloaded.error << "; the running settings stay";
+        else
+            server.reload(reloaded.config);
+    });
     QObject::connect(&server, &Server::stopped, &app, [] { QCoreApplication::exit(0); });
     return app.exec();
 }

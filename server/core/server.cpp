@@ -317,6 +317,38 @@ QString Server::brokerProblem() const
     return m_cluster ? m_cluster->problem() : QString();
 }
 
+void Server::reload(const ServerConfig &fresh)
+{
+    if (!m_frontDoor)
+        return;
+    m_frontDoor->setAllowedOrigins(fresh.allowedOrigins);
+    m_config.allowedOrigins = fresh.allowedOrigins;
+    qCInfo(lcServer).noquote() << "reload: allowed origins"
+                               << (fresh.allowedOrigins.isEmpty() ? QStringLiteral("none")
+                                                                  : fresh.allowedOrigins.join(QStringLiteral(", ")));
+    if (fresh.tlsEnabled() != m_config.tlsEnabled()) {
+        qCWarning(lcServer).noquote() << "reload: turning TLS on or off needs a restart; the port keeps speaking"
+                                      << (m_config.tlsEnabled() ? "https" : "http");
+        return;
+    }
+    if (!fresh.tlsEnabled())
+        return;
+    QString error;
+    const std::optional<QSslConfiguration> tls =
+            FrontDoor::loadTlsConfiguration(fresh.tlsCertFile, fresh.tlsKeyFile, &error);
+    if (!tls) {
+        qCWarning(lcServer).noquote() << "reload:" << error << "; the running certificate stays";
+        return;
+    }
+    m_frontDoor->setTlsConfiguration(*tls);
+    m_config.tlsCertFile = fresh.tlsCertFile;
+    m_config.tlsKeyFile = fresh.tlsKeyFile;
+    qCInfo(lcServer).noquote()
+            << "reload: TLS certificate" << fresh.tlsCertFile << "for"
+            << tls->localCertificate().subjectInfo(QSslCertificate::CommonName).join(QLatin1Char(',')) << "until"
+            << tls->localCertificate().expiryDate().toString(Qt::ISODate);
+}
+
 void Server::shutdown()
 {
     if (m_stopping)

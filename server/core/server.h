@@ -52,6 +52,10 @@ public:
     // Closes every connection with 1001 "Server shutting down"; emits stopped()
     // when all are gone (or after a grace period).
     void shutdown();
+    // SIGHUP: takes what can change live from a freshly loaded configuration,
+    // the allowed origins and the TLS certificate and key. A TLS pair that
+    // does not load keeps the running one; each outcome is logged.
+    void reload(const ServerConfig &fresh);
 
     quint16 port() const;
     quint16 metricsPort() const;   // --metrics-listen's port, 0 without it

@@ -33,6 +33,7 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent) : QObject(parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
 }
 
 UnixSignalWatcher::~UnixSignalWatcher()
@@ -41,6 +42,7 @@ UnixSignalWatcher::~UnixSignalWatcher()
     action.sa_handler = SIG_DFL;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
     delete m_notifier;
     ::close(s_signalFds[0]);
     ::close(s_signalFds[1]);
@@ -50,7 +52,11 @@ UnixSignalWatcher::~UnixSignalWatcher()
 void UnixSignalWatcher::onReadable()
 {
     unsigned char byte = 0;
-    if (::read(s_signalFds[1], &byte, 1) == 1)
+    if (::read(s_signalFds[1], &byte, 1) != 1)
+        return;
+    if (byte == SIGHUP)
+        Q_EMIT reloadRequested();
+    else
         Q_EMIT terminationRequested(byte);
 }
 

@@ -6,7 +6,7 @@ class QSocketNotifier;
 
 namespace SignalGate::Server {
 
-// Turns SIGINT/SIGTERM into a Qt signal on the event loop (the self-pipe
+// Turns SIGINT/SIGTERM, and SIGHUP, into Qt signals on the event loop (the self-pipe
 // trick: the handler only writes a byte, everything else runs in Qt).
 // One instance per process: a POSIX signal handler can only reach a static.
 class UnixSignalWatcher : public QObject
@@ -18,6 +18,8 @@ public:
 
 Q_SIGNALS:
     void terminationRequested(int signalNumber);
+    // SIGHUP: systemctl reload (the unit's ExecReload).
+    void reloadRequested();
 
 private:
     void onReadable();

@@ -89,6 +89,10 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     QHostAddress address() const { return m_server.serverAddress(); }
     const OriginPolicy &originPolicy() const { return m_origins; }
+    // A reload: connections accepted from now on are judged by these, and
+    // handshake with this certificate; open ones keep what they had.
+    void setAllowedOrigins(const QStringList &origins) { m_origins = OriginPolicy(origins); }
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_server.setTlsConfiguration(configuration); }
     const LimiterStore &connectionLimiter() const { return *m_connectionLimiter; }
     // Open WebSockets plus requests in progress, as counted against maxConnections.
     int openConnections() const { return m_open; }
