@@ -6,17 +6,20 @@
 #                                and two nodes on this machine (scripts/cluster.sh)
 #   scripts/signalgate.sh test   install what is missing, build, run the whole suite
 #                                (default build, the ASan/UBSan build, the threaded
-#                                code under TSan, then each libFuzzer target for
-#                                SIGNALGATE_FUZZ_SECONDS, 60)
+#                                code under TSan, each libFuzzer target for
+#                                SIGNALGATE_FUZZ_SECONDS, 60, then the packages)
+#   scripts/signalgate.sh package  install what is missing, build the two Debian
+#                                packages into build/package/ and check them
+#                                (scripts/package.sh, docs/OPERATIONS.md)
 # Idempotent: on a machine that has everything it installs nothing and says little.
 set -eu
 cd "$(dirname "$0")/.."
 
 mode=${1:-}
 case "$mode" in
-run | test | cluster) ;;
+run | test | cluster | package) ;;
 *)
-    echo "usage: $0 run|test|cluster" >&2
+    echo "usage: $0 run|test|cluster|package" >&2
     exit 2
     ;;
 esac
@@ -39,9 +42,13 @@ build_packages="cmake ninja-build g++ pkg-config curl qt6-base-dev qt6-websocket
 # alert rules.
 test_packages="python3-fastapi python3-uvicorn python3-websockets python3-multipart libsecret-tools \
     redis-server postgresql libqt6sql6-psql desktop-file-utils appstream systemd prometheus"
+# What cpack needs: dpkg-shlibdeps (dpkg-dev, file) finds the Depends,
+# lintian checks the result.
+package_packages="dpkg-dev file lintian"
 case "$mode" in
 run) packages=$build_packages ;;
-*) packages="$build_packages $test_packages" ;;
+package) packages="$build_packages $package_packages" ;;
+*) packages="$build_packages $test_packages $package_packages" ;;
 esac
 # shellcheck disable=SC2086 # one word per package
 scripts/install-deps.sh $packages
@@ -115,6 +122,10 @@ if [ "$mode" = run ]; then
     exit 0
 fi
 
+if [ "$mode" = package ]; then
+    exec scripts/package.sh
+fi
+
 if [ "$mode" = cluster ]; then
     build default signalgate-server signalgate
     exec scripts/cluster.sh
@@ -128,3 +139,4 @@ build tsan
 run_tests tsan
 echo "== fuzzing (${SIGNALGATE_FUZZ_SECONDS:-60} s per target)"
 scripts/fuzz.sh "${SIGNALGATE_FUZZ_SECONDS:-60}"
+scripts/package.sh
