@@ -32,7 +32,7 @@ esac
 build_packages="cmake ninja-build g++ pkg-config curl qt6-base-dev qt6-websockets-dev \
     libqt6sql6-sqlite libssl-dev qtkeychain-qt6-dev gnome-keyring dbus-x11 \
     qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqt6svg6 openssl \
-    libhiredis-dev help2man"
+    libhiredis-dev libsystemd-dev help2man"
 # What only the suite needs. The python3 packages run the foreign peer servers
 # of tests/peers/; redis-server, postgresql and libqt6sql6-psql are the engines
 # the several-node tests start for themselves (tests/support/redisserver.h,

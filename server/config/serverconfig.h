@@ -45,6 +45,7 @@ struct ServerConfig
     // Origins allowed to open /ws and to get CORS answers; exact match, empty by default.
     QStringList allowedOrigins;
     QString auditLogPath;   // empty: <dataDir>/audit.log
+    bool auditSyslog = false;   // also to the systemd journal, as structured fields
     // Both set: TLS only (https and wss) on the one port; both empty: plain.
     QString tlsCertFile;
     QString tlsKeyFile;

@@ -25,6 +25,15 @@ std::optional<qint64> parseInteger(const QString &text, qint64 min, qint64 max)
     return value;
 }
 
+// A switch's value: the command line says "true", an INI file may say either.
+std::optional<bool> parseSwitch(const QString &text)
+{
+    const QString value = text.trimmed().toLower();
+    if (value != QLatin1String("true") && value != QLatin1String("false"))
+        return std::nullopt;
+    return value == QLatin1String("true");
+}
+
 // "N/S" (N per S seconds) or "0" (off).
 std::optional<RateLimit> parseRate(const QString &text)
 {
@@ -164,10 +173,10 @@ QList<ServerOption> makeOptions()
              {},
              W::FlagOrIni,
              [](ServerConfig &config, const QString &value) {
-                 const QString v = value.trimmed().toLower();
-                 if (v != QLatin1String("true") && v != QLatin1String("false"))
+                 const std::optional<bool> on = parseSwitch(value);
+                 if (!on)
                      return QStringLiteral("true or false");
-                 config.dev = config.dev || v == QLatin1String("true");
+                 config.dev = config.dev || *on;
                  return QString();
              }},
             {QStringLiteral("jwt-alg"), QStringLiteral("ALG"),
@@ -364,6 +373,19 @@ QList<ServerOption> makeOptions()
              {},
              W::FlagOrIni,
              text(&ServerConfig::auditLogPath)},
+            {QStringLiteral("audit-syslog"),
+             {},
+             QStringLiteral("Also send every audit event to the systemd journal as structured fields "
+                            "(SYSLOG_IDENTIFIER signalgate-audit), for a SIEM or a syslog daemon."),
+             {},
+             W::FlagOrIni,
+             [](ServerConfig &config, const QString &value) {
+                 const std::optional<bool> on = parseSwitch(value);
+                 if (!on)
+                     return QStringLiteral("true or false");
+                 config.auditSyslog = *on;
+                 return QString();
+             }},
             {QStringLiteral("tls-cert"),
              QStringLiteral("FILE"),
              QStringLiteral("TLS certificate (PEM, chain after it); with --tls-key the port speaks only https/wss."),
@@ -388,17 +410,32 @@ QList<ServerOption> makeOptions()
              {},
              W::FlagOnly,
              {}},
-            {QStringLiteral("sub"), QStringLiteral("S"), QStringLiteral("token mint: the subject (user name)."), {},
-             W::FlagOnly, {}},
-            {QStringLiteral("ttl"), QStringLiteral("S"),
-             QStringLiteral("token mint: lifetime in seconds (default: --access-ttl)."), {}, W::FlagOnly, {}},
-            {QStringLiteral("claim"), QStringLiteral("K=V"),
+            {QStringLiteral("sub"),
+             QStringLiteral("S"),
+             QStringLiteral("token mint: the subject (user name)."),
+             {},
+             W::FlagOnly,
+             {}},
+            {QStringLiteral("ttl"),
+             QStringLiteral("S"),
+             QStringLiteral("token mint: lifetime in seconds (default: --access-ttl)."),
+             {},
+             W::FlagOnly,
+             {}},
+            {QStringLiteral("claim"),
+             QStringLiteral("K=V"),
              QStringLiteral("token mint: one more claim, or one replaced (repeatable); V is JSON when it parses "
                             "(42, true, [\"a\"]), else a string."),
-             {}, W::FlagOnly, {}, true},
-            {QStringLiteral("verify"), {},
-             QStringLiteral("token inspect: also give the server's verdict (ok, or the audit reason)."), {},
-             W::FlagOnly, {}},
+             {},
+             W::FlagOnly,
+             {},
+             true},
+            {QStringLiteral("verify"),
+             {},
+             QStringLiteral("token inspect: also give the server's verdict (ok, or the audit reason)."),
+             {},
+             W::FlagOnly,
+             {}},
     };
 }
 

@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "accesstokenverifier.h"
+#include "auditjournal.h"
 #include "auditlog.h"
 #include "closing.h"
 #include "cluster.h"
@@ -107,8 +108,10 @@ bool Server::start(QString *error)
         }
     }
 
-    if (!DataDir::prepare(m_config.dataDir, error) || !m_audit->open(m_config.effectiveAuditLogPath(), error))
+    if (!DataDir::prepare(m_config.dataDir, error) || !m_audit->open(m_config.effectiveAuditLogPath(), error)
+        || (m_config.auditSyslog && !AuditJournal::available(error)))
         return undo();
+    m_audit->sendToJournal(m_config.auditSyslog);
     const std::optional<JwsKey> key = KeyLoader::load(m_config, KeyLoader::Missing::Create, error);
     if (!key)
         return undo();

@@ -1,5 +1,6 @@
 #include "auditlog.h"
 
+#include "auditjournal.h"
 #include "logging.h"
 
 #include <QDateTime>
@@ -50,17 +51,26 @@ void AuditLog::record(const AuditEvent &event)
         return;
     // Encoded under the lock, so the timestamps of the lines only go up.
     const QByteArray line = encode(event);
-    if (m_file.write(line) == line.size()) {
-        if (m_failing)
-            qCWarning(lcServer).noquote() << "audit log" << m_file.fileName() << "is writable again";
-        m_failing = false;
+    // The journal gets the event even when the disk is full.
+    if (m_journal)
+        noteOutcome(AuditJournal::send(event, line), QStringLiteral("the journal"), &m_journalFailing);
+    noteOutcome(m_file.write(line) == line.size(), m_file.fileName(), &m_failing);
+}
+
+void AuditLog::noteOutcome(bool written, const QString &where, bool *failing)
+{
+    if (written) {
+        if (*failing)
+            qCWarning(lcServer).noquote() << "audit events reach" << where << "again";
+        *failing = false;
         return;
     }
     ++m_writeErrors;
-    if (!m_failing)
-        qCWarning(lcServer).noquote() << "cannot write audit log" << m_file.fileName() << ":" << m_file.errorString()
-                                      << "- events are being lost; free disk space";
-    m_failing = true;
+    if (!*failing)
+        qCWarning(lcServer).noquote() << "cannot write audit events to" << where << ":"
+                                      << (where == m_file.fileName() ? m_file.errorString() : QStringLiteral("refused"))
+                                      << "- events are being lost; free disk space or check systemd-journald";
+    *failing = true;
 }
 
 }   // namespace SignalGate::Server

@@ -34,18 +34,26 @@ public:
     QString path() const { return m_file.fileName(); }
 
     // Never fails the caller: a full disk must not take the server down. A
-    // failed write is counted and warned about once per run of failures.
+    // failed write (to the file, or to the journal) is counted and warned
+    // about once per run of failures.
     // Safe from any thread: each line is written whole, in the order of the calls.
     void record(const AuditEvent &event);
     quint64 writeErrors() const;
+    // --audit-syslog: every event also goes to the journal (AuditJournal).
+    void sendToJournal(bool on) { m_journal = on; }
 
     static QByteArray encode(const AuditEvent &event);
 
 private:
+    // Counts a failed write and warns at the first of a run of failures.
+    void noteOutcome(bool written, const QString &where, bool *failing);
+
     mutable std::mutex m_mutex;
     QFile m_file;
     quint64 m_writeErrors = 0;
     bool m_failing = false;
+    bool m_journal = false;
+    bool m_journalFailing = false;
 };
 
 }   // namespace SignalGate::Server
