@@ -47,30 +47,26 @@ int main(int argc, char *argv[])
         return 2;
     }
     const ServerConfig &config = loaded.config;
+    // The password of user add and the token of token inspect come on stdin.
+    QFile input;
+    const bool readsInput =
+            config.command == ServerConfig::Command::UserAdd || config.command == ServerConfig::Command::TokenInspect;
+    if (readsInput && !input.open(stdin, QIODevice::ReadOnly)) {
+        err << "signalgate-server: error: cannot read standard input\n";
+        return 2;
+    }
 
     switch (config.command) {
-    case ServerConfig::Command::UserAdd: {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly)) {
-            err << "signalgate-server: error: cannot read standard input\n";
-            return 2;
-        }
+    case ServerConfig::Command::UserAdd:
         return UserCommands::add(config, input, out, err);
-    }
     case ServerConfig::Command::UserDel:
         return UserCommands::remove(config, out, err);
     case ServerConfig::Command::GenDevCert:
         return DevCertificate::run(config.devCertDir, out, err);
     case ServerConfig::Command::TokenMint:
         return TokenCommands::mint(config, out, err);
-    case ServerConfig::Command::TokenInspect: {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly)) {
-            err << "signalgate-server: error: cannot read standard input\n";
-            return 2;
-        }
+    case ServerConfig::Command::TokenInspect:
         return TokenCommands::inspect(config, input, out, err);
-    }
     case ServerConfig::Command::ConfigCheck:
         return ConfigCheck::run(loaded, out, err);
     case ServerConfig::Command::Run:

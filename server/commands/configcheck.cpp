@@ -38,7 +38,7 @@ QString firstProblem(const ServerConfig &config)
     if (QString problem = checkWritableDirectory(QStringLiteral("data-dir"), config.dataDir); !problem.isEmpty())
         return problem;
     if (!config.auditLogPath.isEmpty()) {
-        const QString problem =
+        QString problem =
                 checkWritableDirectory(QStringLiteral("audit-log"), QFileInfo(config.auditLogPath).absolutePath());
         if (!problem.isEmpty())
             return problem;
