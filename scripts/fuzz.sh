@@ -23,7 +23,7 @@ targets="jwt clientmessage httphead"
 build_dir="$root/build/fuzz"
 
 "$root/scripts/install-deps.sh" cmake ninja-build clang libclang-rt-14-dev pkg-config \
-    qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libssl-dev
+    qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libssl-dev qtkeychain-qt6-dev libhiredis-dev libsystemd-dev
 
 mkdir -p "$build_dir"
 log="$root/build/fuzz-build.log"
